@@ -1,0 +1,280 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../util/create-rule.js';
+import {
+  calleeName,
+  isInAsyncFunction,
+  memberName,
+  operandText,
+  resolveVariable,
+  skipWrappers,
+} from '../util/async/ast.js';
+import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
+
+export type MessageId =
+  | 'floating'
+  | 'unusedStored'
+  | 'suggestAwait'
+  | 'suggestCatch'
+  | 'suggestVoid';
+export type Options = [
+  {
+    /** Callee names (`name` or `object.name`) whose returned promise may be dropped. */
+    allowedCalls?: string[];
+    /** Also report promises bound to a variable or field that nothing awaits, returns or passes on. */
+    checkStored?: boolean;
+  },
+];
+
+const CATCH_HANDLER = '.catch((error) => console.error(error))';
+
+export default createRule<Options, MessageId>({
+  name: 'no-floating-promise',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow promises that are neither awaited, returned, passed on nor given a rejection handler',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      floating:
+        'Floating promise: nothing awaits, returns or handles it, so its rejection is lost as an unhandled rejection and nobody waits for it to finish. Add `await`, return it, attach `.catch(...)`, or discard it on purpose with `void`.',
+      unusedStored:
+        'Promise stored in `{{name}}` is never awaited, returned or passed on, so its rejection is lost and nobody waits for it. Await it (or return it / pass it to `Promise.all`) or attach `.catch(...)`.',
+      suggestAwait: 'Add `await` (waits for the promise and lets its error propagate).',
+      suggestCatch: 'Attach `.catch(...)` that reports the error.',
+      suggestVoid: 'Discard the promise on purpose with `void` (a rejection is still unhandled).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowedCalls: { type: 'array', items: { type: 'string' } },
+          checkStored: { type: 'boolean' },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ allowedCalls: [], checkStored: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const oracle = createPromiseOracle(context);
+    const allowedCalls = new Set(options.allowedCalls ?? []);
+    const checkStored = options.checkStored !== false;
+
+    /** Field promises (`this.x = p`, `x = p` in a class) waiting for the end of the file to know if `.x` is ever read. */
+    const fieldCandidates: { name: string; report: TSESTree.Node; value: TSESTree.Expression }[] = [];
+    const memberReads = new Set<string>();
+
+    function isAllowedCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      if (allowedCalls.size === 0) return false;
+      const callee = skipWrappers(call.callee);
+      const name = calleeName(call);
+      if (name && allowedCalls.has(name)) return true;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && name) {
+        const object = skipWrappers(callee.object);
+        const objectName =
+          object.type === AST_NODE_TYPES.Identifier
+            ? object.name
+            : object.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(object)
+              : object.type === AST_NODE_TYPES.ThisExpression
+                ? 'this'
+                : undefined;
+        if (objectName && allowedCalls.has(`${objectName}.${name}`)) return true;
+      }
+      return false;
+    }
+
+    /** True when a rejection of this call's promise is handled by the chain itself. */
+    function isHandledChain(call: TSESTree.CallExpression): boolean {
+      const callee = skipWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(callee);
+      if (name === 'catch') return call.arguments.length >= 1 && !isNullish(call.arguments[0]!);
+      if (name === 'then') return call.arguments.length >= 2 && !isNullish(call.arguments[1]!);
+      if (name === 'finally') {
+        const object = skipWrappers(callee.object);
+        return object.type === AST_NODE_TYPES.CallExpression && isHandledChain(object);
+      }
+      return false;
+    }
+
+    /** The unhandled promise-valued part of an expression whose value is dropped, if any. */
+    function findFloating(input: TSESTree.Node): TSESTree.Node | undefined {
+      const node = skipWrappers(input);
+      switch (node.type) {
+        case AST_NODE_TYPES.ConditionalExpression:
+          return findFloating(node.consequent) ?? findFloating(node.alternate);
+        case AST_NODE_TYPES.LogicalExpression:
+          return findFloating(node.right);
+        case AST_NODE_TYPES.SequenceExpression:
+          return node.expressions.map(findFloating).find((part) => part !== undefined);
+        case AST_NODE_TYPES.CallExpression:
+          if (isTestFrameworkCall(node) || isAllowedCall(node) || isHandledChain(node)) return undefined;
+          return oracle.isPromise(node) ? node : undefined;
+        case AST_NODE_TYPES.NewExpression:
+          if (isAllowedCall(node)) return undefined;
+          return oracle.isPromise(node) ? node : undefined;
+        default:
+          return undefined;
+      }
+    }
+
+    function isPromiseValue(value: TSESTree.Expression): boolean {
+      const node = skipWrappers(value);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        if (isTestFrameworkCall(node) || isAllowedCall(node) || isHandledChain(node)) return false;
+        return oracle.isPromise(node);
+      }
+      if (node.type === AST_NODE_TYPES.NewExpression) return !isAllowedCall(node) && oracle.isPromise(node);
+      return false;
+    }
+
+    function statementSuggestions(
+      statement: TSESTree.ExpressionStatement,
+      floating: TSESTree.Node,
+    ): TSESLint.ReportSuggestionArray<MessageId> {
+      const expression = statement.expression;
+      const suggestions: TSESLint.ReportSuggestionArray<MessageId> = [];
+      const whole = operandText(sourceCode, expression);
+      if (isInAsyncFunction(statement)) {
+        suggestions.push({
+          messageId: 'suggestAwait',
+          fix: (fixer) => fixer.replaceText(expression, `await ${whole}`),
+        });
+      }
+      const simple = skipWrappers(expression);
+      if (simple.type === AST_NODE_TYPES.CallExpression || simple.type === AST_NODE_TYPES.NewExpression) {
+        suggestions.push({
+          messageId: 'suggestCatch',
+          fix: (fixer) => fixer.replaceText(expression, `${operandText(sourceCode, expression)}${CATCH_HANDLER}`),
+        });
+      } else if (floating !== simple) {
+        suggestions.push({
+          messageId: 'suggestCatch',
+          fix: (fixer) => fixer.replaceText(floating, `${operandText(sourceCode, floating)}${CATCH_HANDLER}`),
+        });
+      }
+      suggestions.push({
+        messageId: 'suggestVoid',
+        fix: (fixer) => fixer.replaceText(expression, `void ${whole}`),
+      });
+      return suggestions;
+    }
+
+    function valueSuggestions(value: TSESTree.Expression): TSESLint.ReportSuggestionArray<MessageId> {
+      const suggestions: TSESLint.ReportSuggestionArray<MessageId> = [];
+      const text = operandText(sourceCode, value);
+      if (isInAsyncFunction(value)) {
+        suggestions.push({ messageId: 'suggestAwait', fix: (fixer) => fixer.replaceText(value, `await ${text}`) });
+      }
+      suggestions.push({
+        messageId: 'suggestCatch',
+        fix: (fixer) => fixer.replaceText(value, `${text}${CATCH_HANDLER}`),
+      });
+      return suggestions;
+    }
+
+    function hasConsumingRead(variable: TSESLint.Scope.Variable): boolean {
+      return variable.references.some((reference) => reference.isRead());
+    }
+
+    function checkStoredVariable(
+      variable: TSESLint.Scope.Variable | undefined,
+      report: TSESTree.Node,
+      value: TSESTree.Expression,
+      name: string,
+    ): void {
+      if (!variable || hasConsumingRead(variable)) return;
+      if (variable.scope.type === 'global' && sourceCode.ast.sourceType !== 'module') return;
+      if (!isPromiseValue(value)) return;
+      context.report({ node: report, messageId: 'unusedStored', data: { name }, suggest: valueSuggestions(value) });
+    }
+
+    function isExported(declaration: TSESTree.VariableDeclaration): boolean {
+      return declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    }
+
+    return {
+      ExpressionStatement(statement: TSESTree.ExpressionStatement): void {
+        const expression = skipWrappers(statement.expression);
+        if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+          if (!checkStored || expression.operator !== '=') return;
+          const target = skipWrappers(expression.left);
+          if (target.type === AST_NODE_TYPES.Identifier) {
+            const variable = resolveVariable(sourceCode, target);
+            if (variable && variable.defs.length > 0) checkStoredVariable(variable, expression, expression.right, target.name);
+          } else if (
+            target.type === AST_NODE_TYPES.MemberExpression &&
+            skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
+          ) {
+            const name = memberName(target);
+            if (name) fieldCandidates.push({ name, report: expression, value: expression.right });
+          }
+          return;
+        }
+        if (
+          expression.type !== AST_NODE_TYPES.CallExpression &&
+          expression.type !== AST_NODE_TYPES.NewExpression &&
+          expression.type !== AST_NODE_TYPES.ConditionalExpression &&
+          expression.type !== AST_NODE_TYPES.LogicalExpression &&
+          expression.type !== AST_NODE_TYPES.SequenceExpression
+        ) {
+          return;
+        }
+        const floating = findFloating(expression);
+        if (!floating) return;
+        context.report({ node: statement, messageId: 'floating', suggest: statementSuggestions(statement, floating) });
+      },
+      'VariableDeclarator[init]'(declarator: TSESTree.VariableDeclarator): void {
+        if (!checkStored || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+        const declaration = declarator.parent;
+        if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || isExported(declaration)) return;
+        if (declaration.kind === 'await using' || declaration.kind === 'using') return;
+        const init = skipWrappers(declarator.init!);
+        if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return;
+        const [variable] = sourceCode.getDeclaredVariables(declarator);
+        checkStoredVariable(variable, declarator, declarator.init!, declarator.id.name);
+      },
+      'PropertyDefinition[value]'(property: TSESTree.PropertyDefinition): void {
+        if (!checkStored || property.computed || property.static) return;
+        const value = property.value!;
+        const inner = skipWrappers(value);
+        if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return;
+        const key = property.key;
+        if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return;
+        fieldCandidates.push({ name: key.name, report: property, value });
+      },
+      MemberExpression(member: TSESTree.MemberExpression): void {
+        if (!checkStored) return;
+        const parent = member.parent;
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === '=') return;
+        const name = memberName(member);
+        if (name) memberReads.add(name);
+      },
+      'Program:exit'(): void {
+        for (const candidate of fieldCandidates) {
+          if (memberReads.has(candidate.name)) continue;
+          if (!isPromiseValue(candidate.value)) continue;
+          const display = candidate.report.type === AST_NODE_TYPES.PropertyDefinition ? candidate.name : `this.${candidate.name}`;
+          context.report({
+            node: candidate.report,
+            messageId: 'unusedStored',
+            data: { name: display },
+            suggest: valueSuggestions(candidate.value),
+          });
+        }
+      },
+    };
+  },
+});
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}

@@ -1,0 +1,439 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import {
+  chainRoot,
+  isFunctionNode,
+  memberName,
+  resolveVariable,
+  skipWrappers,
+  someDescendant,
+  type FunctionNode,
+} from './ast.js';
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Node modules whose named exports (nearly) all return promises. */
+const PROMISE_MODULES = new Set([
+  'fs/promises',
+  'node:fs/promises',
+  'timers/promises',
+  'node:timers/promises',
+  'dns/promises',
+  'node:dns/promises',
+  'stream/promises',
+  'node:stream/promises',
+]);
+/** Exports of those modules that do not return a promise. */
+const NON_PROMISE_EXPORTS = new Set(['setInterval', 'constants', 'scheduler', 'Resolver', 'createInterface']);
+const FS_MODULES = new Set(['fs', 'node:fs']);
+const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises']);
+const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'any', 'race', 'try']);
+/** Chains rooted here are command queues / jQuery deferreds, not promises whose rejection is lost. */
+const NON_PROMISE_THEN_ROOTS = new Set(['cy', '$', 'jQuery']);
+/** Test-framework registration calls: some return promises (node:test) that the runner itself awaits. */
+export const TEST_FRAMEWORK_NAMES = new Set([
+  'describe',
+  'it',
+  'test',
+  'suite',
+  'context',
+  'specify',
+  'before',
+  'after',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'fdescribe',
+  'fit',
+  'xdescribe',
+  'xit',
+  'xtest',
+]);
+
+/** Where an imported or required binding comes from. */
+export interface BindingOrigin {
+  source: string;
+  /** Imported name, `*` for a namespace, `default` for a default import or a whole `require()`. */
+  imported: string;
+}
+
+/** The module a variable was imported or required from (`import x from 'm'`, `const { a } = require('m')`). */
+export function bindingOrigin(variable: TSESLint.Scope.Variable | undefined): BindingOrigin | undefined {
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const source = String(declaration.source.value);
+    const specifier = def.node;
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { source, imported: '*' };
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { source, imported: 'default' };
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported;
+      return { source, imported: imported.type === AST_NODE_TYPES.Identifier ? imported.name : String(imported.value) };
+    }
+    return undefined;
+  }
+  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    const required = requiredModule(def.node.init);
+    if (!required) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return required;
+    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && required.imported === 'default') {
+      for (const property of def.node.id.properties) {
+        if (
+          property.type === AST_NODE_TYPES.Property &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.value.type === AST_NODE_TYPES.Identifier &&
+          property.value.name === def.name.name
+        ) {
+          return { source: required.source, imported: property.key.name };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `require('m')` → { m, default }; `require('m').x` → { m, x }. */
+function requiredModule(init: TSESTree.Expression): BindingOrigin | undefined {
+  const expression = skipWrappers(init);
+  if (isRequireCall(expression)) return { source: requireSource(expression)!, imported: 'default' };
+  if (expression.type === AST_NODE_TYPES.MemberExpression && isRequireCall(skipWrappers(expression.object))) {
+    const name = memberName(expression);
+    const source = requireSource(skipWrappers(expression.object) as TSESTree.CallExpression);
+    return name && source ? { source, imported: name } : undefined;
+  }
+  return undefined;
+}
+
+function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    requireSource(node) !== undefined
+  );
+}
+
+function requireSource(call: TSESTree.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : undefined;
+}
+
+/** Type-checker access for one file, or null when the file has no program (syntactic mode). */
+export interface TypeServices {
+  checker: ts.TypeChecker;
+  toTsNode: (node: TSESTree.Node) => ts.Node | undefined;
+}
+
+/** Reads the parser services without throwing for non-TypeScript parsers (espree) or untyped runs. */
+export function getTypeServices(context: AnyContext): TypeServices | null {
+  const services = context.sourceCode.parserServices;
+  if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+  const program = services.program;
+  const map = services.esTreeNodeToTSNodeMap;
+  return {
+    checker: program.getTypeChecker(),
+    toTsNode: (node) => map.get(node as never) as ts.Node | undefined,
+  };
+}
+
+const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2; // ts.TypeFlags.Any | ts.TypeFlags.Unknown
+const TYPE_FLAGS_TYPE_PARAMETER = 262144; // ts.TypeFlags.TypeParameter
+
+export interface PromiseOracle {
+  /** True when `node` evaluates to a promise (or, with types, any thenable). */
+  isPromise(node: TSESTree.Node): boolean;
+  /** True when the function returns a promise, judged syntactically (async, `: Promise<…>`, returns `new Promise`). */
+  functionReturnsPromise(fn: FunctionNode): boolean;
+  /** Type information if this file has it. */
+  types: TypeServices | null;
+}
+
+/** One per rule invocation (file): knows promises by syntax and the file's own declarations; by types when present. */
+export function createPromiseOracle(context: AnyContext): PromiseOracle {
+  const sourceCode = context.sourceCode;
+  let types: TypeServices | null | undefined;
+  const functionCache = new Map<FunctionNode, boolean>();
+  const signatureCache = new WeakMap<ts.Signature, boolean | undefined>();
+
+  function typeServices(): TypeServices | null {
+    if (types === undefined) types = getTypeServices(context);
+    return types;
+  }
+
+  function functionReturnsPromise(fn: FunctionNode): boolean {
+    const cached = functionCache.get(fn);
+    if (cached !== undefined) return cached;
+    functionCache.set(fn, false); // recursion guard
+    const result = computeFunctionReturnsPromise(fn);
+    functionCache.set(fn, result);
+    return result;
+  }
+
+  function computeFunctionReturnsPromise(fn: FunctionNode): boolean {
+    if (fn.generator) return false;
+    if (fn.async) return true;
+    const annotation = fn.returnType?.typeAnnotation;
+    if (annotation) return isPromiseTypeAnnotation(annotation);
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isPromiseSyntactic(fn.body);
+    const returned: TSESTree.Expression[] = [];
+    someDescendant(
+      fn.body,
+      (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+        return false;
+      },
+      true,
+    );
+    return returned.length > 0 && returned.every((argument) => isPromiseSyntactic(argument));
+  }
+
+  function isPromiseSyntactic(input: TSESTree.Node): boolean {
+    const node = skipWrappers(input);
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(node.callee);
+    }
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(node.callee);
+    if (isFunctionNode(callee)) return functionReturnsPromise(callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return identifierCallReturnsPromise(callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    if (!name) return false;
+    const object = skipWrappers(callee.object);
+    if (name === 'then' || name === 'catch' || name === 'finally') {
+      const root = chainRoot(object);
+      if (root?.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name)) return false;
+      if (name === 'then') return node.arguments.length >= 1;
+      return isPromiseSyntactic(object) || isPromiseChainCall(object);
+    }
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      if (object.name === 'Promise' && isGlobal(object)) return PROMISE_STATICS.has(name);
+      const variable = resolveVariable(sourceCode, object);
+      const origin = bindingOrigin(variable);
+      if (origin) {
+        if (PROMISE_MODULES.has(origin.source) && (origin.imported === '*' || origin.imported === 'default')) {
+          return !NON_PROMISE_EXPORTS.has(name);
+        }
+        if (FS_MODULES.has(origin.source) && origin.imported === 'promises') return true;
+        return false;
+      }
+      const member = objectMemberFunction(variable, name);
+      return member ? functionReturnsPromise(member) : false;
+    }
+    if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'promises') {
+      const base = skipWrappers(object.object);
+      if (base.type === AST_NODE_TYPES.Identifier) {
+        const origin = bindingOrigin(resolveVariable(sourceCode, base));
+        return origin !== undefined && FS_MODULES.has(origin.source) && origin.imported !== 'promises';
+      }
+      return false;
+    }
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const method = thisClassMethod(object, name);
+      return method ? functionReturnsPromise(method) : false;
+    }
+    return false;
+  }
+
+  function isPromiseChainCall(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    return name === 'then' || name === 'catch' || name === 'finally';
+  }
+
+  function isGlobal(identifier: TSESTree.Identifier): boolean {
+    const variable = resolveVariable(sourceCode, identifier);
+    return variable === undefined || variable.defs.length === 0;
+  }
+
+  function identifierCallReturnsPromise(callee: TSESTree.Identifier): boolean {
+    const variable = resolveVariable(sourceCode, callee);
+    if (!variable || variable.defs.length === 0) return callee.name === 'fetch';
+    const origin = bindingOrigin(variable);
+    if (origin) {
+      return PROMISE_MODULES.has(origin.source) && origin.imported !== '*' && !NON_PROMISE_EXPORTS.has(origin.imported)
+        ? origin.imported !== 'default'
+        : false;
+    }
+    const def = variable.defs[0]!;
+    if (def.type === 'FunctionName' && isFunctionNode(def.node)) return functionReturnsPromise(def.node);
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init)) {
+        return false; // reassigned: we cannot know which function it holds
+      }
+      const init = skipWrappers(def.node.init);
+      if (isFunctionNode(init)) return functionReturnsPromise(init);
+      if (init.type === AST_NODE_TYPES.CallExpression && isPromisifyCall(init)) return true;
+    }
+    return false;
+  }
+
+  function isPromisifyCall(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'promisify';
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'promisify';
+  }
+
+  /** `obj.m` where `obj` is an object literal, a class, or `new Class()` declared in this file. */
+  function objectMemberFunction(variable: TSESLint.Scope.Variable | undefined, name: string): FunctionNode | undefined {
+    const def = variable?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'ClassName') {
+      return classMember(def.node as TSESTree.ClassDeclaration, name, true);
+    }
+    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    if (def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const init = skipWrappers(def.node.init);
+    if (init.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of init.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        if (key === name && isFunctionNode(property.value)) return property.value;
+      }
+      return undefined;
+    }
+    if (init.type === AST_NODE_TYPES.ClassExpression) return classMember(init, name, true);
+    if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+      const classDef = resolveVariable(sourceCode, init.callee)?.defs[0];
+      if (classDef?.type === 'ClassName') return classMember(classDef.node as TSESTree.ClassDeclaration, name, false);
+    }
+    return undefined;
+  }
+
+  function thisClassMethod(thisNode: TSESTree.ThisExpression, name: string): FunctionNode | undefined {
+    let current: TSESTree.Node | undefined = thisNode.parent;
+    while (current) {
+      if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+      if (current.type === AST_NODE_TYPES.FunctionExpression) {
+        const holder = current.parent;
+        if (holder?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+        const classNode = holder.parent.parent;
+        return classMember(classNode, name, holder.static);
+      }
+      if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+        return classMember(current.parent.parent, name, current.static);
+      }
+      current = current.parent;
+    }
+    return undefined;
+  }
+
+  function classMember(
+    classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    name: string,
+    isStatic: boolean,
+  ): FunctionNode | undefined {
+    for (const member of classNode.body.body) {
+      if (
+        (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) &&
+        member.static === isStatic &&
+        !member.computed &&
+        (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+        member.key.name === name
+      ) {
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method') {
+          if (isFunctionNode(member.value)) return member.value;
+          continue; // overload or abstract signature: keep looking for the implementation
+        }
+        if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunctionNode(member.value)) {
+          return member.value;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean | undefined {
+    if (type.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
+    if (type.flags & TYPE_FLAGS_TYPE_PARAMETER) {
+      const constraint = checker.getBaseConstraintOfType(type);
+      return constraint && constraint !== type ? isThenableType(checker, constraint) : undefined;
+    }
+    if (type.isUnion()) {
+      let unknownMember = false;
+      for (const member of type.types) {
+        const verdict = isThenableType(checker, member);
+        if (verdict === true) return true;
+        if (verdict === undefined) unknownMember = true;
+      }
+      return unknownMember ? undefined : false;
+    }
+    const then = type.getProperty('then');
+    if (!then) return false;
+    return checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+  }
+
+  /** Typed verdict for calls and `new`: from the resolved signature's declared return type, cached per signature. */
+  function isPromiseTyped(node: TSESTree.Node, services: TypeServices): boolean | undefined {
+    const tsNode = services.toTsNode(node);
+    if (!tsNode) return undefined;
+    const { checker } = services;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const signature = checker.getResolvedSignature(tsNode as ts.CallExpression);
+      if (signature) {
+        if (signatureCache.has(signature)) return signatureCache.get(signature);
+        const verdict = isThenableType(checker, checker.getReturnTypeOfSignature(signature));
+        signatureCache.set(signature, verdict);
+        return verdict;
+      }
+    }
+    return isThenableType(checker, checker.getTypeAtLocation(tsNode));
+  }
+
+  function isPromise(input: TSESTree.Node): boolean {
+    const node = skipWrappers(input);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(callee);
+        if (name === 'then' || name === 'catch' || name === 'finally') {
+          const root = chainRoot(callee.object);
+          if (root?.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name)) return false;
+        }
+      }
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) {
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    }
+    const services = typeServices();
+    if (services) {
+      const verdict = isPromiseTyped(node, services);
+      if (verdict !== undefined) return verdict;
+    }
+    return isPromiseSyntactic(node);
+  }
+
+  return {
+    isPromise,
+    functionReturnsPromise,
+    get types() {
+      return typeServices();
+    },
+  };
+}
+
+function isPromiseTypeAnnotation(annotation: TSESTree.TypeNode): boolean {
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = annotation.typeName;
+  return name.type === AST_NODE_TYPES.Identifier && (name.name === 'Promise' || name.name === 'PromiseLike');
+}
+
+/** True when the callee is a test-framework registration (`it(...)`, `describe.only(...)`, `test.each(...)(...)`). */
+export function isTestFrameworkCall(call: TSESTree.CallExpression): boolean {
+  const root = chainRoot(call.callee);
+  return root?.type === AST_NODE_TYPES.Identifier && TEST_FRAMEWORK_NAMES.has(root.name);
+}
+
+/** True when `node` resolves to `setTimeout`/`setInterval`… imported from `timers/promises`. */
+export function isTimersPromisesBinding(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): boolean {
+  const origin = bindingOrigin(resolveVariable(sourceCode, identifier));
+  return origin !== undefined && TIMER_PROMISE_MODULES.has(origin.source);
+}

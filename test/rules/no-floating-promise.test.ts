@@ -1,0 +1,317 @@
+import rule from '../../rules/src/rules/no-floating-promise.js';
+import path from 'node:path';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+const CATCH = '.catch((error) => console.error(error))';
+
+const ruleTester = createRuleTester();
+const javaScriptRuleTester = createJavaScriptRuleTester();
+const typedRuleTester = createTypedRuleTester();
+// Typed cases lint as a file of the fixtures folder that the fixtures tsconfig does not list (default project):
+// linting as `file.ts` currently fails because the tester's allowDefaultProject also matches it.
+const typedFile = path.join(fixturesDir, 'no-floating-promise.ts');
+
+ruleTester.run('no-floating-promise', rule, {
+  valid: [
+    // awaited, returned, voided, handled
+    'async function save() {} async function main() { await save(); }',
+    'async function save() {} function main() { return save(); }',
+    'async function save() {} const main = () => save();',
+    'async function save() {} void save();',
+    'async function save() {} save().catch((error) => console.error(error));',
+    'async function save() {} save().then(() => {}, (error) => console.error(error));',
+    'async function save() {} save().catch(() => {}).finally(() => {});',
+    'fetch("/a").then((r) => r.json()).catch(console.error);',
+    // passed on to another call
+    'async function save() {} const all = []; all.push(save()); Promise.all(all).catch(() => {});',
+    'async function save(n: number) {} async function main() { await Promise.all([save(1), save(2)]); }',
+    'async function save() {} function track(p: Promise<void>) {} track(save());',
+    // stored and awaited / returned / passed later
+    'async function save() {} async function main() { const p = save(); doWork(); await p; }',
+    'async function save() {} function main() { const p = save(); return p; }',
+    'async function save() {} function main() { const p = save(); p.then(() => {}, () => {}); }',
+    'async function save() {} async function main() { const jobs = [save(), save()]; await Promise.allSettled(jobs); }',
+    'async function save() {} export const ready = save();',
+    'class Store { ready = this.load(); async load() {} async use() { await this.ready; } }',
+    'class Store { constructor() { this.loading = this.load(); } async load() {} async get() { await this.loading; } loading: Promise<void>; }',
+    // not promises
+    'function sync() { return 1; } sync();',
+    'console.log("x");',
+    'const items = [1, 2]; items.map((x) => x * 2);',
+    'setTimeout(() => {}, 10);',
+    // test frameworks register their callbacks and await them
+    'describe("suite", () => { it("works", async () => { await fetch("/x"); }); });',
+    'test("a", async () => {}); test.each([1])("b", async () => {});',
+    // Cypress command chains are not promises
+    'cy.get(".button").then(($el) => $el.click());',
+    // locally shadowed fetch that is not a promise
+    'function fetch(url: string) { return url; } fetch("/x");',
+    // a deliberate allow-list
+    { code: 'async function track() {} track();', options: [{ allowedCalls: ['track'] }] },
+    { code: 'const analytics = { async send() {} }; analytics.send();', options: [{ allowedCalls: ['analytics.send'] }] },
+    // stored-promise checks can be switched off
+    { code: 'async function save() {} function main() { const p = save(); }', options: [{ checkStored: false }] },
+  ],
+  invalid: [
+    {
+      code: 'async function save() {}\nasync function main() {\n  save();\n}',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestAwait', output: 'async function save() {}\nasync function main() {\n  await save();\n}' },
+            { messageId: 'suggestCatch', output: `async function save() {}\nasync function main() {\n  save()${CATCH};\n}` },
+            { messageId: 'suggestVoid', output: 'async function save() {}\nasync function main() {\n  void save();\n}' },
+          ],
+        },
+      ],
+    },
+    {
+      // not inside an async function: no await suggestion
+      code: 'const save = async () => {};\nfunction main() { save(); }',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 19,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `const save = async () => {};\nfunction main() { save()${CATCH}; }` },
+            { messageId: 'suggestVoid', output: 'const save = async () => {};\nfunction main() { void save(); }' },
+          ],
+        },
+      ],
+    },
+    {
+      // a function returning new Promise, well-known fetch
+      code: 'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nfetch("/ping");',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5)${CATCH};\nfetch("/ping");` },
+            { messageId: 'suggestVoid', output: 'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\nvoid delay(5);\nfetch("/ping");' },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 1,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nfetch("/ping")${CATCH};` },
+            { messageId: 'suggestVoid', output: 'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nvoid fetch("/ping");' },
+          ],
+        },
+      ],
+    },
+    {
+      // explicit Promise return type, and new Promise as a statement
+      code: 'function load(): Promise<number> { return cache.get(); }\nload();\nnew Promise((resolve) => resolve(1));',
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `function load(): Promise<number> { return cache.get(); }\nload()${CATCH};\nnew Promise((resolve) => resolve(1));` },
+            { messageId: 'suggestVoid', output: 'function load(): Promise<number> { return cache.get(); }\nvoid load();\nnew Promise((resolve) => resolve(1));' },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `function load(): Promise<number> { return cache.get(); }\nload();\nnew Promise((resolve) => resolve(1))${CATCH};` },
+            { messageId: 'suggestVoid', output: 'function load(): Promise<number> { return cache.get(); }\nload();\nvoid new Promise((resolve) => resolve(1));' },
+          ],
+        },
+      ],
+    },
+    {
+      // fs/promises and timers/promises imports, fs.promises
+      code: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b');",
+      errors: [
+        { messageId: 'floating', line: 4, suggestions: [
+          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a')${CATCH};\ntimers.setTimeout(10);\nfs.promises.unlink('b');` },
+          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nvoid readFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b');" },
+        ] },
+        { messageId: 'floating', line: 5, suggestions: [
+          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10)${CATCH};\nfs.promises.unlink('b');` },
+          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\nvoid timers.setTimeout(10);\nfs.promises.unlink('b');" },
+        ] },
+        { messageId: 'floating', line: 6, suggestions: [
+          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b')${CATCH};` },
+          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nvoid fs.promises.unlink('b');" },
+        ] },
+      ],
+    },
+    {
+      // .then(ok) without a rejection handler, .finally() alone
+      code: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}',
+      errors: [
+        { messageId: 'floating', line: 2, column: 3, suggestions: [
+          { messageId: 'suggestAwait', output: 'async function f() {\n  await fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}' },
+          { messageId: 'suggestCatch', output: `async function f() {\n  fetch("/a").then((r) => r.json())${CATCH};\n  fetch("/b").finally(() => done());\n}` },
+          { messageId: 'suggestVoid', output: 'async function f() {\n  void fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}' },
+        ] },
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestAwait', output: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  await fetch("/b").finally(() => done());\n}' },
+          { messageId: 'suggestCatch', output: `async function f() {\n  fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done())${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  void fetch("/b").finally(() => done());\n}' },
+        ] },
+      ],
+    },
+    {
+      // ternary and logical statements
+      code: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  ready && save();\n}',
+      errors: [
+        { messageId: 'floating', line: 4, column: 3, suggestions: [
+          { messageId: 'suggestAwait', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  await (cond ? save() : skip());\n  ready && save();\n}' },
+          { messageId: 'suggestCatch', output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save()${CATCH} : skip();\n  ready && save();\n}` },
+          { messageId: 'suggestVoid', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  void (cond ? save() : skip());\n  ready && save();\n}' },
+        ] },
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestAwait', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  await (ready && save());\n}' },
+          { messageId: 'suggestCatch', output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  ready && save()${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  void (ready && save());\n}' },
+        ] },
+      ],
+    },
+    {
+      // async IIFE
+      code: '(async () => {\n  await fetch("/x");\n})();',
+      errors: [
+        { messageId: 'floating', line: 1, column: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `(async () => {\n  await fetch("/x");\n})()${CATCH};` },
+          { messageId: 'suggestVoid', output: 'void (async () => {\n  await fetch("/x");\n})();' },
+        ] },
+      ],
+    },
+    {
+      // methods: this.method(), object literal and class instances declared in the file
+      code: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();',
+      errors: [
+        { messageId: 'floating', line: 4, column: 5, suggestions: [
+          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save()${CATCH};\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();` },
+          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    void this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();' },
+        ] },
+        { messageId: 'floating', line: 8, column: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping()${CATCH};\nconst repo = new Repo();\nrepo.save();` },
+          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\nvoid api.ping();\nconst repo = new Repo();\nrepo.save();' },
+        ] },
+        { messageId: 'floating', line: 10, column: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save()${CATCH};` },
+          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nvoid repo.save();' },
+        ] },
+      ],
+    },
+    {
+      // a promise stored in a variable that nothing reads: reported at the assignment
+      code: 'async function save() {}\nasync function main() {\n  const result = save();\n}',
+      errors: [
+        { messageId: 'unusedStored', data: { name: 'result' }, line: 3, column: 9, suggestions: [
+          { messageId: 'suggestAwait', output: 'async function save() {}\nasync function main() {\n  const result = await save();\n}' },
+          { messageId: 'suggestCatch', output: `async function save() {}\nasync function main() {\n  const result = save()${CATCH};\n}` },
+        ] },
+      ],
+    },
+    {
+      // stored in a field that nothing reads
+      code: 'class Cache {\n  constructor() {\n    this.warming = this.warm();\n  }\n  async warm() {}\n}',
+      errors: [
+        { messageId: 'unusedStored', data: { name: 'this.warming' }, line: 3, column: 5, suggestions: [
+          { messageId: 'suggestCatch', output: `class Cache {\n  constructor() {\n    this.warming = this.warm()${CATCH};\n  }\n  async warm() {}\n}` },
+        ] },
+      ],
+    },
+    {
+      code: 'class Cache {\n  #pending = fetch("/warm");\n}',
+      errors: [
+        { messageId: 'unusedStored', data: { name: 'pending' }, line: 2, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `class Cache {\n  #pending = fetch("/warm")${CATCH};\n}` },
+        ] },
+      ],
+    },
+    {
+      // an empty .catch() handles nothing; .then(ok, undefined) neither
+      code: 'fetch("/a").catch();\nfetch("/b").then(() => {}, undefined);',
+      errors: [
+        { messageId: 'floating', line: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `fetch("/a").catch()${CATCH};\nfetch("/b").then(() => {}, undefined);` },
+          { messageId: 'suggestVoid', output: 'void fetch("/a").catch();\nfetch("/b").then(() => {}, undefined);' },
+        ] },
+        { messageId: 'floating', line: 2, suggestions: [
+          { messageId: 'suggestCatch', output: `fetch("/a").catch();\nfetch("/b").then(() => {}, undefined)${CATCH};` },
+          { messageId: 'suggestVoid', output: 'fetch("/a").catch();\nvoid fetch("/b").then(() => {}, undefined);' },
+        ] },
+      ],
+    },
+  ],
+});
+
+javaScriptRuleTester.run('no-floating-promise (JavaScript)', rule, {
+  valid: [
+    'const { readFile } = require("fs/promises"); readFile("a").then(String, console.error);',
+    'async function save() {} module.exports = { pending: save() };',
+    'function notify() { return 1; } notify();',
+  ],
+  invalid: [
+    {
+      code: 'const { readFile } = require("fs/promises");\nasync function main() {\n  readFile("a");\n}',
+      errors: [
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestAwait', output: 'const { readFile } = require("fs/promises");\nasync function main() {\n  await readFile("a");\n}' },
+          { messageId: 'suggestCatch', output: `const { readFile } = require("fs/promises");\nasync function main() {\n  readFile("a")${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'const { readFile } = require("fs/promises");\nasync function main() {\n  void readFile("a");\n}' },
+        ] },
+      ],
+    },
+    {
+      code: 'const util = require("util");\nconst sleep = util.promisify(setTimeout);\nsleep(10);',
+      errors: [
+        { messageId: 'floating', line: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `const util = require("util");\nconst sleep = util.promisify(setTimeout);\nsleep(10)${CATCH};` },
+          { messageId: 'suggestVoid', output: 'const util = require("util");\nconst sleep = util.promisify(setTimeout);\nvoid sleep(10);' },
+        ] },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-floating-promise (typed)', rule, {
+  valid: [
+    // a thenable-free value
+    { code: 'interface Repo { count(): number } function f(repo: Repo) { repo.count(); }', filename: typedFile },
+    // handled by types too
+    { code: 'interface Repo { save(): Promise<void> } async function f(repo: Repo) { await repo.save(); repo.save().catch(() => {}); }', filename: typedFile },
+    // types overrule the syntax: a local `fetch` that returns a string
+    { code: 'declare function fetch(url: string): string; fetch("/x");', filename: typedFile },
+    { code: 'declare function it(name: string, fn: () => Promise<void>): Promise<void>; it("x", async () => {});', filename: typedFile },
+  ],
+  invalid: [
+    {
+      // the checker knows what syntax cannot: an interface method returning a promise
+      filename: typedFile,
+      code: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save();\n}',
+      errors: [
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save()${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  void repo.save();\n}' },
+        ] },
+      ],
+    },
+    {
+      // any thenable, and a stored promise from a declared function
+      filename: typedFile,
+      code: 'declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = load();\n}',
+      errors: [
+        { messageId: 'unusedStored', line: 3, column: 9, suggestions: [
+          { messageId: 'suggestAwait', output: 'declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = await load();\n}' },
+          { messageId: 'suggestCatch', output: `declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = load()${CATCH};\n}` },
+        ] },
+      ],
+    },
+  ],
+});
