@@ -141,6 +141,28 @@ export function getTypeServices(context: AnyContext): TypeServices | null {
 const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2; // ts.TypeFlags.Any | ts.TypeFlags.Unknown
 const TYPE_FLAGS_TYPE_PARAMETER = 262144; // ts.TypeFlags.TypeParameter
 
+/** True when `type` has a callable `then` (any thenable); undefined when the checker does not know (`any`, bare type parameters). */
+export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean | undefined {
+  if (type.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
+  if (type.flags & TYPE_FLAGS_TYPE_PARAMETER) {
+    const constraint = checker.getBaseConstraintOfType(type);
+    return constraint && constraint !== type ? isThenableType(checker, constraint) : undefined;
+  }
+  if (type.isUnion()) {
+    let unknownMember = false;
+    for (const member of type.types) {
+      const verdict = isThenableType(checker, member);
+      if (verdict === true) return true;
+      if (verdict === undefined) unknownMember = true;
+    }
+    return unknownMember ? undefined : false;
+  }
+  const then = type.getProperty('then');
+  if (!then) return false;
+  return checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+}
+
+
 export interface PromiseOracle {
   /** True when `node` evaluates to a promise (or, with types, any thenable). */
   isPromise(node: TSESTree.Node): boolean;
@@ -346,26 +368,6 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       }
     }
     return undefined;
-  }
-
-  function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean | undefined {
-    if (type.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
-    if (type.flags & TYPE_FLAGS_TYPE_PARAMETER) {
-      const constraint = checker.getBaseConstraintOfType(type);
-      return constraint && constraint !== type ? isThenableType(checker, constraint) : undefined;
-    }
-    if (type.isUnion()) {
-      let unknownMember = false;
-      for (const member of type.types) {
-        const verdict = isThenableType(checker, member);
-        if (verdict === true) return true;
-        if (verdict === undefined) unknownMember = true;
-      }
-      return unknownMember ? undefined : false;
-    }
-    const then = type.getProperty('then');
-    if (!then) return false;
-    return checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
   }
 
   /** Typed verdict for calls and `new`: from the resolved signature's declared return type, cached per signature. */

@@ -1,0 +1,502 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { createRule } from '../util/create-rule.js';
+import {
+  indentFollowingLines,
+  isFunctionNode,
+  isGlobalReference,
+  isInAsyncFunction,
+  lineIndent,
+  memberName,
+  operandText,
+  resolveVariable,
+  skipWrappers,
+  someDescendant,
+  type FunctionNode,
+} from '../util/async/ast.js';
+import { getTypeServices, isThenableType, type TypeServices } from '../util/async/promise-oracle.js';
+
+export type MessageId =
+  | 'iteration'
+  | 'predicate'
+  | 'discardedMap'
+  | 'listener'
+  | 'route'
+  | 'timer'
+  | 'executor'
+  | 'suggestForOf'
+  | 'suggestPromiseAll'
+  | 'suggestTryCatch';
+export type Options = [
+  {
+    /** Method names to treat as event-listener slots in addition to the built-in ones. */
+    extraListenerMethods?: string[];
+  },
+];
+
+type SlotKind = 'iteration' | 'predicate' | 'discardedMap' | 'listener' | 'route' | 'timer' | 'executor';
+
+const ITERATION_METHODS = new Set(['forEach']);
+const PREDICATE_METHODS = new Set([
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'sort',
+  'toSorted',
+]);
+const MAP_METHODS = new Set(['map', 'flatMap']);
+const LISTENER_METHODS = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'addEventListener',
+  'subscribe',
+  'consume',
+]);
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head']);
+const TIMER_FUNCTIONS = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+]);
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'global', 'self']);
+const LODASH_NAMES = new Set(['_', 'lodash']);
+/** Frameworks that await their handlers and listeners: an async function there does not leak. */
+const AWAITING_FRAMEWORKS = [
+  /^koa$/,
+  /^@koa\//,
+  /^koa-/,
+  /^fastify/,
+  /^@fastify\//,
+  /^hono/,
+  /^telegraf/,
+  /^grammy/,
+  /^@slack\/bolt/,
+  /^@hapi\//,
+  /^restify/,
+  /^elysia/,
+  /^h3$/,
+  /^@nestjs\//,
+];
+const EXPRESS_MODULES = new Set(['express', 'router', 'express-serve-static-core']);
+
+export default createRule<Options, MessageId>({
+  name: 'no-async-callback-leak',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow async functions passed to slots that ignore the returned promise and so lose its rejection',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      iteration:
+        '`{{method}}` ignores the promise this async callback returns: nothing waits for the work and a rejection is unhandled. Use `for…of` with `await` (one at a time) or `await Promise.all(items.map(async …))`.',
+      predicate:
+        '`{{method}}` does not await this async callback: it sees a promise (always truthy) instead of the answer, and a rejection is unhandled. Compute the answers first (`await Promise.all(...)`), then call `{{method}}` with a synchronous callback.',
+      discardedMap:
+        'The promises this async `{{method}}` callback returns are discarded: nothing waits for them and a rejection is unhandled. Wrap the call in `await Promise.all(...)`.',
+      listener:
+        '`{{method}}` ignores the promise its async listener returns, so a rejection becomes an unhandled rejection (which can crash the process). Wrap the listener body in `try/catch` that reports the error.',
+      route:
+        'Express 4 does not await route handlers or middlewares: a rejection here never reaches the error middleware and the request hangs. Wrap the body in `try/catch` that calls `next(error)` or responds with an error.',
+      timer:
+        '`{{method}}` ignores the promise its async callback returns, so a rejection is unhandled. Wrap the callback body in `try/catch` that reports the error.',
+      executor:
+        'An async Promise executor: an error thrown after its first `await` does not reject this promise and is lost, and the promise may never settle. Make the executor synchronous (do the async work outside `new Promise`) or wrap its body in `try/catch` that calls `reject`.',
+      suggestForOf: 'Rewrite as a `for…of` loop that awaits each item in turn.',
+      suggestPromiseAll: 'Rewrite as `await Promise.all(….map(async …))` (runs all at once and waits for them).',
+      suggestTryCatch: 'Wrap the body in `try/catch` that reports the error.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: { extraListenerMethods: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ extraListenerMethods: [] }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const listenerMethods = new Set([...LISTENER_METHODS, ...(options.extraListenerMethods ?? [])]);
+    let moduleFacts: { express: boolean; awaitingFramework: boolean } | undefined;
+    let types: TypeServices | null | undefined;
+
+    function typeServices(): TypeServices | null {
+      if (types === undefined) types = getTypeServices(context);
+      return types;
+    }
+
+    /** Which modules the file imports or requires (computed once, on the first candidate). */
+    function facts(): { express: boolean; awaitingFramework: boolean } {
+      if (moduleFacts) return moduleFacts;
+      const sources: string[] = [];
+      someDescendant(
+        sourceCode.ast,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.ImportDeclaration) sources.push(String(node.source.value));
+          else if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.callee.name === 'require' &&
+            node.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+            typeof node.arguments[0].value === 'string'
+          ) {
+            sources.push(node.arguments[0].value);
+          }
+          return false;
+        },
+        false,
+      );
+      moduleFacts = {
+        express: sources.some((source) => EXPRESS_MODULES.has(source)),
+        awaitingFramework: sources.some((source) => AWAITING_FRAMEWORKS.some((pattern) => pattern.test(source))),
+      };
+      return moduleFacts;
+    }
+
+    function paramName(fn: FunctionNode, index: number): string | undefined {
+      const param = fn.params[index];
+      return param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
+    }
+
+    function looksLikeExpressHandler(fn: FunctionNode | undefined): boolean {
+      if (!fn) return false;
+      return /^req(uest)?$/.test(paramName(fn, 0) ?? '') && /^res(ponse)?$/.test(paramName(fn, 1) ?? '');
+    }
+
+    /** The kind of slot the argument at `index` of `call` is, if it is one that ignores a returned promise. */
+    function classifySlot(
+      call: TSESTree.CallExpression | TSESTree.NewExpression,
+      index: number,
+      fn: FunctionNode | undefined,
+    ): { kind: SlotKind; method: string } | undefined {
+      const callee = skipWrappers(call.callee);
+      if (call.type === AST_NODE_TYPES.NewExpression) {
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && index === 0 && isGlobalReference(sourceCode, callee)) {
+          return { kind: 'executor', method: 'Promise' };
+        }
+        return undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        if (TIMER_FUNCTIONS.has(callee.name) && index === 0 && isGlobalReference(sourceCode, callee)) {
+          return { kind: 'timer', method: callee.name };
+        }
+        return undefined;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const method = memberName(callee);
+      if (!method) return undefined;
+      const object = skipWrappers(callee.object);
+      const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
+      if (objectName && LODASH_NAMES.has(objectName)) {
+        if ((method === 'forEach' || method === 'each' || method === 'forEachRight') && index === 1) {
+          return { kind: 'iteration', method: `${objectName}.${method}` };
+        }
+        return undefined;
+      }
+      if (index === 0 && ITERATION_METHODS.has(method)) return { kind: 'iteration', method };
+      if (index === 0 && PREDICATE_METHODS.has(method)) return { kind: 'predicate', method };
+      if (index === 0 && MAP_METHODS.has(method) && isDiscarded(call)) return { kind: 'discardedMap', method };
+      if (objectName && GLOBAL_OBJECTS.has(objectName) && TIMER_FUNCTIONS.has(method) && index === 0) {
+        return { kind: 'timer', method };
+      }
+      if (objectName === 'process' && method === 'nextTick' && index === 0) return { kind: 'timer', method: 'process.nextTick' };
+      if (listenerMethods.has(method) && index === call.arguments.length - 1) {
+        if (method === 'subscribe' || method === 'consume' || index >= 1) {
+          if (facts().awaitingFramework && objectName !== 'process') return undefined;
+          return { kind: 'listener', method };
+        }
+        return undefined;
+      }
+      if (ROUTE_METHODS.has(method) && index >= (method === 'use' ? 0 : 1) && isRouteReceiver(object)) {
+        const { express, awaitingFramework } = facts();
+        if (awaitingFramework) return undefined;
+        if (express || looksLikeExpressHandler(fn)) return { kind: 'route', method };
+      }
+      return undefined;
+    }
+
+    function isRouteReceiver(object: TSESTree.Node): boolean {
+      if (object.type === AST_NODE_TYPES.Identifier) return true;
+      if (object.type === AST_NODE_TYPES.MemberExpression) return true; // this.router, app.route
+      if (object.type === AST_NODE_TYPES.CallExpression) {
+        const inner = skipWrappers(object.callee);
+        return inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'route';
+      }
+      return false;
+    }
+
+    function isDiscarded(call: TSESTree.CallExpression): boolean {
+      let node: TSESTree.Node = call;
+      while (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
+      return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+    }
+
+    /** True when the async function cannot reject: its whole body sits in a `try/catch` that does not rethrow. */
+    function cannotReject(fn: FunctionNode): boolean {
+      const body = fn.body;
+      if (body.type !== AST_NODE_TYPES.BlockStatement) {
+        const expression = skipWrappers(body);
+        if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = skipWrappers(expression.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const name = memberName(callee);
+        return (name === 'catch' && expression.arguments.length >= 1) || (name === 'then' && expression.arguments.length >= 2);
+      }
+      let sawTry = false;
+      for (const statement of body.body) {
+        if (statement.type === AST_NODE_TYPES.TryStatement) {
+          if (sawTry || !statement.handler) return false;
+          if (containsThrow(statement.handler.body)) return false;
+          if (statement.finalizer && containsThrow(statement.finalizer)) return false;
+          sawTry = true;
+          continue;
+        }
+        if (!isInertStatement(statement)) return false;
+      }
+      return sawTry;
+    }
+
+    function containsThrow(node: TSESTree.Node): boolean {
+      return someDescendant(node, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true);
+    }
+
+    /** A statement that cannot throw in practice: declarations without calls, `return;`, empty statements. */
+    function isInertStatement(statement: TSESTree.Statement): boolean {
+      if (statement.type === AST_NODE_TYPES.EmptyStatement) return true;
+      if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null;
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+      return !someDescendant(
+        statement,
+        (node) =>
+          node.type === AST_NODE_TYPES.CallExpression ||
+          node.type === AST_NODE_TYPES.NewExpression ||
+          node.type === AST_NODE_TYPES.AwaitExpression ||
+          node.type === AST_NODE_TYPES.TaggedTemplateExpression,
+        true,
+      );
+    }
+
+    /** With types: does the parameter this function is passed to accept a promise-returning function? */
+    function slotAcceptsPromise(argument: TSESTree.Node): boolean {
+      const services = typeServices();
+      if (!services) return false;
+      const tsNode = services.toTsNode(argument);
+      if (!tsNode) return false;
+      const contextual = services.checker.getContextualType(tsNode as ts.Expression);
+      if (!contextual || contextual.flags & 1) return false; // unknown or any: keep the syntactic verdict
+      const signatures = contextual.getNonNullableType().getCallSignatures();
+      if (signatures.length === 0) return false;
+      return signatures.some(
+        (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+      );
+    }
+
+    /** With types: is this function-valued expression (a reference, not a literal) declared to return a thenable? */
+    function returnsThenableByType(argument: TSESTree.Node): boolean {
+      const services = typeServices();
+      if (!services) return false;
+      const tsNode = services.toTsNode(argument);
+      if (!tsNode) return false;
+      const signatures = services.checker.getTypeAtLocation(tsNode).getCallSignatures();
+      return (
+        signatures.length > 0 &&
+        signatures.every(
+          (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+        )
+      );
+    }
+
+    function tryCatchSuggestion(fn: FunctionNode, kind: SlotKind): TSESLint.ReportSuggestionArray<MessageId>[number] {
+      const indent = lineIndent(sourceCode, fn);
+      let handler = 'console.error(error);';
+      const next = paramName(fn, 2);
+      const reject = paramName(fn, 1);
+      if (kind === 'route' && next && /^next$/.test(next)) handler = `${next}(error);`;
+      else if (kind === 'executor' && reject) handler = `${reject}(error);`;
+      let tryBody: string;
+      if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+        const inner = sourceCode.text.slice(fn.body.range[0] + 1, fn.body.range[1] - 1).replace(/\s+$/, '');
+        tryBody = inner.startsWith('\n') ? indentFollowingLines(inner, '  ') : `\n${indent}    ${inner.trim()}`;
+      } else {
+        const expression = skipWrappers(fn.body);
+        const text = expression.type === AST_NODE_TYPES.AwaitExpression ? sourceCode.getText(fn.body) : `await ${operandText(sourceCode, fn.body)}`;
+        tryBody = `\n${indent}    ${text};`;
+      }
+      const replacement =
+        `{\n${indent}  try {${tryBody}\n${indent}  } catch (error) {\n${indent}    ${handler}\n${indent}  }\n${indent}}`;
+      const body = fn.body;
+      return {
+        messageId: 'suggestTryCatch',
+        fix: (fixer) => {
+          if (body.type === AST_NODE_TYPES.BlockStatement) return fixer.replaceText(body, replacement);
+          const start = ASTUtilsRange(body);
+          return fixer.replaceTextRange(start, replacement);
+        },
+      };
+    }
+
+    /** The range of an arrow's expression body including one pair of parentheses around it. */
+    function ASTUtilsRange(body: TSESTree.Node): [number, number] {
+      const before = sourceCode.getTokenBefore(body);
+      const after = sourceCode.getTokenAfter(body);
+      if (before?.value === '(' && after?.value === ')' && ASTUtils.isParenthesized(body, sourceCode)) {
+        return [before.range[0], after.range[1]];
+      }
+      return body.range;
+    }
+
+    function iterationSuggestions(
+      call: TSESTree.CallExpression,
+      fn: FunctionNode,
+    ): TSESLint.ReportSuggestionArray<MessageId> {
+      const suggestions: TSESLint.ReportSuggestionArray<MessageId> = [];
+      const callee = skipWrappers(call.callee);
+      const statement = call.parent;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
+        !isInAsyncFunction(statement)
+      ) {
+        if (fn.body.type === AST_NODE_TYPES.BlockStatement) suggestions.push(tryCatchSuggestion(fn, 'iteration'));
+        return suggestions;
+      }
+      const receiver = sourceCode.getText(callee.object);
+      const param = fn.params[0];
+      const bodyHasReturn =
+        fn.body.type === AST_NODE_TYPES.BlockStatement &&
+        someDescendant(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, true);
+      if (
+        fn.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+        fn.params.length === 1 &&
+        call.arguments.length === 1 &&
+        param &&
+        param.type !== AST_NODE_TYPES.AssignmentPattern &&
+        param.type !== AST_NODE_TYPES.RestElement &&
+        param.type !== AST_NODE_TYPES.TSParameterProperty &&
+        !bodyHasReturn
+      ) {
+        const binding =
+          param.type === AST_NODE_TYPES.Identifier
+            ? param.name
+            : param.typeAnnotation
+              ? sourceCode.text.slice(param.range[0], param.typeAnnotation.range[0]).trimEnd()
+              : sourceCode.getText(param);
+        let loopBody: string;
+        if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+          loopBody = sourceCode.getText(fn.body);
+        } else {
+          const expression = skipWrappers(fn.body);
+          const text =
+            expression.type === AST_NODE_TYPES.AwaitExpression
+              ? sourceCode.getText(fn.body)
+              : `await ${operandText(sourceCode, fn.body)}`;
+          loopBody = `{ ${text}; }`;
+        }
+        suggestions.push({
+          messageId: 'suggestForOf',
+          fix: (fixer) => fixer.replaceText(statement, `for (const ${binding} of ${receiver}) ${loopBody}`),
+        });
+      }
+      const argumentsText = sourceCode.text.slice(call.arguments[0]!.range[0], call.arguments.at(-1)!.range[1]);
+      if (!callee.computed && !callee.optional && memberName(callee) === 'forEach') {
+        suggestions.push({
+          messageId: 'suggestPromiseAll',
+          fix: (fixer) =>
+            fixer.replaceText(call, `await Promise.all(${operandText(sourceCode, callee.object)}.map(${argumentsText}))`),
+        });
+      }
+      return suggestions;
+    }
+
+    function mapSuggestions(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageId> {
+      if (!isInAsyncFunction(call) || call.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+      return [
+        {
+          messageId: 'suggestPromiseAll',
+          fix: (fixer) => fixer.replaceText(call, `await Promise.all(${sourceCode.getText(call)})`),
+        },
+      ];
+    }
+
+    function check(fn: FunctionNode | undefined, argument: TSESTree.Node, reportNode: TSESTree.Node): void {
+      const { child, parent } = climb(argument);
+      if (!parent || (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression)) return;
+      const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+      if (index < 0) return;
+      const slot = classifySlot(parent, index, fn);
+      if (!slot) return;
+      if (slot.kind !== 'predicate' && fn && cannotReject(fn)) return;
+      if (!fn && !returnsThenableByType(child)) return;
+      if (slotAcceptsPromise(child)) return;
+      let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      if (fn && reportNode === fn) {
+        if (slot.kind === 'iteration' && parent.type === AST_NODE_TYPES.CallExpression && !slot.method.includes('.')) {
+          suggest = iterationSuggestions(parent, fn);
+        } else if (slot.kind === 'discardedMap' && parent.type === AST_NODE_TYPES.CallExpression) {
+          suggest = mapSuggestions(parent);
+        } else if (slot.kind !== 'predicate') {
+          suggest = [tryCatchSuggestion(fn, slot.kind)];
+        }
+      }
+      context.report({ node: reportNode, messageId: slot.kind, data: { method: slot.method }, suggest });
+    }
+
+    function climb(node: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
+      let child = node;
+      let parent = node.parent;
+      while (
+        parent &&
+        (parent.type === AST_NODE_TYPES.TSAsExpression ||
+          parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      ) {
+        child = parent;
+        parent = parent.parent;
+      }
+      return { child, parent };
+    }
+
+    /** An async function declared in this file that `identifier` names (never reassigned). */
+    function asyncFunctionOf(identifier: TSESTree.Identifier): FunctionNode | undefined {
+      const variable = resolveVariable(sourceCode, identifier);
+      const def = variable?.defs[0];
+      if (!def || variable!.defs.length !== 1) return undefined;
+      if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node.async ? def.node : undefined;
+      if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        if (def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind !== 'const') return undefined;
+        const init = skipWrappers(def.node.init);
+        return isFunctionNode(init) && init.async ? init : undefined;
+      }
+      return undefined;
+    }
+
+    return {
+      'ArrowFunctionExpression[async=true], FunctionExpression[async=true]'(
+        fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+      ): void {
+        if (fn.generator) return;
+        check(fn, fn, fn);
+      },
+      'CallExpression > Identifier.arguments'(identifier: TSESTree.Identifier): void {
+        const fn = asyncFunctionOf(identifier);
+        if (fn) check(fn, identifier, identifier);
+        else if (typeServices()) check(undefined, identifier, identifier);
+      },
+      'CallExpression > MemberExpression.arguments'(member: TSESTree.MemberExpression): void {
+        if (typeServices()) check(undefined, member, member);
+      },
+    };
+  },
+});
