@@ -1,30 +1,201 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
+import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure/ast.js';
+import {
+  LoopClosureAnalyzer,
+  type Fate,
+  type Reference,
+  type SharedBinding,
+  type ShareReason,
+  type Variable,
+} from '../util/loop-closure/analyzer.js';
+import { letConversion, letFix, snapshotFix } from '../util/loop-closure/fixes.js';
 
 export type MessageId = 'sharedBinding' | 'suggestLet' | 'suggestSnapshot';
 export type Options = [];
+
+const REASON_TEXT: Record<ShareReason, string> = {
+  var: 'is a `var` shared by every iteration of the loop',
+  outer: 'is declared outside the loop and reassigned inside it',
+  later: 'is reassigned later in this iteration, after the function captured it',
+};
+
+const ADVICE_TEXT: Record<ShareReason, string> = {
+  var: 'Declare it with `let`, or copy it into a `const` for this iteration and capture the copy.',
+  outer: 'Copy it into a `const` inside the loop and capture the copy.',
+  later: 'Capture a `const` copy, or stop reassigning it once the function exists.',
+};
+
+type DeferringFate = Exclude<Fate, { kind: 'sync' }>;
+
+function sinkText(fate: DeferringFate): string {
+  return fate.kind === 'deferred' ? fate.sink : 'an async function that reads it after an `await` the loop does not wait for';
+}
+
+function quoteList(names: string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1] ?? ''}`;
+}
 
 export default createRule<Options, MessageId>({
   name: 'no-loop-closure-capture',
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow deferred closures created in a loop that read a binding the loop keeps changing',
+      description:
+        'Disallow functions created in a loop that run after the iteration and read a binding the loop keeps changing',
       recommended: true,
     },
     hasSuggestions: true,
     messages: {
       sharedBinding:
-        '`{{name}}` {{why}}; this function runs after the iteration that created it has ended and will see a later value.',
-      suggestLet: 'Declare `{{name}}` with `let` so each iteration gets its own binding.',
-      suggestSnapshot: 'Copy `{{name}}` into `const {{snapshot}}` before creating the function and use the copy.',
+        '`{{name}}` {{reason}}, but {{subject}} is {{sink}} and runs after the loop has moved on, so it sees a later value{{others}}. {{advice}}',
+      suggestLet: 'Declare {{names}} with `let` so every iteration gets its own binding.',
+      suggestSnapshot: 'Copy {{names}} into a `const` before the function is created and read the copy inside it.',
     },
     schema: [],
   },
   defaultOptions: [],
-  create() {
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const analyzer = new LoopClosureAnalyzer(sourceCode);
+
+    /** The mutable bindings `fn` reads from outside itself, with the first read of each. */
+    function capturedReads(fn: FunctionNode, keep: (identifier: TSESTree.Node) => boolean): Map<Variable, Reference> {
+      const reads = new Map<Variable, Reference>();
+      for (const reference of sourceCode.getScope(fn).through) {
+        const variable = reference.resolved;
+        if (!variable || reads.has(variable) || !reference.isRead() || !keep(reference.identifier)) continue;
+        if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
+        reads.set(variable, reference);
+      }
+      return reads;
+    }
+
+    /** Deferral still harmless because the iteration awaits the promise it is tied to? */
+    function awaitedInIteration(fate: DeferringFate, chain: LoopNode[]): boolean {
+      if (fate.kind === 'suspends') return analyzer.promiseAwaited(fate.invocation, chain);
+      if (fate.promise && analyzer.promiseAwaited(fate.promise, chain)) return true;
+      return analyzer.insideAwaitedExecutor(fate.sinkNode, chain);
+    }
+
+    function findShared(
+      fn: FunctionNode,
+      fate: DeferringFate,
+      chain: LoopNode[],
+      position: TSESTree.Node,
+    ): SharedBinding[] {
+      const keep =
+        fate.kind === 'suspends'
+          ? (identifier: TSESTree.Node): boolean => analyzer.isAfterSuspension(fn, identifier)
+          : (): boolean => true;
+      const innermost = chain[0];
+      const exitFrom =
+        fate.kind === 'suspends'
+          ? fate.invocation
+          : innermost && contains(innermost, fate.sinkNode)
+            ? fate.sinkNode
+            : position;
+      const found: SharedBinding[] = [];
+      for (const variable of capturedReads(fn, keep).keys()) {
+        const binding = analyzer.sharedBinding(variable, position, fn, chain);
+        if (binding && !analyzer.isFollowedByExit(exitFrom, binding, chain)) found.push(binding);
+      }
+      return found;
+    }
+
+    function report(
+      node: TSESTree.Node,
+      subject: string,
+      fate: DeferringFate,
+      shared: SharedBinding[],
+      suggest: TSESLint.ReportSuggestionArray<MessageId>,
+    ): void {
+      const [first, ...rest] = shared;
+      if (!first) return;
+      context.report({
+        node,
+        messageId: 'sharedBinding',
+        data: {
+          name: first.variable.name,
+          reason: REASON_TEXT[first.reason],
+          subject,
+          sink: sinkText(fate),
+          others: rest.length > 0 ? ` (so does ${quoteList(rest.map((binding) => binding.variable.name))})` : '',
+          advice: ADVICE_TEXT[first.reason],
+        },
+        suggest,
+      });
+    }
+
+    /** A function created inside a loop. */
+    function checkCreatedInLoop(fn: FunctionNode): boolean {
+      if (!LoopClosureAnalyzer.hasLoopAncestor(fn)) return false;
+      const chain = analyzer.loopChain(fn);
+      if (chain.length === 0) return false;
+      const fate = analyzer.fateOf(fn, { chain, fn, depth: 0, viaVariable: false });
+      if (fate.kind === 'sync' || awaitedInIteration(fate, chain)) return true;
+      const shared = findShared(fn, fate, chain, fn);
+      if (shared.length === 0) return true;
+      const names = quoteList(shared.map((binding) => binding.variable.name));
+      const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      const declarations = letConversion(sourceCode, analyzer, shared, fn, chain);
+      if (declarations) suggest.push({ messageId: 'suggestLet', data: { names }, fix: letFix(sourceCode, declarations) });
+      const snapshot = snapshotFix(sourceCode, shared, fn, chain);
+      if (snapshot) suggest.push({ messageId: 'suggestSnapshot', data: { names }, fix: snapshot });
+      report(fn, 'this function', fate, shared, suggest);
+      return true;
+    }
+
+    /** A named function declared outside any loop and handed from inside one to something that runs it later. */
+    function checkNamedDeferrals(fn: FunctionNode): void {
+      let nameNode: TSESTree.Node | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn;
+      else if (
+        fn.parent.type === AST_NODE_TYPES.VariableDeclarator &&
+        fn.parent.init === fn &&
+        fn.parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        nameNode = fn.parent;
+      }
+      if (!nameNode) return;
+      const nameVariable = sourceCode.getDeclaredVariables(nameNode)[0];
+      if (!nameVariable) return;
+      const deferrals = nameVariable.references.filter(
+        (reference) =>
+          reference.isRead() &&
+          !contains(fn, reference.identifier) &&
+          LoopClosureAnalyzer.hasLoopAncestor(reference.identifier),
+      );
+      if (deferrals.length === 0) return;
+      // Cheap filter: it must read something that is reassigned outside of it.
+      const readsReassigned = [...capturedReads(fn, () => true).keys()].some((variable) =>
+        variable.references.some((reference) => reference.isWrite() && !contains(fn, reference.identifier)),
+      );
+      if (!readsReassigned) return;
+      for (const reference of deferrals) {
+        const identifier = reference.identifier;
+        const chain = analyzer.loopChain(identifier);
+        if (chain.length === 0) continue;
+        const fate = analyzer.fateOf(identifier, { chain, fn, depth: 1, viaVariable: true });
+        if (fate.kind === 'sync' || awaitedInIteration(fate, chain)) continue;
+        const sinkNode = fate.kind === 'deferred' ? fate.sinkNode : fate.invocation;
+        const shared = findShared(fn, fate, chain, identifier);
+        if (shared.length === 0) continue;
+        const name = nameVariable.name;
+        report(sinkNode, `\`${name}\``, fate, shared, []);
+      }
+    }
+
+    function check(fn: FunctionNode): void {
+      if (!checkCreatedInLoop(fn)) checkNamedDeferrals(fn);
+    }
+
     return {
-      ArrowFunctionExpression(_node: TSESTree.ArrowFunctionExpression): void {},
+      ArrowFunctionExpression: check,
+      FunctionExpression: check,
+      FunctionDeclaration: check,
     };
   },
 });

@@ -1,0 +1,801 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  calleeName,
+  contains,
+  isBreakableStatement,
+  isFunctionNode,
+  isLoopNode,
+  isPerIterationPart,
+  isTransparentWrapper,
+  memberPropertyName,
+  parameterName,
+  propertyKeyName,
+  skipTypeWrappers,
+  type FunctionNode,
+  type LoopNode,
+} from './ast.js';
+import {
+  CALLBACK_OPTION_KEY,
+  ERROR_FIRST_PARAMETER,
+  EVENT_SHORTHAND_METHODS,
+  LISTENER_METHODS,
+  PROMISE_COMBINATORS,
+  PROMISE_REACTIONS,
+  REQUEST_PARAMETER,
+  RESPONSE_PARAMETER,
+  RESULT_COLLECTING_METHODS,
+  ROUTE_METHODS,
+  ROUTER_OBJECT_NAME,
+  STORING_METHODS,
+  STRONG_ERROR_FIRST_PARAMETER,
+  SYNCHRONOUS_CALLBACK_METHODS,
+  TEST_FUNCTIONS,
+  TIMER_FUNCTIONS,
+} from './sinks.js';
+
+export type Variable = TSESLint.Scope.Variable;
+export type Reference = TSESLint.Scope.Reference;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** What becomes of a function value after it is created inside an iteration. */
+export type Fate =
+  /** Runs (or is dropped) before the iteration ends, or we cannot tell: no report. */
+  | { kind: 'sync' }
+  /** Handed to something that may call it after the iteration has ended. */
+  | {
+      kind: 'deferred';
+      /** How it is handed over, for the message ("passed to `setTimeout`"). */
+      sink: string;
+      /** The node that hands it over (the call, assignment, prop…). */
+      sinkNode: TSESTree.Node;
+      /** A promise whose awaiting inside the iteration makes the deferral harmless (`await p.then(fn)`). */
+      promise?: TSESTree.Node;
+      /** Reached through a variable holding the function rather than the function expression itself. */
+      viaVariable: boolean;
+    }
+  /** An async function invoked in place: what follows its first `await` runs later, unless the promise is awaited. */
+  | { kind: 'suspends'; invocation: TSESTree.Node; viaVariable: boolean };
+
+interface FateContext {
+  /** Loops (innermost first) whose iterations evaluate the function's creation. */
+  chain: LoopNode[];
+  /** The function whose value is being followed, when known. */
+  fn: FunctionNode | undefined;
+  depth: number;
+  viaVariable: boolean;
+}
+
+/** Why a captured binding does not hold still for the closure. */
+export type ShareReason = 'var' | 'outer' | 'later';
+
+export interface SharedBinding {
+  variable: Variable;
+  reason: ShareReason;
+  /** The write references (identifiers) that change the value after the closure captured it. */
+  writes: TSESTree.Node[];
+}
+
+type ArgumentUse =
+  | { kind: 'sync' }
+  | { kind: 'deferred'; sink: string; promise?: TSESTree.Node; receiver?: TSESTree.Node };
+
+const SYNC: Fate = { kind: 'sync' };
+const MAX_FOLLOW_DEPTH = 3;
+
+function isPathLike(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Literal) {
+    return node.value instanceof RegExp || (typeof node.value === 'string' && /^[/*]/.test(node.value));
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const head = node.quasis[0]?.value.cooked ?? '';
+    return /^[/*]/.test(head);
+  }
+  return false;
+}
+
+/** The outermost expression that still carries `node`'s value unchanged (through `as`, `!`, `a ?? b`, …). */
+function outermostValue(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isTransparentWrapper(current.parent, current)) current = current.parent;
+  return current;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current)) return current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Value (not type-only) reference: `typeof x` in a type position does not read the binding at run time. */
+function isValueReference(reference: Reference): boolean {
+  return (reference as { isValueReference?: boolean }).isValueReference !== false;
+}
+
+export class LoopClosureAnalyzer {
+  private readonly suspensionCache = new WeakMap<FunctionNode, TSESTree.Node[]>();
+  private readonly chainCache = new WeakMap<TSESTree.Node, LoopNode[]>();
+
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  /** Cheap pre-check: is there any loop statement above `node` at all? */
+  static hasLoopAncestor(node: TSESTree.Node): boolean {
+    let current = node.parent;
+    while (current) {
+      if (isLoopNode(current)) return true;
+      current = current.parent;
+    }
+    return false;
+  }
+
+  /**
+   * The loops (innermost first) whose every iteration evaluates `node`, climbing out of functions only
+   * while they run in place (an IIFE, an array callback, a Promise executor, an unknown helper).
+   */
+  loopChain(node: TSESTree.Node): LoopNode[] {
+    const cached = this.chainCache.get(node);
+    if (cached) return cached;
+    const loops: LoopNode[] = [];
+    let child: TSESTree.Node = node;
+    let parent = node.parent;
+    while (parent) {
+      if (isLoopNode(parent)) {
+        if (isPerIterationPart(parent, child)) loops.push(parent);
+      } else if (isFunctionNode(parent)) {
+        if (!this.runsInPlace(parent, child)) break;
+      } else if (
+        parent.type === AST_NODE_TYPES.ClassBody ||
+        parent.type === AST_NODE_TYPES.StaticBlock ||
+        parent.type === AST_NODE_TYPES.PropertyDefinition
+      ) {
+        break;
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    this.chainCache.set(node, loops);
+    return loops;
+  }
+
+  /** Does `fn` run to `inner` synchronously, where it is written (so `inner` belongs to the enclosing iteration)? */
+  private runsInPlace(fn: FunctionNode, inner: TSESTree.Node): boolean {
+    if (fn.generator) return false;
+    if (!this.isInvokedInPlace(fn)) return false;
+    return !(fn.async && this.isAfterSuspension(fn, inner));
+  }
+
+  private isInvokedInPlace(fn: FunctionNode): boolean {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    const value = outermostValue(fn);
+    const parent = value.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression) {
+      if (parent.callee === value) return true;
+      return this.classifyArgument(parent, value, fn).kind === 'sync';
+    }
+    if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee !== value) {
+      return this.classifyConstructorArgument(parent).kind === 'sync';
+    }
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+      const name = memberPropertyName(parent);
+      const call = parent.parent;
+      return (
+        (name === 'call' || name === 'apply') &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === parent
+      );
+    }
+    return false;
+  }
+
+  /** What a call does with one of its arguments (a function value), from the call's shape alone. */
+  classifyArgument(call: TSESTree.CallExpression, argument: TSESTree.Node, fn: FunctionNode | undefined): ArgumentUse {
+    const callee = calleeName(call.callee);
+    const argumentIndex = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const name = callee.name;
+    if (name !== undefined) {
+      if (TIMER_FUNCTIONS.has(name)) return { kind: 'deferred', sink: `passed to \`${name}\`` };
+      if (callee.isMember) {
+        if (PROMISE_REACTIONS.has(name)) {
+          return { kind: 'deferred', sink: `passed to \`.${name}()\``, promise: call };
+        }
+        if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && fn)) {
+          return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\`` };
+        }
+        if (STORING_METHODS.has(name)) {
+          const isValueSlot =
+            (name !== 'set' || argumentIndex >= 1) && (name !== 'splice' || argumentIndex >= 2);
+          if (isValueSlot) {
+            const member = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+            return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
+          }
+          return { kind: 'sync' };
+        }
+        if (
+          ROUTE_METHODS.has(name) &&
+          (name === 'use' || argumentIndex >= 1) &&
+          ((callee.rootName !== undefined && ROUTER_OBJECT_NAME.test(callee.rootName)) || isPathLike(call.arguments[0]))
+        ) {
+          return { kind: 'deferred', sink: `registered as a route handler with \`.${name}()\`` };
+        }
+        if (SYNCHRONOUS_CALLBACK_METHODS.has(name)) return { kind: 'sync' };
+      } else if (TEST_FUNCTIONS.has(name)) {
+        return { kind: 'deferred', sink: `a test callback passed to \`${name}()\`` };
+      }
+    }
+    if (
+      callee.rootName !== undefined &&
+      (callee.rootName === 'it' || callee.rootName === 'test' || callee.rootName === 'specify') &&
+      (callee.isMember || call.callee.type === AST_NODE_TYPES.CallExpression)
+    ) {
+      return { kind: 'deferred', sink: `a test callback passed to \`${callee.rootName}\`` };
+    }
+    if (fn && argumentIndex === call.arguments.length - 1) {
+      const first = parameterName(fn.params[0]);
+      if (
+        first !== undefined &&
+        (STRONG_ERROR_FIRST_PARAMETER.test(first) || (ERROR_FIRST_PARAMETER.test(first) && fn.params.length >= 2))
+      ) {
+        return { kind: 'deferred', sink: 'an error-first callback that runs when the operation completes' };
+      }
+      const second = parameterName(fn.params[1]);
+      if (first !== undefined && second !== undefined && REQUEST_PARAMETER.test(first) && RESPONSE_PARAMETER.test(second)) {
+        return { kind: 'deferred', sink: 'a request handler that runs for every later request' };
+      }
+    }
+    return { kind: 'sync' };
+  }
+
+  private classifyConstructorArgument(expression: TSESTree.NewExpression): ArgumentUse {
+    const callee = skipTypeWrappers(expression.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && /Observer$/.test(callee.name)) {
+      return { kind: 'deferred', sink: `passed to \`new ${callee.name}\`` };
+    }
+    return { kind: 'sync' };
+  }
+
+  private isPromiseConstructor(expression: TSESTree.NewExpression): boolean {
+    const callee = skipTypeWrappers(expression.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
+  }
+
+  private resolve(identifier: TSESTree.Identifier): Variable | undefined {
+    let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(identifier);
+    while (scope) {
+      const found = scope.set.get(identifier.name);
+      if (found) return found;
+      scope = scope.upper;
+    }
+    return undefined;
+  }
+
+  /** Where the function value at `start` (the function itself or an identifier holding it) ends up. */
+  fateOf(start: TSESTree.Node, context: FateContext): Fate {
+    if (start.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const [nameVariable] = this.sourceCode.getDeclaredVariables(start);
+      return nameVariable ? this.followVariable(nameVariable, context) : SYNC;
+    }
+    let node: TSESTree.Node = start;
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (!parent) return SYNC;
+      if (isTransparentWrapper(parent, node)) {
+        node = parent;
+        continue;
+      }
+      switch (parent.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.SpreadElement:
+        case AST_NODE_TYPES.ArrayExpression:
+          node = parent;
+          continue;
+        case AST_NODE_TYPES.MemberExpression: {
+          if (parent.object !== node) return SYNC;
+          const name = memberPropertyName(parent);
+          const call: TSESTree.Node | undefined = parent.parent;
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+            if (name === 'bind') {
+              node = call;
+              continue;
+            }
+            if (name === 'call' || name === 'apply') return this.invokedFate(call, context);
+          }
+          return SYNC;
+        }
+        case AST_NODE_TYPES.CallExpression:
+          if (parent.callee === node) return this.invokedFate(parent, context);
+          return this.argumentFate(parent, node, context);
+        case AST_NODE_TYPES.NewExpression: {
+          if (parent.callee === node) return SYNC;
+          if (this.isPromiseConstructor(parent)) return this.invokedFate(parent, context);
+          const use = this.classifyConstructorArgument(parent);
+          if (use.kind === 'deferred') {
+            return { kind: 'deferred', sink: use.sink, sinkNode: parent, viaVariable: context.viaVariable };
+          }
+          return context.fn?.async && node === context.fn
+            ? { kind: 'suspends', invocation: parent, viaVariable: context.viaVariable }
+            : SYNC;
+        }
+        case AST_NODE_TYPES.Property: {
+          if (parent.value !== node || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return SYNC;
+          const objectValue = outermostValue(parent.parent);
+          const key = propertyKeyName(parent);
+          const holder = objectValue.parent;
+          if (
+            key !== undefined &&
+            CALLBACK_OPTION_KEY.test(key) &&
+            (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
+            holder.callee !== objectValue
+          ) {
+            return {
+              kind: 'deferred',
+              sink: `handed over as the \`${key}\` callback`,
+              sinkNode: holder,
+              viaVariable: context.viaVariable,
+            };
+          }
+          node = parent.parent;
+          continue;
+        }
+        case AST_NODE_TYPES.JSXExpressionContainer: {
+          const owner = parent.parent;
+          const sink =
+            owner.type === AST_NODE_TYPES.JSXAttribute && owner.name.type === AST_NODE_TYPES.JSXIdentifier
+              ? `the \`${owner.name.name}\` prop of a JSX element`
+              : 'passed into JSX';
+          return { kind: 'deferred', sink, sinkNode: parent, viaVariable: context.viaVariable };
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          if (parent.right !== node || parent.operator === '+=' || parent.operator === '-=') return SYNC;
+          const left = skipTypeWrappers(parent.left);
+          if (left.type === AST_NODE_TYPES.MemberExpression) {
+            const text = this.sourceCode.getText(left);
+            const shown = text.length > 40 ? 'an object property' : `\`${text}\``;
+            return { kind: 'deferred', sink: `stored in ${shown}`, sinkNode: parent, viaVariable: context.viaVariable };
+          }
+          if (left.type === AST_NODE_TYPES.Identifier) {
+            const variable = this.resolve(left);
+            const outermost = context.chain[context.chain.length - 1];
+            const declaredInside =
+              variable !== undefined &&
+              outermost !== undefined &&
+              variable.defs.length > 0 &&
+              variable.defs.every((definition) => contains(outermost, definition.name));
+            if (!declaredInside || !variable) {
+              return {
+                kind: 'deferred',
+                sink: `stored in the outer variable \`${left.name}\``,
+                sinkNode: parent,
+                viaVariable: context.viaVariable,
+              };
+            }
+            return this.followVariable(variable, context);
+          }
+          return SYNC;
+        }
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return SYNC;
+          const declared = this.sourceCode.getDeclaredVariables(parent).find((variable) => variable.name === (parent.id as TSESTree.Identifier).name);
+          return declared ? this.followVariable(declared, context) : SYNC;
+        }
+        case AST_NODE_TYPES.ReturnStatement:
+          return this.returnedFate(enclosingFunction(parent), context);
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === node ? this.returnedFate(parent, context) : SYNC;
+        case AST_NODE_TYPES.YieldExpression:
+          return parent.delegate
+            ? SYNC
+            : { kind: 'deferred', sink: 'yielded by a generator', sinkNode: parent, viaVariable: context.viaVariable };
+        case AST_NODE_TYPES.PropertyDefinition:
+          return parent.value === node
+            ? { kind: 'deferred', sink: 'stored in a class field', sinkNode: parent, viaVariable: context.viaVariable }
+            : SYNC;
+        default:
+          return SYNC;
+      }
+    }
+  }
+
+  /** Follows a variable holding the function: the worst fate among its uses. */
+  private followVariable(variable: Variable, context: FateContext): Fate {
+    if (context.depth >= MAX_FOLLOW_DEPTH) return SYNC;
+    const outermost = context.chain[context.chain.length - 1];
+    let result: Fate = SYNC;
+    for (const reference of variable.references) {
+      if (!reference.isRead() || !isValueReference(reference)) continue;
+      const identifier = reference.identifier;
+      if (context.fn && contains(context.fn, identifier)) continue;
+      if (outermost && !contains(outermost, identifier)) {
+        return {
+          kind: 'deferred',
+          sink: `kept in \`${variable.name}\` and used after the loop`,
+          sinkNode: identifier,
+          viaVariable: true,
+        };
+      }
+      const fate = this.fateOf(identifier, { ...context, depth: context.depth + 1, viaVariable: true });
+      if (fate.kind === 'deferred') return fate;
+      if (fate.kind === 'suspends' && result.kind === 'sync') result = fate;
+    }
+    return result;
+  }
+
+  private invokedFate(call: TSESTree.CallExpression | TSESTree.NewExpression, context: FateContext): Fate {
+    const fn = context.fn;
+    if (!fn) return SYNC;
+    if (fn.generator) return SYNC;
+    if (fn.async) return { kind: 'suspends', invocation: call, viaVariable: context.viaVariable };
+    return SYNC;
+  }
+
+  private argumentFate(call: TSESTree.CallExpression, argument: TSESTree.Node, context: FateContext): Fate {
+    const use = this.classifyArgument(call, argument, context.fn);
+    if (use.kind === 'deferred') {
+      if (use.receiver && this.isIterationLocal(use.receiver, context.chain)) return SYNC;
+      return {
+        kind: 'deferred',
+        sink: use.sink,
+        sinkNode: call,
+        ...(use.promise ? { promise: use.promise } : {}),
+        viaVariable: context.viaVariable,
+      };
+    }
+    if (context.fn?.async) return { kind: 'suspends', invocation: call, viaVariable: context.viaVariable };
+    return SYNC;
+  }
+
+  /** A `let`/`const` collection created inside the innermost loop: it is rebuilt every iteration. */
+  private isIterationLocal(receiver: TSESTree.Node, chain: LoopNode[]): boolean {
+    const target = skipTypeWrappers(receiver);
+    const innermost = chain[0];
+    if (target.type !== AST_NODE_TYPES.Identifier || !innermost) return false;
+    const variable = this.resolve(target);
+    const definition = variable?.defs[0];
+    if (!variable || !definition || definition.type !== 'Variable' || definition.parent.kind === 'var') return false;
+    return contains(innermost.body, definition.name);
+  }
+
+  /** The function is returned from `owner`: follow the value `owner`'s call produces. */
+  private returnedFate(owner: FunctionNode | undefined, context: FateContext): Fate {
+    if (!owner) return SYNC;
+    if (context.chain.some((loop) => contains(owner, loop))) return SYNC; // `return` leaves the loop
+    const value = outermostValue(owner);
+    const parent = value.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      if (parent.callee === value) return owner.async ? SYNC : this.fateOf(parent, context);
+      const name = calleeName(parent.callee).name;
+      if (name !== undefined && RESULT_COLLECTING_METHODS.has(name) && !owner.async) return this.fateOf(parent, context);
+    }
+    return SYNC;
+  }
+
+  /** Is the promise value at `start` awaited (or returned out of the loop) before the iteration can end? */
+  promiseAwaited(start: TSESTree.Node, chain: LoopNode[], depth = 0): boolean {
+    let node = start;
+    for (;;) {
+      const parent = node.parent;
+      if (!parent) return false;
+      if (isTransparentWrapper(parent, node)) {
+        node = parent;
+        continue;
+      }
+      switch (parent.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.YieldExpression:
+          return true;
+        case AST_NODE_TYPES.SpreadElement:
+        case AST_NODE_TYPES.ArrayExpression:
+          node = parent;
+          continue;
+        case AST_NODE_TYPES.MemberExpression: {
+          const name = memberPropertyName(parent);
+          const call = parent.parent;
+          if (
+            parent.object === node &&
+            name !== undefined &&
+            PROMISE_REACTIONS.has(name) &&
+            call?.type === AST_NODE_TYPES.CallExpression &&
+            call.callee === parent
+          ) {
+            node = call;
+            continue;
+          }
+          return false;
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          if (parent.callee === node) return false;
+          const callee = calleeName(parent.callee);
+          if (callee.objectName === 'Promise' && callee.name !== undefined && PROMISE_COMBINATORS.has(callee.name)) {
+            node = parent;
+            continue;
+          }
+          if ((callee.name === 'push' || callee.name === 'unshift') && callee.isMember && depth < MAX_FOLLOW_DEPTH) {
+            const receiver = skipTypeWrappers((skipTypeWrappers(parent.callee) as TSESTree.MemberExpression).object);
+            if (receiver.type === AST_NODE_TYPES.Identifier && this.isIterationLocal(receiver, chain)) {
+              const variable = this.resolve(receiver);
+              return variable !== undefined && this.variableAwaited(variable, chain, depth, parent);
+            }
+          }
+          return false;
+        }
+        case AST_NODE_TYPES.ReturnStatement:
+          return this.returnedPromiseAwaited(enclosingFunction(parent), chain, depth);
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === node && this.returnedPromiseAwaited(parent, chain, depth);
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+          const name = parent.id.name;
+          const variable = this.sourceCode.getDeclaredVariables(parent).find((declared) => declared.name === name);
+          return variable !== undefined && this.variableAwaited(variable, chain, depth, parent);
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          const left = skipTypeWrappers(parent.left);
+          if (parent.right !== node || left.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = this.resolve(left);
+          return variable !== undefined && this.variableAwaited(variable, chain, depth, parent);
+        }
+        default:
+          return false;
+      }
+    }
+  }
+
+  private returnedPromiseAwaited(owner: FunctionNode | undefined, chain: LoopNode[], depth: number): boolean {
+    if (!owner) return false;
+    if (chain.some((loop) => contains(owner, loop))) return true; // returned out of the loop: it ends
+    const value = outermostValue(owner);
+    const parent = value.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      if (parent.callee === value) return this.promiseAwaited(parent, chain, depth);
+      const name = calleeName(parent.callee).name;
+      if (name !== undefined && (PROMISE_REACTIONS.has(name) || RESULT_COLLECTING_METHODS.has(name))) {
+        return this.promiseAwaited(parent, chain, depth);
+      }
+    }
+    return false;
+  }
+
+  /** Is a variable holding the promise (or an array of them) awaited later in the same iteration? */
+  private variableAwaited(variable: Variable, chain: LoopNode[], depth: number, after: TSESTree.Node): boolean {
+    const innermost = chain[0];
+    if (!innermost || depth >= MAX_FOLLOW_DEPTH) return false;
+    return variable.references.some(
+      (reference) =>
+        reference.isRead() &&
+        contains(innermost, reference.identifier) &&
+        reference.identifier.range[0] >= after.range[1] &&
+        this.promiseAwaited(reference.identifier, chain, depth + 1),
+    );
+  }
+
+  /** Is `sinkNode` inside the executor of a `new Promise(...)` that the iteration awaits? */
+  insideAwaitedExecutor(sinkNode: TSESTree.Node, chain: LoopNode[]): boolean {
+    const innermost = chain[0];
+    let current = sinkNode.parent;
+    while (current && current !== innermost) {
+      if (isFunctionNode(current)) {
+        const value = outermostValue(current);
+        const holder = value.parent;
+        if (
+          holder?.type === AST_NODE_TYPES.NewExpression &&
+          holder.arguments[0] === value &&
+          this.isPromiseConstructor(holder) &&
+          this.promiseAwaited(holder, chain)
+        ) {
+          return true;
+        }
+        if (
+          holder?.type === AST_NODE_TYPES.CallExpression &&
+          holder.callee !== value &&
+          this.classifyArgument(holder, value, current).kind === 'deferred'
+        ) {
+          return false;
+        }
+      }
+      current = current.parent;
+    }
+    return false;
+  }
+
+  /** `await` expressions and `for await` loops of `fn` itself (not of nested functions), in source order. */
+  private suspensionPoints(fn: FunctionNode): TSESTree.Node[] {
+    const cached = this.suspensionCache.get(fn);
+    if (cached) return cached;
+    const points: TSESTree.Node[] = [];
+    const visitorKeys = this.sourceCode.visitorKeys;
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.AwaitExpression) points.push(node);
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) points.push(node);
+      if (node !== fn && isFunctionNode(node)) return;
+      const keys = visitorKeys[node.type] ?? [];
+      for (const key of keys) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const item of child) {
+            if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+          }
+        } else if (child && typeof child === 'object' && 'type' in child) {
+          visit(child as TSESTree.Node);
+        }
+      }
+    };
+    if (fn.async) visit(fn.body);
+    this.suspensionCache.set(fn, points);
+    return points;
+  }
+
+  /** Does `node` (inside async `fn`) run after `fn` has suspended at least once? */
+  isAfterSuspension(fn: FunctionNode, node: TSESTree.Node): boolean {
+    const points = this.suspensionPoints(fn);
+    if (points.length === 0) return false;
+    for (const point of points) {
+      const resumesAt = point.type === AST_NODE_TYPES.ForOfStatement ? point.right.range[1] : point.range[1];
+      if (node.range[0] >= resumesAt) return true;
+      // A loop inside `fn` that holds both: the next round reads after this round's await.
+      let ancestor = point.parent;
+      while (ancestor && ancestor !== fn) {
+        if (isLoopNode(ancestor) && contains(ancestor, node)) return true;
+        ancestor = ancestor.parent;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Does the loop change `variable` after a closure created at `position` captured it?
+   * `outside` is the function itself (its own writes do not count). `bindingScopeOverride` asks
+   * "what if the binding were scoped to this node instead" (used to vet the `let` suggestion).
+   */
+  sharedBinding(
+    variable: Variable,
+    position: TSESTree.Node,
+    outside: TSESTree.Node,
+    chain: LoopNode[],
+    bindingScopeOverride?: TSESTree.Node,
+  ): SharedBinding | undefined {
+    const definition = variable.defs[0];
+    if (!definition) return undefined;
+    switch (definition.type) {
+      case 'Variable':
+        if (definition.parent.kind !== 'var' && definition.parent.kind !== 'let') return undefined;
+        break;
+      case 'Parameter':
+      case 'CatchClause':
+      case 'FunctionName':
+      case 'ClassName':
+        break;
+      default:
+        return undefined;
+    }
+    const outermost = chain[chain.length - 1];
+    const isVar =
+      bindingScopeOverride === undefined &&
+      definition.type === 'Variable' &&
+      definition.parent.kind === 'var' &&
+      outermost !== undefined &&
+      contains(outermost, definition.name);
+    const bindingScope = bindingScopeOverride ?? variable.scope.block;
+    const perIterationLoop = chain.find((loop) => contains(loop, bindingScope));
+    const sharedWrites: TSESTree.Node[] = [];
+    const laterWrites: TSESTree.Node[] = [];
+    for (const reference of variable.references) {
+      if (!reference.isWrite()) continue;
+      const identifier = reference.identifier;
+      if (contains(outside, identifier)) continue;
+      if (!LoopClosureAnalyzer.hasLoopAncestor(identifier)) continue;
+      const writeChain = this.loopChain(identifier);
+      const sharedLoop = chain.find(
+        (loop) => loop !== bindingScope && contains(bindingScope, loop) && writeChain.includes(loop),
+      );
+      if (sharedLoop) {
+        sharedWrites.push(identifier);
+        continue;
+      }
+      if (
+        perIterationLoop &&
+        identifier.range[0] >= position.range[1] &&
+        contains(bindingScope, identifier) &&
+        !(isLoopNode(bindingScope) && !contains(bindingScope.body, identifier)) &&
+        writeChain.includes(perIterationLoop)
+      ) {
+        laterWrites.push(identifier);
+      }
+    }
+    if (sharedWrites.length > 0) {
+      return { variable, reason: isVar ? 'var' : 'outer', writes: [...sharedWrites, ...laterWrites] };
+    }
+    if (laterWrites.length > 0) return { variable, reason: 'later', writes: laterWrites };
+    return undefined;
+  }
+
+  /**
+   * Is the code at `position` directly followed (in the same iteration) by a `break`, `return` or
+   * `throw` that leaves every loop changing the binding, with nothing in between that changes it?
+   */
+  isFollowedByExit(position: TSESTree.Node, binding: SharedBinding, chain: LoopNode[]): boolean {
+    let outermost: LoopNode | undefined;
+    for (const loop of chain) {
+      if (binding.writes.some((write) => contains(loop, write))) outermost = loop;
+    }
+    outermost ??= chain[0];
+    if (!outermost) return false;
+    let node: TSESTree.Node = position;
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (!parent || parent === outermost || isLoopNode(parent)) return false; // a body's end starts the next round
+      const list = statementList(parent);
+      let leftFunction: FunctionNode | undefined;
+      if (list) {
+        const index = list.indexOf(node);
+        for (let next = index + 1; next < list.length && !leftFunction; next += 1) {
+          const sibling = list[next] as TSESTree.Statement;
+          const verdict = this.exitVerdict(sibling, binding, outermost);
+          if (verdict === 'exits') return true;
+          if (verdict === 'blocks') return false;
+          if (verdict === 'leaves-function') {
+            leftFunction = enclosingFunction(sibling);
+            if (!leftFunction) return false;
+          }
+        }
+      }
+      node = leftFunction ?? parent;
+    }
+  }
+
+  private exitVerdict(
+    statement: TSESTree.Statement,
+    binding: SharedBinding,
+    outermost: LoopNode,
+  ): 'exits' | 'continues' | 'blocks' | 'leaves-function' {
+    switch (statement.type) {
+      case AST_NODE_TYPES.BreakStatement: {
+        const target = breakTarget(statement);
+        return target && contains(target, outermost) ? 'exits' : 'blocks';
+      }
+      case AST_NODE_TYPES.ReturnStatement: {
+        const owner = enclosingFunction(statement);
+        if (owner && contains(outermost, owner)) return 'leaves-function';
+        return 'exits';
+      }
+      case AST_NODE_TYPES.ThrowStatement:
+        return 'exits';
+      case AST_NODE_TYPES.EmptyStatement:
+        return 'continues';
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.VariableDeclaration:
+        return binding.writes.some((write) => contains(statement, write)) ? 'blocks' : 'continues';
+      default:
+        return 'blocks';
+    }
+  }
+}
+
+function statementList(node: TSESTree.Node): TSESTree.Node[] | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+    case AST_NODE_TYPES.Program:
+      return node.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return undefined;
+  }
+}
+
+/** The statement a `break` leaves: its labelled statement, or the nearest loop/switch. */
+function breakTarget(statement: TSESTree.BreakStatement): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = statement.parent;
+  while (current && !isFunctionNode(current)) {
+    if (statement.label) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === statement.label.name) return current;
+    } else if (isBreakableStatement(current)) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+/**
+ * Name lists that say what a call does with the function handed to it. Anything not listed is an
+ * unknown call, which the rule treats as running its callback right away (no report).
+ */
+
+/** Timers and schedulers: the callback runs on a later turn of the event loop. */
+export const TIMER_FUNCTIONS = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'nextTick',
+]);
+
+/** Promise reactions. */
+export const PROMISE_REACTIONS = new Set(['then', 'catch', 'finally']);
+
+/** Event subscriptions: the listener runs whenever the event fires. */
+export const LISTENER_METHODS = new Set([
+  'on',
+  'once',
+  'addEventListener',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'subscribe',
+  'listen',
+  'onmessage',
+  'watch',
+]);
+
+/** jQuery-style event shorthands; only treated as listeners when handed a function. */
+export const EVENT_SHORTHAND_METHODS = new Set([
+  'click',
+  'dblclick',
+  'change',
+  'submit',
+  'keyup',
+  'keydown',
+  'keypress',
+  'mouseenter',
+  'mouseleave',
+  'mouseover',
+  'mouseout',
+  'mousedown',
+  'mouseup',
+  'hover',
+  'one',
+  'delegate',
+]);
+
+/** Collections that keep what they are given: the stored function can be called at any later time. */
+export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'enqueue', 'schedule', 'defer']);
+
+/** HTTP route registration on an app/router object. */
+export const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use']);
+export const ROUTER_OBJECT_NAME = /^(?:app|router|server|api|fastify|routes?|express|koa|hono)$/i;
+
+/** Test runners: test bodies and hooks run after the file has been collected. */
+export const TEST_FUNCTIONS = new Set([
+  'it',
+  'test',
+  'specify',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+]);
+
+/** Array (and string) methods that call their callback before they return. */
+export const SYNCHRONOUS_CALLBACK_METHODS = new Set([
+  'map',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'sort',
+  'toSorted',
+  'forEach',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'every',
+  'flatMap',
+  'from',
+  'replace',
+  'replaceAll',
+]);
+
+/** Methods whose result holds what their callback returned. */
+export const RESULT_COLLECTING_METHODS = new Set(['map', 'flatMap', 'from']);
+
+/** `Promise.all([...])` and friends: awaiting their result awaits every member. */
+export const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** First parameter names of Node-style error-first callbacks (`fs.readFile(path, (err, data) => …)`). */
+export const ERROR_FIRST_PARAMETER = /^(?:err|error|er|e)$/;
+export const STRONG_ERROR_FIRST_PARAMETER = /^(?:err|error)$/;
+
+/** Request-handler parameter pairs (`(req, res) => …`). */
+export const REQUEST_PARAMETER = /^(?:req|request)$/;
+export const RESPONSE_PARAMETER = /^(?:res|response|reply)$/;
+
+/** Object keys that hand a callback over for later (`$.ajax({ success: … })`, `{ onClick: … }`). */
+export const CALLBACK_OPTION_KEY = /^(?:on[A-Z_].*|success|error|complete|done|fail|always|callback|cb|handler|listener)$/;
