@@ -1,0 +1,275 @@
+// Language-server latency benchmark: a real LSP client over stdio against `node dist/server.js --stdio`.
+// Measures didChange → publishDiagnostics for one ~2,000-line file (syntactic, then type-aware when
+// the server supports `tripwire.typeAware`), and the server's resident memory after opening every
+// file of a mid-size project.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { makeEditor } from './edits.mjs';
+import { formatNumber, summarize } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** VmRSS and VmHWM (peak) of a process in MB, from /proc/<pid>/status; undefined off Linux. */
+export function residentMemoryMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => {
+      const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
+      return match ? Number(match[1]) / 1024 : undefined;
+    };
+    return { rssMb: field('VmRSS'), peakRssMb: field('VmHWM') };
+  } catch {
+    return { rssMb: undefined, peakRssMb: undefined };
+  }
+}
+
+/** Whether the extension manifest declares a setting (the server's settings come from there). */
+function declaresSetting(repositoryRoot, key) {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8'));
+    const configuration = manifest.contributes?.configuration;
+    const sections = Array.isArray(configuration) ? configuration : [configuration];
+    return sections.some((section) => section?.properties && key in section.properties);
+  } catch {
+    return false;
+  }
+}
+
+function listFiles(directory, extension) {
+  const found = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) found.push(...listFiles(full, extension));
+    else if (entry.name.endsWith(extension) && !entry.name.endsWith('.d.ts')) found.push(full);
+  }
+  return found.sort();
+}
+
+const DIAGNOSTICS_TIMEOUT_MS = 120_000;
+
+class LspSession {
+  constructor(serverPath, workspaceRoot, log) {
+    const rpc = require('vscode-jsonrpc/node');
+    this.log = log;
+    this.settings = { tripwire: { typeAware: 'off' } };
+    this.waiters = new Map(); // uri → [{ version, resolve, reject, timer }]
+    this.published = new Map(); // uri → count of publishDiagnostics
+    this.serverLog = [];
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: workspaceRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr.on('data', (chunk) => {
+      this.serverLog.push(String(chunk));
+      if (this.serverLog.length > 200) this.serverLog.shift();
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
+    this.connection.onRequest('workspace/configuration', (params) => params.items.map((item) => this.section(item.section)));
+    // Capability registrations, progress tokens, message requests: accept and answer nothing.
+    this.connection.onRequest(() => null);
+    this.connection.onNotification('textDocument/publishDiagnostics', (params) => this.onDiagnostics(params));
+    this.connection.onNotification((method, params) => {
+      if (method === 'window/logMessage' || method === 'window/showMessage') {
+        this.serverLog.push(`${method}: ${params?.message}`);
+        if (this.serverLog.length > 200) this.serverLog.shift();
+      }
+    });
+    this.connection.onError(() => undefined);
+    this.connection.onClose(() => {
+      for (const waiters of this.waiters.values()) for (const waiter of waiters) waiter.reject(new Error('the server closed the connection'));
+      this.waiters.clear();
+    });
+    this.connection.listen();
+  }
+
+  section(name) {
+    if (!name) return this.settings;
+    let value = this.settings;
+    for (const part of name.split('.')) value = value?.[part];
+    return value ?? null;
+  }
+
+  onDiagnostics(params) {
+    const arrivedAt = performance.now();
+    this.published.set(params.uri, (this.published.get(params.uri) ?? 0) + 1);
+    const waiters = this.waiters.get(params.uri);
+    if (!waiters) return;
+    const remaining = [];
+    for (const waiter of waiters) {
+      // Without versionSupport in the server's answer, the next publication after our change is ours.
+      if (params.version === undefined || params.version === null || params.version >= waiter.version) {
+        clearTimeout(waiter.timer);
+        waiter.resolve({ arrivedAt, diagnostics: params.diagnostics.length, version: params.version });
+      } else remaining.push(waiter);
+    }
+    if (remaining.length) this.waiters.set(params.uri, remaining);
+    else this.waiters.delete(params.uri);
+  }
+
+  waitForDiagnostics(uri, version) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const list = this.waiters.get(uri) ?? [];
+        this.waiters.set(uri, list.filter((waiter) => waiter.timer !== timer));
+        reject(new Error(`no publishDiagnostics for ${path.basename(uri)} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS / 1000} s`));
+      }, DIAGNOSTICS_TIMEOUT_MS);
+      const list = this.waiters.get(uri) ?? [];
+      list.push({ version, resolve, reject, timer });
+      this.waiters.set(uri, list);
+    });
+  }
+
+  async initialize(workspaceRoot) {
+    const rootUri = pathToFileURL(workspaceRoot).href;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      clientInfo: { name: 'tripwire-bench' },
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(workspaceRoot) }],
+      capabilities: {
+        textDocument: {
+          synchronization: { dynamicRegistration: false, didSave: true },
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          codeAction: { dynamicRegistration: false },
+        },
+        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+        window: { workDoneProgress: false },
+      },
+      initializationOptions: { settings: this.settings },
+    });
+    await this.connection.sendNotification('initialized', {});
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: this.settings });
+    return result;
+  }
+
+  async setSettings(tripwireSettings) {
+    this.settings = { tripwire: { ...this.settings.tripwire, ...tripwireSettings } };
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: this.settings });
+  }
+
+  /** Opens a document and resolves with the time to its first diagnostics. */
+  async open(file, text, version = 1) {
+    const uri = pathToFileURL(file).href;
+    const waiting = this.waitForDiagnostics(uri, version);
+    const sentAt = performance.now();
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.js') ? 'javascript' : 'typescript', version, text } });
+    const { arrivedAt, diagnostics } = await waiting;
+    return { uri, ms: arrivedAt - sentAt, diagnostics };
+  }
+
+  /** Sends a full-text change and resolves with the time to the diagnostics of that version. */
+  async change(uri, text, version) {
+    const waiting = this.waitForDiagnostics(uri, version);
+    const sentAt = performance.now();
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const { arrivedAt, diagnostics } = await waiting;
+    return { ms: arrivedAt - sentAt, diagnostics };
+  }
+
+  async close(uri) {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async shutdown() {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    const exited = await Promise.race([this.exited, new Promise((resolve) => setTimeout(() => resolve(undefined), 5000))]);
+    if (!exited) this.child.kill('SIGKILL');
+    this.connection.dispose();
+  }
+}
+
+/** Edits the file `edits` times, one at a time, waiting for each version's diagnostics. */
+async function measureEdits(session, uri, editor, firstVersion, warmup, edits) {
+  let version = firstVersion;
+  for (let iteration = 0; iteration < warmup; iteration++) await session.change(uri, editor(-1 - iteration), ++version);
+  const latencies = [];
+  let diagnostics = 0;
+  for (let iteration = 0; iteration < edits; iteration++) {
+    const result = await session.change(uri, editor(iteration), ++version);
+    latencies.push(result.ms);
+    diagnostics = result.diagnostics;
+  }
+  return { latency: summarize(latencies), diagnostics, version };
+}
+
+/** Opens every file of the project (besides ones already open) and waits for all their diagnostics. */
+async function openProject(session, files, skip) {
+  const start = performance.now();
+  const uris = [];
+  const openings = [];
+  for (const file of files) {
+    if (file === skip) continue;
+    openings.push(session.open(file, readFileSync(file, 'utf8')).then((opened) => uris.push(opened.uri)));
+  }
+  await Promise.all(openings);
+  return { files: uris.length, ms: performance.now() - start, uris };
+}
+
+export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serverPath = process.env.TRIPWIRE_BENCH_SERVER ?? path.join(repositoryRoot, 'dist', 'server.js') }) {
+  log('\nlanguage server:');
+  if (!existsSync(serverPath)) {
+    const note = `${path.relative(repositoryRoot, serverPath)} is missing: run npm run build (the server issue's bundle)`;
+    log(`  not available: ${note}`);
+    return { available: false, note };
+  }
+  const typeAwareDeclared = declaresSetting(repositoryRoot, 'tripwire.typeAware');
+  const file = corpus.singleFile;
+  const text = readFileSync(file, 'utf8');
+  const editor = makeEditor(text);
+  const projectFiles = listFiles(corpus.midSizeProject, '.ts');
+  const warmup = Math.min(5, edits);
+  const result = { available: true, server: path.relative(repositoryRoot, serverPath), file: path.relative(corpus.root, file), lines: text.split('\n').length, edits, project: { folder: path.relative(corpus.root, corpus.midSizeProject), files: projectFiles.length } };
+  const session = new LspSession(serverPath, corpus.root, log);
+  try {
+    const initializeResult = await session.initialize(corpus.root);
+    result.serverInfo = initializeResult?.serverInfo ?? null;
+    result.memoryAfterStartMb = residentMemoryMb(session.child.pid);
+
+    // Syntactic: open, warm up, then edits one at a time.
+    const opened = await session.open(file, text, 1);
+    result.syntactic = { firstLintMs: opened.ms };
+    log(`  syntactic: first diagnostics ${formatNumber(opened.ms, 0)} ms after didOpen; ${edits} edits…`);
+    const syntactic = await measureEdits(session, opened.uri, editor, 1, warmup, edits);
+    Object.assign(result.syntactic, syntactic);
+    log(`  syntactic: didChange → publishDiagnostics p50 ${formatNumber(syntactic.latency.p50, 1)} ms, p95 ${formatNumber(syntactic.latency.p95, 1)} ms (min ${formatNumber(syntactic.latency.min, 1)} — a high floor means a debounce)`);
+    let version = syntactic.version;
+
+    const project = await openProject(session, projectFiles, file);
+    result.syntactic.project = { files: project.files, openAllMs: project.ms, memory: residentMemoryMb(session.child.pid) };
+    log(`  syntactic: opened ${project.files} more files of ${result.project.folder} in ${formatNumber(project.ms / 1000, 1)} s; server RSS ${formatNumber(result.syntactic.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.syntactic.project.memory.peakRssMb, 0)} MB)`);
+    for (const uri of project.uris) await session.close(uri);
+
+    if (!typeAwareDeclared) {
+      result.typeAware = { available: false, note: 'not available: package.json contributes no tripwire.typeAware setting yet (server issue)' };
+      log(`  type-aware: ${result.typeAware.note}`);
+    } else {
+      await session.setSettings({ typeAware: 'onType' });
+      const first = await session.change(opened.uri, editor(-100), ++version);
+      result.typeAware = { available: true, firstLintMs: first.ms };
+      log(`  type-aware: first typed diagnostics ${formatNumber(first.ms, 0)} ms after the first edit (program build); ${edits} edits…`);
+      const typed = await measureEdits(session, opened.uri, editor, version, warmup, edits);
+      Object.assign(result.typeAware, typed);
+      version = typed.version;
+      if (first.ms < 2 * syntactic.latency.p50) result.typeAware.note = 'the first lint after enabling typeAware was not slower than a syntactic one: type information may not be in use';
+      log(`  type-aware: didChange → publishDiagnostics p50 ${formatNumber(typed.latency.p50, 1)} ms, p95 ${formatNumber(typed.latency.p95, 1)} ms${result.typeAware.note ? ` (${result.typeAware.note})` : ''}`);
+      const typedProject = await openProject(session, projectFiles, file);
+      result.typeAware.project = { files: typedProject.files, openAllMs: typedProject.ms, memory: residentMemoryMb(session.child.pid) };
+      log(`  type-aware: opened ${typedProject.files} more files in ${formatNumber(typedProject.ms / 1000, 1)} s; server RSS ${formatNumber(result.typeAware.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.typeAware.project.memory.peakRssMb, 0)} MB)`);
+    }
+  } catch (error) {
+    result.error = String(error?.message ?? error);
+    result.serverLogTail = session.serverLog.slice(-20).join('').slice(-3000);
+    log(`  FAILED: ${result.error}`);
+    if (result.serverLogTail) log(`  server log tail:\n${result.serverLogTail}`);
+  } finally {
+    await session.shutdown();
+  }
+  return result;
+}

@@ -1,0 +1,433 @@
+// `npm run bench` — Tripwire against parse time and the anchor rules, in one invocation.
+// See bench/README.md for how to run it and how to read the output.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONFIGURATIONS, CONFIGURATION_IDS } from './lib/configs.mjs';
+import { CORPORA, prepareCorpus, sliceFiles } from './lib/corpora.mjs';
+import { runLspBenchmark } from './lib/lsp.mjs';
+import { formatNumber, formatSpread, perThousandLines, renderTable, rotate, sameRoundRatios, summarize } from './lib/stats.mjs';
+import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from './lib/targets.mjs';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(repositoryRoot, 'bench');
+const cacheRoot = path.join(repositoryRoot, '.cache', 'bench-corpora');
+const resultsDir = path.join(benchDir, 'results');
+const scratchDir = path.join(repositoryRoot, '.cache', 'bench-scratch');
+const require = createRequire(import.meta.url);
+
+const USAGE = `Usage: npm run bench [-- options]
+  (no option)        full run: warm-up + stats round, then --rounds timed rounds on both corpora,
+                     the warm single-file case, .vsix size and extension activation
+  --quick            one round (with stats) on a slice of each corpus; under two minutes
+  --lsp              the language-server latency benchmark (didChange → publishDiagnostics)
+  --rounds N         timed rounds after the warm-up (default 3; --quick: 1)
+  --corpus ID[,ID]   only these corpora (${CORPORA.map((corpus) => corpus.id).join(', ')})
+  --configs ID[,ID]  only these configurations (${CONFIGURATION_IDS.join(', ')})
+  --slice LINES      lint about LINES lines per corpus (default: all; --quick: 20000)
+  --edits N          edits in the single-file and LSP runs (default 40 single-file / 300 LSP)
+  --no-single        skip the warm single-file case
+  --help             this text`;
+
+function parseArguments(argv) {
+  const options = { quick: false, lsp: false, rounds: undefined, corpora: undefined, configs: undefined, slice: undefined, edits: undefined, single: true };
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index];
+    const value = () => {
+      const next = argv[++index];
+      if (next === undefined) throw new Error(`${argument} needs a value`);
+      return next;
+    };
+    if (argument === '--quick') options.quick = true;
+    else if (argument === '--lsp') options.lsp = true;
+    else if (argument === '--rounds') options.rounds = Number(value());
+    else if (argument === '--corpus') options.corpora = value().split(',');
+    else if (argument === '--configs') options.configs = value().split(',');
+    else if (argument === '--slice') options.slice = Number(value());
+    else if (argument === '--edits') options.edits = Number(value());
+    else if (argument === '--no-single') options.single = false;
+    else if (argument === '--help' || argument === '-h') options.help = true;
+    else throw new Error(`unknown option ${argument}\n${USAGE}`);
+  }
+  return options;
+}
+
+function packageVersion(name) {
+  try {
+    const manifestPath = require.resolve(`${name}/package.json`, { paths: [repositoryRoot] });
+    return JSON.parse(readFileSync(manifestPath, 'utf8')).version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+/** Where children load the plugin from: the built package, or its TypeScript source via tsx. */
+function pluginLocation() {
+  const built = path.join(repositoryRoot, 'rules', 'dist', 'index.js');
+  if (existsSync(built)) return { entry: 'eslint-plugin-tripwire', loaderArguments: [], note: 'eslint-plugin-tripwire (rules/dist, built)' };
+  return {
+    entry: path.join(repositoryRoot, 'rules', 'src', 'index.ts'),
+    loaderArguments: ['--import', 'tsx'],
+    note: 'rules/src via tsx — rules/dist is missing, run `npm run build` for the shipped code (every configuration runs under tsx then, to stay comparable)',
+  };
+}
+
+let childCounter = 0;
+/** Runs bench/child.mjs with a spec in a fresh process; returns its JSON result or `{ error }`. */
+function runChild(spec, loaderArguments) {
+  mkdirSync(scratchDir, { recursive: true });
+  const id = `${process.pid}-${++childCounter}`;
+  const specPath = path.join(scratchDir, `spec-${id}.json`);
+  const outPath = path.join(scratchDir, `out-${id}.json`);
+  writeFileSync(specPath, JSON.stringify({ ...spec, outPath }));
+  const loadBefore = os.loadavg()[0];
+  const child = spawnSync(process.execPath, [...loaderArguments, path.join(benchDir, 'child.mjs'), specPath], {
+    cwd: repositoryRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 20 * 60 * 1000,
+  });
+  let result;
+  try {
+    result = JSON.parse(readFileSync(outPath, 'utf8'));
+  } catch {
+    result = { error: `child exited ${child.status ?? child.signal} without a result: ${(child.stderr || '').trim().slice(-1500)}` };
+  }
+  rmSync(specPath, { force: true });
+  rmSync(outPath, { force: true });
+  result.loadAverage = loadBefore;
+  return result;
+}
+
+function corpusForChild(corpus) {
+  return { id: corpus.id, root: corpus.root, language: corpus.language, sourceType: corpus.sourceType };
+}
+
+function seconds(milliseconds) {
+  return milliseconds / 1000;
+}
+
+function environment(plugin) {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+    versions: {
+      eslint: packageVersion('eslint'),
+      'typescript-eslint': packageVersion('typescript-eslint'),
+      typescript: packageVersion('typescript'),
+      'eslint-plugin-promise': packageVersion('eslint-plugin-promise'),
+      'eslint-plugin-tripwire': packageVersion('eslint-plugin-tripwire'),
+    },
+    plugin: plugin.note,
+  };
+}
+
+// ───────────────────────────── whole-corpus rounds ─────────────────────────────
+
+function runCorpusRounds({ corpora, configIds, rounds, quick, plugin, log }) {
+  /** corpusId → { statsRuns: configId → result, rounds: [configId → result] } */
+  const measurements = Object.fromEntries(corpora.map((corpus) => [corpus.id, { statsRuns: {}, rounds: [] }]));
+  const totalRounds = quick ? 1 : rounds + 1;
+  for (let round = 0; round < totalRounds; round++) {
+    const isStatsRound = round === 0;
+    const roundLabel = quick ? 'round 1/1 (stats on)' : isStatsRound ? 'warm-up round (stats on, not timed)' : `round ${round}/${rounds}`;
+    log(`\n${roundLabel}`);
+    for (const corpus of corpora) {
+      const roundResults = {};
+      for (const configId of rotate(configIds, round)) {
+        const result = runChild({ mode: 'corpus', configId, corpus: corpusForChild(corpus), files: corpus.selectedFiles, stats: isStatsRound, pluginEntry: plugin.entry }, plugin.loaderArguments);
+        if (result.error) log(`  ${corpus.id} ${configId.padEnd(3)} FAILED: ${result.error.split('\n').slice(0, 3).join(' | ')}`);
+        else log(`  ${corpus.id} ${configId.padEnd(3)} wall ${formatNumber(seconds(result.wallMs))} s  cpu ${formatNumber(seconds(result.cpuMs))} s  rss ${Math.round(result.peakRssMb)} MB  problems ${result.problems}${result.fatal ? `  fatal ${result.fatal}` : ''}`);
+        roundResults[configId] = result;
+      }
+      if (isStatsRound) measurements[corpus.id].statsRuns = roundResults;
+      if (quick || !isStatsRound) measurements[corpus.id].rounds.push(Object.fromEntries(Object.entries(roundResults).filter(([, result]) => !result.error)));
+    }
+  }
+  return measurements;
+}
+
+function summarizeCorpus(corpus, measurement, configIds) {
+  const rows = {};
+  for (const configId of configIds) {
+    const runs = measurement.rounds.map((round) => round[configId]).filter(Boolean);
+    const statsRun = measurement.statsRuns[configId];
+    rows[configId] = {
+      runs: runs.length,
+      wallMs: summarize(runs.map((run) => run.wallMs)),
+      cpuMs: summarize(runs.map((run) => run.cpuMs)),
+      peakRssMb: summarize(runs.map((run) => run.peakRssMb)),
+      versusA: { wall: sameRoundRatios(measurement.rounds, configId, 'A', 'wallMs'), cpu: sameRoundRatios(measurement.rounds, configId, 'A', 'cpuMs') },
+      problems: (runs[0] ?? statsRun)?.problems,
+      fatal: (runs[0] ?? statsRun)?.fatal,
+      byRule: (runs[0] ?? statsRun)?.byRule,
+      rulesEnabled: (runs[0] ?? statsRun)?.rulesEnabled ?? [],
+      error: statsRun?.error,
+    };
+  }
+  const pairs = [
+    ['T', 'B'],
+    ['TT', 'TT0'],
+    ['TT', 'C'],
+    ['TT0', 'A'],
+    ['C', 'TT0'],
+  ].filter(([numerator, denominator]) => configIds.includes(numerator) && configIds.includes(denominator));
+  const ratios = Object.fromEntries(
+    pairs.map(([numerator, denominator]) => [
+      `${numerator}/${denominator}`,
+      {
+        wall: sameRoundRatios(measurement.rounds, numerator, denominator, 'wallMs'),
+        cpu: sameRoundRatios(measurement.rounds, numerator, denominator, 'cpuMs'),
+        peakRss: sameRoundRatios(measurement.rounds, numerator, denominator, 'peakRssMb'),
+      },
+    ]),
+  );
+  const lines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
+  const targets = corpusTargets({ corpusId: corpus.id, rounds: measurement.rounds, statsRuns: measurement.statsRuns, lines });
+  return { configurations: rows, ratios, targets, lines, files: corpus.selectedFiles.length };
+}
+
+function shortPath(file, corpus) {
+  return path.relative(corpus.root, file);
+}
+
+function printCorpusReport(corpus, summary, measurement, log) {
+  const configIds = Object.keys(summary.configurations);
+  log(`\n## ${corpus.id}: ${summary.files} files, ${summary.lines.toLocaleString('en-US')} lines (${measurement.rounds.length} timed round${measurement.rounds.length === 1 ? '' : 's'}; medians, min–max)`);
+  const rows = configIds.map((configId) => {
+    const row = summary.configurations[configId];
+    const label = CONFIGURATIONS.find((configuration) => configuration.id === configId).label;
+    return [
+      `${configId} ${label}`,
+      row.error && row.runs === 0 ? `failed: ${row.error.split('\n')[0].slice(0, 60)}` : formatSpread({ ...row.wallMs, median: seconds(row.wallMs.median), min: seconds(row.wallMs.min), max: seconds(row.wallMs.max) }),
+      formatSpread({ ...row.cpuMs, median: seconds(row.cpuMs.median), min: seconds(row.cpuMs.min), max: seconds(row.cpuMs.max) }),
+      formatNumber(row.versusA.wall.median),
+      formatNumber(row.versusA.cpu.median),
+      formatNumber(row.peakRssMb.median, 0),
+      row.problems === undefined ? '–' : `${row.problems}${row.fatal ? ` (+${row.fatal} fatal)` : ''}`,
+    ];
+  });
+  log(renderTable(['configuration', 'wall s', 'CPU s', '× A wall', '× A CPU', 'peak RSS MB', 'problems'], rows));
+
+  const ratioRows = Object.entries(summary.ratios).map(([pair, figures]) => [pair.replace('/', ' ÷ '), formatSpread(figures.wall), formatSpread(figures.cpu), formatSpread(figures.peakRss)]);
+  if (ratioRows.length) {
+    log('\nsame-round ratios (median over rounds, min–max):');
+    log(renderTable(['ratio', 'wall', 'CPU', 'peak RSS'], ratioRows));
+  }
+
+  // Per-rule time from the stats round.
+  const ruleRows = [];
+  for (const configId of configIds) {
+    const stats = measurement.statsRuns[configId]?.stats;
+    if (!stats) continue;
+    for (const [ruleId, figures] of Object.entries(stats.rules).sort((left, right) => right[1].totalMs - left[1].totalMs)) {
+      ruleRows.push([
+        `${configId}: ${ruleId}`,
+        formatNumber(figures.totalMs, 1),
+        formatNumber(perThousandLines(figures.totalMs, summary.lines), 3),
+        `${formatNumber(figures.p50, 3)} / ${formatNumber(figures.p95, 3)} / ${formatNumber(figures.max, 2)}`,
+        String(summary.configurations[configId]?.byRule?.[ruleId] ?? 0),
+      ]);
+    }
+  }
+  if (ruleRows.length) {
+    log('\nper-rule time (ESLint stats, stats round):');
+    log(renderTable(['rule', 'Σ ms', 'ms / 1k lines', 'per-file p50 / p95 / max ms', 'problems'], ruleRows));
+  }
+  const phaseRows = configIds
+    .map((configId) => [configId, measurement.statsRuns[configId]?.stats])
+    .filter(([, stats]) => stats)
+    .map(([configId, stats]) => [configId, formatNumber(seconds(stats.parseMs)), formatNumber(seconds(stats.rulesMs)), formatNumber(seconds(stats.totalMs - stats.parseMs - stats.rulesMs)), `${formatNumber(stats.perFileTotal.p50, 1)} / ${formatNumber(stats.perFileTotal.p95, 1)} / ${formatNumber(stats.perFileTotal.max, 0)}`]);
+  if (phaseRows.length) {
+    log('\nwhere the time goes (stats round, sums over files):');
+    log(renderTable(['config', 'Σ parse s', 'Σ rules s', 'Σ other s', 'per-file total ms p50 / p95 / max'], phaseRows));
+  }
+  for (const configId of ['T', 'TT']) {
+    const enabled = summary.configurations[configId]?.rulesEnabled;
+    if (enabled) log(`${configId} enables ${enabled.length} rule${enabled.length === 1 ? '' : 's'}: ${enabled.join(', ') || '(none)'}`);
+  }
+}
+
+function printTargets(targets, log, explain) {
+  log(renderTable(
+    ['target', 'measured', 'limit', 'result'],
+    targets.map((target) => [target.id, target.measured === null ? '–' : `${formatNumber(target.measured, target.unit === '×' ? 2 : 3)}${target.unit === '×' ? '' : ` ${target.unit}`}`, `${target.comparison} ${target.limit}${target.unit === '×' ? '' : ` ${target.unit}`}`, target.status]),
+  ));
+  for (const target of targets) if (target.status === 'MISS' && explain) explain(target);
+}
+
+/** For a missed corpus target: the slowest Tripwire rules and their slowest files. */
+function explainCorpusMiss(target, corpus, measurement, log) {
+  const configId = /TT/.test(target.id) ? 'TT' : 'T';
+  const stats = measurement.statsRuns[configId]?.stats;
+  const tripwire = tripwireRuleTime(stats);
+  if (tripwire.rules.length === 0) {
+    const slowest = stats?.slowestFilesByTotal?.slice(0, 3).map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.total, 0)} ms`).join(', ');
+    log(`  ${target.id} MISS: no tripwire rule time recorded (${configId} enables no tripwire rules, or the stats round failed); slowest files overall: ${slowest ?? '–'}. Same-round ratios this close to 1 are within the machine's noise; rerun with --rounds 5.`);
+    return;
+  }
+  log(`  ${target.id} MISS — slowest tripwire rules in ${configId}:`);
+  for (const rule of tripwire.rules.slice(0, 3)) {
+    const outliers = rule.slowestFiles.slice(0, 3).map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.ms, 2)} ms`).join(', ');
+    log(`    ${rule.ruleId}: ${formatNumber(perThousandLines(rule.totalMs, corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0)), 3)} ms/1k lines, per-file p95 ${formatNumber(rule.p95, 3)} ms, max ${formatNumber(rule.max, 2)} ms; outliers: ${outliers}`);
+  }
+}
+
+// ───────────────────────────── single file, extension ─────────────────────────────
+
+function runSingleFile({ corpus, configIds, plugin, edits, unchanged, warmup, log }) {
+  const single = {};
+  log(`\nwarm single file: ${shortPath(corpus.singleFile, corpus)} (${readFileSync(corpus.singleFile, 'utf8').split('\n').length} lines), ${edits} edited re-lints after ${warmup} warm-up edits, ${unchanged} unchanged re-lints`);
+  for (const configId of configIds) {
+    const result = runChild({ mode: 'single', configId, corpus: corpusForChild(corpus), file: corpus.singleFile, pluginEntry: plugin.entry, editIterations: edits, unchangedIterations: unchanged, warmupEdits: warmup }, plugin.loaderArguments);
+    if (result.error) log(`  ${configId} FAILED: ${result.error.split('\n')[0]}`);
+    else log(`  ${configId.padEnd(3)} cold ${formatNumber(result.coldMs, 0)} ms, edited p50/p95 ${formatNumber(result.edited.wall.p50, 1)} / ${formatNumber(result.edited.wall.p95, 1)} ms`);
+    single[configId] = result;
+  }
+  return single;
+}
+
+function printSingleFile(single, log) {
+  const rows = Object.entries(single)
+    .filter(([, result]) => !result.error)
+    .map(([configId, result]) => [
+      configId,
+      formatNumber(result.coldMs, 0),
+      `${formatNumber(result.unchanged.wall.p50, 1)} / ${formatNumber(result.unchanged.wall.p95, 1)}`,
+      `${formatNumber(result.edited.wall.p50, 1)} / ${formatNumber(result.edited.wall.p95, 1)}`,
+      `${formatNumber(result.edited.parse.p50, 1)} / ${formatNumber(result.edited.rules.p50, 2)}`,
+      formatNumber(result.peakRssMb, 0),
+      String(result.problems),
+    ]);
+  log(renderTable(['config', 'cold ms', 'unchanged p50 / p95 ms', 'edited p50 / p95 ms', 'edited parse / rules p50 ms', 'peak RSS MB', 'problems'], rows));
+}
+
+function extensionFigures(plugin, log) {
+  const figures = {};
+  const vsix = readdirSync(repositoryRoot).filter((name) => /^tripwire-.*\.vsix$/.test(name)).sort();
+  if (vsix.length === 0) {
+    figures.vsix = { available: false, note: 'no tripwire-*.vsix in the repository root: run npm run package' };
+  } else {
+    const newest = vsix.map((name) => ({ name, stat: statSync(path.join(repositoryRoot, name)) })).sort((left, right) => right.stat.mtimeMs - left.stat.mtimeMs)[0];
+    figures.vsix = { available: true, file: newest.name, bytes: newest.stat.size };
+  }
+  const bundle = path.join(repositoryRoot, 'dist', 'extension.js');
+  if (!existsSync(bundle)) {
+    figures.activation = { available: false, note: 'dist/extension.js is missing: run npm run build' };
+  } else {
+    const samples = [];
+    let lastError;
+    for (let sample = 0; sample < 5; sample++) {
+      const result = runChild({ mode: 'activation', bundle }, []);
+      if (result.error) lastError = result.error;
+      else samples.push(result);
+    }
+    figures.activation = samples.length
+      ? { available: true, requireMs: summarize(samples.map((sample) => sample.requireMs)), hasActivate: samples[0].hasActivate, bundleBytes: statSync(bundle).size }
+      : { available: false, note: `loading dist/extension.js failed: ${lastError.split('\n')[0]}` };
+  }
+  log('\n## extension');
+  log(figures.vsix.available ? `.vsix: ${figures.vsix.file}, ${formatNumber(figures.vsix.bytes / 1024, 0)} KiB` : `.vsix: ${figures.vsix.note}`);
+  log(figures.activation.available
+    ? `activation: require(dist/extension.js) with a stub vscode module: median ${formatNumber(figures.activation.requireMs.median, 1)} ms (min–max ${formatNumber(figures.activation.requireMs.min, 1)}–${formatNumber(figures.activation.requireMs.max, 1)}, 5 fresh processes), bundle ${formatNumber(figures.activation.bundleBytes / 1024, 0)} KiB${figures.activation.hasActivate ? '' : ', NOTE: no activate() export'}`
+    : `activation: ${figures.activation.note}`);
+  return figures;
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+export async function main(argv) {
+  const options = parseArguments(argv);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const startedAt = Date.now();
+  const log = (line = '') => console.log(line);
+  const plugin = pluginLocation();
+  const env = environment(plugin);
+  log(`# Tripwire benchmark${options.quick ? ' (--quick)' : ''}${options.lsp ? ' (--lsp)' : ''} — ${env.date}`);
+  log(`node ${env.node}, ${env.cpu}, ${env.memoryGb} GiB, load ${env.loadAverageAtStart.join(' ')}; ${Object.entries(env.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  log(`plugin: ${env.plugin}`);
+  log('Quote ratios from one run, not seconds: absolute times move with the machine\'s load; ratios are computed inside each round.');
+
+  const wantedCorpora = CORPORA.filter((corpus) => !options.corpora || options.corpora.includes(corpus.id));
+  const lspOnly = options.lsp;
+  const corpora = [];
+  log('\ncorpora (pinned by version and sha512, cached in .cache/bench-corpora/):');
+  for (const definition of lspOnly ? CORPORA.filter((corpus) => corpus.singleFile) : wantedCorpora) {
+    const corpus = prepareCorpus(definition, cacheRoot, (line) => log(line));
+    const sliceLines = options.slice ?? (options.quick ? 20000 : undefined);
+    corpus.selectedFiles = sliceLines ? sliceFiles(corpus.files, sliceLines) : corpus.files;
+    const selectedLines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
+    log(`  ${corpus.id}: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines (${corpus.nonBlank.toLocaleString('en-US')} non-blank) — ${corpus.packages.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}${corpus.selectedFiles !== corpus.files ? `; slice: ${corpus.selectedFiles.length} files, ${selectedLines.toLocaleString('en-US')} lines` : ''}`);
+    corpora.push(corpus);
+  }
+
+  const report = { environment: env, options, corpora: corpora.map(({ files, selectedFiles, ...rest }) => ({ ...rest, files: files.length, selectedFiles: selectedFiles.length, selectedLines: selectedFiles.reduce((sum, file) => sum + file.lines, 0) })) };
+  const allTargets = [];
+
+  if (lspOnly) {
+    const corpus = corpora[0];
+    const edits = options.edits ?? (options.quick ? 60 : 300);
+    report.singleFile = runSingleFile({ corpus, configIds: ['A', 'T', 'TT0', 'TT'], plugin, edits: options.quick ? 10 : 30, unchanged: 3, warmup: 3, log });
+    const parseMs = report.singleFile.A?.edited?.parse?.p50;
+    log(`\nESLint parse time of the file (config A, warm, edited, p50): ${formatNumber(parseMs, 1)} ms; whole lint p50/p95 ${formatNumber(report.singleFile.A?.edited?.wall?.p50, 1)} / ${formatNumber(report.singleFile.A?.edited?.wall?.p95, 1)} ms`);
+    report.lsp = await runLspBenchmark({ repositoryRoot, corpus, edits, log });
+    log('\n## language server (didChange → publishDiagnostics over stdio)');
+    printSingleFile(report.singleFile, log);
+    const lspTargetRows = lspTargets(report.lsp, parseMs);
+    allTargets.push(...lspTargetRows, ...singleFileTargets(report.singleFile));
+  } else {
+    const configIds = options.configs ? CONFIGURATION_IDS.filter((id) => options.configs.includes(id)) : CONFIGURATION_IDS;
+    const rounds = options.rounds ?? (options.quick ? 1 : 3);
+    const measurements = runCorpusRounds({ corpora, configIds, rounds, quick: options.quick, plugin, log });
+    report.results = {};
+    for (const corpus of corpora) {
+      const summary = summarizeCorpus(corpus, measurements[corpus.id], configIds);
+      report.results[corpus.id] = { summary, statsRuns: measurements[corpus.id].statsRuns, rounds: measurements[corpus.id].rounds };
+      printCorpusReport(corpus, summary, measurements[corpus.id], log);
+    }
+    const singleCorpus = corpora.find((corpus) => corpus.singleFile);
+    if (options.single && singleCorpus) {
+      const singleConfigs = options.quick ? ['A', 'T'] : ['A', 'T', 'B', 'TT0', 'TT', 'C'];
+      report.singleFile = runSingleFile({ corpus: singleCorpus, configIds: singleConfigs.filter((id) => configIds.includes(id)), plugin, edits: options.edits ?? (options.quick ? 15 : 40), unchanged: options.quick ? 3 : 10, warmup: options.quick ? 3 : 5, log });
+      log('\n## warm single file (one process, one ESLint instance, lintText)');
+      printSingleFile(report.singleFile, log);
+    }
+    report.extension = extensionFigures(plugin, log);
+    for (const corpus of corpora) allTargets.push(...report.results[corpus.id].summary.targets);
+    if (report.singleFile) allTargets.push(...singleFileTargets(report.singleFile));
+    log('\n## targets (issue 8; CPU ratios are medians of same-round ratios)');
+    printTargets(allTargets, log, (target) => {
+      const corpus = corpora.find((candidate) => target.id.startsWith(`${candidate.id}:`));
+      if (corpus) explainCorpusMiss(target, corpus, measurements[corpus.id], log);
+      else if (target.id.startsWith('single file') && report.singleFile?.T) {
+        log(`  ${target.id} MISS: T rules p50 ${formatNumber(report.singleFile.T.edited.rules.p50, 2)} ms per lint; parse p50 ${formatNumber(report.singleFile.T.edited.parse.p50, 1)} ms vs A ${formatNumber(report.singleFile.A?.edited?.parse?.p50, 1)} ms`);
+      }
+    });
+  }
+  if (lspOnly) {
+    log('\n## targets (issue 4 aims and the single-file target of issue 8)');
+    printTargets(allTargets, log);
+  }
+  report.targets = allTargets;
+  report.elapsedSeconds = (Date.now() - startedAt) / 1000;
+  report.environment.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
+  mkdirSync(resultsDir, { recursive: true });
+  const resultFile = path.join(resultsDir, `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}${options.quick ? '-quick' : ''}${options.lsp ? '-lsp' : ''}.json`);
+  writeFileSync(resultFile, `${JSON.stringify(report, null, 1)}\n`);
+  log(`\nfinished in ${formatNumber(report.elapsedSeconds, 0)} s (load ${report.environment.loadAverageAtEnd.join(' ')}); JSON: ${path.relative(repositoryRoot, resultFile)}`);
+  log('The benchmark reports; it never fails the build (MISS is information, exit code 0).');
+  return 0;
+}
+
+export { LIMITS };
