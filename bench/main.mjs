@@ -383,6 +383,28 @@ export async function main(argv) {
     log(`\nESLint parse time of the file (config A, warm, edited, p50): ${formatNumber(parseMs, 1)} ms; whole lint p50/p95 ${formatNumber(report.singleFile.A?.edited?.wall?.p50, 1)} / ${formatNumber(report.singleFile.A?.edited?.wall?.p95, 1)} ms`);
     report.lsp = await runLspBenchmark({ repositoryRoot, corpus, edits, log });
     log('\n## language server (didChange → publishDiagnostics over stdio)');
+    const lsp = report.lsp;
+    if (!lsp.available) log(`not available: ${lsp.note}`);
+    else {
+      const lspRows = [];
+      for (const [mode, figures] of [['syntactic', lsp.syntactic], ['type-aware', lsp.typeAware]]) {
+        if (!figures || figures.available === false || !figures.latency) {
+          lspRows.push([mode, figures?.note ?? (lsp.error ? `failed: ${lsp.error}` : 'not measured'), '', '', '', '']);
+          continue;
+        }
+        lspRows.push([
+          mode,
+          `${formatNumber(figures.latency.p50, 1)} / ${formatNumber(figures.latency.p95, 1)}`,
+          formatNumber(figures.firstLintMs, 0),
+          formatNumber(figures.latency.p95 / parseMs, 2),
+          figures.project ? `${formatNumber(figures.project.memory.rssMb, 0)} (peak ${formatNumber(figures.project.memory.peakRssMb, 0)})` : '–',
+          String(figures.diagnostics),
+        ]);
+      }
+      log(`${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`);
+      log(renderTable(['mode', 'didChange → diagnostics p50 / p95 ms', 'first lint ms', 'p95 ÷ ESLint parse', 'server RSS MB', 'diagnostics'], lspRows));
+    }
+    log('\nESLint in-process, same file (one process per config, one ESLint instance, lintText):');
     printSingleFile(report.singleFile, log);
     const lspTargetRows = lspTargets(report.lsp, parseMs);
     allTargets.push(...lspTargetRows, ...singleFileTargets(report.singleFile));
