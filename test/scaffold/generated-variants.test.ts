@@ -59,7 +59,7 @@ const VARIANTS: Variant[] = [
 
 function run(command: string, args: string[], cwd: string): { status: number | null; output: string } {
   // A child test run must not think it is part of this one (node:test passes NODE_TEST_CONTEXT down).
-  const env = { ...process.env, NODE_OPTIONS: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
   delete env['NODE_TEST_CONTEXT'];
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
