@@ -1,0 +1,11 @@
+// How a project adds Tripwire to its own ESLint setup (flat config).
+import tseslint from 'typescript-eslint';
+import tripwire from 'eslint-plugin-tripwire';
+
+export default [
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser },
+  },
+  tripwire.configs.recommended,
+];

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Builds everything that ships:
+//   rules/dist/             eslint-plugin-tripwire (tsc: ESM + .d.ts)
+//   dist/extension.js       the VS Code client (esbuild, CommonJS, `vscode` external)
+//   dist/server.js          the language server with its bundled ESLint, parser, TypeScript and plugin
+//   dist/cli.js             the scaffold command line
+// `--watch` is not offered on purpose: run it again, it takes a few seconds.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const production = process.env.TRIPWIRE_DEV_BUILD !== '1';
+
+function step(label, fn) {
+  const started = performance.now();
+  fn();
+  console.log(`  ${label} (${Math.round(performance.now() - started)} ms)`);
+}
+
+step('rules: tsc', () => {
+  rmSync(path.join(root, 'rules', 'dist'), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'rules/tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+});
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(path.join(root, '.cache'), { recursive: true });
+mkdirSync(dist, { recursive: true });
+// The repository root is an ES module package; the bundles are CommonJS (VS Code loads extensions with require).
+writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: false,
+  minify: production,
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // ts-morph ships its own copy of TypeScript; point it at the one the server already bundles.
+  alias: { '@ts-morph/common/dist/typescript': 'typescript' },
+};
+
+const entries = [
+  { label: 'dist/extension.js', entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // jiti only loads TypeScript config files; the server never loads a config file.
+  { label: 'dist/server.js', entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['jiti'] },
+];
+if (existsSync(path.join(root, 'server', 'src', 'cli.ts'))) {
+  entries.push({ label: 'dist/cli.js', entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: ['jiti'] });
+}
+
+const metafiles = {};
+for (const { label, ...options } of entries) {
+  const started = performance.now();
+  const result = await esbuild.build({ ...common, ...options, absWorkingDir: root, metafile: true });
+  metafiles[label] = result.metafile;
+  console.log(`  ${label} (${Math.round(performance.now() - started)} ms)`);
+}
+
+// The scaffold generators copy the canonical, tested modules; ship their sources next to the bundles.
+const canonical = path.join(root, 'server', 'src', 'scaffold', 'canonical');
+if (existsSync(canonical)) {
+  cpSync(canonical, path.join(dist, 'canonical'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
+}
+writeFileSync(path.join(root, '.cache', 'build-meta.json'), JSON.stringify(metafiles));
