@@ -128,9 +128,9 @@ export function indentFollowingLines(text: string, extra: string): string {
     .join('\n');
 }
 
-/** Whether the file being linted is TypeScript (type annotations allowed in generated code). */
+/** Whether the file being linted is TypeScript parsed as TypeScript (type annotations allowed in generated code). */
 export function isTypeScriptFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  return /\.[cm]?tsx?$/i.test(context.filename);
+  return /\.[cm]?tsx?$/i.test(context.filename) && context.sourceCode.parserServices?.esTreeNodeToTSNodeMap != null;
 }
 
 /** Whether an expression needs parentheses to be used as the operand of `await`/`void` or as a member object. */

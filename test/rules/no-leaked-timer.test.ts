@@ -1,0 +1,265 @@
+import path from 'node:path';
+import rule from '../../rules/src/rules/no-leaked-timer.js';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+const ruleTester = createRuleTester();
+const javaScriptRuleTester = createJavaScriptRuleTester();
+const typedRuleTester = createTypedRuleTester();
+// Typed cases lint as a fixtures file outside the fixtures tsconfig (see no-floating-promise.test.ts).
+const typedFile = path.join(fixturesDir, 'no-leaked-timer.tsx');
+
+ruleTester.run('no-leaked-timer', rule, {
+  valid: [
+    // cleared somewhere: a stop method, the callback itself, a close event, finally
+    'const id = setInterval(tick, 1000); function stop() { clearInterval(id); }',
+    'const id = setInterval(() => { if (done()) clearInterval(id); }, 100);',
+    'class Poller { constructor() { this.timer = setInterval(() => this.poll(), 500); } poll() {} close() { clearInterval(this.timer); } }',
+    'class Poller { #timer = setInterval(() => this.poll(), 500); poll() {} dispose() { clearInterval(this.#timer); } }',
+    "app.get('/events', (req, res) => { const beat = setInterval(() => res.write('ping'), 1000); req.on('close', () => clearInterval(beat)); });",
+    "wss.on('connection', (ws) => { const beat = setInterval(() => ws.ping(), 30000); ws.on('close', () => clearInterval(beat)); });",
+    'async function withTimeout(work: Promise<unknown>) { let timer; try { return await Promise.race([work, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("timeout")), 5000); })]); } finally { clearTimeout(timer); } }',
+    // handles that escape: returned, stored in a collection, passed on, exported
+    'function startPolling() { return setInterval(poll, 1000); }',
+    'const startPolling = () => setInterval(poll, 1000);',
+    'timers.push(setInterval(poll, 1000));',
+    'track(setInterval(poll, 1000));',
+    'export const heartbeat = setInterval(beat, 1000);',
+    // an unref-ed interval does not keep the process alive: a deliberate background timer
+    'setInterval(flushMetrics, 10000).unref();',
+    'const sweeper = setInterval(sweep, 60000); sweeper.unref();',
+    // one-shot timers outside effects and races
+    'function later() { setTimeout(() => console.log("x"), 10); }',
+    'const handle = setTimeout(retry, 500);',
+    'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); } async function f() { await delay(10); }',
+    // React effects with a cleanup
+    'useEffect(() => { const id = setInterval(tick, 1000); return () => clearInterval(id); }, []);',
+    'useEffect(() => { const id = setTimeout(close, 3000); return () => clearTimeout(id); }, []);',
+    'React.useLayoutEffect(() => { let cancelled = false; setTimeout(() => { if (!cancelled) close(); }, 3000); return () => { cancelled = true; }; }, []);',
+    // AbortSignal.timeout and timers/promises driven by a signal
+    'async function f(url: string) { return fetch(url, { signal: AbortSignal.timeout(5000) }); }',
+    "import { setTimeout as sleep } from 'node:timers/promises'; async function f(work: Promise<void>, signal: AbortSignal) { await Promise.race([work, sleep(1000, undefined, { signal })]); }",
+    "import { setInterval } from 'node:timers/promises'; async function f() { for await (const _ of setInterval(1000)) { tick(); } }",
+    // a local function called setInterval
+    'function setInterval(fn: () => void) { fn(); } setInterval(tick);',
+  ],
+  invalid: [
+    {
+      code: 'setInterval(() => refreshCache(), 60000);',
+      errors: [{ messageId: 'intervalDiscarded', line: 1, column: 1, suggestions: [] }],
+    },
+    {
+      code: 'window.setInterval(poll, 1000);\nfunction start() {\n  globalThis.setInterval(poll, 1000);\n}',
+      errors: [
+        { messageId: 'intervalDiscarded', line: 1, column: 1 },
+        { messageId: 'intervalDiscarded', line: 3, column: 3 },
+      ],
+    },
+    {
+      code: 'function start() {\n  const poller = setInterval(poll, 1000);\n  if (poller) log("started");\n}',
+      errors: [{ messageId: 'intervalNeverCleared', data: { name: 'poller' }, line: 2, column: 18, suggestions: [] }],
+    },
+    {
+      // class field set in the constructor, close() does not clear it
+      code: 'class Poller {\n  constructor() {\n    this.timer = setInterval(() => this.poll(), 500);\n  }\n  poll() {}\n  close() {\n    this.closed = true;\n  }\n}',
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          data: { name: 'this.timer' },
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              data: { method: 'close' },
+              output: 'class Poller {\n  constructor() {\n    this.timer = setInterval(() => this.poll(), 500);\n  }\n  poll() {}\n  close() {\n    clearInterval(this.timer);\n    this.closed = true;\n  }\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // no dispose method at all: add one; another class clearing its own `timer` does not count
+      code: 'class Clock {\n  start() {\n    this.timer = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n}\nclass Other {\n  stop() { clearInterval(this.timer); }\n}',
+      errors: [
+        {
+          messageId: 'intervalNeverCleared',
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              data: { method: 'dispose' },
+              output: 'class Clock {\n  start() {\n    this.timer = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}\nclass Other {\n  stop() { clearInterval(this.timer); }\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // server-sent events without clearing on close
+      code: "app.get('/events', (req, res) => {\n  res.setHeader('Content-Type', 'text/event-stream');\n  setInterval(() => res.write('data: ping\\n\\n'), 1000);\n});",
+      errors: [{ messageId: 'intervalDiscarded', line: 3, column: 3 }],
+    },
+    {
+      code: "wss.on('connection', (ws) => {\n  const beat = setInterval(() => ws.ping(), 30000);\n  ws.on('message', (data) => handle(data));\n});",
+      errors: [{ messageId: 'intervalNeverCleared', data: { name: 'beat' }, line: 2, column: 16 }],
+    },
+    {
+      // React effects without a cleanup
+      code: 'function Clock() {\n  useEffect(() => {\n    setInterval(() => setNow(Date.now()), 1000);\n  }, []);\n}',
+      errors: [
+        {
+          messageId: 'effectTimer',
+          data: { timer: 'setInterval', clear: 'clearInterval' },
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestEffectCleanup',
+              output: 'function Clock() {\n  useEffect(() => {\n    const interval = setInterval(() => setNow(Date.now()), 1000);\n    return () => clearInterval(interval);\n  }, []);\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: 'function Toast() {\n  useEffect(() => {\n    const hide = setTimeout(() => setOpen(false), 3000);\n    log(open);\n  }, [open]);\n}',
+      errors: [
+        {
+          messageId: 'effectTimer',
+          data: { timer: 'setTimeout', clear: 'clearTimeout' },
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestEffectCleanup',
+              output: 'function Toast() {\n  useEffect(() => {\n    const hide = setTimeout(() => setOpen(false), 3000);\n    log(open);\n    return () => clearTimeout(hide);\n  }, [open]);\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an interval in an effect whose cleanup does something else
+      code: 'React.useEffect(() => {\n  socket.connect();\n  setInterval(ping, 1000);\n  return () => socket.disconnect();\n}, []);',
+      errors: [{ messageId: 'effectTimer', line: 3, column: 3, suggestions: [] }],
+    },
+    {
+      // Promise.race timeout whose timer is never cleared: fetch can take AbortSignal.timeout instead
+      code: 'async function load(url: string) {\n  const response = await Promise.race([fetch(url), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);\n  return response;\n}',
+      errors: [
+        {
+          messageId: 'raceTimer',
+          line: 2,
+          column: 79,
+          suggestions: [
+            {
+              messageId: 'suggestAbortSignal',
+              data: { ms: '5000' },
+              output: 'async function load(url: string) {\n  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });\n  return response;\n}',
+            },
+            {
+              messageId: 'suggestClearInFinally',
+              output: 'async function load(url: string) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  const response = await Promise.race([fetch(url), new Promise((_, reject) => { timeoutHandle = setTimeout(() => reject(new Error("timeout")), 5000); })]).finally(() => clearTimeout(timeoutHandle));\n  return response;\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a block-bodied executor and a fetch with options
+      code: 'function load(url: string, ms: number) {\n  return Promise.race([\n    fetch(url, { method: "POST" }),\n    new Promise((_, reject) => {\n      setTimeout(() => reject(new Error("timeout")), ms);\n    }),\n  ]);\n}',
+      errors: [
+        {
+          messageId: 'raceTimer',
+          line: 5,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'suggestAbortSignal',
+              data: { ms: 'ms' },
+              output: 'function load(url: string, ms: number) {\n  return fetch(url, { method: "POST", signal: AbortSignal.timeout(ms) });\n}',
+            },
+            {
+              messageId: 'suggestClearInFinally',
+              output: 'function load(url: string, ms: number) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  return Promise.race([\n    fetch(url, { method: "POST" }),\n    new Promise((_, reject) => {\n      timeoutHandle = setTimeout(() => reject(new Error("timeout")), ms);\n    }),\n  ]).finally(() => clearTimeout(timeoutHandle));\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a timeout helper used in a race
+      code: 'function timeout(ms) {\n  return new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms));\n}\nasync function query(sql) {\n  return Promise.race([db.query(sql), timeout(2000)]);\n}',
+      errors: [{ messageId: 'raceTimer', line: 2, column: 37, suggestions: [] }],
+    },
+    {
+      // a timeout promise stored in a variable and raced
+      code: 'async function run(job) {\n  const deadline = new Promise((resolve) => setTimeout(resolve, 1000, "late"));\n  return Promise.race([job(), deadline]);\n}',
+      errors: [{ messageId: 'raceTimer', line: 2, column: 45, suggestions: [] }],
+    },
+    {
+      // timers/promises setTimeout raced without a signal
+      code: "import { setTimeout as sleep } from 'node:timers/promises';\nasync function f(work) {\n  await Promise.race([work, sleep(1000)]);\n}",
+      errors: [{ messageId: 'raceTimer', line: 3, column: 29, suggestions: [] }],
+    },
+  ],
+});
+
+javaScriptRuleTester.run('no-leaked-timer (JavaScript)', rule, {
+  valid: ['const id = setInterval(tick, 1000);\nprocess.on("SIGTERM", () => clearInterval(id));'],
+  invalid: [
+    {
+      code: 'async function load(url) {\n  return Promise.race([fetch(url), new Promise((resolve, reject) => setTimeout(reject, 100))]);\n}',
+      errors: [
+        {
+          messageId: 'raceTimer',
+          line: 2,
+          column: 69,
+          suggestions: [
+            {
+              messageId: 'suggestAbortSignal',
+              output: 'async function load(url) {\n  return fetch(url, { signal: AbortSignal.timeout(100) });\n}',
+            },
+            {
+              messageId: 'suggestClearInFinally',
+              output: 'async function load(url) {\n  let timeoutHandle;\n  return Promise.race([fetch(url), new Promise((resolve, reject) => { timeoutHandle = setTimeout(reject, 100); })]).finally(() => clearTimeout(timeoutHandle));\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "const timers = require('timers');\nmodule.exports = function start() {\n  timers.setInterval(poll, 10);\n};",
+      errors: [{ messageId: 'intervalDiscarded', line: 3, column: 3 }],
+    },
+  ],
+});
+
+typedRuleTester.run('no-leaked-timer (typed)', rule, {
+  valid: [
+    {
+      code: 'import { useEffect } from "react";\nexport function Clock() {\n  useEffect(() => {\n    const id = setInterval(() => {}, 1000);\n    return () => clearInterval(id);\n  }, []);\n  return null;\n}',
+      filename: typedFile,
+    },
+  ],
+  invalid: [
+    {
+      code: 'export function Banner() {\n  useEffect(() => {\n    setTimeout(() => hide(), 1000);\n  }, []);\n  return null;\n}\ndeclare function useEffect(effect: () => void | (() => void), deps: unknown[]): void;\ndeclare function hide(): void;',
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'effectTimer',
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestEffectCleanup',
+              output: 'export function Banner() {\n  useEffect(() => {\n    const timeout = setTimeout(() => hide(), 1000);\n    return () => clearTimeout(timeout);\n  }, []);\n  return null;\n}\ndeclare function useEffect(effect: () => void | (() => void), deps: unknown[]): void;\ndeclare function hide(): void;',
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
