@@ -1,7 +1,7 @@
 // `npm run bench` — Tripwire against parse time and the anchor rules, in one invocation.
 // See bench/README.md for how to run it and how to read the output.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,10 +64,27 @@ function packageVersion(name) {
   }
 }
 
-/** Where children load the plugin from: the built package, or its TypeScript source via tsx. */
+/**
+ * Where children load the plugin from. The built package (rules/dist, the workspace's
+ * `eslint-plugin-tripwire`) is copied once per run into a scratch folder, so a rebuild by someone
+ * else during the run neither breaks nor mixes versions; without dist/, the TypeScript source via tsx.
+ */
 function pluginLocation() {
-  const built = path.join(repositoryRoot, 'rules', 'dist', 'index.js');
-  if (existsSync(built)) return { entry: 'eslint-plugin-tripwire', loaderArguments: [], note: 'eslint-plugin-tripwire (rules/dist, built)' };
+  const packageDir = path.join(repositoryRoot, 'rules');
+  const built = path.join(packageDir, 'dist', 'index.js');
+  if (existsSync(built)) {
+    const snapshot = path.join(scratchDir, `eslint-plugin-tripwire-${process.pid}`);
+    rmSync(snapshot, { recursive: true, force: true });
+    mkdirSync(snapshot, { recursive: true });
+    cpSync(path.join(packageDir, 'dist'), path.join(snapshot, 'dist'), { recursive: true });
+    cpSync(path.join(packageDir, 'package.json'), path.join(snapshot, 'package.json'));
+    return {
+      entry: path.join(snapshot, 'dist', 'index.js'),
+      snapshot,
+      loaderArguments: [],
+      note: `eslint-plugin-tripwire (rules/dist as built at the start of this run, copied to ${path.relative(repositoryRoot, snapshot)})`,
+    };
+  }
   return {
     entry: path.join(repositoryRoot, 'rules', 'src', 'index.ts'),
     loaderArguments: ['--import', 'tsx'],
@@ -389,20 +406,21 @@ export async function main(argv) {
       const lspRows = [];
       for (const [mode, figures] of [['syntactic', lsp.syntactic], ['type-aware', lsp.typeAware]]) {
         if (!figures || figures.available === false || !figures.latency) {
-          lspRows.push([mode, figures?.note ?? (lsp.error ? `failed: ${lsp.error}` : 'not measured'), '', '', '', '']);
+          lspRows.push([mode, figures?.note ?? (lsp.error ? `failed: ${lsp.error}` : 'not measured'), '', '', '', '', '']);
           continue;
         }
         lspRows.push([
           mode,
           `${formatNumber(figures.latency.p50, 1)} / ${formatNumber(figures.latency.p95, 1)}`,
+          `${formatNumber(figures.latencyAfterDebounce.p50, 1)} / ${formatNumber(figures.latencyAfterDebounce.p95, 1)}`,
           formatNumber(figures.firstLintMs, 0),
-          formatNumber(figures.latency.p95 / parseMs, 2),
+          formatNumber(figures.latencyAfterDebounce.p95 / parseMs, 2),
           figures.project ? `${formatNumber(figures.project.memory.rssMb, 0)} (peak ${formatNumber(figures.project.memory.peakRssMb, 0)})` : '–',
           String(figures.diagnostics),
         ]);
       }
-      log(`${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`);
-      log(renderTable(['mode', 'didChange → diagnostics p50 / p95 ms', 'first lint ms', 'p95 ÷ ESLint parse', 'server RSS MB', 'diagnostics'], lspRows));
+      log(`${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; debounce ${lsp.debounce.ms} ms (${lsp.debounce.source}); memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`);
+      log(renderTable(['mode', 'didChange → diagnostics p50 / p95 ms', 'less debounce p50 / p95 ms', 'first lint ms', 'p95 (less debounce) ÷ ESLint parse', 'server RSS MB', 'diagnostics'], lspRows));
     }
     log('\nESLint in-process, same file (one process per config, one ESLint instance, lintText):');
     printSingleFile(report.singleFile, log);
@@ -441,6 +459,7 @@ export async function main(argv) {
     log('\n## targets (issue 4 aims and the single-file target of issue 8)');
     printTargets(allTargets, log);
   }
+  if (plugin.snapshot) rmSync(plugin.snapshot, { recursive: true, force: true });
   report.targets = allTargets;
   report.elapsedSeconds = (Date.now() - startedAt) / 1000;
   report.environment.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));

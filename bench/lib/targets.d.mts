@@ -30,6 +30,11 @@ export function corpusTargets(input: {
 }): TargetResult[];
 export function singleFileTargets(single: Record<string, { edited?: { wall?: { p95?: number } } } | undefined> | undefined): TargetResult[];
 export function lspTargets(
-  lsp: { syntactic?: { latency?: { p95?: number } }; typeAware?: { latency?: { p95?: number } } } | undefined,
+  lsp:
+    | {
+        syntactic?: { latency?: { p95?: number }; latencyAfterDebounce?: { p95?: number } };
+        typeAware?: { latency?: { p95?: number }; latencyAfterDebounce?: { p95?: number } };
+      }
+    | undefined,
   parseMs: number | undefined,
 ): TargetResult[];

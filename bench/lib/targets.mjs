@@ -49,10 +49,15 @@ export function singleFileTargets(single) {
   ];
 }
 
-/** Issue 4's aims for the language server, against ESLint's parse time of the same file. */
+/**
+ * Issue 4's aims for the language server, against ESLint's parse time of the same file. The
+ * latency compared is didChange → publishDiagnostics less the server's deliberate debounce
+ * (`latencyAfterDebounce`); without it, the raw latency.
+ */
 export function lspTargets(lsp, parseMs) {
+  const p95 = (mode) => mode?.latencyAfterDebounce?.p95 ?? mode?.latency?.p95;
   return [
-    evaluateTarget({ id: 'LSP: syntactic p95 ÷ ESLint parse', description: 'didChange → publishDiagnostics', measured: ratio(lsp?.syntactic?.latency?.p95, parseMs), limit: LIMITS.lspSyntacticP95OverParse }),
-    evaluateTarget({ id: 'LSP: type-aware p95 ÷ ESLint parse', description: 'after the first typed lint', measured: ratio(lsp?.typeAware?.latency?.p95, parseMs), limit: LIMITS.lspTypedP95OverParse }),
+    evaluateTarget({ id: 'LSP: syntactic p95 (less debounce) ÷ ESLint parse', description: 'didChange → publishDiagnostics', measured: ratio(p95(lsp?.syntactic), parseMs), limit: LIMITS.lspSyntacticP95OverParse }),
+    evaluateTarget({ id: 'LSP: type-aware p95 (less debounce) ÷ ESLint parse', description: 'after the first typed lint', measured: ratio(p95(lsp?.typeAware), parseMs), limit: LIMITS.lspTypedP95OverParse }),
   ];
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { CORPORA, computeIntegrity, countLines, packageFolderName, sliceFiles, tarballFileName, verifyIntegrity } from '../../bench/lib/corpora.mjs';
 import { editAnchorLine, makeEditor } from '../../bench/lib/edits.mjs';
+import { DEFAULT_DEBOUNCE_MS, debounceFromManifest, residentMemoryMb } from '../../bench/lib/lsp.mjs';
 import { evaluateTarget, median, percentile, perThousandLines, ratio, renderTable, rotate, sameRoundRatios, summarize } from '../../bench/lib/stats.mjs';
 import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from '../../bench/lib/targets.mjs';
 
@@ -116,6 +117,8 @@ describe('target evaluation', () => {
     assert.equal(single[0]?.status, 'MISS');
     const lsp = lspTargets({ syntactic: { latency: { p95: 120 } }, typeAware: { latency: { p95: 400 } } }, 100);
     assert.deepEqual(lsp.map((target) => target.status), ['PASS', 'MISS']);
+    const lessDebounce = lspTargets({ syntactic: { latency: { p95: 400 }, latencyAfterDebounce: { p95: 140 } } }, 100);
+    assert.equal(lessDebounce[0]?.measured, 1.4);
   });
 
   it('tripwireRuleTime sums only tripwire/* rules, slowest first', () => {
@@ -201,5 +204,22 @@ describe('edits', () => {
     const table = renderTable(['config', 'ms'], [['A', '1.00'], ['T', '12.50']]);
     assert.equal(table.split('\n').length, 4);
     assert.ok(table.split('\n')[1]?.endsWith(':|'));
+  });
+});
+
+describe('language-server helpers', () => {
+  it('takes the debounce from a numeric tripwire.* debounce/delay setting, else issue 4\'s default', () => {
+    const manifest = { contributes: { configuration: { properties: { 'tripwire.enable': { type: 'boolean', default: true }, 'tripwire.lintDelay': { type: 'number', default: 75 } } } } };
+    assert.deepEqual(debounceFromManifest(manifest), { ms: 75, source: 'tripwire.lintDelay default' });
+    const asList = { contributes: { configuration: [{ properties: {} }, { properties: { 'tripwire.debounceMs': { type: 'number', default: 0 } } }] } };
+    assert.equal(debounceFromManifest(asList).ms, 0);
+    assert.equal(debounceFromManifest({}).ms, DEFAULT_DEBOUNCE_MS);
+    assert.equal(debounceFromManifest(undefined).ms, 150);
+  });
+
+  it('reads resident memory of a live process, and nothing for a missing one', () => {
+    const own = residentMemoryMb(process.pid);
+    if (process.platform === 'linux') assert.ok((own.rssMb ?? 0) > 0 && (own.peakRssMb ?? 0) >= (own.rssMb ?? 0));
+    assert.deepEqual(residentMemoryMb(2 ** 30), { rssMb: undefined, peakRssMb: undefined });
   });
 });
