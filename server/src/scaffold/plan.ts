@@ -30,6 +30,12 @@ export interface PlannedFile {
   path: string;
   /** The full text the file must contain. */
   content: string;
+  /**
+   * For an edit of an existing file (e.g. regenerating a marked region): the exact text the
+   * generator read and computed `content` from. The file is then `update`d only while the disk
+   * still holds exactly this text; anything else is a conflict. Omit for new files.
+   */
+  expectedContent?: string;
 }
 
 /** Everything one generator run wants to write. */
@@ -44,9 +50,10 @@ export interface ScaffoldPlan {
  * What writing a planned file would do:
  * - `create`: the file does not exist yet;
  * - `identical`: the file exists with exactly the planned content (writing it is a no-op);
+ * - `update`: the file exists with the planned `expectedContent` (an edit the generator computed from it);
  * - `conflict`: something different exists at that path (a file with other content, or a directory).
  */
-export type FileStatus = 'create' | 'identical' | 'conflict';
+export type FileStatus = 'create' | 'identical' | 'update' | 'conflict';
 
 /** The status of one planned file against the current disk. */
 export interface FileCheck extends PlannedFile {
@@ -166,16 +173,18 @@ export function checkPlan(plan: ScaffoldPlan, root?: string): PlanCheck {
     const absolute = root === undefined ? path.normalize(file.path) : assertInsideRoot(root, file.path);
     if (seen.has(absolute)) throw new Error(`Generator ${plan.generator} planned ${absolute} twice`);
     seen.add(absolute);
-    return { path: absolute, content: file.content, ...statusOf(absolute, file.content) };
+    const expected = file.expectedContent === undefined ? {} : { expectedContent: file.expectedContent };
+    return { path: absolute, content: file.content, ...expected, ...statusOf(absolute, file.content, file.expectedContent) };
   });
   return { generator: plan.generator, files, conflicts: files.filter((file) => file.status === 'conflict') };
 }
 
-function statusOf(absolute: string, content: string): { status: FileStatus; reason?: string } {
+function statusOf(absolute: string, content: string, expectedContent?: string): { status: FileStatus; reason?: string } {
   let stats;
   try {
     stats = lstatSync(absolute);
   } catch {
+    if (expectedContent !== undefined && expectedContent !== '') return { status: 'conflict', reason: 'the file was removed after it was read' };
     return { status: 'create' };
   }
   if (stats.isDirectory()) return { status: 'conflict', reason: 'a directory exists at this path' };
@@ -190,6 +199,7 @@ function statusOf(absolute: string, content: string): { status: FileStatus; reas
   if (!stats.isFile()) return { status: 'conflict', reason: 'something other than a regular file exists at this path' };
   const existing = readFileSync(absolute, 'utf8');
   if (existing === content) return { status: 'identical' };
+  if (expectedContent !== undefined && existing === expectedContent) return { status: 'update' };
   return { status: 'conflict', reason: 'a file with different content exists' };
 }
 
@@ -327,6 +337,13 @@ export function planToWorkspaceEdit(plan: ScaffoldPlan, options: WorkspaceEditOp
   for (const file of check.files) {
     if (file.status === 'identical') continue;
     const uri = pathToFileURL(file.path).href;
+    if (file.status === 'update' && file.expectedContent !== undefined) {
+      const annotationId = `tripwire.${plan.generator}:update:${file.path}`;
+      changeAnnotations[annotationId] = { label: `Update ${path.basename(file.path)}`, description: file.path, needsConfirmation: false };
+      const update: AnnotatedTextEdit = { ...minimalEdit(file.expectedContent, file.content), annotationId };
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [update] });
+      continue;
+    }
     const replacing = file.status === 'conflict';
     const annotationId = `tripwire.${plan.generator}:${replacing ? 'replace' : 'create'}:${file.path}`;
     changeAnnotations[annotationId] = {
@@ -350,6 +367,30 @@ export function planToWorkspaceEdit(plan: ScaffoldPlan, options: WorkspaceEditOp
   }
   const edit: WorkspaceEdit = documentChanges.length === 0 ? { documentChanges } : { documentChanges, changeAnnotations };
   return { edit, check };
+}
+
+/** The LSP position (UTF-16 code units, as JavaScript strings count) of `offset` in `text`. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** One text edit turning `before` into `after`, covering only the span between their common prefix and suffix. */
+function minimalEdit(before: string, after: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
+  let prefix = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
+  return {
+    range: { start: positionAt(before, prefix), end: positionAt(before, before.length - suffix) },
+    newText: after.slice(prefix, after.length - suffix),
+  };
 }
 
 /**

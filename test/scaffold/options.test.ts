@@ -1,0 +1,332 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  generateFunctionalOptions,
+  OptionsGeneratorError,
+  regionEnd,
+  regionStart,
+} from '../../server/src/scaffold/options/generate-options.js';
+import { planFunctionalOptions } from '../../server/src/scaffold/options/index.js';
+import { checkPlan, planToWorkspaceEdit, ScaffoldConflictError, writePlan } from '../../server/src/scaffold/plan.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const tsxLoader = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+
+const workDir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire-options-'));
+after(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+const SERVER_CONFIG = `export interface ServerConfig {
+  /** Host name to bind. */
+  readonly host: string;
+  port: number;
+  /**
+   * Request timeout in milliseconds.
+   * @default 5000
+   * @see https://example.invalid/timeouts
+   */
+  timeoutMs?: number;
+  /** How hard to try. @default 'safe' */
+  mode?: 'fast' | 'safe';
+  readonly tags?: readonly string[];
+}
+`;
+
+function generate(sourceText: string, typeName: string, fileName = '/virtual/server.ts'): string {
+  return generateFunctionalOptions({ fileName, sourceText, typeName }).text;
+}
+
+/** Type-checks files written to a fresh folder with `tsc --strict`; returns tsc's output and status. */
+function compile(files: Record<string, string>, extraFlags: string[] = []): { status: number | null; output: string; dir: string } {
+  const dir = fs.mkdtempSync(path.join(workDir, 'compile-'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const result = spawnSync(
+    process.execPath,
+    [tscBin, '--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(repoRoot, 'node_modules/@types'), '--noUnusedLocals', '--skipLibCheck', ...extraFlags, ...Object.keys(files).map((name) => path.join(dir, name))],
+    { encoding: 'utf8', cwd: dir },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, dir };
+}
+
+function runModule(dir: string, name: string): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['--import', tsxLoader, path.join(dir, name)], { encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Lines removed from and added to `before` to get `after` (longest common subsequence). */
+function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i -= 1) {
+    for (let j = b.length - 1; j >= 0; j -= 1) {
+      lengths[i]![j] = a[i] === b[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    }
+  }
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i += 1;
+      j += 1;
+    } else if (j < b.length && (i === a.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) {
+      added.push(b[j]!);
+      j += 1;
+    } else {
+      removed.push(a[i]!);
+      i += 1;
+    }
+  }
+  return { removed, added };
+}
+
+describe('functional options: text in, text out', () => {
+  const output = generate(SERVER_CONFIG, 'ServerConfig');
+
+  it('keeps the original text and appends one marked region after the type', () => {
+    assert.ok(output.startsWith(SERVER_CONFIG));
+    assert.equal(output.split(regionStart('ServerConfig')).length, 2);
+    assert.ok(output.trimEnd().endsWith(regionEnd('ServerConfig')));
+  });
+
+  it('declares the values, the Option type, frozen defaults, one withX per optional property and create', () => {
+    assert.match(output, /export interface ServerConfigOptionValues \{\n  timeoutMs: ServerConfig\['timeoutMs'\] \| undefined;\n  mode: ServerConfig\['mode'\] \| undefined;\n  readonly tags: ServerConfig\['tags'\] \| undefined;\n\}/);
+    assert.match(output, /export type ServerConfigOption = \{/);
+    assert.match(output, /export const DEFAULT_SERVER_CONFIG: Readonly<ServerConfigOptionValues> = Object\.freeze\(\{\n  timeoutMs: 5000,\n  mode: 'safe',\n  tags: TODO_SERVER_CONFIG_DEFAULT, \/\/ TODO: choose the default for tags\n\}\);/);
+    assert.match(output, /declare const TODO_SERVER_CONFIG_DEFAULT: unique symbol;/);
+    for (const name of ['withTimeoutMs', 'withMode', 'withTags']) assert.match(output, new RegExp(`export function ${name}\\(value: `));
+    assert.doesNotMatch(output, /function withHost|function withPort/);
+    assert.match(
+      output,
+      /export function createServerConfig\(\n  host: ServerConfig\['host'\],\n  port: ServerConfig\['port'\],\n  \.\.\.options: readonly ServerConfigOption\[\]\n\): Readonly<ServerConfig> \{/,
+    );
+  });
+
+  it('carries JSDoc to withX and documents undefined and last-wins', () => {
+    const withTimeout = output.slice(output.indexOf('/**\n * Request timeout'), output.indexOf('export function withTimeoutMs'));
+    assert.match(withTimeout, /Request timeout in milliseconds\./);
+    assert.match(withTimeout, /@see https:\/\/example\.invalid\/timeouts/);
+    assert.doesNotMatch(withTimeout, /@default/);
+    assert.match(withTimeout, /Passing `undefined` keeps the default; when several options set it, the last one wins\./);
+    assert.match(output, /the last option for a key wins, and an option whose\n \* value is `undefined` is skipped, so it never erases a default\./);
+  });
+
+  it('follows the file’s indentation and quotes', () => {
+    const tabbed = 'export interface Opts {\n\t"name": string;\n\t"retries"?: number; /** @default 3 */\n}\nconst q = "x";\n';
+    const text = generate(tabbed, 'Opts');
+    assert.match(text, /\n\tretries: Opts\["retries"\] \| undefined;/);
+    assert.match(text, /return Object\.freeze\(\{ key: "retries", value \}\);/);
+  });
+});
+
+describe('functional options: idempotent regeneration', () => {
+  it('re-running on an unchanged type yields no edit', () => {
+    const once = generate(SERVER_CONFIG, 'ServerConfig');
+    const again = generateFunctionalOptions({ fileName: '/virtual/server.ts', sourceText: once, typeName: 'ServerConfig' });
+    assert.equal(again.unchanged, true);
+    assert.equal(again.text, once);
+  });
+
+  it('after adding a property only its withX and default appear; hand edits and filled defaults are kept', () => {
+    const once = generate(SERVER_CONFIG, 'ServerConfig')
+      .replace('tags: TODO_SERVER_CONFIG_DEFAULT, // TODO: choose the default for tags', "tags: ['edge'],")
+      .replace('\n/** Stands in for defaults Tripwire could not infer: it fails type-checking until you replace it. */\ndeclare const TODO_SERVER_CONFIG_DEFAULT: unique symbol;\n', '');
+    const handWritten = '\n// Hand-written helper, outside the region.\nexport const LOCAL = createServerConfig(\'localhost\', 8080);\n';
+    const edited = `${once}${handWritten}`.replace('  readonly tags?: readonly string[];\n', '  readonly tags?: readonly string[];\n  /** Keep-alive in ms. @default 1000 */\n  keepAliveMs?: number;\n');
+    const next = generate(edited, 'ServerConfig');
+    assert.ok(next.endsWith(handWritten), 'hand-written code after the region is kept');
+    assert.match(next, /tags: \['edge'\],/);
+
+    const { removed, added } = lineDiff(edited, next);
+    assert.deepEqual(removed, [], 'no existing line was removed or changed');
+    // LCS may place the repeated `/**` line at either end of the new block, so compare as sorted lines.
+    assert.deepEqual([...added].sort(), [
+      "  keepAliveMs: ServerConfig['keepAliveMs'] | undefined;",
+      '  keepAliveMs: 1000,',
+      '/**',
+      ' * Keep-alive in ms.',
+      ' *',
+      ' * Sets `keepAliveMs` (default: `DEFAULT_SERVER_CONFIG.keepAliveMs`).',
+      ' * Passing `undefined` keeps the default; when several options set it, the last one wins.',
+      ' */',
+      "export function withKeepAliveMs(value: ServerConfigOptionValues['keepAliveMs'] | undefined): ServerConfigOption {",
+      "  return Object.freeze({ key: 'keepAliveMs', value });",
+      '}',
+      '',
+    ].sort());
+  });
+
+  it('regenerates a region edited by hand inside, and refuses a region without its end marker', () => {
+    const once = generate(SERVER_CONFIG, 'ServerConfig');
+    const tampered = once.replace('export function withMode', 'export function withModeRenamed');
+    assert.equal(generate(tampered, 'ServerConfig'), once);
+    const broken = once.replace(regionEnd('ServerConfig'), '');
+    assert.throws(() => generate(broken, 'ServerConfig'), /no end marker/);
+  });
+});
+
+describe('functional options: classes, generics and members that must survive', () => {
+  const POOL = `export class Pool<T extends object, K = string> {
+  #created = 0;
+  private readonly label = 'pool';
+  static instances = 0;
+  /** Upper bound of live items. */
+  readonly size: number = 10;
+  keyOf?: (item: T) => K;
+  mode: 'lifo' | 'fifo' = 'fifo';
+  factory!: () => T;
+
+  take(): T {
+    this.#created += 1;
+    return this.factory();
+  }
+
+  describe(): string {
+    return \`\${this.label}:\${this.#created}\`;
+  }
+}
+`;
+
+  it('uses initializers as defaults, keeps #private/private/static out of the options, and stays generic', () => {
+    const text = generate(POOL, 'Pool', '/virtual/pool.ts');
+    assert.ok(text.startsWith(POOL));
+    assert.match(text, /export interface PoolOptionValues<T extends object, K = string> \{\n  readonly size: Pool<T, K>\['size'\];\n  keyOf: Pool<T, K>\['keyOf'\] \| undefined;\n  mode: Pool<T, K>\['mode'\];\n\}/);
+    assert.match(text, /DEFAULT_POOL: Readonly<PoolOptionValues<object, unknown>> = Object\.freeze\(\{\n  size: 10,\n  keyOf: TODO_POOL_DEFAULT/);
+    assert.match(text, /  mode: 'fifo',\n\}\);/);
+    assert.doesNotMatch(text, /withCreated|withLabel|withInstances|withFactory|withTake/);
+    assert.match(text, /export function createPool<T extends object, K = string>\(\n  factory: Pool<T, K>\['factory'\],\n  \.\.\.options: readonly PoolOption<T, K>\[\]\n\): Readonly<Pool<T, K>> \{/);
+    assert.match(text, /return Object\.freeze\(Object\.assign\(new Pool<T, K>\(\), settings, \{ factory \}\)\);/);
+  });
+
+  it('compiles with tsc --strict and behaves: defaults, last wins, undefined keeps the default, frozen, #private works', () => {
+    const generated = generate(POOL, 'Pool', '/virtual/pool.ts').replace(/keyOf: TODO_POOL_DEFAULT.*\n/, 'keyOf: undefined,\n').replace(/\n\/\*\* Stands in[^\n]*\n[^\n]*\n/, '\n');
+    const usage = `import assert from 'node:assert/strict';
+import { createPool, DEFAULT_POOL, Pool, withKeyOf, withMode, withSize } from './pool.js';
+
+const pool = createPool<{ id: number }, string>(() => ({ id: 1 }), withSize(3), withMode('lifo'), withSize(undefined), withSize(5), withKeyOf((item) => String(item.id)));
+assert.equal(pool.size, 5);
+assert.equal(pool.mode, 'lifo');
+assert.equal(pool.keyOf?.({ id: 7 }), '7');
+assert.ok(pool instanceof Pool);
+assert.equal(pool.take().id, 1);
+assert.equal(pool.describe(), 'pool:1');
+assert.ok(Object.isFrozen(pool));
+assert.ok(Object.isFrozen(DEFAULT_POOL));
+const plain = createPool(() => ({ id: 2 }), withSize(undefined));
+assert.equal(plain.size, 10);
+assert.equal(plain.mode, 'fifo');
+assert.ok(Object.isFrozen(withSize(1)));
+console.log('ok');
+`;
+    const { status, output, dir } = compile({ 'pool.ts': generated, 'main.ts': usage });
+    assert.equal(status, 0, output);
+    const run = runModule(dir, 'main.ts');
+    assert.equal(run.status, 0, run.output);
+    assert.match(run.output, /ok/);
+  });
+
+  it('interface output compiles under --strict and --exactOptionalPropertyTypes, and runs', () => {
+    const generated = generate(SERVER_CONFIG, 'ServerConfig').replace(/tags: TODO_SERVER_CONFIG_DEFAULT.*\n/, 'tags: undefined,\n').replace(/\n\/\*\* Stands in[^\n]*\n[^\n]*\n/, '\n');
+    const usage = `import assert from 'node:assert/strict';
+import { createServerConfig, withMode, withTags, withTimeoutMs } from './server.js';
+
+const config = createServerConfig('example.invalid', 443, withTimeoutMs(undefined), withMode('fast'), withMode('safe'), withTags(['a']));
+assert.equal(config.timeoutMs, 5000);
+assert.equal(config.mode, 'safe');
+assert.deepEqual(config.tags, ['a']);
+assert.equal(config.host, 'example.invalid');
+assert.ok(Object.isFrozen(config));
+assert.ok(!('tags' in createServerConfig('h', 1)), 'an undefined default leaves the property absent');
+assert.throws(() => { (config as { port: number }).port = 1; }, TypeError);
+console.log('ok');
+`;
+    for (const flags of [[], ['--exactOptionalPropertyTypes']]) {
+      const { status, output, dir } = compile({ 'server.ts': generated, 'main.ts': usage }, flags);
+      assert.equal(status, 0, output);
+      const run = runModule(dir, 'main.ts');
+      assert.equal(run.status, 0, run.output);
+    }
+  });
+
+  it('the TODO placeholder fails type-checking until it is filled in', () => {
+    const { status, output } = compile({ 'server.ts': generate(SERVER_CONFIG, 'ServerConfig') });
+    assert.notEqual(status, 0);
+    assert.match(output, /TODO_SERVER_CONFIG_DEFAULT/);
+  });
+
+  it('handles type aliases with intersections, quoted keys and unions', () => {
+    const source = "type Base = { name: string };\nexport type Job = Base & {\n  'retry-limit'?: number;\n  priority?: 1 | 2 | 3;\n};\n";
+    const text = generate(source, 'Job', '/virtual/job.ts');
+    assert.match(text, /withRetryLimit\(value: JobOptionValues\['retry-limit'\] \| undefined\)/);
+    assert.match(text, /withPriority/);
+    assert.match(text, /createJob\(name: Job\['name'\], /);
+    assert.match(text, /'retry-limit': TODO_JOB_DEFAULT/);
+  });
+});
+
+describe('functional options: refusals with clear messages', () => {
+  it('rejects a missing type, a type without optional properties, a class needing constructor arguments, a non-object alias', () => {
+    assert.throws(() => generate(SERVER_CONFIG, 'Nope'), (error: unknown) => error instanceof OptionsGeneratorError && /No class, interface or type alias named Nope.*found: ServerConfig/.test(error.message));
+    assert.throws(() => generate('interface A { a: string }', 'A'), /no optional properties/);
+    assert.throws(() => generate('class C { size = 1; constructor(readonly name: string) {} }', 'C'), /constructor takes the required parameter `name`/);
+    assert.throws(() => generate("type U = 'a' | 'b';", 'U'), /not an object type/);
+    assert.throws(() => generateFunctionalOptions({ fileName: '/virtual/x.js', sourceText: '', typeName: 'X' }), /TypeScript source files/);
+  });
+
+  it('options-file mode needs an exported type', () => {
+    assert.throws(
+      () => generateFunctionalOptions({ fileName: '/virtual/a.ts', sourceText: 'interface A { a?: number }', typeName: 'A', target: 'options-file' }),
+      /not exported/,
+    );
+  });
+});
+
+describe('functional options: planned through plan.ts', () => {
+  it('same file: update, then identical on re-run; a file changed meanwhile is a conflict', () => {
+    const dir = fs.mkdtempSync(path.join(workDir, 'plan-'));
+    const file = path.join(dir, 'server.ts');
+    fs.writeFileSync(file, SERVER_CONFIG);
+    const { plan, unchanged, placeholders } = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig' });
+    assert.equal(unchanged, false);
+    assert.deepEqual(placeholders, ['tags']);
+    assert.equal(checkPlan(plan, dir).files[0]?.status, 'update');
+    const { edit } = planToWorkspaceEdit(plan, { root: dir });
+    const change = edit.documentChanges?.[0];
+    assert.ok(change && 'edits' in change);
+    assert.deepEqual(change.edits[0]?.range.start, { line: SERVER_CONFIG.split('\n').length - 1, character: 0 });
+
+    fs.appendFileSync(file, '// edited in between\n');
+    assert.throws(() => writePlan(plan, { root: dir }), ScaffoldConflictError);
+    fs.writeFileSync(file, SERVER_CONFIG);
+    writePlan(plan, { root: dir });
+    const rerun = planFunctionalOptions({ root: dir, file, typeName: 'ServerConfig' });
+    assert.equal(rerun.unchanged, true);
+    assert.equal(checkPlan(rerun.plan, dir).files[0]?.status, 'identical');
+  });
+
+  it('options file: created next to the source with its import, then regenerated in place', () => {
+    const dir = fs.mkdtempSync(path.join(workDir, 'plan-'));
+    fs.writeFileSync(path.join(dir, 'server.ts'), SERVER_CONFIG.replace('  readonly tags?: readonly string[];\n', ''));
+    const first = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig', target: 'options-file' });
+    assert.equal(first.plan.files[0]?.path, path.join(dir, 'server.options.ts'));
+    assert.equal(checkPlan(first.plan, dir).files[0]?.status, 'create');
+    writePlan(first.plan, { root: dir });
+    const written = fs.readFileSync(path.join(dir, 'server.options.ts'), 'utf8');
+    assert.match(written, /^\/\/ #region tripwire:functional-options ServerConfig\nimport type \{ ServerConfig \} from '\.\/server\.js';\n/);
+    const { status, output } = compile({ 'server.ts': SERVER_CONFIG.replace('  readonly tags?: readonly string[];\n', ''), 'server.options.ts': written });
+    assert.equal(status, 0, output);
+    assert.equal(planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig', target: 'options-file' }).unchanged, true);
+  });
+
+  it('refuses a source outside the workspace', () => {
+    assert.throws(() => planFunctionalOptions({ root: workDir, file: '../outside.ts', typeName: 'X' }), /escapes the workspace root/);
+  });
+});
