@@ -1,9 +1,2535 @@
 import rule from '../../rules/src/rules/no-loop-closure-capture.js';
-import { createRuleTester } from './rule-tester.js';
+import { createJavaScriptRuleTester, createRuleTester } from './rule-tester.js';
 
-const ruleTester = createRuleTester();
+// Every invalid case pins the message id, the position (the capturing function, or the deferring call
+// for a named function declared elsewhere) and each suggestion's full output.
 
-ruleTester.run('no-loop-closure-capture', rule, {
-  valid: ['for (let i = 0; i < 3; i++) setTimeout(() => console.log(i));'],
-  invalid: [],
+createRuleTester().run('no-loop-closure-capture', rule, {
+  valid: [
+    {
+      name: 'let per-iteration counter in a classic for loop',
+      code: `for (let i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+    },
+    {
+      name: 'const copy of a var',
+      code: `for (var i = 0; i < 3; i++) {
+  const current = i;
+  setTimeout(() => console.log(current), 100);
+}
+`,
+    },
+    {
+      name: 'IIFE snapshot of a var',
+      code: `for (var i = 0; i < 3; i++) {
+  (function (j: number) {
+    setTimeout(() => console.log(j), 100);
+  })(i);
+}
+`,
+    },
+    {
+      name: 'synchronous array callbacks in a var loop (no-loop-func reports these)',
+      code: `declare const matrix: number[][];
+for (var r = 0; r < matrix.length; r++) {
+  const doubled = matrix[r].map((v) => v * r);
+  const positive = matrix[r].filter((v) => v > r);
+  const total = matrix[r].reduce((sum, v) => sum + v * r, 0);
+  const right = matrix[r].reduceRight((sum, v) => sum + v - r, 0);
+  matrix[r].sort((a, b) => a - b + r);
+  matrix[r].forEach((v) => console.log(v, r));
+  const found = matrix[r].find((v) => v === r) ?? matrix[r].findIndex((v) => v === r) ?? matrix[r].findLast((v) => v === r);
+  const any = matrix[r].some((v) => v === r) && matrix[r].every((v) => v !== r);
+  const flat = matrix[r].flatMap((v) => [v, r]);
+  console.log(doubled, positive, total, right, found, any, flat);
+}
+`,
+    },
+    {
+      name: 'Promise executor runs immediately',
+      code: `const made: Promise<number>[] = [];
+for (var i = 0; i < 3; i++) {
+  made.push(new Promise((resolve) => resolve(i)));
+}
+`,
+    },
+    {
+      name: 'helper that takes a callback is assumed to call it right away',
+      code: `declare function withLock(body: () => void): void;
+declare function write(n: number): void;
+for (var i = 0; i < 3; i++) {
+  withLock(() => write(i));
+}
+`,
+    },
+    {
+      name: 'timer callback inside an awaited promise',
+      code: `async function tick(): Promise<number[]> {
+  const values: number[] = [];
+  for (var i = 0; i < 3; i++) {
+    values.push(await new Promise<number>((resolve) => setTimeout(() => resolve(i), 10)));
+  }
+  return values;
+}
+`,
+    },
+    {
+      name: 'Promise.all of async callbacks awaited in the iteration',
+      code: `declare function save(item: string): Promise<void>;
+async function saveBatches(batches: string[][]): Promise<void> {
+  for (var b = 0; b < batches.length; b++) {
+    await Promise.all(batches[b].map(async (item) => {
+      await save(item);
+      console.log('batch', b, item);
+    }));
+  }
+}
+`,
+    },
+    {
+      name: 'awaited .then callback',
+      code: `declare function fetchText(url: string): Promise<string>;
+async function readAll(urls: string[]): Promise<string[]> {
+  const texts: string[] = [];
+  for (var i = 0; i < urls.length; i++) {
+    await fetchText(urls[i]).then((text) => { texts[i] = text; });
+  }
+  return texts;
+}
+`,
+    },
+    {
+      name: 'promise kept in a const and awaited later in the same iteration',
+      code: `declare function fetchText(url: string): Promise<string>;
+async function readAll(urls: string[]): Promise<void> {
+  for (var i = 0; i < urls.length; i++) {
+    const pending = fetchText(urls[i]).then((text) => console.log(i, text));
+    console.log('started', i);
+    await pending;
+  }
+}
+`,
+    },
+    {
+      name: 'promises collected in an iteration-local array and awaited with Promise.allSettled',
+      code: `declare function ping(host: string, attempt: number): Promise<void>;
+async function pingAll(hosts: string[]): Promise<void> {
+  for (var attempt = 0; attempt < 3; attempt++) {
+    const pings: Promise<void>[] = [];
+    for (const host of hosts) pings.push(ping(host, attempt).catch(() => console.log('retry', attempt)));
+    await Promise.allSettled(pings);
+  }
+}
+`,
+    },
+    {
+      name: 'capture followed directly by break',
+      code: `declare const items: string[];
+for (var i = 0; i < items.length; i++) {
+  if (items[i] === 'stop') {
+    setTimeout(() => console.log('stopped at', i));
+    break;
+  }
+}
+`,
+    },
+    {
+      name: 'capture followed directly by return',
+      code: `declare function onReady(cb: () => void): void;
+function firstReady(ids: number[]): void {
+  for (var i = 0; i < ids.length; i++) {
+    if (ids[i] > 0) {
+      document.addEventListener('ready', () => console.log(ids[i]));
+      return;
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'capture followed by throw',
+      code: `for (var i = 0; i < 3; i++) {
+  if (i === 2) {
+    setTimeout(() => console.log('failed at', i));
+    throw new Error('failed');
+  }
+}
+`,
+    },
+    {
+      name: 'labelled break that leaves the outer loop',
+      code: `outer: for (var r = 0; r < 3; r++) {
+  for (let c = 0; c < 3; c++) {
+    setTimeout(() => console.log(r, c));
+    break outer;
+  }
+}
+`,
+    },
+    {
+      name: 'variable changed only outside the loop (no-loop-func reports this)',
+      code: `let config = { verbose: false };
+export function configure(next: { verbose: boolean }): void {
+  config = next;
+}
+for (const name of ['a', 'b']) {
+  setTimeout(() => console.log(name, config.verbose));
+}
+`,
+    },
+    {
+      name: 'accumulator written only inside the callbacks (no-loop-func reports this)',
+      code: `declare function readFile(name: string, cb: (err: Error | null, data: string) => void): void;
+const files = ['a', 'b'];
+let done = 0;
+for (const file of files) {
+  readFile(file, (err, data) => {
+    done++;
+    if (done === files.length) console.log('all read', err, data);
+  });
+}
+`,
+    },
+    {
+      name: 'for-of const element in listeners',
+      code: `declare const buttons: HTMLButtonElement[];
+for (const button of buttons) {
+  button.addEventListener('click', () => button.classList.toggle('on'));
+}
+`,
+    },
+    {
+      name: 'for-of let element not changed after the closure',
+      code: `declare const lines: string[];
+for (let line of lines) {
+  line = line.trim();
+  setTimeout(() => console.log(line));
+}
+`,
+    },
+    {
+      name: 'for-in with let key',
+      code: `const table: Record<string, number> = { a: 1 };
+for (let key in table) {
+  setTimeout(() => console.log(key, table[key]));
+}
+`,
+    },
+    {
+      name: 'closure created and called in the same iteration',
+      code: `for (var i = 0; i < 3; i++) {
+  const show = () => console.log(i);
+  show();
+}
+`,
+    },
+    {
+      name: 'closure returned out of the loop',
+      code: `function finder(xs: number[]): (() => number) | undefined {
+  for (var i = 0; i < xs.length; i++) {
+    if (xs[i] > 10) return () => xs[i];
+  }
+  return undefined;
+}
+`,
+    },
+    {
+      name: 'async IIFE reads the var before its first await',
+      code: `declare function save(n: number): Promise<void>;
+for (var i = 0; i < 3; i++) {
+  (async () => {
+    const n = i;
+    await save(n);
+  })();
+}
+`,
+    },
+    {
+      name: 'async IIFE awaited by the loop',
+      code: `declare function sleep(ms: number): Promise<void>;
+async function run(): Promise<void> {
+  for (var i = 0; i < 3; i++) {
+    await (async () => {
+      await sleep(10);
+      console.log(i);
+    })();
+  }
+}
+`,
+    },
+    {
+      name: 'shared timer handle read only to cancel it',
+      code: `declare const inputs: HTMLInputElement[];
+declare function save(): void;
+let timer: ReturnType<typeof setTimeout> | undefined;
+for (const input of inputs) {
+  input.addEventListener('input', () => clearTimeout(timer));
+  timer = setTimeout(save, 300);
+}
+`,
+    },
+    {
+      name: 'let declared empty and filled in after the closure',
+      code: `declare const jobs: string[];
+declare const emitter: { once(event: string, cb: () => void): void };
+declare function start(job: string): { cancel(): void };
+for (const job of jobs) {
+  let handle: { cancel(): void } | undefined;
+  emitter.once('stop', () => handle?.cancel());
+  handle = start(job);
+}
+`,
+    },
+    {
+      name: 'callbacks pushed into an array created in the iteration',
+      code: `declare function runAll(tasks: Array<() => void>): void;
+for (var i = 0; i < 3; i++) {
+  const tasks: Array<() => void> = [];
+  tasks.push(() => console.log(i));
+  runAll(tasks);
+}
+`,
+    },
+    {
+      name: 'closure in the for-of iterable is created once',
+      code: `declare const events: string[];
+for (var name of events.filter((e) => e !== name)) {
+  console.log(name);
+}
+`,
+    },
+    {
+      name: 'deferred closure reads only constants and its own parameters',
+      code: `const prefix = 'item';
+for (var i = 0; i < 3; i++) {
+  setTimeout((n: number) => console.log(prefix, n), 10, i);
+}
+`,
+    },
+    {
+      name: 'describe body runs while the file is collected',
+      code: `declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => void): void;
+for (const size of [1, 2, 3]) {
+  describe('size ' + size, () => {
+    it('works', () => console.log(size));
+  });
+}
+`,
+    },
+    {
+      name: 'return of a promise chain ends the loop',
+      code: `declare function fetchText(url: string): Promise<string>;
+function firstOk(urls: string[]): Promise<string> | undefined {
+  for (var i = 0; i < urls.length; i++) {
+    if (urls[i]) return fetchText(urls[i]).then((text) => text + i);
+  }
+  return undefined;
+}
+`,
+    },
+    {
+      name: 'named function deferred from a loop but reading nothing the loop changes',
+      code: `let greeting = 'hi';
+function greet(): void { console.log(greeting); }
+for (const delay of [10, 20]) {
+  setTimeout(greet, delay);
+}
+greeting = 'bye';
+`,
+    },
+    {
+      name: 'var only written by the for initialiser',
+      code: `for (var started = Date.now(), k = 0; k < 3; k++) {
+  setTimeout(() => console.log(Date.now() - started));
+}
+`,
+    },
+    {
+      name: 'map of handlers built outside any loop',
+      code: `declare function select(id: number): void;
+const ids = [1, 2];
+const handlers = ids.map((id) => () => select(id));
+console.log(handlers);
+`,
+    },
+    {
+      name: 'function with no loop around it',
+      code: `let count = 0;
+function schedule(): void {
+  count++;
+  setTimeout(() => console.log(count));
+}
+schedule();
+`,
+    },
+    {
+      name: 'React-style handlers built with map and a const',
+      filename: 'react.tsx',
+      code: `declare function select(id: number): void;
+export function List({ items }: { items: Array<{ id: number; name: string }> }) {
+  const rows = [];
+  for (const item of items) {
+    rows.push(<li key={item.id} onClick={() => select(item.id)}>{item.name}</li>);
+  }
+  return <ul>{rows}</ul>;
+}
+`,
+    },
+    {
+      name: 'generator loop with a let counter',
+      code: `function* makeGetters(): Generator<() => number> {
+  for (let i = 0; i < 3; i++) yield () => i;
+}
+`,
+    },
+    {
+      name: 'for await loop awaiting each reply before the next message',
+      code: `declare const stream: AsyncIterable<string>;
+declare function reply(text: string): Promise<void>;
+async function serve(): Promise<void> {
+  for await (var message of stream) {
+    await reply(message).then(() => console.log('answered', message));
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'var loop counter read by a setTimeout callback',
+      code: `for (var i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  setTimeout(() => console.log(iSnapshot), 100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var counter read by a setInterval poller',
+      code: `function pollAll(urls: string[]): void {
+  for (var index = 0; index < urls.length; index++) {
+    setInterval(function () {
+      void fetch(urls[index]);
+    }, 5000);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function pollAll(urls: string[]): void {
+  for (let index = 0; index < urls.length; index++) {
+    setInterval(function () {
+      void fetch(urls[index]);
+    }, 5000);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function pollAll(urls: string[]): void {
+  for (var index = 0; index < urls.length; index++) {
+    const indexSnapshot = index;
+    setInterval(function () {
+      void fetch(urls[indexSnapshot]);
+    }, 5000);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var counter in DOM buttons wired with addEventListener',
+      code: `const buttons = document.querySelectorAll('button');
+for (var n = 0; n < buttons.length; n++) {
+  buttons[n].addEventListener('click', () => {
+    alert('You clicked button ' + n);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const buttons = document.querySelectorAll('button');
+for (let n = 0; n < buttons.length; n++) {
+  buttons[n].addEventListener('click', () => {
+    alert('You clicked button ' + n);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const buttons = document.querySelectorAll('button');
+for (var n = 0; n < buttons.length; n++) {
+  const nSnapshot = n;
+  buttons[n].addEventListener('click', () => {
+    alert('You clicked button ' + nSnapshot);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var loop variable read by an EventEmitter listener',
+      code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+for (var step = 1; step <= 3; step++) {
+  bus.on('tick', () => console.log('step', step));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+for (let step = 1; step <= 3; step++) {
+  bus.on('tick', () => console.log('step', step));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+for (var step = 1; step <= 3; step++) {
+  const stepSnapshot = step;
+  bus.on('tick', () => console.log('step', stepSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var loop variable read in an unawaited .then',
+      code: `declare function save(id: number): Promise<void>;
+for (var id = 0; id < 10; id++) {
+  save(id).then(() => console.log('saved', id));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function save(id: number): Promise<void>;
+for (let id = 0; id < 10; id++) {
+  save(id).then(() => console.log('saved', id));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function save(id: number): Promise<void>;
+for (var id = 0; id < 10; id++) {
+  const idSnapshot = id;
+  save(id).then(() => console.log('saved', idSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var loop variable read in .catch and .finally of a chain',
+      code: `declare function load(n: number): Promise<string>;
+for (var attempt = 0; attempt < 3; attempt++) {
+  load(attempt)
+    .catch((error: unknown) => console.warn('attempt', attempt, error))
+    .finally(() => console.log('done'));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function load(n: number): Promise<string>;
+for (let attempt = 0; attempt < 3; attempt++) {
+  load(attempt)
+    .catch((error: unknown) => console.warn('attempt', attempt, error))
+    .finally(() => console.log('done'));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function load(n: number): Promise<string>;
+for (var attempt = 0; attempt < 3; attempt++) {
+  const attemptSnapshot = attempt;
+  load(attempt)
+    .catch((error: unknown) => console.warn('attempt', attemptSnapshot, error))
+    .finally(() => console.log('done'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callbacks stored with push and called after the loop',
+      code: `var fns: Array<() => number> = [];
+for (var i = 0; i < 3; i++) fns.push(function () { return i; });
+fns.forEach((fn) => console.log(fn()));
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `var fns: Array<() => number> = [];
+for (let i = 0; i < 3; i++) fns.push(function () { return i; });
+fns.forEach((fn) => console.log(fn()));
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `var fns: Array<() => number> = [];
+for (var i = 0; i < 3; i++) { const iSnapshot = i; fns.push(function () { return iSnapshot; }); }
+fns.forEach((fn) => console.log(fn()));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callback added to an outer array literal',
+      code: `let pending: Array<() => void> = [];
+for (var k = 0; k < 4; k++) {
+  pending = [...pending, () => console.log(k)];
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `let pending: Array<() => void> = [];
+for (let k = 0; k < 4; k++) {
+  pending = [...pending, () => console.log(k)];
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `let pending: Array<() => void> = [];
+for (var k = 0; k < 4; k++) {
+  const kSnapshot = k;
+  pending = [...pending, () => console.log(kSnapshot)];
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'handlers kept in a Map',
+      code: `const handlers = new Map<string, () => void>();
+const routes: Record<string, () => void> = {};
+for (var route in routes) {
+  handlers.set(route, () => routes[route]());
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const handlers = new Map<string, () => void>();
+const routes: Record<string, () => void> = {};
+for (let route in routes) {
+  handlers.set(route, () => routes[route]());
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const handlers = new Map<string, () => void>();
+const routes: Record<string, () => void> = {};
+for (var route in routes) {
+  const routeSnapshot = route;
+  handlers.set(route, () => routes[routeSnapshot]());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callback added to a Set',
+      code: `const listeners = new Set<() => void>();
+for (var level = 0; level < 3; level++) {
+  listeners.add(() => console.log(level));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const listeners = new Set<() => void>();
+for (let level = 0; level < 3; level++) {
+  listeners.add(() => console.log(level));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const listeners = new Set<() => void>();
+for (var level = 0; level < 3; level++) {
+  const levelSnapshot = level;
+  listeners.add(() => console.log(levelSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callback stored in an object field',
+      code: `const callbacks: Record<number, () => number> = {};
+for (var slot = 0; slot < 3; slot++) {
+  callbacks[slot] = function () { return slot; };
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const callbacks: Record<number, () => number> = {};
+for (let slot = 0; slot < 3; slot++) {
+  callbacks[slot] = function () { return slot; };
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const callbacks: Record<number, () => number> = {};
+for (var slot = 0; slot < 3; slot++) {
+  const slotSnapshot = slot;
+  callbacks[slot] = function () { return slotSnapshot; };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'callback assigned to an outer variable',
+      code: `let last: (() => number) | undefined;
+for (var pos = 0; pos < 5; pos++) {
+  last = () => pos;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `let last: (() => number) | undefined;
+for (let pos = 0; pos < 5; pos++) {
+  last = () => pos;
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `let last: (() => number) | undefined;
+for (var pos = 0; pos < 5; pos++) {
+  const posSnapshot = pos;
+  last = () => posSnapshot;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'closures returned from a map callback and spread into an outer array',
+      code: `const getters: Array<() => string> = [];
+const keys = ['a', 'b'];
+for (var row = 0; row < 3; row++) {
+  getters.push(...keys.map((key) => () => key + row));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const getters: Array<() => string> = [];
+const keys = ['a', 'b'];
+for (let row = 0; row < 3; row++) {
+  getters.push(...keys.map((key) => () => key + row));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const getters: Array<() => string> = [];
+const keys = ['a', 'b'];
+for (var row = 0; row < 3; row++) {
+  const rowSnapshot = row;
+  getters.push(...keys.map((key) => () => key + rowSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'closure yielded from a generator loop',
+      code: `function* makeGetters(): Generator<() => number> {
+  for (var i = 0; i < 3; i++) yield () => i;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function* makeGetters(): Generator<() => number> {
+  for (let i = 0; i < 3; i++) yield () => i;
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function* makeGetters(): Generator<() => number> {
+  for (var i = 0; i < 3; i++) { const iSnapshot = i; yield () => iSnapshot; }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'async IIFE that reads the var after an await',
+      code: `declare function sleep(ms: number): Promise<void>;
+for (var i = 0; i < 3; i++) {
+  (async () => {
+    await sleep(10);
+    console.log(i);
+  })();
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 4,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function sleep(ms: number): Promise<void>;
+for (let i = 0; i < 3; i++) {
+  (async () => {
+    await sleep(10);
+    console.log(i);
+  })();
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function sleep(ms: number): Promise<void>;
+for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  (async () => {
+    await sleep(10);
+    console.log(iSnapshot);
+  })();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'forEach with an async callback inside a var loop',
+      code: `declare function upload(name: string): Promise<void>;
+const groups: string[][] = [];
+for (var g = 0; g < groups.length; g++) {
+  groups[g].forEach(async (name) => {
+    await upload(name);
+    console.log('group', g, 'uploaded', name);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function upload(name: string): Promise<void>;
+const groups: string[][] = [];
+for (let g = 0; g < groups.length; g++) {
+  groups[g].forEach(async (name) => {
+    await upload(name);
+    console.log('group', g, 'uploaded', name);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function upload(name: string): Promise<void>;
+const groups: string[][] = [];
+for (var g = 0; g < groups.length; g++) {
+  const gSnapshot = g;
+  groups[g].forEach(async (name) => {
+    await upload(name);
+    console.log('group', gSnapshot, 'uploaded', name);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'retry loop: outer let counter read by a delayed log',
+      code: `let attempts = 0;
+while (attempts < 3) {
+  attempts++;
+  setTimeout(() => console.log('retry #' + attempts), attempts * 1000);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let attempts = 0;
+while (attempts < 3) {
+  attempts++;
+  const attemptsSnapshot = attempts;
+  setTimeout(() => console.log('retry #' + attemptsSnapshot), attempts * 1000);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'do-while with an outer let page counter and a queued fetch',
+      code: `declare const queue: { push(job: () => Promise<void>): void };
+declare function fetchPage(page: number): Promise<void>;
+let page = 0;
+do {
+  page++;
+  queue.push(() => fetchPage(page));
+} while (page < 10);
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const queue: { push(job: () => Promise<void>): void };
+declare function fetchPage(page: number): Promise<void>;
+let page = 0;
+do {
+  page++;
+  const pageSnapshot = page;
+  queue.push(() => fetchPage(pageSnapshot));
+} while (page < 10);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'for-in over an object with a var key and a listener',
+      code: `declare const el: HTMLElement;
+const labels: Record<string, string> = { a: 'A', b: 'B' };
+for (var key in labels) {
+  el.addEventListener('mouseover', () => { el.title = labels[key]; });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const el: HTMLElement;
+const labels: Record<string, string> = { a: 'A', b: 'B' };
+for (let key in labels) {
+  el.addEventListener('mouseover', () => { el.title = labels[key]; });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const el: HTMLElement;
+const labels: Record<string, string> = { a: 'A', b: 'B' };
+for (var key in labels) {
+  const keySnapshot = key;
+  el.addEventListener('mouseover', () => { el.title = labels[keySnapshot]; });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'for-of with a var element and a promise callback',
+      code: `declare function send(text: string): Promise<void>;
+for (var message of ['a', 'b']) {
+  send(message).then(() => console.log('sent', message));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function send(text: string): Promise<void>;
+for (let message of ['a', 'b']) {
+  send(message).then(() => console.log('sent', message));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function send(text: string): Promise<void>;
+for (var message of ['a', 'b']) {
+  const messageSnapshot = message;
+  send(message).then(() => console.log('sent', messageSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'per-iteration let changed by the body after the closure',
+      code: `for (let i = 0; i < 10; i++) {
+  setTimeout(() => console.log(i));
+  i++;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (let i = 0; i < 10; i++) {
+  const iSnapshot = i;
+  setTimeout(() => console.log(iSnapshot));
+  i++;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'let in the body reassigned later in the same iteration',
+      code: `declare const api: { save(user: { id: number }): Promise<void> };
+declare const users: Array<{ id: number }>;
+for (const user of users) {
+  let status = 'pending';
+  api.save(user).then(() => console.log(user.id, status));
+  status = 'sent';
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const api: { save(user: { id: number }): Promise<void> };
+declare const users: Array<{ id: number }>;
+for (const user of users) {
+  let status = 'pending';
+  const statusSnapshot = status;
+  api.save(user).then(() => console.log(user.id, statusSnapshot));
+  status = 'sent';
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'for-of let head trimmed after the closure is queued',
+      code: `declare const jobs: Array<() => void>;
+declare function send(line: string): void;
+for (let line of ['a ', ' b']) {
+  jobs.push(() => send(line));
+  line = line.trim();
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const jobs: Array<() => void>;
+declare function send(line: string): void;
+for (let line of ['a ', ' b']) {
+  const lineSnapshot = line;
+  jobs.push(() => send(lineSnapshot));
+  line = line.trim();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nested loops: outer var, inner let',
+      code: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (var r = 0; r < 3; r++) {
+  for (let c = 0; c < 3; c++) {
+    cells.push(() => grid[r][c]);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (let r = 0; r < 3; r++) {
+  for (let c = 0; c < 3; c++) {
+    cells.push(() => grid[r][c]);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (var r = 0; r < 3; r++) {
+  for (let c = 0; c < 3; c++) {
+    const rSnapshot = r;
+    cells.push(() => grid[rSnapshot][c]);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'nested loops: both counters are var',
+      code: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (var r = 0; r < 3; r++) {
+  for (var c = 0; c < 3; c++) {
+    cells.push(() => grid[r][c]);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (let r = 0; r < 3; r++) {
+  for (let c = 0; c < 3; c++) {
+    cells.push(() => grid[r][c]);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const grid: number[][];
+const cells: Array<() => number> = [];
+for (var r = 0; r < 3; r++) {
+  for (var c = 0; c < 3; c++) {
+    const rSnapshot = r;
+    const cSnapshot = c;
+    cells.push(() => grid[rSnapshot][cSnapshot]);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'labelled loops: the break leaves only the inner loop',
+      code: `declare const rows: number[][];
+outer: for (var r = 0; r < rows.length; r++) {
+  for (const cell of rows[r]) {
+    if (cell < 0) {
+      setTimeout(() => console.log('negative in row', r));
+      break;
+    }
+  }
+  if (r > 10) break outer;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const rows: number[][];
+outer: for (let r = 0; r < rows.length; r++) {
+  for (const cell of rows[r]) {
+    if (cell < 0) {
+      setTimeout(() => console.log('negative in row', r));
+      break;
+    }
+  }
+  if (r > 10) break outer;
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const rows: number[][];
+outer: for (var r = 0; r < rows.length; r++) {
+  for (const cell of rows[r]) {
+    if (cell < 0) {
+      const rSnapshot = r;
+      setTimeout(() => console.log('negative in row', rSnapshot));
+      break;
+    }
+  }
+  if (r > 10) break outer;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'break inside a switch does not leave the loop',
+      code: `declare const kinds: string[];
+for (var i = 0; i < kinds.length; i++) {
+  switch (kinds[i]) {
+    case 'later':
+      setTimeout(() => console.log(kinds[i]));
+      break;
+    default:
+      console.log(kinds[i]);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const kinds: string[];
+for (let i = 0; i < kinds.length; i++) {
+  switch (kinds[i]) {
+    case 'later':
+      setTimeout(() => console.log(kinds[i]));
+      break;
+    default:
+      console.log(kinds[i]);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const kinds: string[];
+for (var i = 0; i < kinds.length; i++) {
+  switch (kinds[i]) {
+    case 'later':
+      const iSnapshot = i;
+      setTimeout(() => console.log(kinds[iSnapshot]));
+      break;
+    default:
+      console.log(kinds[i]);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'class method wiring onclick handlers in a var loop',
+      code: `class Menu {
+  select(item: string): void { console.log(item); }
+  render(items: string[]): void {
+    for (var i = 0; i < items.length; i++) {
+      const button = document.createElement('button');
+      button.onclick = () => this.select(items[i]);
+      document.body.append(button);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Menu {
+  select(item: string): void { console.log(item); }
+  render(items: string[]): void {
+    for (let i = 0; i < items.length; i++) {
+      const button = document.createElement('button');
+      button.onclick = () => this.select(items[i]);
+      document.body.append(button);
+    }
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Menu {
+  select(item: string): void { console.log(item); }
+  render(items: string[]): void {
+    for (var i = 0; i < items.length; i++) {
+      const button = document.createElement('button');
+      const iSnapshot = i;
+      button.onclick = () => this.select(items[iSnapshot]);
+      document.body.append(button);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'React-style onClick handlers built in a var loop',
+      filename: 'react.tsx',
+      code: `declare function select(id: number): void;
+export function List({ items }: { items: Array<{ id: number; name: string }> }) {
+  const rows = [];
+  for (var i = 0; i < items.length; i++) {
+    rows.push(<li key={items[i].id} onClick={() => select(items[i].id)}>{items[i].name}</li>);
+  }
+  return <ul>{rows}</ul>;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 46,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function select(id: number): void;
+export function List({ items }: { items: Array<{ id: number; name: string }> }) {
+  const rows = [];
+  for (let i = 0; i < items.length; i++) {
+    rows.push(<li key={items[i].id} onClick={() => select(items[i].id)}>{items[i].name}</li>);
+  }
+  return <ul>{rows}</ul>;
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function select(id: number): void;
+export function List({ items }: { items: Array<{ id: number; name: string }> }) {
+  const rows = [];
+  for (var i = 0; i < items.length; i++) {
+    const iSnapshot = i;
+    rows.push(<li key={items[i].id} onClick={() => select(items[iSnapshot].id)}>{items[i].name}</li>);
+  }
+  return <ul>{rows}</ul>;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'named function declared before the loop and scheduled in it',
+      code: `let current = '';
+function report(): void {
+  console.log('processing', current);
+}
+for (const item of ['a', 'b']) {
+  current = item;
+  setTimeout(report, 10);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'named arrow listener reading an outer let the loop reassigns',
+      code: `import { Readable } from 'node:stream';
+declare const streams: Readable[];
+let chunks: Buffer[] = [];
+const onData = (chunk: Buffer) => { chunks.push(chunk); };
+for (const stream of streams) {
+  chunks = [];
+  stream.on('data', onData);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'async function started without await reads the shared value after its await',
+      code: `declare const db: { connect(): Promise<void>; write(value: string): Promise<void> };
+let pendingValue = '';
+async function flush(): Promise<void> {
+  await db.connect();
+  await db.write(pendingValue);
+}
+for (const value of ['a', 'b']) {
+  pendingValue = value;
+  void flush();
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 8,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'Node error-first callback reading the var index',
+      code: `import fs from 'node:fs';
+const files = ['a.txt', 'b.txt'];
+const contents: string[] = [];
+for (var f = 0; f < files.length; f++) {
+  fs.readFile(files[f], 'utf8', function (err, data) {
+    if (!err) contents[f] = data;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import fs from 'node:fs';
+const files = ['a.txt', 'b.txt'];
+const contents: string[] = [];
+for (let f = 0; f < files.length; f++) {
+  fs.readFile(files[f], 'utf8', function (err, data) {
+    if (!err) contents[f] = data;
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import fs from 'node:fs';
+const files = ['a.txt', 'b.txt'];
+const contents: string[] = [];
+for (var f = 0; f < files.length; f++) {
+  const fSnapshot = f;
+  fs.readFile(files[f], 'utf8', function (err, data) {
+    if (!err) contents[fSnapshot] = data;
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Express routes registered in a var loop',
+      code: `declare const app: { get(path: string, handler: (req: unknown, res: { send(body: string): void }) => void): void };
+const pages = [{ path: '/a', body: 'A' }];
+for (var p = 0; p < pages.length; p++) {
+  app.get(pages[p].path, (req, res) => res.send(pages[p].body));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const app: { get(path: string, handler: (req: unknown, res: { send(body: string): void }) => void): void };
+const pages = [{ path: '/a', body: 'A' }];
+for (let p = 0; p < pages.length; p++) {
+  app.get(pages[p].path, (req, res) => res.send(pages[p].body));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const app: { get(path: string, handler: (req: unknown, res: { send(body: string): void }) => void): void };
+const pages = [{ path: '/a', body: 'A' }];
+for (var p = 0; p < pages.length; p++) {
+  const pSnapshot = p;
+  app.get(pages[p].path, (req, res) => res.send(pages[pSnapshot].body));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'test cases generated with a var index',
+      code: `declare function it(name: string, body: () => void): void;
+declare function check(input: string): boolean;
+const cases = ['a', 'b'];
+for (var t = 0; t < cases.length; t++) {
+  it('accepts ' + cases[t], () => {
+    if (!check(cases[t])) throw new Error('rejected');
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function it(name: string, body: () => void): void;
+declare function check(input: string): boolean;
+const cases = ['a', 'b'];
+for (let t = 0; t < cases.length; t++) {
+  it('accepts ' + cases[t], () => {
+    if (!check(cases[t])) throw new Error('rejected');
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function it(name: string, body: () => void): void;
+declare function check(input: string): boolean;
+const cases = ['a', 'b'];
+for (var t = 0; t < cases.length; t++) {
+  const tSnapshot = t;
+  it('accepts ' + cases[t], () => {
+    if (!check(cases[tSnapshot])) throw new Error('rejected');
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'jQuery-style ajax success option',
+      code: `declare const $: { ajax(options: { url: string; success(data: string): void }): void };
+const urls = ['/a', '/b'];
+const out: string[] = [];
+for (var u = 0; u < urls.length; u++) {
+  $.ajax({ url: urls[u], success: function (data) { out[u] = data; } });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 35,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const $: { ajax(options: { url: string; success(data: string): void }): void };
+const urls = ['/a', '/b'];
+const out: string[] = [];
+for (let u = 0; u < urls.length; u++) {
+  $.ajax({ url: urls[u], success: function (data) { out[u] = data; } });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const $: { ajax(options: { url: string; success(data: string): void }): void };
+const urls = ['/a', '/b'];
+const out: string[] = [];
+for (var u = 0; u < urls.length; u++) {
+  const uSnapshot = u;
+  $.ajax({ url: urls[u], success: function (data) { out[uSnapshot] = data; } });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'handler kept in a local const, then registered',
+      code: `declare const links: HTMLElement[];
+for (var i = 0; i < links.length; i++) {
+  const onClick = () => links[i].classList.toggle('active');
+  links[i].addEventListener('click', onClick);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const links: HTMLElement[];
+for (let i = 0; i < links.length; i++) {
+  const onClick = () => links[i].classList.toggle('active');
+  links[i].addEventListener('click', onClick);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const links: HTMLElement[];
+for (var i = 0; i < links.length; i++) {
+  const iSnapshot = i;
+  const onClick = () => links[iSnapshot].classList.toggle('active');
+  links[i].addEventListener('click', onClick);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'function declaration in the loop body registered as a listener',
+      code: `declare const inputs: HTMLInputElement[];
+for (var i = 0; i < inputs.length; i++) {
+  function onChange() {
+    console.log(inputs[i].value);
+  }
+  inputs[i].addEventListener('change', onChange);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const inputs: HTMLInputElement[];
+for (let i = 0; i < inputs.length; i++) {
+  function onChange() {
+    console.log(inputs[i].value);
+  }
+  inputs[i].addEventListener('change', onChange);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'MutationObserver callback',
+      code: `declare const nodes: Node[];
+for (var i = 0; i < nodes.length; i++) {
+  new MutationObserver(() => console.log('changed', i)).observe(nodes[i], { childList: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const nodes: Node[];
+for (let i = 0; i < nodes.length; i++) {
+  new MutationObserver(() => console.log('changed', i)).observe(nodes[i], { childList: true });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const nodes: Node[];
+for (var i = 0; i < nodes.length; i++) {
+  const iSnapshot = i;
+  new MutationObserver(() => console.log('changed', iSnapshot)).observe(nodes[i], { childList: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'queueMicrotask, requestAnimationFrame and process.nextTick',
+      code: `for (var frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  requestAnimationFrame(() => console.log(frame));
+  process.nextTick(() => console.log(frame));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  requestAnimationFrame(() => console.log(frame));
+  process.nextTick(() => console.log(frame));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var frame = 0; frame < 3; frame++) {
+  const frameSnapshot = frame;
+  queueMicrotask(() => console.log(frameSnapshot));
+  requestAnimationFrame(() => console.log(frame));
+  process.nextTick(() => console.log(frame));
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  requestAnimationFrame(() => console.log(frame));
+  process.nextTick(() => console.log(frame));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  const frameSnapshot = frame;
+  requestAnimationFrame(() => console.log(frameSnapshot));
+  process.nextTick(() => console.log(frame));
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  requestAnimationFrame(() => console.log(frame));
+  process.nextTick(() => console.log(frame));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var frame = 0; frame < 3; frame++) {
+  queueMicrotask(() => console.log(frame));
+  requestAnimationFrame(() => console.log(frame));
+  const frameSnapshot = frame;
+  process.nextTick(() => console.log(frameSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'promises pushed to an outer array are only awaited after the loop',
+      code: `declare function fetchJson(url: string): Promise<unknown>;
+async function loadAll(urls: string[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  const tasks: Promise<void>[] = [];
+  for (var i = 0; i < urls.length; i++) {
+    tasks.push(fetchJson(urls[i]).then((json) => { results[i] = json; }));
+  }
+  await Promise.all(tasks);
+  return results;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function fetchJson(url: string): Promise<unknown>;
+async function loadAll(urls: string[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  const tasks: Promise<void>[] = [];
+  for (let i = 0; i < urls.length; i++) {
+    tasks.push(fetchJson(urls[i]).then((json) => { results[i] = json; }));
+  }
+  await Promise.all(tasks);
+  return results;
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function fetchJson(url: string): Promise<unknown>;
+async function loadAll(urls: string[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  const tasks: Promise<void>[] = [];
+  for (var i = 0; i < urls.length; i++) {
+    const iSnapshot = i;
+    tasks.push(fetchJson(urls[i]).then((json) => { results[iSnapshot] = json; }));
+  }
+  await Promise.all(tasks);
+  return results;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'closure in an if without braces',
+      code: `for (var i = 0; i < 3; i++)
+  if (i % 2) setTimeout(() => console.log(i));
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++)
+  if (i % 2) setTimeout(() => console.log(i));
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++)
+  if (i % 2) { const iSnapshot = i; setTimeout(() => console.log(iSnapshot)); }
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'leading comment stays attached to its statement',
+      code: `for (var i = 0, len = 3; i < len; i++) {
+  // render once the frame is free
+  setTimeout(() => console.log(i), 0);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0, len = 3; i < len; i++) {
+  // render once the frame is free
+  setTimeout(() => console.log(i), 0);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0, len = 3; i < len; i++) {
+  const iSnapshot = i;
+  // render once the frame is free
+  setTimeout(() => console.log(iSnapshot), 0);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'shorthand property inside the closure',
+      code: `declare function track(event: { index: number }): void;
+for (var index = 0; index < 3; index++) {
+  setTimeout(() => track({ index }), 0);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function track(event: { index: number }): void;
+for (let index = 0; index < 3; index++) {
+  setTimeout(() => track({ index }), 0);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function track(event: { index: number }): void;
+for (var index = 0; index < 3; index++) {
+  const indexSnapshot = index;
+  setTimeout(() => track({ index: indexSnapshot }), 0);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var read after the loop: only the snapshot is offered',
+      code: `const items = ['a', 'b'];
+for (var i = 0; i < items.length; i++) {
+  if (items[i] === 'skip') continue;
+  setTimeout(() => console.log(items[i]), 0);
+}
+console.log('stopped at', i);
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const items = ['a', 'b'];
+for (var i = 0; i < items.length; i++) {
+  if (items[i] === 'skip') continue;
+  const iSnapshot = i;
+  setTimeout(() => console.log(items[iSnapshot]), 0);
+}
+console.log('stopped at', i);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var declared in the loop body',
+      code: `declare const rows: Array<{ cells: HTMLElement[] }>;
+declare function select(cell: HTMLElement): void;
+for (const row of rows) {
+  var cell = row.cells[0];
+  cell.addEventListener('click', function () { select(cell); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const rows: Array<{ cells: HTMLElement[] }>;
+declare function select(cell: HTMLElement): void;
+for (const row of rows) {
+  let cell = row.cells[0];
+  cell.addEventListener('click', function () { select(cell); });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const rows: Array<{ cells: HTMLElement[] }>;
+declare function select(cell: HTMLElement): void;
+for (const row of rows) {
+  var cell = row.cells[0];
+  const cellSnapshot = cell;
+  cell.addEventListener('click', function () { select(cellSnapshot); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'function parameter reassigned by a backoff loop',
+      code: `function backoff(delay: number, tries: number): void {
+  while (tries-- > 0) {
+    delay *= 2;
+    setTimeout(() => console.log('next try in', delay), delay);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `function backoff(delay: number, tries: number): void {
+  while (tries-- > 0) {
+    delay *= 2;
+    const delaySnapshot = delay;
+    setTimeout(() => console.log('next try in', delaySnapshot), delay);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'snapshot name avoids an existing identifier',
+      code: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = 'taken';
+  setTimeout(() => console.log(i, iSnapshot));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++) {
+  const iSnapshot = 'taken';
+  setTimeout(() => console.log(i, iSnapshot));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = 'taken';
+  const iSnapshot2 = i;
+  setTimeout(() => console.log(iSnapshot2, iSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'async callback handed to a helper and never awaited',
+      code: `declare function limit<T>(task: () => Promise<T>): Promise<T>;
+declare function download(url: string): Promise<string>;
+const urls = ['/a'];
+const bodies: string[] = [];
+for (var i = 0; i < urls.length; i++) {
+  void limit(async () => {
+    const body = await download(urls[i]);
+    bodies[i] = body;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function limit<T>(task: () => Promise<T>): Promise<T>;
+declare function download(url: string): Promise<string>;
+const urls = ['/a'];
+const bodies: string[] = [];
+for (let i = 0; i < urls.length; i++) {
+  void limit(async () => {
+    const body = await download(urls[i]);
+    bodies[i] = body;
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function limit<T>(task: () => Promise<T>): Promise<T>;
+declare function download(url: string): Promise<string>;
+const urls = ['/a'];
+const bodies: string[] = [];
+for (var i = 0; i < urls.length; i++) {
+  const iSnapshot = i;
+  void limit(async () => {
+    const body = await download(urls[iSnapshot]);
+    bodies[iSnapshot] = body;
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'setState updater runs after the loop',
+      code: `declare const component: { setState(update: (state: { total: number }) => { total: number }): void };
+for (var amount = 1; amount <= 3; amount++) {
+  component.setState((state) => ({ total: state.total + amount }));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const component: { setState(update: (state: { total: number }) => { total: number }): void };
+for (let amount = 1; amount <= 3; amount++) {
+  component.setState((state) => ({ total: state.total + amount }));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const component: { setState(update: (state: { total: number }) => { total: number }): void };
+for (var amount = 1; amount <= 3; amount++) {
+  const amountSnapshot = amount;
+  component.setState((state) => ({ total: state.total + amountSnapshot }));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'capture not followed by break: the loop keeps going',
+      code: `declare function next(): string | undefined;
+let token: string | undefined;
+while ((token = next()) !== undefined) {
+  setTimeout(() => console.log(token));
+  if (token === 'end') break;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function next(): string | undefined;
+let token: string | undefined;
+while ((token = next()) !== undefined) {
+  const tokenSnapshot = token;
+  setTimeout(() => console.log(tokenSnapshot));
+  if (token === 'end') break;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'closure in a do-while with a var declared in the body',
+      code: `declare function poll(): number;
+const seen: Array<() => number> = [];
+do {
+  var reading = poll();
+  seen.push(() => reading);
+} while (seen.length < 5);
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function poll(): number;
+const seen: Array<() => number> = [];
+do {
+  let reading = poll();
+  seen.push(() => reading);
+} while (seen.length < 5);
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function poll(): number;
+const seen: Array<() => number> = [];
+do {
+  var reading = poll();
+  const readingSnapshot = reading;
+  seen.push(() => readingSnapshot);
+} while (seen.length < 5);
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+createJavaScriptRuleTester().run('no-loop-closure-capture (JavaScript)', rule, {
+  valid: [
+    {
+      name: 'plain JavaScript: let counter with setTimeout',
+      code: `for (let i = 0; i < 3; i++) {
+  setTimeout(function () { console.log(i); }, 10);
+}
+`,
+    },
+    {
+      name: 'plain JavaScript: var with synchronous callbacks only',
+      code: `for (var i = 0; i < rows.length; i++) {
+  var total = rows[i].reduce(function (sum, v) { return sum + v * i; }, 0);
+  console.log(total);
+}
+`,
+    },
+    {
+      name: 'plain JavaScript: IIFE snapshot',
+      code: `for (var i = 0; i < 3; i++) {
+  (function (j) { setTimeout(function () { console.log(j); }, 10); })(i);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'plain JavaScript: var counter and setTimeout',
+      code: `for (var i = 0; i < 3; i++) {
+  setTimeout(function () { console.log(i); }, 10);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++) {
+  setTimeout(function () { console.log(i); }, 10);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  setTimeout(function () { console.log(iSnapshot); }, 10);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: for-in var key and an onclick property',
+      code: `var links = document.querySelectorAll('a');
+for (var key in links) {
+  links[key].onclick = function () { return go(key); };
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `var links = document.querySelectorAll('a');
+for (let key in links) {
+  links[key].onclick = function () { return go(key); };
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `var links = document.querySelectorAll('a');
+for (var key in links) {
+  const keySnapshot = key;
+  links[key].onclick = function () { return go(keySnapshot); };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: named function deferred from a while loop',
+      code: `var current = null;
+function flush() { console.log(current); }
+var queue = ['a', 'b'];
+while (queue.length) {
+  current = queue.shift();
+  setImmediate(flush);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: outer let in a do-while, promise callback',
+      code: `let offset = 0;
+do {
+  offset += 10;
+  load(offset).then(function (rows) { render(rows, offset); });
+} while (offset < 100);
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let offset = 0;
+do {
+  offset += 10;
+  const offsetSnapshot = offset;
+  load(offset).then(function (rows) { render(rows, offsetSnapshot); });
+} while (offset < 100);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: async IIFE inside a for-of with var',
+      code: `for (var item of items) {
+  (async function () {
+    await save(item);
+    log('saved', item);
+  })();
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 4,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let item of items) {
+  (async function () {
+    await save(item);
+    log('saved', item);
+  })();
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var item of items) {
+  const itemSnapshot = item;
+  (async function () {
+    await save(itemSnapshot);
+    log('saved', itemSnapshot);
+  })();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

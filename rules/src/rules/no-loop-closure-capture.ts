@@ -3,6 +3,7 @@ import { createRule } from '../util/create-rule.js';
 import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure/ast.js';
 import {
   LoopClosureAnalyzer,
+  readsOnlyToCancel,
   type Fate,
   type Reference,
   type SharedBinding,
@@ -100,7 +101,12 @@ export default createRule<Options, MessageId>({
       const found: SharedBinding[] = [];
       for (const variable of capturedReads(fn, keep).keys()) {
         const binding = analyzer.sharedBinding(variable, position, fn, chain);
-        if (binding && !analyzer.isFollowedByExit(exitFrom, binding, chain)) found.push(binding);
+        if (!binding || readsOnlyToCancel(fn, variable)) continue;
+        if (analyzer.isFollowedByExit(exitFrom, binding, chain)) continue;
+        // Awaited before the loop that changes the binding can advance?
+        const changing = chain.findIndex((loop) => binding.writes.every((write) => contains(loop, write)));
+        if (awaitedInIteration(fate, chain.slice(Math.max(changing, 0)))) continue;
+        found.push(binding);
       }
       return found;
     }
@@ -135,7 +141,7 @@ export default createRule<Options, MessageId>({
       const chain = analyzer.loopChain(fn);
       if (chain.length === 0) return false;
       const fate = analyzer.fateOf(fn, { chain, fn, depth: 0, viaVariable: false });
-      if (fate.kind === 'sync' || awaitedInIteration(fate, chain)) return true;
+      if (fate.kind === 'sync') return true;
       const shared = findShared(fn, fate, chain, fn);
       if (shared.length === 0) return true;
       const names = quoteList(shared.map((binding) => binding.variable.name));
@@ -179,7 +185,7 @@ export default createRule<Options, MessageId>({
         const chain = analyzer.loopChain(identifier);
         if (chain.length === 0) continue;
         const fate = analyzer.fateOf(identifier, { chain, fn, depth: 1, viaVariable: true });
-        if (fate.kind === 'sync' || awaitedInIteration(fate, chain)) continue;
+        if (fate.kind === 'sync') continue;
         const sinkNode = fate.kind === 'deferred' ? fate.sinkNode : fate.invocation;
         const shared = findShared(fn, fate, chain, identifier);
         if (shared.length === 0) continue;

@@ -16,6 +16,7 @@ import {
 } from './ast.js';
 import {
   CALLBACK_OPTION_KEY,
+  CANCEL_FUNCTIONS,
   ERROR_FIRST_PARAMETER,
   EVENT_SHORTHAND_METHODS,
   LISTENER_METHODS,
@@ -239,11 +240,11 @@ export class LoopClosureAnalyzer {
         first !== undefined &&
         (STRONG_ERROR_FIRST_PARAMETER.test(first) || (ERROR_FIRST_PARAMETER.test(first) && fn.params.length >= 2))
       ) {
-        return { kind: 'deferred', sink: 'an error-first callback that runs when the operation completes' };
+        return { kind: 'deferred', sink: 'an error-first callback (it runs when the operation completes)' };
       }
       const second = parameterName(fn.params[1]);
       if (first !== undefined && second !== undefined && REQUEST_PARAMETER.test(first) && RESPONSE_PARAMETER.test(second)) {
-        return { kind: 'deferred', sink: 'a request handler that runs for every later request' };
+        return { kind: 'deferred', sink: 'a request handler' };
       }
     }
     return { kind: 'sync' };
@@ -447,15 +448,14 @@ export class LoopClosureAnalyzer {
     return SYNC;
   }
 
-  /** A `let`/`const` collection created inside the innermost loop: it is rebuilt every iteration. */
+  /** A `let`/`const` collection created inside a loop body of the chain: it is rebuilt every iteration. */
   private isIterationLocal(receiver: TSESTree.Node, chain: LoopNode[]): boolean {
     const target = skipTypeWrappers(receiver);
-    const innermost = chain[0];
-    if (target.type !== AST_NODE_TYPES.Identifier || !innermost) return false;
+    if (target.type !== AST_NODE_TYPES.Identifier || chain.length === 0) return false;
     const variable = this.resolve(target);
     const definition = variable?.defs[0];
     if (!variable || !definition || definition.type !== 'Variable' || definition.parent.kind === 'var') return false;
-    return contains(innermost.body, definition.name);
+    return chain.some((loop) => contains(loop.body, definition.name));
   }
 
   /** The function is returned from `owner`: follow the value `owner`'s call produces. */
@@ -707,7 +707,9 @@ export class LoopClosureAnalyzer {
     if (sharedWrites.length > 0) {
       return { variable, reason: isVar ? 'var' : 'outer', writes: [...sharedWrites, ...laterWrites] };
     }
-    if (laterWrites.length > 0) return { variable, reason: 'later', writes: laterWrites };
+    if (laterWrites.length > 0 && !isDeclaredForLaterAssignment(definition)) {
+      return { variable, reason: 'later', writes: laterWrites };
+    }
     return undefined;
   }
 
@@ -771,6 +773,42 @@ export class LoopClosureAnalyzer {
         return 'blocks';
     }
   }
+}
+
+/**
+ * `let timer;` / `let handle = null;` (not a loop head): declared empty and filled in later, so a
+ * closure reading it wants the later value.
+ */
+function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): boolean {
+  if (definition.type !== 'Variable') return false;
+  const declaration = definition.parent;
+  const holder = declaration.parent;
+  if (
+    (holder.type === AST_NODE_TYPES.ForInStatement || holder.type === AST_NODE_TYPES.ForOfStatement) &&
+    holder.left === declaration
+  ) {
+    return false;
+  }
+  const init = definition.node.init;
+  if (init === null) return true;
+  return (
+    (init.type === AST_NODE_TYPES.Literal && init.value === null) ||
+    (init.type === AST_NODE_TYPES.Identifier && init.name === 'undefined')
+  );
+}
+
+/** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */
+export function readsOnlyToCancel(fn: TSESTree.Node, variable: Variable): boolean {
+  let sawRead = false;
+  for (const reference of variable.references) {
+    if (!reference.isRead() || !contains(fn, reference.identifier)) continue;
+    sawRead = true;
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === reference.identifier) return false;
+    const name = calleeName(parent.callee).name;
+    if (name === undefined || !CANCEL_FUNCTIONS.has(name)) return false;
+  }
+  return sawRead;
 }
 
 function statementList(node: TSESTree.Node): TSESTree.Node[] | undefined {

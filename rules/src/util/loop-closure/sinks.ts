@@ -3,7 +3,7 @@
  * unknown call, which the rule treats as running its callback right away (no report).
  */
 
-/** Timers and schedulers: the callback runs on a later turn of the event loop. */
+/** Timers, schedulers and state updaters: the callback runs on a later turn of the event loop. */
 export const TIMER_FUNCTIONS = new Set([
   'setTimeout',
   'setInterval',
@@ -12,6 +12,16 @@ export const TIMER_FUNCTIONS = new Set([
   'requestAnimationFrame',
   'requestIdleCallback',
   'nextTick',
+  'setState',
+]);
+
+/** Calls that only cancel a handle: reading a handle to cancel it wants its latest value. */
+export const CANCEL_FUNCTIONS = new Set([
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'cancelAnimationFrame',
+  'cancelIdleCallback',
 ]);
 
 /** Promise reactions. */
