@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNpmDependencies } from './ensure-installed.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = path.join(root, '.cache', 'test');
 mkdirSync(cacheDir, { recursive: true });
+
+ensureNpmDependencies(root);
 
 const requested = new Set(process.argv.slice(2));
 /** Node test tiers, in order: folder under test/ → description. */
