@@ -327,6 +327,19 @@ export class LoopClosureAnalyzer {
           const holder = objectValue.parent;
           if (
             key !== undefined &&
+            (key === 'get' || key === 'set') &&
+            holder?.type === AST_NODE_TYPES.CallExpression &&
+            /^define(?:Property|Properties)$/.test(calleeName(holder.callee).name ?? '')
+          ) {
+            return {
+              kind: 'deferred',
+              sink: `an accessor defined with \`${calleeName(holder.callee).name ?? ''}\``,
+              sinkNode: holder,
+              viaVariable: context.viaVariable,
+            };
+          }
+          if (
+            key !== undefined &&
             CALLBACK_OPTION_KEY.test(key) &&
             (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
             holder.callee !== objectValue
@@ -704,6 +717,9 @@ export class LoopClosureAnalyzer {
         laterWrites.push(identifier);
       }
     }
+    if (sharedWrites.length + laterWrites.length > 0 && assignsOneConstantValue(variable, [...sharedWrites, ...laterWrites])) {
+      return undefined; // `var self = this` in a loop body: every write stores the same value
+    }
     if (sharedWrites.length > 0) {
       return { variable, reason: isVar ? 'var' : 'outer', writes: [...sharedWrites, ...laterWrites] };
     }
@@ -795,6 +811,25 @@ function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): bo
     (init.type === AST_NODE_TYPES.Literal && init.value === null) ||
     (init.type === AST_NODE_TYPES.Identifier && init.name === 'undefined')
   );
+}
+
+/** Every write in `writes` is a plain `=` (or initialiser) of the same `this` or literal. */
+function assignsOneConstantValue(variable: Variable, writes: TSESTree.Node[]): boolean {
+  const values = new Set<string>();
+  for (const write of writes) {
+    const parent = write.parent;
+    let value: TSESTree.Node | null | undefined;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) value = parent.init;
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') {
+      value = parent.right;
+    }
+    if (!value) return false;
+    const unwrapped = skipTypeWrappers(value);
+    if (unwrapped.type === AST_NODE_TYPES.ThisExpression) values.add('this');
+    else if (unwrapped.type === AST_NODE_TYPES.Literal && !('regex' in unwrapped)) values.add(String(unwrapped.raw));
+    else return false;
+  }
+  return values.size === 1 && variable.references.some((reference) => reference.isWrite());
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */
