@@ -1,0 +1,245 @@
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../util/create-rule.js';
+
+export type MessageId = 'unboundedMap';
+export type Options = [{ maxLiteralLength?: number }];
+
+/** Names of callees that already bound concurrency inside the callback (p-limit, p-queue, semaphores). */
+const LIMITER_CALLEE = /^(limit|limiter|throttle|throttled|semaphore|mutex|acquire|runExclusive|schedule|enqueue|pool|queue|withLimit|withPermit)$/i;
+/** Receivers whose name says they are already one bounded batch of a larger list. */
+const BATCH_NAME = /(chunk|batch|page|window|slice|group)s?$/i;
+
+const DEFAULT_MAX_LITERAL_LENGTH = 16;
+
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  return undefined;
+}
+
+function isFunctionLike(node: TSESTree.Node | undefined): node is FunctionLike {
+  return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
+}
+
+/** Whether `node` is a fixed-size array literal with at most `max` elements and no spread. */
+function isSmallLiteralArray(node: TSESTree.Node, max: number): boolean {
+  const unwrapped = unwrap(node);
+  return (
+    unwrapped.type === AST_NODE_TYPES.ArrayExpression &&
+    unwrapped.elements.length <= max &&
+    unwrapped.elements.every((element) => element === null || element.type !== AST_NODE_TYPES.SpreadElement)
+  );
+}
+
+/** Walks a function body without entering nested functions; stops when `visit` returns true. */
+function someInBody(body: TSESTree.Node, visit: (node: TSESTree.Node) => boolean, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) continue;
+    if (visit(node)) return true;
+    if (node !== body && (isFunctionLike(node) || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (child !== null && typeof child === 'object' && 'type' in child) {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return propertyName(callee);
+  return undefined;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'prefer-bounded-concurrency',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer a bounded pool over `Promise.all(items.map(async …))` on collections of unknown size',
+      recommended: true,
+    },
+    messages: {
+      unboundedMap:
+        '`Promise.all({{receiver}}.map(async …))` starts one call per item, all at once: a large `{{receiver}}` floods the service or exhausts sockets, and after the first failure the other calls keep running unobserved. Bound it with a pool, e.g. `mapWithLimit({{receiver}}, 8, fn)` from Tripwire\'s errgroup scaffold, which also cancels the rest on the first error.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          maxLiteralLength: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Array literals with at most this many elements (and no spread) count as small and are not reported.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ maxLiteralLength: DEFAULT_MAX_LITERAL_LENGTH }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const maxLiteralLength = options.maxLiteralLength ?? DEFAULT_MAX_LITERAL_LENGTH;
+    const visitorKeys = sourceCode.visitorKeys;
+    let services: ParserServicesWithTypeInformation | undefined | null = null;
+
+    /** Parser services with a program, looked up once per file; undefined without type information (or with espree). */
+    function parserServices(): ParserServicesWithTypeInformation | undefined {
+      if (services === null) {
+        const found = sourceCode.parserServices;
+        services = found?.program != null && found.esTreeNodeToTSNodeMap != null ? ESLintUtils.getParserServices(context) : undefined;
+      }
+      return services ?? undefined;
+    }
+
+    /** Is `Promise` here the global one (not an import or a local binding)? */
+    function isGlobalPromise(identifier: TSESTree.Identifier): boolean {
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+      while (scope !== null) {
+        const variable = scope.set.get(identifier.name);
+        if (variable !== undefined) return variable.defs.length === 0;
+        scope = scope.upper;
+      }
+      return true;
+    }
+
+    /** A `const` bound to a small literal array that is never mutated through the binding counts as small. */
+    function isBoundToSmallLiteral(identifier: TSESTree.Identifier): boolean {
+      let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+      while (scope !== null) {
+        const variable = scope.set.get(identifier.name);
+        if (variable !== undefined) {
+          const [definition] = variable.defs;
+          if (variable.defs.length !== 1 || definition === undefined) return false;
+          const declarator = definition.node;
+          if (
+            declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
+            declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
+            declarator.parent.kind !== 'const' ||
+            declarator.init === null ||
+            !isSmallLiteralArray(declarator.init, maxLiteralLength)
+          ) {
+            return false;
+          }
+          // Mutated through the binding (push, splice, index writes, passed elsewhere): size unknown.
+          return variable.references.every((reference) => {
+            const parent = reference.identifier.parent;
+            if (reference.init === true) return true;
+            if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+            const name = propertyName(parent);
+            const assigned = parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+            return !assigned && name !== undefined && !['push', 'unshift', 'splice', 'fill', 'copyWithin'].includes(name);
+          });
+        }
+        scope = scope.upper;
+      }
+      return false;
+    }
+
+    /** With type information: a tuple type has a fixed, small size. */
+    function isTupleTyped(receiver: TSESTree.Node): boolean {
+      const typed = parserServices();
+      if (typed === undefined) return false;
+      const checker = typed.program.getTypeChecker();
+      const type = typed.getTypeAtLocation(receiver);
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.every((part) => checker.isTupleType(part) && (checker.getTypeArguments(part as Parameters<typeof checker.getTypeArguments>[0]).length <= maxLiteralLength));
+    }
+
+    function isBoundedReceiver(receiver: TSESTree.Node): boolean {
+      const node = unwrap(receiver);
+      if (isSmallLiteralArray(node, maxLiteralLength)) return true;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        if (BATCH_NAME.test(node.name)) return true;
+        if (isBoundToSmallLiteral(node)) return true;
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(node);
+        if (name !== undefined && BATCH_NAME.test(name)) return true;
+      }
+      // `items.slice(i, i + 10)` — a batch of a larger list, already bounded by the caller.
+      if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 2) {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ['slice', 'splice'].includes(propertyName(callee) ?? '')) return true;
+      }
+      return isTupleTyped(node);
+    }
+
+    /** The callback does asynchronous work (an await or a call) and does not already go through a limiter. */
+    function doesUnboundedWork(callback: FunctionLike): boolean {
+      let doesWork = false;
+      const limited = someInBody(
+        callback.body,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) doesWork = true;
+          if (node.type === AST_NODE_TYPES.CallExpression) {
+            doesWork = true;
+            const name = calleeName(node);
+            if (name !== undefined && LIMITER_CALLEE.test(name)) return true;
+            const callee = unwrap(node.callee);
+            // p-queue style: `queue.add(() => …)` / `pool.run(…)`.
+            if (callee.type === AST_NODE_TYPES.MemberExpression && ['add', 'run', 'use'].includes(propertyName(callee) ?? '')) {
+              const object = unwrap(callee.object);
+              if (object.type === AST_NODE_TYPES.Identifier && /queue|pool|limiter|semaphore/i.test(object.name)) return true;
+            }
+          }
+          return false;
+        },
+        visitorKeys,
+      );
+      return doesWork && !limited;
+    }
+
+    return {
+      'CallExpression[callee.type="MemberExpression"][callee.property.name="all"][arguments.length=1]'(allCall: TSESTree.CallExpression): void {
+        const allCallee = unwrap(allCall.callee);
+        if (allCallee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const promise = unwrap(allCallee.object);
+        if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== 'Promise') return;
+        const [argument] = allCall.arguments;
+        if (argument === undefined) return;
+        const mapCall = unwrap(argument);
+        if (mapCall.type !== AST_NODE_TYPES.CallExpression) return;
+        const mapCallee = unwrap(mapCall.callee);
+        if (mapCallee.type !== AST_NODE_TYPES.MemberExpression || propertyName(mapCallee) !== 'map') return;
+        if (mapCall.arguments.length !== 1) return;
+        const [callback] = mapCall.arguments;
+        if (!isFunctionLike(callback) || !callback.async) return;
+        if (!isGlobalPromise(promise)) return;
+        if (!doesUnboundedWork(callback)) return;
+        if (isBoundedReceiver(mapCallee.object)) return;
+        const receiverText = sourceCode.getText(mapCallee.object);
+        context.report({
+          node: allCall,
+          loc: allCallee.loc,
+          messageId: 'unboundedMap',
+          data: { receiver: receiverText.length > 40 || receiverText.includes('\n') ? 'items' : receiverText },
+        });
+      },
+    };
+  },
+});
