@@ -1150,7 +1150,25 @@ for (const user of users) {
 }
 `,
       errors: [
-
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const api: { save(user: { id: number }): Promise<void> };
+declare const users: Array<{ id: number }>;
+for (const user of users) {
+  let status = 'pending';
+  const statusSnapshot = status;
+  api.save(user).then(() => console.log(user.id, statusSnapshot));
+  status = 'sent';
+}
+`,
+            },
+          ],
+        },
       ],
     },
     {

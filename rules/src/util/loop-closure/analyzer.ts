@@ -717,7 +717,7 @@ export class LoopClosureAnalyzer {
         laterWrites.push(identifier);
       }
     }
-    if (sharedWrites.length + laterWrites.length > 0 && assignsOneConstantValue(variable, [...sharedWrites, ...laterWrites])) {
+    if (sharedWrites.length + laterWrites.length > 0 && assignsOneConstantValue(variable)) {
       return undefined; // `var self = this` in a loop body: every write stores the same value
     }
     if (sharedWrites.length > 0) {
@@ -813,10 +813,12 @@ function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): bo
   );
 }
 
-/** Every write in `writes` is a plain `=` (or initialiser) of the same `this` or literal. */
-function assignsOneConstantValue(variable: Variable, writes: TSESTree.Node[]): boolean {
+/** Every write of `variable` is a plain `=` (or initialiser) of the same `this` or literal. */
+function assignsOneConstantValue(variable: Variable): boolean {
   const values = new Set<string>();
-  for (const write of writes) {
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const write = reference.identifier;
     const parent = write.parent;
     let value: TSESTree.Node | null | undefined;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) value = parent.init;
@@ -829,7 +831,7 @@ function assignsOneConstantValue(variable: Variable, writes: TSESTree.Node[]): b
     else if (unwrapped.type === AST_NODE_TYPES.Literal && !('regex' in unwrapped)) values.add(String(unwrapped.raw));
     else return false;
   }
-  return values.size === 1 && variable.references.some((reference) => reference.isWrite());
+  return values.size === 1;
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */
