@@ -5,7 +5,7 @@ const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptrea
 
 let client: LanguageClient | undefined;
 
-function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -23,7 +23,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const outputChannel = vscode.window.createOutputChannel('Tripwire');
+  const outputChannel = vscode.window.createOutputChannel('Tripwire', { log: true });
   context.subscriptions.push(outputChannel);
   client = createClient(context, outputChannel);
   context.subscriptions.push(

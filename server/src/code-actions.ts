@@ -27,7 +27,7 @@ function rangesOverlap(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function toTextEdit(document: TextDocument, fix: Linter.Fix): TextEdit {
+function toTextEdit(document: TextDocument, fix: NonNullable<Linter.LintMessage["fix"]>): TextEdit {
   return {
     range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) },
     newText: fix.text,

@@ -64,7 +64,7 @@ describe('language server over stdio: the first rule end to end', { timeout: 120
     const [diagnostic] = diagnostics as [Diagnostic];
     assert.equal(diagnostic.source, 'tripwire');
     assert.equal(diagnostic.codeDescription?.href, 'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules/no-loop-closure-capture.md');
-    assert.match(diagnostic.message, /\bi\b/);
+    assert.match(String(diagnostic.message), /\bi\b/);
     // The report sits on the arrow function handed to setTimeout.
     assert.deepEqual(diagnostic.range.start, { line: 2, character: TRAP.split('\n')[2]!.indexOf('() =>') });
     assert.equal(diagnostic.range.start.line, 2);
