@@ -1,0 +1,394 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  calleeName,
+  findVariable,
+  functionBindingIdentifier,
+  isExported,
+  isFunctionNode,
+  memberChainRoot,
+  memberPropertyName,
+  skipTransparentWrappers,
+  type FunctionNode,
+} from './ast.js';
+import { isJsonStringifyCall } from './sources.js';
+
+/** Where the text handed to `JSON.parse` comes from. */
+export type TextOrigin =
+  /** From outside the program: `label` says from where ("a request body"). */
+  | { kind: 'external'; label: string }
+  /** Made by the program itself: literals, `JSON.stringify`. */
+  | { kind: 'internal' }
+  /** A parameter of a private helper: its call sites in this file decide. */
+  | { kind: 'parameter'; fn: FunctionNode; index: number }
+  | { kind: 'unknown' };
+
+const INTERNAL: TextOrigin = { kind: 'internal' };
+const UNKNOWN: TextOrigin = { kind: 'unknown' };
+const MAX_DEPTH = 4;
+
+function external(label: string): TextOrigin {
+  return { kind: 'external', label };
+}
+
+const LABEL = {
+  body: 'a request or message body',
+  query: 'a URL or query-string value',
+  header: 'a request header or cookie',
+  message: 'a message payload',
+  storage: 'browser storage',
+  file: 'file contents',
+  env: 'an environment variable',
+  argv: 'a command-line argument',
+  response: 'an HTTP response body',
+  command: 'command output',
+  cache: 'a cache or key-value store',
+  userInput: 'user input',
+} as const;
+
+/** Property names whose value is text from outside, wherever they appear in a member chain. */
+const EXTERNAL_PROPERTIES: ReadonlyMap<string, string> = new Map([
+  ['body', LABEL.body],
+  ['rawBody', LABEL.body],
+  ['Body', LABEL.body],
+  ['query', LABEL.query],
+  ['querystring', LABEL.query],
+  ['queryStringParameters', LABEL.query],
+  ['searchParams', LABEL.query],
+  ['params', LABEL.query],
+  ['headers', LABEL.header],
+  ['cookies', LABEL.header],
+  ['signedCookies', LABEL.header],
+  ['payload', LABEL.message],
+  ['argv', LABEL.argv],
+  ['responseText', LABEL.response],
+  ['stdout', LABEL.command],
+]);
+
+/** Objects whose `.data`, `.content`, `.value` or `.message` is a message payload. */
+const MESSAGE_OBJECT = /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|raw|incoming|payload|target|currentTarget|input|textarea|field|element|el)$/i;
+
+/** Parameter names that, on a function with callers outside this file, mean text from the wire. */
+const TRANSPORT_PARAMETER = /^(body|rawBody|requestBody|reqBody|payload|rawPayload|rawMessage|rawMsg|message|msg|frame|packet|rawData|rawText|rawJson|rawJSON)$/;
+
+/** Function names of handlers: their parameters come from outside. */
+const HANDLER_FUNCTION = /^(handle|on)[A-Z0-9_]|(Handler|Listener)$|^handler$/;
+
+/** Event names whose listener receives external data. */
+const MESSAGE_EVENTS = new Set(['message', 'data', 'line', 'text', 'payload', 'msg', 'messages']);
+
+/** Receivers of `.on(event, listener)` whose every event carries external data. */
+const SOCKET_RECEIVER = /(socket|^ws$|^io$|conn(ection)?$|channel|client|peer|mqtt|nats|consumer|subscriber|port$|worker)/i;
+
+/** Calls that return their receiver's or first argument's text unchanged in kind. */
+const PASS_THROUGH_METHODS = new Set([
+  'toString', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'join',
+  'toLocaleString', 'normalize', 'concat', 'split',
+]);
+const PASS_THROUGH_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'atob', 'unescape']);
+
+/** `.get(key)` receivers that hold query-string or header values. */
+const QUERY_GETTER_RECEIVER = /(searchParams|urlParams|queryParams|^params$|^query$|^search$|^qs$|^usp$)/i;
+const HEADER_GETTER_RECEIVER = /^(headers|cookies|cookieStore)$/i;
+const CACHE_RECEIVER = /(redis|^kv$|memcache|keyv|^storage$|Storage$)/i;
+
+function calleeReceiverName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = skipTransparentWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name;
+  if (object.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(object);
+  if (object.type === AST_NODE_TYPES.NewExpression) return calleeName(object);
+  return undefined;
+}
+
+function identifierName(node: TSESTree.Node): string | undefined {
+  const inner = skipTransparentWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(inner);
+  return undefined;
+}
+
+/** Combines the origins of alternatives: external wins, then unknown; internal only when all are internal. */
+function either(origins: TextOrigin[]): TextOrigin {
+  const externalOrigin = origins.find((origin) => origin.kind === 'external');
+  if (externalOrigin) return externalOrigin;
+  const parameterOrigin = origins.find((origin) => origin.kind === 'parameter');
+  if (parameterOrigin) return parameterOrigin;
+  return origins.every((origin) => origin.kind === 'internal') ? INTERNAL : UNKNOWN;
+}
+
+/** Classifies a property read `object.name` by the property name and its object. */
+function classifyProperty(name: string, object: TSESTree.Node | undefined): TextOrigin | undefined {
+  const objectNode = object ? skipTransparentWrappers(object) : undefined;
+  const objectName = objectNode ? identifierName(objectNode) : undefined;
+  if (objectNode?.type === AST_NODE_TYPES.ThisExpression) return undefined;
+  if (name === 'env' && (objectName === 'process' || objectNode?.type === AST_NODE_TYPES.MetaProperty || objectName === 'meta')) {
+    return external(LABEL.env);
+  }
+  if (name === 'argv' && objectName !== undefined && objectName !== 'process' && objectName !== 'argv') return undefined;
+  const labelled = EXTERNAL_PROPERTIES.get(name);
+  if (labelled) return external(labelled);
+  if ((name === 'search' || name === 'hash') && objectName === 'location') return external(LABEL.query);
+  if (name === 'cookie' && objectName === 'document') return external(LABEL.header);
+  if ((objectName === 'localStorage' || objectName === 'sessionStorage') && name !== 'length') return external(LABEL.storage);
+  if (name === 'data' && objectName !== undefined) return external(LABEL.message);
+  if ((name === 'content' || name === 'value' || name === 'Data' || name === 'message' || name === 'text') && objectName && MESSAGE_OBJECT.test(objectName)) {
+    return external(objectName === 'target' || objectName === 'currentTarget' || /^(input|textarea|field|element|el)$/i.test(objectName) ? LABEL.userInput : LABEL.message);
+  }
+  return undefined;
+}
+
+/** Classifies a member chain: any external property along the chain makes the whole chain external. */
+function classifyMember(member: TSESTree.MemberExpression): TextOrigin | undefined {
+  const root = memberChainRoot(member);
+  if (root.type === AST_NODE_TYPES.ThisExpression) return undefined;
+  let current: TSESTree.Node = member;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberPropertyName(current);
+    if (name !== undefined) {
+      const origin = classifyProperty(name, current.object);
+      if (origin) return origin;
+    }
+    current = skipTransparentWrappers(current.object);
+  }
+  return undefined;
+}
+
+/** Classifies the result of a call by what it reads. */
+function classifyCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  depth: number,
+): TextOrigin {
+  if (isJsonStringifyCall(call)) return INTERNAL;
+  const name = calleeName(call);
+  const callee = skipTransparentWrappers(call.callee);
+  const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+  const receiverName = calleeReceiverName(call);
+  if (name === undefined) return UNKNOWN;
+  if (receiver && PASS_THROUGH_METHODS.has(name)) return classify(sourceCode, receiver, depth + 1);
+  if (PASS_THROUGH_FUNCTIONS.has(name) && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
+  if (name === 'from' && receiverName === 'Buffer' && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
+  if (name === 'decode' && call.arguments[0] && receiver?.type !== AST_NODE_TYPES.Identifier) {
+    return classify(sourceCode, call.arguments[0], depth + 1);
+  }
+  if (name === 'decode' && call.arguments[0] && receiverName && /decoder/i.test(receiverName)) {
+    return classify(sourceCode, call.arguments[0], depth + 1);
+  }
+  if (/^(readFileSync|readFile|readTextFile|readTextFileSync|readFileAsync|readFileUtf8)$/.test(name)) return external(LABEL.file);
+  if (name === 'getItem') return external(LABEL.storage);
+  if (/^(execSync|execFileSync)$/.test(name)) return external(LABEL.command);
+  if (name === 'prompt' && callee.type === AST_NODE_TYPES.Identifier) return external(LABEL.userInput);
+  if (/^(getRawBody|rawBody|readBody|readRequestBody|readRawBody)$/.test(name)) return external(LABEL.body);
+  if (name === 'text' && call.arguments.length === 0 && receiver) {
+    const rootName = identifierName(memberChainRoot(receiver));
+    return external(rootName && /^(req|request|ctx|context|event|c)$/.test(rootName) ? LABEL.body : LABEL.response);
+  }
+  if (name === 'text' && callee.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1) return external(LABEL.body);
+  if (name === 'get' && receiverName && call.arguments.length === 1) {
+    if (QUERY_GETTER_RECEIVER.test(receiverName)) return external(LABEL.query);
+    if (HEADER_GETTER_RECEIVER.test(receiverName)) return external(LABEL.header);
+    if (receiverName === 'env') return external(LABEL.env);
+    if (CACHE_RECEIVER.test(receiverName)) return external(LABEL.cache);
+  }
+  if (/^(hget|hGet|getex|getEx|getdel|getDel)$/.test(name) && receiverName && CACHE_RECEIVER.test(receiverName)) {
+    return external(LABEL.cache);
+  }
+  if (name === 'then' && receiver) {
+    const callback = call.arguments[0];
+    if (callback && isFunctionNode(callback)) {
+      const returned = returnedExpression(callback);
+      if (returned) return classify(sourceCode, returned, depth + 1);
+    }
+  }
+  return UNKNOWN;
+}
+
+/** The single expression a callback returns (expression body, or a body that is just `return x`). */
+function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const statements = fn.body.body;
+  const last = statements[statements.length - 1];
+  return statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement ? last.argument ?? undefined : undefined;
+}
+
+/** True when a function is a listener for external messages: `.on('message', fn)`, `addEventListener('message', fn)`, `x.onmessage = fn`. */
+function isMessageListener(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as TSESTree.Node[]).includes(fn)) {
+    const method = calleeName(parent);
+    const eventArgument = parent.arguments[0];
+    const eventName =
+      eventArgument?.type === AST_NODE_TYPES.Literal && typeof eventArgument.value === 'string' ? eventArgument.value : undefined;
+    if (method && /^(on|once|addListener|addEventListener|prependListener|subscribe)$/.test(method)) {
+      if (eventName && MESSAGE_EVENTS.has(eventName)) return true;
+      const receiverName = calleeReceiverName(parent);
+      return eventName !== undefined && receiverName !== undefined && SOCKET_RECEIVER.test(receiverName) && eventName !== 'error' && eventName !== 'close';
+    }
+    if (method && /^(onMessage|onmessage|onData|onText|consume|subscribe)$/.test(method)) return true;
+    return false;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return /^on(message|data)$/i.test(memberPropertyName(parent.left) ?? '');
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
+    const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+    return key !== undefined && /^(eachMessage|onMessage|message|onmessage|handleMessage)$/.test(key);
+  }
+  return false;
+}
+
+/** Classifies a function parameter (`param` is the identifier as declared). */
+function classifyParameter(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  parameterIdentifier: TSESTree.Identifier,
+  fn: FunctionNode,
+): TextOrigin {
+  // Destructured parameter: `({ body }) => …` reads `arg.body`.
+  const property = parameterIdentifier.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === parameterIdentifier) {
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key) {
+      const origin = classifyProperty(key, undefined);
+      if (origin) return origin;
+      if (isMessageListener(fn) || (key === 'message' || key === 'msg')) return external(LABEL.message);
+    }
+    return UNKNOWN;
+  }
+  const index = fn.params.findIndex((param) => param === parameterIdentifier || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === parameterIdentifier));
+  if (index < 0) return UNKNOWN;
+  if (isMessageListener(fn)) return external(LABEL.message);
+  // `promise.then((text) => …)`: the parameter is whatever the promise resolves to.
+  const call = fn.parent;
+  if (
+    index === 0 &&
+    call.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments[0] === fn &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberPropertyName(call.callee) === 'then'
+  ) {
+    const resolved = classify(sourceCode, call.callee.object, 1);
+    if (resolved.kind === 'external') return resolved;
+  }
+  const binding = functionBindingIdentifier(fn);
+  if (binding && !isExported(fn)) {
+    const variable = findVariable(sourceCode, binding);
+    const calls = variable?.references.filter((reference) => !reference.init && reference.isRead()) ?? [];
+    const onlyDirectCalls =
+      calls.length > 0 &&
+      calls.every((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier);
+    if (onlyDirectCalls) return { kind: 'parameter', fn, index };
+  }
+  const functionName = binding?.name ?? methodName(fn);
+  if (TRANSPORT_PARAMETER.test(parameterIdentifier.name)) return external(LABEL.message);
+  if (functionName && HANDLER_FUNCTION.test(functionName)) return external(LABEL.message);
+  return UNKNOWN;
+}
+
+function methodName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
+}
+
+/** Classifies a local variable by everything ever written to it (initializer, assignments, `+=`, `.push(x)`). */
+function classifyVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  identifier: TSESTree.Identifier,
+  depth: number,
+): TextOrigin {
+  const definition = variable.defs[0];
+  if (!definition) return UNKNOWN;
+  if (definition.type === 'Parameter') {
+    const fn = definition.node;
+    const declared = variable.identifiers[0];
+    return isFunctionNode(fn) && declared ? classifyParameter(sourceCode, declared, fn) : UNKNOWN;
+  }
+  if (definition.type !== 'Variable') return UNKNOWN;
+  const origins: TextOrigin[] = [];
+  const declarator = definition.node;
+  const declared = variable.identifiers[0];
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier && declared) {
+    // `const { body } = req` reads `req.body`.
+    const property = declared.parent;
+    if (property?.type === AST_NODE_TYPES.Property && property.value === declared && property.key.type === AST_NODE_TYPES.Identifier) {
+      const origin = classifyProperty(property.key.name, declarator.init ?? undefined);
+      if (origin) return origin;
+      if (declarator.init) {
+        const fromObject = classify(sourceCode, declarator.init, depth + 1);
+        if (fromObject.kind === 'external') return fromObject;
+      }
+    }
+    return UNKNOWN;
+  }
+  if (declarator.init) origins.push(classify(sourceCode, declarator.init, depth + 1));
+  // `for (const line of text.split('\n'))`: each element comes from the iterated value.
+  const loop = declarator.parent.parent;
+  if (!declarator.init && loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
+    origins.push(classify(sourceCode, loop.right, depth + 1));
+  }
+  for (const reference of variable.references) {
+    if (reference.identifier === identifier) continue;
+    const parent = reference.identifier.parent;
+    if (reference.isWrite() && !reference.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+      origins.push(classify(sourceCode, parent.right, depth + 1));
+    } else if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === reference.identifier &&
+      memberPropertyName(parent) === 'push' &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression
+    ) {
+      for (const argument of parent.parent.arguments) origins.push(classify(sourceCode, argument, depth + 1));
+    }
+  }
+  // Text accumulated from a stream (`body += chunk`) is external as soon as one piece is.
+  const externalOrigin = origins.find((origin) => origin.kind === 'external');
+  if (externalOrigin) return externalOrigin;
+  if (origins.length === 1 && origins[0]) return origins[0];
+  return origins.length > 0 && origins.every((origin) => origin.kind === 'internal') ? INTERNAL : UNKNOWN;
+}
+
+/** Where a text expression comes from, as far as syntax, scope and naming can tell. */
+export function classify(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node, depth = 0): TextOrigin {
+  if (depth > MAX_DEPTH) return UNKNOWN;
+  const node = skipTransparentWrappers(expression);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return INTERNAL;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0 ? INTERNAL : either(node.expressions.map((part) => classify(sourceCode, part, depth + 1)));
+    case AST_NODE_TYPES.BinaryExpression:
+      return either([classify(sourceCode, node.left, depth + 1), classify(sourceCode, node.right, depth + 1)]);
+    case AST_NODE_TYPES.LogicalExpression:
+      return either([classify(sourceCode, node.left, depth + 1), classify(sourceCode, node.right, depth + 1)]);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return either([classify(sourceCode, node.consequent, depth + 1), classify(sourceCode, node.alternate, depth + 1)]);
+    case AST_NODE_TYPES.AwaitExpression:
+      return classify(sourceCode, node.argument, depth + 1);
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return classify(sourceCode, node.expression, depth + 1);
+    case AST_NODE_TYPES.MemberExpression: {
+      const origin = classifyMember(node);
+      if (origin) return origin;
+      // `argv[2]`, `args[0]` of process.argv copies, `lines[i]` of a file: classify the object.
+      if (node.computed) {
+        const objectOrigin = classify(sourceCode, node.object, depth + 1);
+        if (objectOrigin.kind === 'external') return objectOrigin;
+      }
+      return UNKNOWN;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return classifyCall(sourceCode, node, depth);
+    case AST_NODE_TYPES.Identifier: {
+      const variable = findVariable(sourceCode, node);
+      if (!variable) return UNKNOWN;
+      return classifyVariable(sourceCode, variable, node, depth);
+    }
+    default:
+      return UNKNOWN;
+  }
+}

@@ -1,0 +1,666 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageId, type Options } from '../../rules/src/rules/no-unguarded-json-parse.js';
+import path from 'node:path';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageId, Options>;
+
+/** Typed cases lint as a file of their own next to the fixtures' tsconfig (the project service's default project). */
+const typedFile = path.join(fixturesDir, 'no-unguarded-json-parse.ts');
+
+function typed<T extends Valid | Invalid>(testCase: T | string): T {
+  return (typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }) as T;
+}
+
+/** Cases written in plain JavaScript: run with the TypeScript parser, with espree, and with type information. */
+const sharedValid: Array<Valid | string> = [
+  `const a = JSON.parse('{"retries": 3}');
+const b = JSON.parse(\`[1, 2, 3]\`);`,
+  `const copy = JSON.parse(JSON.stringify(state));`,
+  `app.post('/orders', (req, res) => {
+  let order;
+  try {
+    order = JSON.parse(req.body);
+  } catch {
+    return res.status(400).send('Invalid JSON');
+  }
+  res.send(order.id);
+});`,
+  `try {
+  config = JSON.parse(fs.readFileSync('config.json', 'utf8'));
+} catch (error) {
+  throw new Error('config.json is not valid JSON', { cause: error });
+}`,
+  `function parseConfig(text) {
+  return JSON.parse(text);
+}
+try {
+  parseConfig(fs.readFileSync('config.json', 'utf8'));
+} catch (error) {
+  console.error('bad config', error);
+}`,
+  `async function readState(file) {
+  return JSON.parse(await fs.promises.readFile(file, 'utf8'));
+}
+async function main() {
+  try {
+    await readState('state.json');
+  } catch {
+    reset();
+  }
+}`,
+  `async function load(url) {
+  const res = await fetch(url);
+  const data = await res.json();
+  return data;
+}`,
+  `export function parseJson(text) {
+  return JSON.parse(text);
+}`,
+  `fetch('/data').then((r) => r.text()).then((text) => JSON.parse(text)).catch(() => null);`,
+  `const pending = new Promise((resolve) => {
+  resolve(JSON.parse(fs.readFileSync('a.json', 'utf8')));
+});`,
+  `try {
+  rows = fs.readFileSync('rows.ndjson', 'utf8').split('\\n').map((line) => JSON.parse(line));
+} catch {
+  rows = [];
+}`,
+  `try {
+  prefs = JSON.parse(localStorage.getItem('prefs'));
+} catch {}`,
+  `class Store {
+  restore() {
+    return JSON.parse(this.data);
+  }
+}`,
+  `function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}`,
+  `const cached = cacheMap.get(key);
+const value = JSON.parse(cached);`,
+  `function readConfig() {
+  try {
+    return JSON.parse(fs.readFileSync('c.json', 'utf8'));
+  } catch (error) {
+    log(error);
+    throw error;
+  }
+}`,
+  `function parse(text) {
+  return JSON.parse(text);
+}
+parse('{"a": 1}');
+parse(JSON.stringify(value));`,
+];
+
+/** Cases that use TypeScript syntax: run without and with type information. */
+const typeScriptValid: Array<Valid | string> = [
+];
+
+const sharedInvalid: Invalid[] = [
+    {
+      code: `app.post('/orders', (req, res) => {
+  const order = JSON.parse(req.body);
+  res.send(order.id);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `app.post('/orders', (req, res) => {
+  let order;
+  try {
+    order = JSON.parse(req.body);
+  } catch {
+    return res.status(400).send('Invalid JSON');
+  }
+  res.send(order.id);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.post('/orders', async (req, res) => {
+  const { items, note } = JSON.parse(await req.text());
+  res.send(items.length);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 27,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `app.post('/orders', async (req, res) => {
+  let items, note;
+  try {
+    ({ items, note } = JSON.parse(await req.text()));
+  } catch {
+    return res.status(400).send('Invalid JSON');
+  }
+  res.send(items.length);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function handler(event) {
+  const input = JSON.parse(event.body);
+  return { statusCode: 200, body: JSON.stringify(input) };
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export async function handler(event) {
+  let input;
+  try {
+    input = JSON.parse(event.body);
+  } catch {
+    return { statusCode: 400, body: 'Invalid JSON' };
+  }
+  return { statusCode: 200, body: JSON.stringify(input) };
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `app.get('/search', (req, res) => {
+  const filter = JSON.parse(req.query.filter);
+  res.json(find(filter));
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 18,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `app.get('/search', (req, res) => {
+  let filter;
+  try {
+    filter = JSON.parse(req.query.filter);
+  } catch {
+    return res.status(400).send('Invalid JSON');
+  }
+  res.json(find(filter));
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const params = new URLSearchParams(window.location.search);
+const state = JSON.parse(params.get('state'));`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `const params = new URLSearchParams(window.location.search);
+let state;
+try {
+  state = JSON.parse(params.get('state'));
+} catch (error) {
+  throw new Error(\`Invalid JSON in a URL or query-string value: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `ws.on('message', (data) => JSON.parse(data));`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 28,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `ws.on('message', (data) => {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `channel.consume('jobs', (msg) => {
+  const job = JSON.parse(msg.content.toString());
+  run(job);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `channel.consume('jobs', (msg) => {
+  let job;
+  try {
+    job = JSON.parse(msg.content.toString());
+  } catch {
+    return;
+  }
+  run(job);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `window.addEventListener('message', (event) => {
+  apply(JSON.parse(event.data));
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 9,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `window.addEventListener('message', (event) => {
+  let parsed;
+  try {
+    parsed = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  apply(parsed);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `worker.onmessage = (event) => {
+  const reply = JSON.parse(event.data);
+  show(reply);
+};`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `worker.onmessage = (event) => {
+  let reply;
+  try {
+    reply = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  show(reply);
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function loadPrefs() {
+  return JSON.parse(localStorage.getItem('prefs') || '{}');
+}
+loadPrefs();`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `function loadPrefs() {
+  try {
+    return JSON.parse(localStorage.getItem('prefs') || '{}');
+  } catch {
+    return undefined;
+  }
+}
+loadPrefs();` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const draft = JSON.parse(sessionStorage.getItem('draft') ?? 'null');`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let draft;
+try {
+  draft = JSON.parse(sessionStorage.getItem('draft') ?? 'null');
+} catch (error) {
+  throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 16,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let config;
+try {
+  config = JSON.parse(fs.readFileSync('config.json', 'utf8'));
+} catch (error) {
+  throw new Error(\`Invalid JSON in file contents: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const flags = JSON.parse(process.env.FEATURE_FLAGS || '{}');`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let flags;
+try {
+  flags = JSON.parse(process.env.FEATURE_FLAGS || '{}');
+} catch (error) {
+  throw new Error(\`Invalid JSON in an environment variable: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const options = JSON.parse(process.argv[2]);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let options;
+try {
+  options = JSON.parse(process.argv[2]);
+} catch (error) {
+  throw new Error(\`Invalid JSON in a command-line argument: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function parseManifest(text) {
+  return JSON.parse(text);
+}
+const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `function parseManifest(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  JSON.parse(req.body);
+} catch (error) {
+  throw error;
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 3,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `try {
+  try {
+    JSON.parse(req.body);
+  } catch (error) {
+    throw new Error(\`Invalid JSON in a request or message body: \${String(error)}\`);
+  }
+} catch (error) {
+  throw error;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  settings = JSON.parse(localStorage.getItem('settings'));
+} finally {
+  ready = true;
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `try {
+  try {
+    settings = JSON.parse(localStorage.getItem('settings'));
+  } catch (error) {
+    throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
+  }
+} finally {
+  ready = true;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `fetch('/data').then((response) => response.text()).then((text) => JSON.parse(text));`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 67,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `fetch('/data').then((response) => response.text()).then((text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `let body = '';
+req.on('data', (chunk) => { body += chunk; });
+req.on('end', () => {
+  const payload = JSON.parse(body);
+  handle(payload);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 4,
+          column: 19,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let body = '';
+req.on('data', (chunk) => { body += chunk; });
+req.on('end', () => {
+  let payload;
+  try {
+    payload = JSON.parse(body);
+  } catch {
+    return;
+  }
+  handle(payload);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `try {
+  socket.on('message', (raw) => {
+    route(JSON.parse(raw));
+  });
+} catch (error) {
+  console.error(error);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 11,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `try {
+  socket.on('message', (raw) => {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    route(parsed);
+  });
+} catch (error) {
+  console.error(error);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function onMessage(raw) {
+  dispatch(JSON.parse(raw));
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 12,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export function onMessage(raw) {
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return;
+  }
+  dispatch(parsed);
+}` },
+          ],
+        },
+      ],
+    },
+];
+
+const typeScriptInvalid: Invalid[] = [
+    {
+      code: `async function readCache(file: string): Promise<Cache | undefined> {
+  const text = await fs.promises.readFile(file, 'utf8');
+  return JSON.parse(text);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `async function readCache(file: string): Promise<Cache | undefined> {
+  const text = await fs.promises.readFile(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function getStatus(url: string): Promise<void> {
+  const response = await fetch(url);
+  const status = JSON.parse(await response.text());
+  render(status);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 18,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `async function getStatus(url: string): Promise<void> {
+  const response = await fetch(url);
+  let status;
+  try {
+    status = JSON.parse(await response.text());
+  } catch {
+    return;
+  }
+  render(status);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export function decodeFrame(payload: string) {
+  return JSON.parse(payload);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export function decodeFrame(payload: string) {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}` },
+          ],
+        },
+      ],
+    },
+];
+
+createRuleTester().run('no-unguarded-json-parse', rule, {
+  valid: [...sharedValid, ...typeScriptValid],
+  invalid: [...sharedInvalid, ...typeScriptInvalid],
+});
+
+createJavaScriptRuleTester().run('no-unguarded-json-parse (JavaScript)', rule, {
+  valid: sharedValid,
+  invalid: sharedInvalid,
+});
+
+createTypedRuleTester().run('no-unguarded-json-parse (type information)', rule, {
+  valid: [...sharedValid, ...typeScriptValid].map((testCase) => typed<Valid>(testCase)),
+  invalid: [...sharedInvalid, ...typeScriptInvalid].map((testCase) => typed<Invalid>(testCase)),
+});
