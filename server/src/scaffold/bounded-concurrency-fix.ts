@@ -1,0 +1,312 @@
+/**
+ * The edit behind the code action "Run with mapWithLimit (limit 8)" for
+ * `tripwire/prefer-bounded-concurrency`: rewrites `Promise.all(items.map(async (item, index) => …))`
+ * to `mapWithLimit(items, 8, async (item, index) => …)`, imports `mapWithLimit`, and, when the
+ * project has no errgroup module yet, creates it (the canonical, tested one) in the same edit.
+ *
+ * Pure functions over text and paths; the server wires them into `codeAction` / `codeAction/resolve`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { planConcurrencyScaffold } from './concurrency.js';
+import { planToWorkspaceEdit } from './plan.js';
+
+/** The default concurrency of the rewrite. */
+export const DEFAULT_LIMIT = 8;
+
+/** The code action's title for a limit. */
+export function mapWithLimitTitle(limit = DEFAULT_LIMIT): string {
+  return `Run with mapWithLimit (limit ${limit})`;
+}
+
+/** A replacement of `[start, end)` (UTF-16 offsets into the file text) with `newText`. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** What {@link computeMapWithLimitRewrite} needs. */
+export interface RewriteRequest {
+  /** The file name (its extension decides TypeScript/JavaScript parsing and the default module syntax). */
+  fileName: string;
+  /** The file's current text. */
+  text: string;
+  /** An offset inside the reported `Promise.all` (the diagnostic's start is fine). */
+  offset: number;
+  /** How the file should import the errgroup module, e.g. `./common/errgroup.js`. */
+  importSpecifier: string;
+  /** Concurrency limit to write (default 8). */
+  limit?: number;
+  /** Module syntax to use when the file has neither `import` nor `require` (default: ESM, CommonJS for .cjs). */
+  moduleKind?: 'esm' | 'cjs';
+}
+
+function scriptKind(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+function isPromiseAll(node: ts.Node): node is ts.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'all' &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'Promise' &&
+    node.expression.questionDotToken === undefined
+  );
+}
+
+/** The innermost `Promise.all(...)` call whose callee contains `offset` (or that contains it, as a fallback). */
+function findPromiseAll(sourceFile: ts.SourceFile, offset: number): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (offset < node.getFullStart() || offset > node.end) return;
+    if (isPromiseAll(node) && offset >= node.getStart(sourceFile) && offset <= node.end) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/**
+ * Computes the text edits of the rewrite, or undefined when the code at `offset` is not a rewritable
+ * `Promise.all(x.map(async (item[, index]) => …))` (a callback using the array parameter, a `thisArg`,
+ * optional chaining or a cast around the map call would change meaning, so they are refused).
+ *
+ * @param request file, offset, import specifier and limit
+ * @returns the edits (call rewrite plus import, if needed), in file order, or undefined
+ */
+export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[] | undefined {
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const sourceFile = ts.createSourceFile(request.fileName, request.text, ts.ScriptTarget.Latest, true, scriptKind(request.fileName));
+  const call = findPromiseAll(sourceFile, request.offset);
+  if (call === undefined || call.arguments.length !== 1) return undefined;
+  const [mapCall] = call.arguments;
+  if (mapCall === undefined || !ts.isCallExpression(mapCall) || mapCall.questionDotToken !== undefined) return undefined;
+  if (!ts.isPropertyAccessExpression(mapCall.expression) || mapCall.expression.name.text !== 'map' || mapCall.expression.questionDotToken !== undefined) return undefined;
+  if (mapCall.arguments.length !== 1) return undefined;
+  const [callback] = mapCall.arguments;
+  if (callback === undefined || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+  const isAsync = ts.getCombinedModifierFlags(callback) & ts.ModifierFlags.Async;
+  if (isAsync === 0 || callback.parameters.length > 2) return undefined;
+  if (callback.parameters.some((parameter) => parameter.dotDotDotToken !== undefined)) return undefined;
+
+  const receiver = mapCall.expression.expression.getText(sourceFile);
+  const callbackText = callback.getText(sourceFile);
+  const edits: OffsetEdit[] = [{ start: call.getStart(sourceFile), end: call.end, newText: `mapWithLimit(${receiver}, ${limit}, ${callbackText})` }];
+  const importEdit = importEditFor(sourceFile, request);
+  if (importEdit !== undefined) edits.unshift(importEdit);
+  return edits;
+}
+
+function quoteOf(sourceFile: ts.SourceFile): string {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : "'";
+  }
+  const sample = /\brequire\((['"])/.exec(sourceFile.text);
+  return sample?.[1] ?? "'";
+}
+
+function isRequireStatement(statement: ts.Statement): boolean {
+  return (
+    ts.isVariableStatement(statement) &&
+    statement.declarationList.declarations.some(
+      (declaration) =>
+        declaration.initializer !== undefined &&
+        ts.isCallExpression(declaration.initializer) &&
+        ts.isIdentifier(declaration.initializer.expression) &&
+        declaration.initializer.expression.text === 'require',
+    )
+  );
+}
+
+/** The edit that makes `mapWithLimit` available in the file, or undefined when it already is. */
+function importEditFor(sourceFile: ts.SourceFile, request: RewriteRequest): OffsetEdit | undefined {
+  const text = sourceFile.text;
+  const statements = sourceFile.statements;
+  const imports = statements.filter(ts.isImportDeclaration);
+  for (const declaration of imports) {
+    const bindings = declaration.importClause?.namedBindings;
+    if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((element) => element.name.text === 'mapWithLimit')) return undefined;
+  }
+  const requires = statements.filter(isRequireStatement);
+  for (const statement of requires) {
+    if (/\bmapWithLimit\b/.test(statement.getText(sourceFile))) return undefined;
+  }
+  const quote = quoteOf(sourceFile);
+  const specifier = `${quote}${request.importSpecifier}${quote}`;
+
+  // Extend an existing `import { … } from '<specifier>'`.
+  for (const declaration of imports) {
+    const bindings = declaration.importClause?.namedBindings;
+    if (
+      ts.isStringLiteral(declaration.moduleSpecifier) &&
+      declaration.moduleSpecifier.text === request.importSpecifier &&
+      declaration.importClause?.isTypeOnly !== true &&
+      bindings !== undefined &&
+      ts.isNamedImports(bindings)
+    ) {
+      const last = bindings.elements.at(-1);
+      if (last === undefined) return { start: bindings.getStart(sourceFile) + 1, end: bindings.getStart(sourceFile) + 1, newText: ' mapWithLimit ' };
+      return { start: last.end, end: last.end, newText: ', mapWithLimit' };
+    }
+  }
+  const lastImport = imports.at(-1);
+  if (lastImport !== undefined) return { start: lastImport.end, end: lastImport.end, newText: `\nimport { mapWithLimit } from ${specifier};` };
+  const lastRequire = requires.at(-1);
+  if (lastRequire !== undefined) return { start: lastRequire.end, end: lastRequire.end, newText: `\nconst { mapWithLimit } = require(${specifier});` };
+
+  const commonJs = request.moduleKind === 'cjs' || (request.moduleKind === undefined && /\.c[jt]s$/.test(request.fileName));
+  const line = commonJs ? `const { mapWithLimit } = require(${specifier});` : `import { mapWithLimit } from ${specifier};`;
+  // After a shebang and directive prologue ('use strict'), else at the very top.
+  let position = 0;
+  if (text.startsWith('#!')) position = text.indexOf('\n') + 1 || text.length;
+  for (const statement of statements) {
+    if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) position = statement.end;
+    else break;
+  }
+  if (position > 0 && text[position - 1] !== '\n') return { start: position, end: position, newText: `\n${line}` };
+  return { start: position, end: position, newText: `${line}\n` };
+}
+
+/** Where the errgroup module is, or will be created. */
+export interface ErrGroupModuleLocation {
+  /** Absolute path of the module file. */
+  path: string;
+  /** Whether it already exists (otherwise the edit creates it). */
+  exists: boolean;
+}
+
+const MODULE_FILE_NAMES = ['errgroup.ts', 'errgroup.mts', 'errgroup.js', 'errgroup.mjs', 'errgroup.cjs'];
+
+function isDirectory(candidate: string): boolean {
+  try {
+    return statSync(candidate).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds the project's errgroup module, or decides where to create it: the configured directory
+ * (`tripwire.scaffold.directory`, relative to the workspace root), else the nearest `common/` or
+ * `lib/` folder from the file up to the root, else `src/common`. An existing `errgroup.*` in any of
+ * these folders is reused.
+ *
+ * @param filePath the file being fixed
+ * @param workspaceRoot the workspace folder
+ * @param configuredDirectory the `tripwire.scaffold.directory` setting, if set
+ * @returns the module's path and whether it exists
+ */
+export function locateErrGroupModule(filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
+  const root = path.resolve(workspaceRoot);
+  const candidates: string[] = [];
+  if (configuredDirectory !== undefined && configuredDirectory.trim() !== '') candidates.push(path.resolve(root, configuredDirectory));
+  let current = path.dirname(path.resolve(filePath));
+  for (;;) {
+    if (['common', 'lib'].includes(path.basename(current))) candidates.push(current);
+    for (const name of ['common', 'lib']) {
+      const folder = path.join(current, name);
+      if (isDirectory(folder)) candidates.push(folder);
+    }
+    const relative = path.relative(root, current);
+    if (relative === '' || relative.startsWith('..') || path.dirname(current) === current) break;
+    current = path.dirname(current);
+  }
+  candidates.push(path.join(root, 'src', 'common'));
+  for (const folder of candidates) {
+    for (const name of MODULE_FILE_NAMES) {
+      const candidate = path.join(folder, name);
+      if (existsSync(candidate)) return { path: candidate, exists: true };
+    }
+  }
+  const folder = candidates[0] ?? path.join(root, 'src', 'common');
+  const [moduleFile] = planConcurrencyScaffold({ module: 'errgroup', directory: folder, root }).files;
+  return { path: moduleFile?.path ?? path.join(folder, 'errgroup.ts'), exists: false };
+}
+
+/**
+ * The specifier a file uses to import a module: relative, `./`-prefixed, with `.ts`/`.mts` mapped to
+ * the `.js`/`.mjs` that Node and TypeScript's NodeNext resolution expect.
+ *
+ * @param fromFile the importing file
+ * @param modulePath the imported module file
+ * @returns e.g. `../common/errgroup.js`
+ */
+export function importSpecifierFor(fromFile: string, modulePath: string): string {
+  let relative = path.relative(path.dirname(fromFile), modulePath).split(path.sep).join('/');
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  return relative.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/** What {@link buildMapWithLimitEdit} needs. */
+export interface MapWithLimitEditRequest {
+  /** Absolute path of the file with the diagnostic. */
+  filePath: string;
+  /** Its current text (from the editor, possibly unsaved). */
+  text: string;
+  /** The editor's document version, or null. */
+  version: number | null;
+  /** Offset of the diagnostic's start. */
+  offset: number;
+  /** The workspace folder (generated files must stay inside it). */
+  workspaceRoot: string;
+  /** `tripwire.scaffold.directory`, if set. */
+  configuredDirectory?: string;
+  /** Concurrency limit (default 8). */
+  limit?: number;
+}
+
+/**
+ * Builds the complete `WorkspaceEdit` of the code action: the errgroup module is created first when
+ * missing (never overwriting anything), then the file is rewritten and the import added.
+ *
+ * @param request the file, diagnostic position and workspace
+ * @returns the action title and edit, or undefined when the code cannot be rewritten safely
+ */
+export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title: string; edit: WorkspaceEdit; createsModule: string | undefined } | undefined {
+  const location = locateErrGroupModule(request.filePath, request.workspaceRoot, request.configuredDirectory);
+  const limit = request.limit ?? DEFAULT_LIMIT;
+  const edits = computeMapWithLimitRewrite({
+    fileName: request.filePath,
+    text: request.text,
+    offset: request.offset,
+    importSpecifier: importSpecifierFor(request.filePath, location.path),
+    limit,
+  });
+  if (edits === undefined) return undefined;
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  let changeAnnotations: WorkspaceEdit['changeAnnotations'];
+  if (!location.exists) {
+    const plan = planConcurrencyScaffold({ module: 'errgroup', directory: path.dirname(location.path), root: request.workspaceRoot });
+    const { edit } = planToWorkspaceEdit(plan, { root: request.workspaceRoot });
+    documentChanges.push(...(edit.documentChanges ?? []));
+    changeAnnotations = edit.changeAnnotations;
+  }
+  const uri = pathToFileURL(request.filePath).href;
+  const textEdits: TextEdit[] = edits.map((edit) => ({
+    range: { start: positionAt(request.text, edit.start), end: positionAt(request.text, edit.end) },
+    newText: edit.newText,
+  }));
+  const fileEdit: TextDocumentEdit = { textDocument: { uri, version: request.version }, edits: textEdits };
+  documentChanges.push(fileEdit);
+  const edit: WorkspaceEdit = changeAnnotations === undefined ? { documentChanges } : { documentChanges, changeAnnotations };
+  return { title: mapWithLimitTitle(limit), edit, createsModule: location.exists ? undefined : location.path };
+}
