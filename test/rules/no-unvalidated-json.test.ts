@@ -1,0 +1,766 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageId, type Options } from '../../rules/src/rules/no-unvalidated-json.js';
+import path from 'node:path';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageId, Options>;
+
+/** Typed cases lint as a file of their own next to the fixtures' tsconfig (the project service's default project). */
+const typedFile = path.join(fixturesDir, 'no-unvalidated-json.ts');
+
+function typed<T extends Valid | Invalid>(testCase: T | string): T {
+  return (typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }) as T;
+}
+
+/** Cases written in plain JavaScript: run with the TypeScript parser, with espree, and with type information. */
+const sharedValid: Array<Valid | string> = [
+  `const data = JSON.parse(text);
+console.log(data.name);`,
+  `app.get('/health', (req, res) => {
+  res.json({ ok: true });
+});`,
+  `import merge from 'lodash.merge';
+merge(config, JSON.parse(body));`,
+  `Object.assign(target, JSON.parse(body));`,
+  `function deepMerge(target, source) {
+  for (const key of Object.keys(source)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    if (typeof source[key] === 'object') target[key] = deepMerge(target[key] ?? {}, source[key]);
+    else target[key] = source[key];
+  }
+  return target;
+}
+deepMerge(config, JSON.parse(body));`,
+  `const defaults = deepMerge(JSON.parse(text), overrides);
+function deepMerge(target, source) {
+  for (const key in source) target[key] = typeof source[key] === 'object' ? deepMerge(target[key] ?? {}, source[key]) : source[key];
+  return target;
+}`,
+  `const copy = {};
+const parsed = JSON.parse(text);
+for (const key in parsed) {
+  copy[key] = parsed[key];
+}`,
+];
+
+/** Cases that use TypeScript syntax: run without and with type information. */
+const typeScriptValid: Array<Valid | string> = [
+  `const a = JSON.parse(text) as unknown;
+const b: unknown = JSON.parse(text);`,
+  `const loose = JSON.parse(text) as any;`,
+  `const record: Record<string, unknown> = JSON.parse(text);
+const list = JSON.parse(text) as unknown[];
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+const json: JsonValue = JSON.parse(text);`,
+  `interface User { id: number }
+function isUser(value: unknown): value is User {
+  return typeof value === 'object' && value !== null && 'id' in value;
+}
+function parseUser(text: string): User {
+  const data = JSON.parse(text);
+  if (!isUser(data)) throw new TypeError('not a user');
+  return data;
+}`,
+  `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+const user: User = UserSchema.parse(JSON.parse(text));
+async function load(res: Response): Promise<User> {
+  return UserSchema.parse(await res.json());
+}`,
+  `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json()).then((data) => UserSchema.parse(data));
+}`,
+  `interface Point { x: number; y: number }
+function readPoint(text: string): Point {
+  const raw = JSON.parse(text);
+  if (typeof raw.x !== 'number' || typeof raw.y !== 'number') throw new Error('bad point');
+  return raw;
+}`,
+  `interface Tag { name: string }
+function readTags(text: string): Tag[] {
+  const raw = JSON.parse(text);
+  if (!Array.isArray(raw)) return [];
+  return raw;
+}`,
+  `interface Msg { kind: string }
+function toMsg(text: string): Msg {
+  const raw = JSON.parse(text);
+  assertMsg(raw);
+  return raw;
+}`,
+  `interface Msg { kind: string }
+function toMsg(text: string): Msg | undefined {
+  const raw = JSON.parse(text);
+  if (raw && typeof raw === 'object' && 'kind' in raw) return raw;
+  return undefined;
+}`,
+];
+
+const sharedInvalid: Invalid[] = [
+    {
+      code: `function deepMerge(target, source) {
+  for (const key in source) {
+    if (typeof source[key] === 'object' && source[key] !== null) {
+      target[key] = deepMerge(target[key] ?? {}, source[key]);
+    } else {
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+deepMerge(config, JSON.parse(body));`,
+      errors: [
+        {
+          messageId: 'unguardedMerge',
+          line: 11,
+          column: 19,
+          suggestions: [
+          { messageId: 'suggestDropPrototypeKeys', output: `function deepMerge(target, source) {
+  for (const key in source) {
+    if (typeof source[key] === 'object' && source[key] !== null) {
+      target[key] = deepMerge(target[key] ?? {}, source[key]);
+    } else {
+      target[key] = source[key];
+    }
+  }
+  return target;
+}
+deepMerge(config, JSON.parse(body, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value)));` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `function mergeInto(target, source) {
+  for (const [key, value] of Object.entries(source)) {
+    if (value && typeof value === 'object') {
+      target[key] = mergeInto(target[key] || {}, value);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+const patch = JSON.parse(text);
+mergeInto(settings, patch);`,
+      errors: [
+        {
+          messageId: 'unguardedMerge',
+          line: 11,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestDropPrototypeKeys', output: `function mergeInto(target, source) {
+  for (const [key, value] of Object.entries(source)) {
+    if (value && typeof value === 'object') {
+      target[key] = mergeInto(target[key] || {}, value);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+const patch = JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
+mergeInto(settings, patch);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { deepMerge } from './utils.js';
+app.patch('/settings', async (req, res) => {
+  const changes = await req.json();
+  deepMerge(settings, changes);
+  res.sendStatus(204);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedMerge',
+          line: 3,
+          column: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `const incoming = JSON.parse(message);
+for (const key in incoming) {
+  state[key] = mergeDeep(state[key], incoming[key]);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedMerge',
+          line: 1,
+          column: 18,
+          suggestions: [
+          { messageId: 'suggestDropPrototypeKeys', output: `const incoming = JSON.parse(message, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
+for (const key in incoming) {
+  state[key] = mergeDeep(state[key], incoming[key]);
+}` },
+          ],
+        },
+      ],
+    },
+];
+
+const typeScriptInvalid: Invalid[] = [
+    {
+      code: `interface User { id: number; name: string }
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number; name: string }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number; name: string }
+function greet(text: string) {
+  const user: User = JSON.parse(text);
+  return \`hi \${user.name}\`;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 22,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number; name: string }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+function greet(text: string) {
+  const user: unknown = JSON.parse(text);
+  if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');
+  return \`hi \${user.name}\`;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+async function getUser(): Promise<User> {
+  const res = await fetch('/user');
+  return (await res.json()) as User;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+async function getUser(): Promise<User> {
+  const res = await fetch('/user');
+  const parsed: unknown = await res.json();
+  if (!isUser(parsed)) throw new TypeError('Unexpected JSON: expected User');
+  return parsed;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+async function getUser(): Promise<User> {
+  const res = await fetch('/user');
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+async function getUser(): Promise<User> {
+  const res = await fetch('/user');
+  return res.json().then((value: unknown) => {
+    if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
+    return value;
+  });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json());
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 39,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json()).then((value: unknown) => {
+    if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
+    return value;
+  });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+function getUser(res: Response) {
+  return res.json() as Promise<User>;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+function getUser(res: Response) {
+  return res.json().then((value: unknown) => {
+    if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
+    return value;
+  });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+fetch('/user')
+  .then((res) => res.json())
+  .then((user: User) => show(user.id));`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 18,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+fetch('/user')
+  .then((res) => res.json()).then((value: unknown) => {
+  if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
+  return value;
+})
+  .then((user: User) => show(user.id));` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+function parseUser(text: string): User {
+  const data = JSON.parse(text);
+  return data;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 16,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+function parseUser(text: string): User {
+  const data = JSON.parse(text);
+  const parsed: unknown = data;
+  if (!isUser(parsed)) throw new TypeError('Unexpected JSON: expected User');
+  return parsed;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface Item { sku: string }
+const items = JSON.parse(text) as Item[];`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface Item { sku: string }
+function isItemArray(value: unknown): value is Item[] {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return Array.isArray(value);
+}
+
+const items: unknown = JSON.parse(text);
+if (!isItemArray(items)) throw new TypeError('Unexpected JSON shape');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface User { id: number }
+const user = JSON.parse(text) as unknown as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  return res.json();
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 10,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `import { z } from 'zod';
+const User = z.object({ id: z.number() });
+type User = z.infer<typeof User>;
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+const User = z.object({ id: z.number() });
+type User = z.infer<typeof User>;
+const user = User.parse(JSON.parse(text));` },
+          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+const User = z.object({ id: z.number() });
+type User = z.infer<typeof User>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+async function load(res: Response) {
+  const user: User = await res.json();
+  return user;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 5,
+          column: 28,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+async function load(res: Response) {
+  const user: User = UserSchema.parse(await res.json());
+  return user;
+}` },
+          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+async function load(res: Response) {
+  const user: unknown = await res.json();
+  if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');
+  return user;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json());
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 5,
+          column: 39,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json()).then((value) => UserSchema.parse(value));
+}` },
+          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+const UserSchema = z.object({ id: z.number() });
+type User = z.infer<typeof UserSchema>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+function getUser(): Promise<User> {
+  return fetch('/user').then((res) => res.json()).then((value: unknown) => {
+    if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
+    return value;
+  });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as v from 'valibot';
+const UserSchema = v.object({ id: v.number() });
+type User = v.InferOutput<typeof UserSchema>;
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import * as v from 'valibot';
+const UserSchema = v.object({ id: v.number() });
+type User = v.InferOutput<typeof UserSchema>;
+const user = v.parse(UserSchema, JSON.parse(text));` },
+          { messageId: 'suggestTypeGuard', output: `import * as v from 'valibot';
+const UserSchema = v.object({ id: v.number() });
+type User = v.InferOutput<typeof UserSchema>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as yup from 'yup';
+const UserSchema = yup.object({ id: yup.number().required() });
+type User = yup.InferType<typeof UserSchema>;
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import * as yup from 'yup';
+const UserSchema = yup.object({ id: yup.number().required() });
+type User = yup.InferType<typeof UserSchema>;
+const user = UserSchema.validateSync(JSON.parse(text));` },
+          { messageId: 'suggestTypeGuard', output: `import * as yup from 'yup';
+const UserSchema = yup.object({ id: yup.number().required() });
+type User = yup.InferType<typeof UserSchema>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import typia from 'typia';
+interface User { id: number }
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import typia from 'typia';
+interface User { id: number }
+const user = typia.assert<User>(JSON.parse(text));` },
+          { messageId: 'suggestTypeGuard', output: `import typia from 'typia';
+interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { z } from 'zod';
+interface Legacy { id: number }
+const legacy = JSON.parse(text) as Legacy;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 16,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+interface Legacy { id: number }
+function isLegacy(value: unknown): value is Legacy {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const legacy: unknown = JSON.parse(text);
+if (!isLegacy(legacy)) throw new TypeError('Unexpected JSON: expected Legacy');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface Settings { theme: string }
+let settings: Settings;
+settings = JSON.parse(localStorage.getItem('settings') ?? '{}');`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 12,
+          suggestions: [],
+        },
+      ],
+    },
+];
+
+createRuleTester().run('no-unvalidated-json', rule, {
+  valid: [...sharedValid, ...typeScriptValid],
+  invalid: [...sharedInvalid, ...typeScriptInvalid],
+});
+
+createJavaScriptRuleTester().run('no-unvalidated-json (JavaScript)', rule, {
+  valid: sharedValid,
+  invalid: sharedInvalid,
+});
+
+createTypedRuleTester().run('no-unvalidated-json (type information)', rule, {
+  valid: [...sharedValid, ...typeScriptValid].map((testCase) => typed<Valid>(testCase)),
+  invalid: [...sharedInvalid, ...typeScriptInvalid].map((testCase) => typed<Invalid>(testCase)),
+});
+
+// Type information removes guesses: an alias of `unknown` claims nothing, and a `.json()` that does not return
+// a promise (a framework's response object) is not a body reader.
+const aliasOfUnknown = `type Payload = unknown;
+const payload = JSON.parse(text) as Payload;`;
+const replyJson = `interface Reply { json(): Reply }
+interface Out { ok: boolean }
+async function send(reply: Reply): Promise<Out> {
+  return reply.json();
+}`;
+
+createTypedRuleTester().run('no-unvalidated-json (only with type information)', rule, {
+  valid: [aliasOfUnknown, replyJson].map((testCase) => typed<Valid>(testCase)),
+  invalid: [],
+});
+
+createRuleTester().run('no-unvalidated-json (only without type information)', rule, {
+  valid: [],
+  invalid: [
+    { code: aliasOfUnknown, errors: [{ messageId: 'unvalidated', line: 2, column: 17, suggestions: [
+      { messageId: 'suggestTypeGuard', output: `type Payload = unknown;
+function isPayload(value: unknown): value is Payload {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const payload: unknown = JSON.parse(text);
+if (!isPayload(payload)) throw new TypeError('Unexpected JSON: expected Payload');` },
+    ] }] },
+    { code: replyJson, errors: [{ messageId: 'unvalidated', line: 4, column: 10, suggestions: [
+      { messageId: 'suggestTypeGuard', output: `interface Reply { json(): Reply }
+interface Out { ok: boolean }
+function isOut(value: unknown): value is Out {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+async function send(reply: Reply): Promise<Out> {
+  return reply.json().then((value: unknown) => {
+    if (!isOut(value)) throw new TypeError('Unexpected JSON: expected Out');
+    return value;
+  });
+}` },
+    ] }] },
+  ],
+});
