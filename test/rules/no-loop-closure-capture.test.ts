@@ -396,6 +396,61 @@ async function serve(): Promise<void> {
 }
 `,
     },
+    {
+      name: 'callback handed over inside a return statement',
+      code: `declare function readChunk(size: number, cb: (err: Error | null) => void): void;
+function readFirst(sizes: number[], done: (err: Error | null) => void): void {
+  for (var i = 0; i < sizes.length; i++) {
+    if (sizes[i] > 0) return readChunk(sizes[i], function (err) { done(err ?? null); console.log(i); });
+  }
+}
+`,
+    },
+    {
+      name: 'var self = this in a loop body stores the same value every time',
+      code: `class Poller {
+  tick(): void {}
+  start(count: number): void {
+    for (var n = 0; n < count; n++) {
+      var self = this;
+      setTimeout(function () { self.tick(); }, n * 100);
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'event emitted synchronously with a callback argument',
+      code: `declare const emitter: { emit(event: string, cb: () => number): void };
+for (var i = 0; i < 3; i++) {
+  emitter.emit('compute', () => i);
+}
+`,
+    },
+    {
+      name: 'named callback passed to forEach in the same iteration',
+      code: `declare const items: string[];
+for (var i = 0; i < 3; i++) {
+  const show = (item: string) => console.log(item, i);
+  items.forEach(show);
+}
+`,
+    },
+    {
+      name: 'one-shot listener awaited through a promise before the next iteration',
+      code: `declare const socket: { once(event: string, cb: (reply: string) => void): void; send(text: string): void };
+async function ask(questions: string[]): Promise<string[]> {
+  const answers: string[] = [];
+  for (var q = 0; q < questions.length; q++) {
+    await new Promise<void>((resolve) => {
+      socket.once('reply', (reply) => { answers[q] = reply; resolve(); });
+      socket.send(questions[q]);
+    });
+  }
+  return answers;
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2344,6 +2399,226 @@ do {
   const readingSnapshot = reading;
   seen.push(() => readingSnapshot);
 } while (seen.length < 5);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'accessor defined with Object.defineProperty',
+      code: `declare const target: object;
+const keys = ['a', 'b'];
+const values = [1, 2];
+for (var i = 0; i < keys.length; i++) {
+  Object.defineProperty(target, keys[i], { get: function () { return values[i]; } });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 49,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const target: object;
+const keys = ['a', 'b'];
+const values = [1, 2];
+for (let i = 0; i < keys.length; i++) {
+  Object.defineProperty(target, keys[i], { get: function () { return values[i]; } });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const target: object;
+const keys = ['a', 'b'];
+const values = [1, 2];
+for (var i = 0; i < keys.length; i++) {
+  const iSnapshot = i;
+  Object.defineProperty(target, keys[i], { get: function () { return values[iSnapshot]; } });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'bound function expression handed to a timer',
+      code: `class Ticker {
+  log(n: number): void { console.log(n); }
+  start(): void {
+    for (var i = 0; i < 3; i++) {
+      setTimeout(function (this: Ticker) { this.log(i); }.bind(this), 10);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Ticker {
+  log(n: number): void { console.log(n); }
+  start(): void {
+    for (let i = 0; i < 3; i++) {
+      setTimeout(function (this: Ticker) { this.log(i); }.bind(this), 10);
+    }
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Ticker {
+  log(n: number): void { console.log(n); }
+  start(): void {
+    for (var i = 0; i < 3; i++) {
+      const iSnapshot = i;
+      setTimeout(function (this: Ticker) { this.log(iSnapshot); }.bind(this), 10);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'sequential promise chain built in a var loop',
+      code: `declare function step(n: number): Promise<void>;
+let chain: Promise<void> = Promise.resolve();
+for (var n = 0; n < 5; n++) {
+  chain = chain.then(() => step(n));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function step(n: number): Promise<void>;
+let chain: Promise<void> = Promise.resolve();
+for (let n = 0; n < 5; n++) {
+  chain = chain.then(() => step(n));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function step(n: number): Promise<void>;
+let chain: Promise<void> = Promise.resolve();
+for (var n = 0; n < 5; n++) {
+  const nSnapshot = n;
+  chain = chain.then(() => step(nSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'timer inside a promise that is collected, not awaited, by the iteration',
+      code: `const delays: Promise<number>[] = [];
+for (var i = 0; i < 3; i++) {
+  delays.push(new Promise((resolve) => setTimeout(() => resolve(i), 100 * i)));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 51,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const delays: Promise<number>[] = [];
+for (let i = 0; i < 3; i++) {
+  delays.push(new Promise((resolve) => setTimeout(() => resolve(i), 100 * i)));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const delays: Promise<number>[] = [];
+for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  delays.push(new Promise((resolve) => setTimeout(() => resolve(iSnapshot), 100 * i)));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'counter declared with let before the loop and stepped by the for head',
+      code: `let i: number;
+for (i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let i: number;
+for (i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  setTimeout(() => console.log(iSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'worker message handlers stored on onmessage',
+      code: `declare const workers: Worker[];
+const results: unknown[] = [];
+for (var w = 0; w < workers.length; w++) {
+  workers[w].onmessage = (event: MessageEvent) => { results[w] = event.data; };
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const workers: Worker[];
+const results: unknown[] = [];
+for (let w = 0; w < workers.length; w++) {
+  workers[w].onmessage = (event: MessageEvent) => { results[w] = event.data; };
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const workers: Worker[];
+const results: unknown[] = [];
+for (var w = 0; w < workers.length; w++) {
+  const wSnapshot = w;
+  workers[w].onmessage = (event: MessageEvent) => { results[wSnapshot] = event.data; };
+}
 `,
             },
           ],

@@ -744,6 +744,13 @@ export class LoopClosureAnalyzer {
     for (;;) {
       const parent: TSESTree.Node | undefined = node.parent;
       if (!parent || parent === outermost || isLoopNode(parent)) return false; // a body's end starts the next round
+      if (parent.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+        const owner = enclosingFunction(parent);
+        if (!owner || !contains(outermost, owner)) return true; // `return f(() => …)` leaves the loop
+        node = owner; // returning from a callback that runs in place
+        continue;
+      }
       const list = statementList(parent);
       let leftFunction: FunctionNode | undefined;
       if (list) {
