@@ -100,7 +100,10 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     assert.match(first.stdout, /^create {4}errgroup\.test\.ts$/m);
     assert.match(first.stdout, /Wrote 2 file\(s\)/);
     const module = readFileSync(path.join(root, 'src/lib/errgroup.ts'), 'utf8');
-    assert.equal(module, readFileSync(path.join(repoRoot, 'server/src/scaffold/canonical/errgroup.ts'), 'utf8'), 'the tested module, verbatim');
+    // The CLI ships the canonical sources next to itself (dist/canonical/), copied at build time.
+    const shipped = path.join(path.dirname(cliPath), 'canonical', 'errgroup.ts');
+    const canonical = existsSync(shipped) ? shipped : path.join(repoRoot, 'server/src/scaffold/canonical/errgroup.ts');
+    assert.equal(module, readFileSync(canonical, 'utf8'), 'the tested module, verbatim');
     const again = cli(root, 'scaffold', 'errgroup', '--dir', 'src/lib', '--tests');
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /^identical errgroup\.ts$/m);

@@ -10,9 +10,9 @@
 /** Options of {@link ErrGroup}. */
 export interface ErrGroupOptions {
   /** A parent signal: when it aborts, the group fails with its reason and the group's signal aborts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Most tasks running at once: a positive integer, or `Infinity` (the default) for no limit. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /** A task of the group: receives the group's signal and may return a value or a promise. */
@@ -192,7 +192,7 @@ export class ErrGroup {
 /** Options of {@link mapWithLimit}. */
 export interface MapWithLimitOptions {
   /** A parent signal: aborting it stops new items and rejects with its reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -214,7 +214,7 @@ export async function mapWithLimit<T, R>(
   fn: (item: T, index: number, signal: AbortSignal) => R | Promise<R>,
   options: MapWithLimitOptions = {},
 ): Promise<R[]> {
-  const group = new ErrGroup(options.signal === undefined ? { limit } : { signal: options.signal, limit });
+  const group = new ErrGroup({ signal: options.signal, limit });
   const results: R[] = [];
   const iterator = items[Symbol.iterator]();
   let nextIndex = 0;

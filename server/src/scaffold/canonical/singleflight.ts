@@ -19,7 +19,7 @@ export interface SingleFlightResult<V> {
 /** Options of {@link SingleFlight.do}. */
 export interface SingleFlightCallOptions {
   /** Stops this caller waiting (rejecting with the signal's reason) without cancelling the others. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** One in-flight execution and the callers waiting for it. */
