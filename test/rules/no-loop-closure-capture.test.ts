@@ -451,6 +451,24 @@ async function ask(questions: string[]): Promise<string[]> {
 }
 `,
     },
+    {
+      name: 'helper result stored as a value, not a callback',
+      code: `declare function compute(fn: () => number): number;
+const results: number[] = [];
+for (var i = 0; i < 3; i++) {
+  results.push(compute(() => i * 2));
+}
+`,
+    },
+    {
+      name: 'lodash-style iteration helper with (e, index) parameters',
+      code: `declare const _: { each<T>(list: T[], fn: (e: T, index: number) => void): void };
+declare const list: string[];
+for (var j = 0; j < 3; j++) {
+  _.each(list, (e, index) => console.log(e, index, j));
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2618,6 +2636,89 @@ const results: unknown[] = [];
 for (var w = 0; w < workers.length; w++) {
   const wSnapshot = w;
   workers[w].onmessage = (event: MessageEvent) => { results[wSnapshot] = event.data; };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'debounced handler registered as a listener',
+      code: `declare function debounce<T extends () => void>(fn: T, ms: number): T;
+declare function search(text: string): void;
+declare const inputs: HTMLInputElement[];
+for (var i = 0; i < inputs.length; i++) {
+  inputs[i].addEventListener('input', debounce(() => search(inputs[i].value), 300));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 48,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function debounce<T extends () => void>(fn: T, ms: number): T;
+declare function search(text: string): void;
+declare const inputs: HTMLInputElement[];
+for (let i = 0; i < inputs.length; i++) {
+  inputs[i].addEventListener('input', debounce(() => search(inputs[i].value), 300));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function debounce<T extends () => void>(fn: T, ms: number): T;
+declare function search(text: string): void;
+declare const inputs: HTMLInputElement[];
+for (var i = 0; i < inputs.length; i++) {
+  const iSnapshot = i;
+  inputs[i].addEventListener('input', debounce(() => search(inputs[iSnapshot].value), 300));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Observable subscriber object',
+      code: `declare const feeds: Array<{ subscribe(observer: { next(value: string): void; error(err: unknown): void }): void }>;
+for (var f = 0; f < feeds.length; f++) {
+  feeds[f].subscribe({
+    next: (value) => console.log('feed', f, value),
+    error: (err) => console.error(err),
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const feeds: Array<{ subscribe(observer: { next(value: string): void; error(err: unknown): void }): void }>;
+for (let f = 0; f < feeds.length; f++) {
+  feeds[f].subscribe({
+    next: (value) => console.log('feed', f, value),
+    error: (err) => console.error(err),
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const feeds: Array<{ subscribe(observer: { next(value: string): void; error(err: unknown): void }): void }>;
+for (var f = 0; f < feeds.length; f++) {
+  const fSnapshot = f;
+  feeds[f].subscribe({
+    next: (value) => console.log('feed', fSnapshot, value),
+    error: (err) => console.error(err),
+  });
 }
 `,
             },

@@ -53,6 +53,8 @@ export type Fate =
       promise?: TSESTree.Node;
       /** Reached through a variable holding the function rather than the function expression itself. */
       viaVariable: boolean;
+      /** The sink only takes functions (timer, listener, promise reaction, `onX` handler). */
+      callbackSlot?: boolean;
     }
   /** An async function invoked in place: what follows its first `await` runs later, unless the promise is awaited. */
   | { kind: 'suspends'; invocation: TSESTree.Node; viaVariable: boolean };
@@ -77,8 +79,16 @@ export interface SharedBinding {
 }
 
 type ArgumentUse =
-  | { kind: 'sync' }
-  | { kind: 'deferred'; sink: string; promise?: TSESTree.Node; receiver?: TSESTree.Node };
+  /** `known`: a method we know calls back right away (not merely an unknown helper). */
+  | { kind: 'sync'; known?: boolean }
+  | {
+      kind: 'deferred';
+      sink: string;
+      promise?: TSESTree.Node;
+      receiver?: TSESTree.Node;
+      /** The slot only makes sense for a function (a timer or listener callback), not any stored value. */
+      callbackSlot?: boolean;
+    };
 
 const SYNC: Fate = { kind: 'sync' };
 const MAX_FOLLOW_DEPTH = 3;
@@ -198,13 +208,13 @@ export class LoopClosureAnalyzer {
     const argumentIndex = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     const name = callee.name;
     if (name !== undefined) {
-      if (TIMER_FUNCTIONS.has(name)) return { kind: 'deferred', sink: `passed to \`${name}\`` };
+      if (TIMER_FUNCTIONS.has(name)) return { kind: 'deferred', sink: `passed to \`${name}\``, callbackSlot: true };
       if (callee.isMember) {
         if (PROMISE_REACTIONS.has(name)) {
-          return { kind: 'deferred', sink: `passed to \`.${name}()\``, promise: call };
+          return { kind: 'deferred', sink: `passed to \`.${name}()\``, promise: call, callbackSlot: true };
         }
         if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && fn)) {
-          return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\`` };
+          return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\``, callbackSlot: true };
         }
         if (STORING_METHODS.has(name)) {
           const isValueSlot =
@@ -213,18 +223,18 @@ export class LoopClosureAnalyzer {
             const member = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
             return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
           }
-          return { kind: 'sync' };
+          return { kind: 'sync', known: true };
         }
         if (
           ROUTE_METHODS.has(name) &&
           (name === 'use' || argumentIndex >= 1) &&
           ((callee.rootName !== undefined && ROUTER_OBJECT_NAME.test(callee.rootName)) || isPathLike(call.arguments[0]))
         ) {
-          return { kind: 'deferred', sink: `registered as a route handler with \`.${name}()\`` };
+          return { kind: 'deferred', sink: `registered as a route handler with \`.${name}()\``, callbackSlot: true };
         }
-        if (SYNCHRONOUS_CALLBACK_METHODS.has(name)) return { kind: 'sync' };
+        if (SYNCHRONOUS_CALLBACK_METHODS.has(name)) return { kind: 'sync', known: true };
       } else if (TEST_FUNCTIONS.has(name)) {
-        return { kind: 'deferred', sink: `a test callback passed to \`${name}()\`` };
+        return { kind: 'deferred', sink: `a test callback passed to \`${name}()\``, callbackSlot: true };
       }
     }
     if (
@@ -232,7 +242,7 @@ export class LoopClosureAnalyzer {
       (callee.rootName === 'it' || callee.rootName === 'test' || callee.rootName === 'specify') &&
       (callee.isMember || call.callee.type === AST_NODE_TYPES.CallExpression)
     ) {
-      return { kind: 'deferred', sink: `a test callback passed to \`${callee.rootName}\`` };
+      return { kind: 'deferred', sink: `a test callback passed to \`${callee.rootName}\``, callbackSlot: true };
     }
     if (fn && argumentIndex === call.arguments.length - 1) {
       const first = parameterName(fn.params[0]);
@@ -253,7 +263,7 @@ export class LoopClosureAnalyzer {
   private classifyConstructorArgument(expression: TSESTree.NewExpression): ArgumentUse {
     const callee = skipTypeWrappers(expression.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && /Observer$/.test(callee.name)) {
-      return { kind: 'deferred', sink: `passed to \`new ${callee.name}\`` };
+      return { kind: 'deferred', sink: `passed to \`new ${callee.name}\``, callbackSlot: true };
     }
     return { kind: 'sync' };
   }
@@ -314,7 +324,13 @@ export class LoopClosureAnalyzer {
           if (this.isPromiseConstructor(parent)) return this.invokedFate(parent, context);
           const use = this.classifyConstructorArgument(parent);
           if (use.kind === 'deferred') {
-            return { kind: 'deferred', sink: use.sink, sinkNode: parent, viaVariable: context.viaVariable };
+            return {
+              kind: 'deferred',
+              sink: use.sink,
+              sinkNode: parent,
+              viaVariable: context.viaVariable,
+              callbackSlot: true,
+            };
           }
           return context.fn?.async && node === context.fn
             ? { kind: 'suspends', invocation: parent, viaVariable: context.viaVariable }
@@ -360,7 +376,11 @@ export class LoopClosureAnalyzer {
             owner.type === AST_NODE_TYPES.JSXAttribute && owner.name.type === AST_NODE_TYPES.JSXIdentifier
               ? `the \`${owner.name.name}\` prop of a JSX element`
               : 'passed into JSX';
-          return { kind: 'deferred', sink, sinkNode: parent, viaVariable: context.viaVariable };
+          const isHandlerProp =
+            owner.type === AST_NODE_TYPES.JSXAttribute &&
+            owner.name.type === AST_NODE_TYPES.JSXIdentifier &&
+            /^on[A-Z]/.test(owner.name.name);
+          return { kind: 'deferred', sink, sinkNode: parent, viaVariable: context.viaVariable, callbackSlot: isHandlerProp };
         }
         case AST_NODE_TYPES.AssignmentExpression: {
           if (parent.right !== node || parent.operator === '+=' || parent.operator === '-=') return SYNC;
@@ -368,7 +388,14 @@ export class LoopClosureAnalyzer {
           if (left.type === AST_NODE_TYPES.MemberExpression) {
             const text = this.sourceCode.getText(left);
             const shown = text.length > 40 ? 'an object property' : `\`${text}\``;
-            return { kind: 'deferred', sink: `stored in ${shown}`, sinkNode: parent, viaVariable: context.viaVariable };
+            const property = memberPropertyName(left);
+            return {
+              kind: 'deferred',
+              sink: `stored in ${shown}`,
+              sinkNode: parent,
+              viaVariable: context.viaVariable,
+              callbackSlot: property !== undefined && /^on[a-z]/i.test(property),
+            };
           }
           if (left.type === AST_NODE_TYPES.Identifier) {
             const variable = this.resolve(left);
@@ -455,9 +482,23 @@ export class LoopClosureAnalyzer {
         sinkNode: call,
         ...(use.promise ? { promise: use.promise } : {}),
         viaVariable: context.viaVariable,
+        callbackSlot: use.callbackSlot === true,
       };
     }
     if (context.fn?.async) return { kind: 'suspends', invocation: call, viaVariable: context.viaVariable };
+    if (!use.known && context.depth < MAX_FOLLOW_DEPTH) {
+      // `el.addEventListener('input', debounce(() => …, 300))`: an unknown wrapper whose result is
+      // handed to a callback-only slot wraps the function for later.
+      const wrapped = this.fateOf(call, { ...context, fn: undefined, depth: context.depth + 1 });
+      if (wrapped.kind === 'deferred' && wrapped.callbackSlot) {
+        const wrapper = calleeName(call.callee).name;
+        return {
+          ...wrapped,
+          sink: `wrapped by ${wrapper === undefined ? 'a helper' : `\`${wrapper}()\``}, which is ${wrapped.sink},`,
+          viaVariable: context.viaVariable,
+        };
+      }
+    }
     return SYNC;
   }
 

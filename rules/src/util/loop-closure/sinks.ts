@@ -109,7 +109,7 @@ export const RESULT_COLLECTING_METHODS = new Set(['map', 'flatMap', 'from']);
 export const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 /** First parameter names of Node-style error-first callbacks (`fs.readFile(path, (err, data) => …)`). */
-export const ERROR_FIRST_PARAMETER = /^(?:err|error|er|e)$/;
+export const ERROR_FIRST_PARAMETER = /^(?:err|error|er)$/;
 export const STRONG_ERROR_FIRST_PARAMETER = /^(?:err|error)$/;
 
 /** Request-handler parameter pairs (`(req, res) => …`). */
