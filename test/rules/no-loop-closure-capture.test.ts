@@ -2726,6 +2726,44 @@ for (var f = 0; f < feeds.length; f++) {
         },
       ],
     },
+    {
+      name: 'batching: the outer batch is replaced right after the flush is scheduled',
+      code: `declare function send(lines: string[]): void;
+declare const lines: string[];
+let batch: string[] = [];
+for (const line of lines) {
+  batch.push(line);
+  if (batch.length === 100) {
+    setTimeout(() => send(batch), 0);
+    batch = [];
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function send(lines: string[]): void;
+declare const lines: string[];
+let batch: string[] = [];
+for (const line of lines) {
+  batch.push(line);
+  if (batch.length === 100) {
+    const batchSnapshot = batch;
+    setTimeout(() => send(batchSnapshot), 0);
+    batch = [];
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -2750,6 +2788,27 @@ createJavaScriptRuleTester().run('no-loop-closure-capture (JavaScript)', rule, {
       name: 'plain JavaScript: IIFE snapshot',
       code: `for (var i = 0; i < 3; i++) {
   (function (j) { setTimeout(function () { console.log(j); }, 10); })(i);
+}
+`,
+    },
+    {
+      name: 'plain JavaScript: capture followed by break',
+      code: `for (var i = 0; i < list.length; i++) {
+  if (list[i].id === wanted) {
+    setTimeout(function () { show(list[i]); });
+    break;
+  }
+}
+`,
+    },
+    {
+      name: 'plain JavaScript: Promise executor and awaited promise',
+      code: `async function run(list) {
+  for (var i = 0; i < list.length; i++) {
+    await new Promise(function (resolve) {
+      setTimeout(function () { resolve(list[i]); }, 10);
+    });
+  }
 }
 `,
     },
@@ -2900,6 +2959,132 @@ do {
     await save(itemSnapshot);
     log('saved', itemSnapshot);
   })();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: jQuery click handlers',
+      code: `for (var i = 0; i < 5; i++) {
+  $('#item-' + i).click(function () {
+    $('#detail').text('Item ' + i);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 5; i++) {
+  $('#item-' + i).click(function () {
+    $('#detail').text('Item ' + i);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 5; i++) {
+  const iSnapshot = i;
+  $('#item-' + i).click(function () {
+    $('#detail').text('Item ' + iSnapshot);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: error-first callback in a while loop over a queue',
+      code: `var fs = require('fs');
+var pending = ['a.txt', 'b.txt'];
+while (pending.length > 0) {
+  var file = pending.pop();
+  fs.stat(file, function (err, stats) {
+    if (err) return;
+    console.log(file, stats.size);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `var fs = require('fs');
+var pending = ['a.txt', 'b.txt'];
+while (pending.length > 0) {
+  let file = pending.pop();
+  fs.stat(file, function (err, stats) {
+    if (err) return;
+    console.log(file, stats.size);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `var fs = require('fs');
+var pending = ['a.txt', 'b.txt'];
+while (pending.length > 0) {
+  var file = pending.pop();
+  const fileSnapshot = file;
+  fs.stat(file, function (err, stats) {
+    if (err) return;
+    console.log(fileSnapshot, stats.size);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: mocha test per fixture',
+      code: `var fixtures = ['one', 'two'];
+for (var n = 0; n < fixtures.length; n++) {
+  it('parses ' + fixtures[n], function () {
+    assert.ok(parse(fixtures[n]));
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `var fixtures = ['one', 'two'];
+for (let n = 0; n < fixtures.length; n++) {
+  it('parses ' + fixtures[n], function () {
+    assert.ok(parse(fixtures[n]));
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `var fixtures = ['one', 'two'];
+for (var n = 0; n < fixtures.length; n++) {
+  const nSnapshot = n;
+  it('parses ' + fixtures[n], function () {
+    assert.ok(parse(fixtures[nSnapshot]));
+  });
 }
 `,
             },
