@@ -7,7 +7,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+function readVersion() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  } catch (error) {
+    console.error(`package.json cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (typeof manifest?.version !== 'string') {
+    console.error('package.json has no "version" string');
+    process.exit(1);
+  }
+  return manifest.version;
+}
+const version = readVersion();
 const vsix = `tripwire-${version}.vsix`;
 
 function run(command, args) {

@@ -43,6 +43,24 @@ function check(label, command, args) {
   }
 }
 
+/** A tier's counts file, or undefined when it is missing, truncated or not the expected shape. */
+function readCounts(file) {
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const isCount = (value) => Number.isInteger(value) && value >= 0;
+  if (typeof counts !== 'object' || counts === null || !isCount(counts.passed) || !isCount(counts.failed)) return undefined;
+  return {
+    passed: counts.passed,
+    failed: counts.failed,
+    skipped: isCount(counts.skipped) ? counts.skipped : 0,
+    failures: Array.isArray(counts.failures) ? counts.failures.map(String) : [],
+  };
+}
+
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
   const found = [];
@@ -82,7 +100,12 @@ for (const [tier, description] of nodeTiers) {
     failures.push(`${tier}: the test runner did not report (crashed?)`);
     continue;
   }
-  const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  const counts = readCounts(countsFile);
+  if (counts === undefined) {
+    totals.failed += 1;
+    failures.push(`${tier}: the test runner wrote an unreadable report (crashed?)`);
+    continue;
+  }
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
@@ -98,8 +121,8 @@ if (existsSync(e2eRunner) && (requested.size === 0 || requested.has('e2e')) && p
   const countsFile = path.join(cacheDir, 'e2e.json');
   rmSync(countsFile, { force: true });
   const ok = run(process.execPath, [e2eRunner, '--counts', countsFile], 'e2e: a real VS Code (code-server)');
-  if (existsSync(countsFile)) {
-    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  const counts = existsSync(countsFile) ? readCounts(countsFile) : undefined;
+  if (counts !== undefined) {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
     totals.skipped += counts.skipped ?? 0;
