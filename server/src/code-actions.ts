@@ -10,6 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './diagnostics.js';
 import type { LintEngine } from './lint-engine.js';
+import { ServerCommands } from './protocol.js';
 
 /** The result of one lint of one document version, kept so code actions match what was published. */
 export interface LintSnapshot {
@@ -88,6 +89,7 @@ export function quickFixes(snapshot: LintSnapshot, range: Range): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suggestions: CodeAction[] = [];
   const disables: CodeAction[] = [];
+  const documentation: CodeAction[] = [];
   const disabledRules = new Set<string>();
   snapshot.messages.forEach((message, index) => {
     const diagnostic = snapshot.diagnostics[index];
@@ -128,6 +130,12 @@ export function quickFixes(snapshot: LintSnapshot, range: Range): CodeAction[] {
         edit: versionedEdit(document, [disableForFileEdit(document, ruleId)]),
       });
     }
+    const docsUrl = diagnostic.codeDescription?.href;
+    if (docsUrl && !disabledRules.has(`${ruleId}:docs`)) {
+      disabledRules.add(`${ruleId}:docs`);
+      const title = `Show documentation for ${ruleId}`;
+      documentation.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: ServerCommands.showDocumentation, arguments: [docsUrl] } });
+    }
   });
-  return [...fixes, ...suggestions, ...disables];
+  return [...fixes, ...suggestions, ...disables, ...documentation];
 }

@@ -8,35 +8,90 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowDocumentRequest,
+  ShowMessageNotification,
   ShutdownRequest,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type CodeAction,
+  type FileEvent,
   type InitializeResult,
+  type LogMessageParams,
   type PublishDiagnosticsParams,
+  type Range,
+  type ShowDocumentParams,
+  type ShowMessageParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const serverBundle = path.join(repoRoot, 'dist', 'server.js');
+/** The bundle under test; `TRIPWIRE_TEST_SERVER` points elsewhere during development. */
+export const serverBundle = process.env['TRIPWIRE_TEST_SERVER'] ?? path.join(repoRoot, 'dist', 'server.js');
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href;
 }
 
+/** The `tripwire/status` notification (see server/PROTOCOL.md). */
+export interface StatusParams {
+  state: string;
+  trusted: boolean;
+  typeAware: string;
+  lastLintMs?: number;
+  lastLintUri?: string;
+  lastLintTyped?: boolean;
+  message?: string;
+}
+
+export interface StartOptions {
+  rootPath?: string;
+  /** Several workspace folders (multi-root); overrides rootPath's folder list. */
+  folders?: string[];
+  initializationOptions?: unknown;
+  cwd?: string;
+  /** Extra environment for the server process (e.g. TRIPWIRE_TEST_HOOKS=1 for the test-only rules). */
+  env?: Record<string, string>;
+  /** Answers `workspace/configuration` for the `tripwire` section; when absent the capability is not advertised. */
+  settings?: (scopeUri: string | undefined) => unknown;
+  /** Extra client capabilities merged over the defaults. */
+  capabilities?: ClientCapabilities;
+}
+
 /**
  * A real LSP client talking to `node dist/server.js --stdio` in a child process.
- * Every published diagnostic is recorded so tests can wait for a given URI (and version).
+ * Every published diagnostic, log line, message and status is recorded so tests can wait for them.
  */
 export class StdioLspClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcessWithoutNullStreams;
   readonly published: PublishDiagnosticsParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  readonly statuses: StatusParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly progress: unknown[] = [];
   readonly stderr: string[] = [];
+  settings: ((scopeUri: string | undefined) => unknown) | undefined;
   readonly #waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  readonly #logWaiters: Array<{ match: (p: LogMessageParams) => boolean; resolve: (p: LogMessageParams) => void }> = [];
 
   private constructor(child: ChildProcessWithoutNullStreams) {
     this.process = child;
@@ -51,21 +106,68 @@ export class StdioLspClient {
         }
       }
     });
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params);
+      for (const waiter of [...this.#logWaiters]) {
+        if (waiter.match(params)) {
+          this.#logWaiters.splice(this.#logWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
+    this.connection.onNotification('tripwire/status', (params: StatusParams) => {
+      this.statuses.push(params);
+    });
+    this.connection.onNotification('$/progress', (params: unknown) => {
+      this.progress.push(params);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (this.settings ? this.settings(item.scopeUri) : null)));
+    this.connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.push(params.edit);
+      return { applied: true };
+    });
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
   }
 
-  static async start(options: { rootPath?: string; initializationOptions?: unknown; cwd?: string } = {}): Promise<{ client: StdioLspClient; initializeResult: InitializeResult }> {
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { cwd: options.cwd ?? repoRoot, stdio: 'pipe' });
+  static async start(options: StartOptions = {}): Promise<{ client: StdioLspClient; initializeResult: InitializeResult }> {
+    const child = spawn(process.execPath, [serverBundle, '--stdio'], {
+      cwd: options.cwd ?? repoRoot,
+      stdio: 'pipe',
+      env: { ...process.env, ...(options.env ?? {}) },
+    });
     const client = new StdioLspClient(child);
-    const rootUri = options.rootPath ? fileUri(options.rootPath) : null;
+    client.settings = options.settings;
+    const folders = options.folders ?? (options.rootPath ? [options.rootPath] : []);
+    const rootUri = folders[0] ? fileUri(folders[0]) : null;
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        applyEdit: true,
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+        configuration: options.settings !== undefined,
+        workspaceFolders: true,
+        ...(options.capabilities?.workspace ?? {}),
+      },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } } },
+        ...(options.capabilities?.textDocument ?? {}),
+      },
+      window: { showDocument: { support: true }, workDoneProgress: true, ...(options.capabilities?.window ?? {}) },
+    };
     const initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      workspaceFolders: options.rootPath ? [{ uri: fileUri(options.rootPath), name: path.basename(options.rootPath) }] : null,
-      capabilities: {
-        workspace: { applyEdit: true, workspaceEdit: { documentChanges: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } } } },
-      },
+      workspaceFolders: folders.length > 0 ? folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })) : null,
+      capabilities,
       initializationOptions: options.initializationOptions,
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
@@ -79,6 +181,18 @@ export class StdioLspClient {
     return new Promise((resolve) => this.#waiters.push({ match: (params) => params.uri === uri && match(params), resolve }));
   }
 
+  /** Resolves with the first log line (already received or future) whose message matches `pattern`. */
+  waitForLog(pattern: RegExp): Promise<LogMessageParams> {
+    const seen = this.logs.find((params) => pattern.test(params.message));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.#logWaiters.push({ match: (params) => pattern.test(params.message), resolve }));
+  }
+
+  /** Diagnostics of `uri` published from now on with exactly this version. */
+  waitForVersion(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    return this.waitForDiagnostics(uri, (params) => params.version === version);
+  }
+
   async open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
   }
@@ -87,8 +201,37 @@ export class StdioLspClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeConfiguration(settings: unknown): Promise<void> {
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async codeActions(uri: string, range: Range, only?: string[], diagnostics: PublishDiagnosticsParams['diagnostics'] = []): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: only ? { diagnostics, only } : { diagnostics },
+    });
+    return (result ?? []) as CodeAction[];
+  }
+
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
+  }
+
+  async executeCommand(command: string, args: unknown[] = []): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
   /** Shuts the server down politely and waits for the process to exit. */

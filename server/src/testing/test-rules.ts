@@ -1,0 +1,91 @@
+/**
+ * TEST-ONLY RULES. Never enabled in normal use.
+ *
+ * They exist so the server tests (test/server/*.test.ts) can prove behaviour that the real rules do
+ * not trigger on purpose: a rule that throws, a rule that is slow, a rule with an autofix, and a rule
+ * whose result depends on type information from another file. The server registers them only when its
+ * process environment has `TRIPWIRE_TEST_HOOKS=1` (set by the test client, never by the extension),
+ * as the plugin `tripwire-test`; they run only on files that mention their marker.
+ */
+import type { Rule } from 'eslint';
+
+export const TEST_HOOKS_ENABLED = process.env['TRIPWIRE_TEST_HOOKS'] === '1';
+export const TEST_PLUGIN_NAMESPACE = 'tripwire-test';
+
+const throws: Rule.RuleModule = {
+  meta: { type: 'problem', docs: { description: 'Throws on the identifier __tripwire_throw__ (test only).' }, schema: [] },
+  create() {
+    return {
+      'Identifier[name="__tripwire_throw__"]'() {
+        throw new Error('test rule failure on __tripwire_throw__');
+      },
+    };
+  },
+};
+
+const slow: Rule.RuleModule = {
+  meta: { type: 'problem', docs: { description: 'Busy-waits N ms when the file contains __tripwire_slow_N__ (test only).' }, schema: [] },
+  create(context) {
+    return {
+      Program() {
+        const match = /__tripwire_slow_(\d+)__/.exec(context.sourceCode.text);
+        if (!match) return;
+        const until = performance.now() + Number(match[1]);
+        while (performance.now() < until) {
+          // deliberately burning CPU: this is what a slow rule looks like to the server
+        }
+      },
+    };
+  },
+};
+
+const fixable: Rule.RuleModule = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'Renames __tripwire_fixme__ to fixed (test only).' },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: { rename: 'Rename __tripwire_fixme__.', suggest: 'Rename to suggested' },
+    schema: [],
+  },
+  create(context) {
+    return {
+      'Identifier[name="__tripwire_fixme__"]'(node: Rule.Node) {
+        context.report({
+          node,
+          messageId: 'rename',
+          fix: (fixer) => fixer.replaceText(node, 'fixed'),
+          suggest: [{ messageId: 'suggest', fix: (fixer) => fixer.replaceText(node, 'suggested') }],
+        });
+      },
+    };
+  },
+};
+
+interface TypedServices {
+  program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): { getSymbol(): { getName(): string } | undefined } } };
+  esTreeNodeToTSNodeMap?: { get(node: unknown): unknown };
+}
+
+const typeProbe: Rule.RuleModule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Reports calls named probe*() whose type is a Promise; needs type information (test only).' },
+    messages: { promise: 'probe call returns a Promise (type-aware).' },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices as TypedServices | undefined;
+    const program = services?.program;
+    if (!program || !services.esTreeNodeToTSNodeMap) return {};
+    const checker = program.getTypeChecker();
+    return {
+      'CallExpression[callee.name=/^probe/]'(node: Rule.Node) {
+        const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap!.get(node));
+        if (type.getSymbol()?.getName() === 'Promise') context.report({ node, messageId: 'promise' });
+      },
+    };
+  },
+};
+
+export const testRules: Record<string, Rule.RuleModule> = { throws, slow, fixable, 'type-probe': typeProbe };
