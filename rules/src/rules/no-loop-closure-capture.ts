@@ -27,10 +27,13 @@ const ADVICE_TEXT: Record<ShareReason, string> = {
   later: 'Capture a `const` copy, or stop reassigning it once the function exists.',
 };
 
+const NAMED_FUNCTION_ADVICE =
+  'Hand it the current value as an argument, or schedule a closure over a `const` copy taken in this iteration.';
+
 type DeferringFate = Exclude<Fate, { kind: 'sync' }>;
 
 function sinkText(fate: DeferringFate): string {
-  return fate.kind === 'deferred' ? fate.sink : 'an async function that reads it after an `await` the loop does not wait for';
+  return fate.kind === 'deferred' ? `is ${fate.sink}` : 'reads it after an `await` that the loop does not wait for';
 }
 
 function quoteList(names: string[]): string {
@@ -51,7 +54,7 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       sharedBinding:
-        '`{{name}}` {{reason}}, but {{subject}} is {{sink}} and runs after the loop has moved on, so it sees a later value{{others}}. {{advice}}',
+        '`{{name}}` {{reason}}, but {{subject}} {{sink}}, so it runs after the loop has moved on and sees a later value{{others}}. {{advice}}',
       suggestLet: 'Declare {{names}} with `let` so every iteration gets its own binding.',
       suggestSnapshot: 'Copy {{names}} into a `const` before the function is created and read the copy inside it.',
     },
@@ -117,6 +120,7 @@ export default createRule<Options, MessageId>({
       fate: DeferringFate,
       shared: SharedBinding[],
       suggest: TSESLint.ReportSuggestionArray<MessageId>,
+      advice?: string,
     ): void {
       const [first, ...rest] = shared;
       if (!first) return;
@@ -129,7 +133,7 @@ export default createRule<Options, MessageId>({
           subject,
           sink: sinkText(fate),
           others: rest.length > 0 ? ` (so does ${quoteList(rest.map((binding) => binding.variable.name))})` : '',
-          advice: ADVICE_TEXT[first.reason],
+          advice: advice ?? ADVICE_TEXT[first.reason],
         },
         suggest,
       });
@@ -190,7 +194,7 @@ export default createRule<Options, MessageId>({
         const shared = findShared(fn, fate, chain, identifier);
         if (shared.length === 0) continue;
         const name = nameVariable.name;
-        report(sinkNode, `\`${name}\``, fate, shared, []);
+        report(sinkNode, `\`${name}\``, fate, shared, [], NAMED_FUNCTION_ADVICE);
       }
     }
 

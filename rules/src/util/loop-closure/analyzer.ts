@@ -494,7 +494,7 @@ export class LoopClosureAnalyzer {
         const wrapper = calleeName(call.callee).name;
         return {
           ...wrapped,
-          sink: `wrapped by ${wrapper === undefined ? 'a helper' : `\`${wrapper}()\``}, which is ${wrapped.sink},`,
+          sink: `wrapped by ${wrapper === undefined ? 'a helper' : `\`${wrapper}()\``}, which is ${wrapped.sink}`,
           viaVariable: context.viaVariable,
         };
       }
