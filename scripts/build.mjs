@@ -46,9 +46,24 @@ const common = {
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // ts-morph ships its own copy of TypeScript; point it at the one the server already bundles.
-  alias: { '@ts-morph/common/dist/typescript': 'typescript' },
+  plugins: [shareTypeScriptWithTsMorph()],
 };
+
+/**
+ * ts-morph's `@ts-morph/common` carries a private copy of TypeScript (`require('./typescript')`).
+ * Resolve that require to the `typescript` package the parser already uses, so a bundle holds one copy.
+ */
+function shareTypeScriptWithTsMorph() {
+  return {
+    name: 'share-typescript-with-ts-morph',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/typescript(\.js)?$/ }, (args) => {
+        if (!args.importer.includes(`${path.sep}@ts-morph${path.sep}common${path.sep}`)) return undefined;
+        return build.resolve('typescript', { kind: args.kind, resolveDir: root });
+      });
+    },
+  };
+}
 
 const entries = [
   { label: 'dist/extension.js', entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
