@@ -285,7 +285,9 @@ async function lintDocument(uri: string, trigger: LintTrigger): Promise<void> {
   else slowDocuments.delete(uri);
   // A newer version arrived meanwhile: its own lint will publish.
   if (documents.get(uri)?.version !== document.version) return;
-  const snapshot = createSnapshot(document, outcome.messages, engine);
+  // TextDocuments updates its documents in place: keep an immutable copy of exactly the linted version.
+  const linted = TextDocument.create(uri, document.languageId, document.version, text);
+  const snapshot = createSnapshot(linted, outcome.messages, engine);
   snapshots.set(uri, snapshot);
   publish(uri, [...snapshot.diagnostics], document.version);
   connection.console.debug(`Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${outcome.typed ? ` (type-aware; program ${outcome.programMs.toFixed(1)} ms)` : ''}`);
