@@ -469,6 +469,18 @@ for (var j = 0; j < 3; j++) {
 }
 `,
     },
+    {
+      name: 'boolean flag set later is read by the callback for its latest state',
+      code: `declare const streams: Array<{ on(event: string, cb: () => void): void; resume(): void }>;
+declare function cleanup(): void;
+for (const stream of streams) {
+  let finished = false;
+  stream.on('close', () => { if (!finished) cleanup(); });
+  stream.resume();
+  finished = true;
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2757,6 +2769,40 @@ for (const line of lines) {
     setTimeout(() => send(batchSnapshot), 0);
     batch = [];
   }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Vue-style $nextTick callback',
+      code: `declare const vm: { $nextTick(cb: () => void): void; focus(n: number): void };
+for (var row = 0; row < 3; row++) {
+  vm.$nextTick(() => vm.focus(row));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare const vm: { $nextTick(cb: () => void): void; focus(n: number): void };
+for (let row = 0; row < 3; row++) {
+  vm.$nextTick(() => vm.focus(row));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare const vm: { $nextTick(cb: () => void): void; focus(n: number): void };
+for (var row = 0; row < 3; row++) {
+  const rowSnapshot = row;
+  vm.$nextTick(() => vm.focus(rowSnapshot));
 }
 `,
             },

@@ -758,9 +758,10 @@ export class LoopClosureAnalyzer {
         laterWrites.push(identifier);
       }
     }
-    if (sharedWrites.length + laterWrites.length > 0 && assignsOneConstantValue(variable)) {
-      return undefined; // `var self = this` in a loop body: every write stores the same value
-    }
+    if (sharedWrites.length + laterWrites.length === 0) return undefined;
+    // `var self = this` in a loop body stores the same value every time; a `true`/`false` flag set
+    // later (`let done = false; … done = true`) is read by callbacks precisely for its latest state.
+    if (assignsOneConstantValue(variable) || assignsOnlyBooleans(variable)) return undefined;
     if (sharedWrites.length > 0) {
       return { variable, reason: isVar ? 'var' : 'outer', writes: [...sharedWrites, ...laterWrites] };
     }
@@ -880,6 +881,27 @@ function assignsOneConstantValue(variable: Variable): boolean {
     else return false;
   }
   return values.size === 1;
+}
+
+/** Every write of `variable` stores a `true`/`false` literal. */
+function assignsOnlyBooleans(variable: Variable): boolean {
+  let writes = 0;
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    writes += 1;
+    const write = reference.identifier;
+    const parent = write.parent;
+    let value: TSESTree.Node | null | undefined;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) value = parent.init;
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') {
+      value = parent.right;
+    }
+    if (!value) return false;
+    const unwrapped = skipTypeWrappers(value);
+    if (unwrapped.type === AST_NODE_TYPES.Literal && typeof unwrapped.value === 'boolean') continue;
+    return false;
+  }
+  return writes > 0;
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */

@@ -12,6 +12,7 @@ export const TIMER_FUNCTIONS = new Set([
   'requestAnimationFrame',
   'requestIdleCallback',
   'nextTick',
+  '$nextTick',
   'setState',
 ]);
 
