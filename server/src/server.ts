@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -195,11 +197,12 @@ function ruleSettingsFor(filePath: string, folder: WorkspaceFolderInfo | undefin
 function maybeShowDuplicateNotice(configPath: string, enablesTripwireRules: boolean): void {
   if (!enablesTripwireRules || state.duplicateNoticeShown || state.initOptions.eslintExtensionInstalled !== true) return;
   state.duplicateNoticeShown = true;
-  void connection.window.showInformationMessage(
-    `${path.basename(configPath)} enables tripwire/* rules, and the ESLint extension runs them too, so each Tripwire problem can appear twice. ` +
+  void connection.sendNotification(ShowMessageNotification.type, {
+    type: MessageType.Info,
+    message: `${path.basename(configPath)} enables tripwire/* rules, and the ESLint extension runs them too, so each Tripwire problem can appear twice. ` +
       'Keep one: let Tripwire report them (no workspace code runs) and add "eslint.rules.customizations": [{ "rule": "tripwire/*", "severity": "off" }] to your settings, ' +
       'or set "tripwire.enable": false for this workspace to rely on the ESLint extension.',
-  );
+  });
 }
 
 function effectiveTypeAware(settings: TripwireSettings): TripwireSettings['typeAware'] {
