@@ -9,6 +9,8 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
+import { layerCliEntry } from './layer/cli-entry.js';
+import { functionalOptionsCliEntry } from './options/cli-entry.js';
 import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, writePlan, type ScaffoldPlan } from './plan.js';
 
 /** Exit codes of the CLI. */
@@ -42,6 +44,8 @@ export interface GeneratorContext {
   values: FlagValues;
   /** Positional arguments after the generator name. */
   positionals: string[];
+  /** The folder the CLI was started in (positional paths are relative to it). */
+  cwd: string;
 }
 
 /** One `scaffold <name>` generator as the CLI sees it. */
@@ -54,6 +58,8 @@ export interface ScaffoldGeneratorEntry {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Turns parsed flags into the plan to write; throw an Error with a clear message for bad input. */
   plan: (context: GeneratorContext) => ScaffoldPlan | Promise<ScaffoldPlan>;
+  /** When true, `--dir` may be omitted and defaults to the current folder (e.g. `scaffold options <file> <Type>`). */
+  directoryOptional?: boolean;
 }
 
 const COMMON_OPTIONS = {
@@ -102,6 +108,8 @@ function concurrencyGenerator(module: ConcurrencyModule, summary: string): Scaff
 
 registerScaffoldGenerator('errgroup', concurrencyGenerator('errgroup', 'ErrGroup and mapWithLimit: bounded concurrency, first error cancels the rest'));
 registerScaffoldGenerator('singleflight', concurrencyGenerator('singleflight', 'SingleFlight: concurrent calls for one key share one execution'));
+registerScaffoldGenerator('options', functionalOptionsCliEntry);
+registerScaffoldGenerator('layer', layerCliEntry);
 
 function generalHelp(): string {
   const width = Math.max(...[...scaffoldGenerators.keys()].map((name) => name.length));
@@ -167,13 +175,13 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
     io.stdout(generatorHelp(name, entry));
     return EXIT.ok;
   }
-  if (typeof dir !== 'string' || dir.trim() === '') {
+  if ((typeof dir !== 'string' || dir.trim() === '') && !(dir === undefined && entry.directoryOptional === true)) {
     io.stderr(`tripwire: scaffold ${name} needs --dir <folder>\n\n${generatorHelp(name, entry)}`);
     return EXIT.usage;
   }
-  const directory = path.resolve(io.cwd, dir);
+  const directory = path.resolve(io.cwd, typeof dir === 'string' ? dir : '.');
   try {
-    const plan = await entry.plan({ directory, values: ownValues, positionals: parsed.positionals });
+    const plan = await entry.plan({ directory, values: ownValues, positionals: parsed.positionals, cwd: io.cwd });
     return report(plan, { root: directory, force: force === true, dryRun, json: json === true }, io);
   } catch (error: unknown) {
     if (error instanceof ScaffoldConflictError || error instanceof ScaffoldPathError) {

@@ -80,9 +80,15 @@ export function planLayerModule(request: LayerScaffoldRequest): LayerScaffoldRes
   const directory = assertInsideRoot(root, path.resolve(root, request.directory));
   const moduleDirectory = assertInsideRoot(root, path.join(directory, names.kebab));
 
-  const detected = detectProjectStyle(directory, { stopAt: root });
+  // Reading above the root is harmless (package.json, tsconfig.json); only writes are confined to it.
+  const detected = detectProjectStyle(directory);
   const style: ProjectStyle = { ...detected, ...request.style };
-  const manifestPath = style.packageRoot ?? path.dirname(findUp(directory, 'package.json', root) ?? path.join(root, 'package.json'));
+  if (style.language !== 'ts') {
+    throw new Error(
+      `The layered module is generated as TypeScript, but no tsconfig.json governs ${directory}. Add one (e.g. \`npx tsc --init\`) and run the generator again.`,
+    );
+  }
+  const manifestPath = style.packageRoot ?? path.dirname(findUp(directory, 'package.json') ?? path.join(root, 'package.json'));
   const deps = dependencies(manifestPath);
   const validation = request.validation ?? detectValidation(deps);
   const framework = request.framework ?? detectFramework(deps);
