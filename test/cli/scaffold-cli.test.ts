@@ -1,7 +1,8 @@
 /**
  * Runs the real `node dist/cli.js scaffold …` in temporary projects. `npm run build` produces
- * dist/cli.js; when it is missing, this file bundles server/src/cli.ts itself with esbuild (same
- * options as scripts/build.mjs) into a temporary folder, with the canonical modules next to it.
+ * dist/cli.js (and dist/canonical/); the test runs a snapshot copy of both. When they are missing,
+ * this file bundles server/src/cli.ts itself with esbuild (same options as scripts/build.mjs) into a
+ * temporary folder, with the canonical modules next to it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,25 +14,32 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const temporaryRoots: string[] = [];
-let cliPath = path.join(repoRoot, 'dist', 'cli.js');
+let cliPath = '';
 
 before(async () => {
-  if (existsSync(cliPath)) return;
-  const esbuild = await import('esbuild');
   const outDir = mkdtempSync(path.join(tmpdir(), 'tripwire-cli-build-'));
   temporaryRoots.push(outDir);
   writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ type: 'commonjs' }));
-  await esbuild.build({
-    entryPoints: [path.join(repoRoot, 'server', 'src', 'cli.ts')],
-    outfile: path.join(outDir, 'cli.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['jiti'],
-  });
-  cpSync(path.join(repoRoot, 'server', 'src', 'scaffold', 'canonical'), path.join(outDir, 'canonical'), { recursive: true });
+  const built = path.join(repoRoot, 'dist', 'cli.js');
+  const shippedCanonical = path.join(repoRoot, 'dist', 'canonical');
+  if (existsSync(built) && existsSync(shippedCanonical)) {
+    // Snapshot the built CLI so a concurrent `npm run build` (which empties dist/) cannot pull it away mid-test.
+    cpSync(built, path.join(outDir, 'cli.js'));
+    cpSync(shippedCanonical, path.join(outDir, 'canonical'), { recursive: true });
+  } else {
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: [path.join(repoRoot, 'server', 'src', 'cli.ts')],
+      outfile: path.join(outDir, 'cli.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      logLevel: 'error',
+      external: ['jiti'],
+    });
+    cpSync(path.join(repoRoot, 'server', 'src', 'scaffold', 'canonical'), path.join(outDir, 'canonical'), { recursive: true });
+  }
   cliPath = path.join(outDir, 'cli.js');
 });
 
@@ -161,7 +169,13 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     const root = project(TS_PROJECT);
     const result = cli(root, 'scaffold', 'errgroup', '--dir', 'lib', '--dry-run', '--json');
     assert.equal(result.status, 0, result.stderr);
-    const parsed = JSON.parse(result.stdout) as { generator: string; dryRun: boolean; written: boolean; files: { path: string; status: string; content?: string }[] };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(result.stdout);
+    } catch (error: unknown) {
+      assert.fail(`--json printed invalid JSON (${String(error)}): ${result.stdout}`);
+    }
+    assert.ok(isJsonReport(parsed), `unexpected --json shape: ${result.stdout}`);
     assert.equal(parsed.generator, 'errgroup');
     assert.equal(parsed.dryRun, true);
     assert.equal(parsed.written, false);
@@ -169,3 +183,22 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     assert.match(parsed.files[0]?.content ?? '', /export class ErrGroup/);
   });
 });
+
+interface JsonReport {
+  generator: string;
+  dryRun: boolean;
+  written: boolean;
+  files: { path: string; status: string; content?: string }[];
+}
+
+function isJsonReport(value: unknown): value is JsonReport {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record['generator'] === 'string' &&
+    typeof record['dryRun'] === 'boolean' &&
+    typeof record['written'] === 'boolean' &&
+    Array.isArray(record['files']) &&
+    record['files'].every((file: unknown) => typeof file === 'object' && file !== null && typeof (file as Record<string, unknown>)['path'] === 'string')
+  );
+}

@@ -31,9 +31,24 @@ after(() => {
 });
 
 function load(file: string): Record<string, Snippet> {
-  const parsed: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'snippets', file), 'utf8'));
-  assert.ok(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed));
-  return parsed as Record<string, Snippet>;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path.join(repoRoot, 'snippets', file), 'utf8'));
+  } catch (error: unknown) {
+    assert.fail(`snippets/${file} is not valid JSON: ${String(error)}`);
+  }
+  assert.ok(isSnippetFile(parsed), `snippets/${file} maps names to { prefix, body, description }`);
+  return parsed;
+}
+
+function isSnippetFile(value: unknown): value is Record<string, Snippet> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return false;
+    const { prefix, body, description } = entry as Record<string, unknown>;
+    const isText = (item: unknown): boolean => typeof item === 'string' || (Array.isArray(item) && item.every((line) => typeof line === 'string'));
+    return isText(prefix) && isText(body) && typeof description === 'string';
+  });
 }
 
 /** Expands a snippet body the way the editor does when every placeholder keeps its default. */
