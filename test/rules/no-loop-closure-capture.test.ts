@@ -481,6 +481,14 @@ for (const stream of streams) {
 }
 `,
     },
+    {
+      name: 'local factory whose closure is called in the same iteration',
+      code: `for (var i = 0; i < 3; i++) {
+  const make = () => () => i;
+  console.log(make()());
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2803,6 +2811,76 @@ for (let row = 0; row < 3; row++) {
 for (var row = 0; row < 3; row++) {
   const rowSnapshot = row;
   vm.$nextTick(() => vm.focus(rowSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'closure returned by a factory declared in the loop and pushed',
+      code: `const callbacks: Array<() => number> = [];
+for (var i = 0; i < 3; i++) {
+  callbacks.push(makeCallback());
+  function makeCallback() { return function () { return i; }; }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const callbacks: Array<() => number> = [];
+for (let i = 0; i < 3; i++) {
+  callbacks.push(makeCallback());
+  function makeCallback() { return function () { return i; }; }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const callbacks: Array<() => number> = [];
+for (var i = 0; i < 3; i++) {
+  callbacks.push(makeCallback());
+  function makeCallback() { const iSnapshot = i; return function () { return iSnapshot; }; }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'local helper called in the iteration schedules a timer',
+      code: `for (var i = 0; i < 3; i++) {
+  const schedule = () => setTimeout(() => console.log(i), 100);
+  schedule();
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++) {
+  const schedule = () => setTimeout(() => console.log(i), 100);
+  schedule();
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  const schedule = () => setTimeout(() => console.log(iSnapshot), 100);
+  schedule();
 }
 `,
             },

@@ -121,6 +121,11 @@ function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   return undefined;
 }
 
+function isDirectCallee(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier;
+}
+
 /** Value (not type-only) reference: `typeof x` in a type position does not read the binding at run time. */
 function isValueReference(reference: Reference): boolean {
   return (reference as { isValueReference?: boolean }).isValueReference !== false;
@@ -179,6 +184,12 @@ export class LoopClosureAnalyzer {
   }
 
   private isInvokedInPlace(fn: FunctionNode): boolean {
+    const nameVariable = this.functionNameVariable(fn);
+    if (nameVariable) {
+      // `function make() {…}` / `const make = () => {…}`: in place when it is only ever called directly.
+      const reads = nameVariable.references.filter((reference) => reference.isRead() && !contains(fn, reference.identifier));
+      return reads.length > 0 && reads.every((reference) => isDirectCallee(reference.identifier));
+    }
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return false;
     const value = outermostValue(fn);
     const parent = value.parent;
@@ -513,9 +524,32 @@ export class LoopClosureAnalyzer {
   }
 
   /** The function is returned from `owner`: follow the value `owner`'s call produces. */
+  /** The variable naming a function declaration or a `const f = () => …` initialiser. */
+  private functionNameVariable(fn: FunctionNode): Variable | undefined {
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return fn.id ? this.sourceCode.getDeclaredVariables(fn)[0] : undefined;
+    }
+    const declarator = fn.parent;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== fn) return undefined;
+    const id = declarator.id;
+    if (id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return this.sourceCode.getDeclaredVariables(declarator).find((variable) => variable.name === id.name);
+  }
+
   private returnedFate(owner: FunctionNode | undefined, context: FateContext): Fate {
     if (!owner) return SYNC;
     if (context.chain.some((loop) => contains(owner, loop))) return SYNC; // `return` leaves the loop
+    const nameVariable = this.functionNameVariable(owner);
+    if (nameVariable && !owner.async && context.depth < MAX_FOLLOW_DEPTH) {
+      // A factory declared in the loop (`function make() { return () => i; }`): follow its calls.
+      for (const reference of nameVariable.references) {
+        if (!reference.isRead() || !isDirectCallee(reference.identifier)) continue;
+        const call = reference.identifier.parent as TSESTree.CallExpression;
+        const fate = this.fateOf(call, { ...context, depth: context.depth + 1 });
+        if (fate.kind === 'deferred') return fate;
+      }
+      return SYNC;
+    }
     const value = outermostValue(owner);
     const parent = value.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
