@@ -40,6 +40,11 @@ ruleTester.run('no-async-callback-leak', rule, {
     "import express from 'express'; const app = express(); app.post('/', async (req, res, next) => { try { res.json(await load()); } catch (error) { next(error); } });",
     // a locally shadowed setTimeout
     'function setTimeout(fn: () => Promise<void>) { return fn(); } setTimeout(async () => { await load(); });',
+    // handler properties: capitalised callback options are not DOM handlers; a body that cannot reject is fine
+    'options.onSuccess = async () => { await refresh(); };',
+    'window.onload = async () => { try { await boot(); } catch (error) { show(error); } };',
+    // flags and early returns before the try cannot throw
+    'setTimeout(async () => { timer = null; if (closing) { return; } try { await reconnect(); } catch (error) { log(error); } }, 10);',
     // a catch that rethrows can reject: but try with only `finally` is not exempt either (see invalid)
     'const handler = async () => { await load(); }; const result = handler();',
   ],
@@ -276,6 +281,18 @@ ruleTester.run('no-async-callback-leak', rule, {
             { messageId: 'suggestTryCatch', output: 'emitter.on("x", async () => {\n  try {\n    try { await work(); } finally { done(); }\n  } catch (error) {\n    console.error(error);\n  }\n});' },
           ],
         },
+      ],
+    },
+    {
+      // the `listen` callback and DOM-style handler properties ignore the promise too
+      code: 'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  await handle(event.data);\n};',
+      errors: [
+        { messageId: 'listener', data: { method: 'listen' }, line: 1, column: 18, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'app.listen(3000, async () => {\n  try {\n    await db.connect();\n  } catch (error) {\n    console.error(error);\n  }\n});\nsocket.onmessage = async (event) => {\n  await handle(event.data);\n};' },
+        ] },
+        { messageId: 'listener', data: { method: 'onmessage' }, line: 4, column: 20, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  try {\n    await handle(event.data);\n  } catch (error) {\n    console.error(error);\n  }\n};' },
+        ] },
       ],
     },
     {

@@ -49,6 +49,16 @@ ruleTester.run('no-floating-promise', rule, {
     // a deliberate allow-list
     { code: 'async function track() {} track();', options: [{ allowedCalls: ['track'] }] },
     { code: 'const analytics = { async send() {} }; analytics.send();', options: [{ allowedCalls: ['analytics.send'] }] },
+    // same-file functions that cannot reject: the whole body in try/catch, or a handled chain returned
+    'async function log(entry: string) { try { await send(entry); } catch (error) { console.error(error); } } log("x");',
+    'async function load() {} function prefetch() { return load().then(() => {}).catch(() => {}); } prefetch();',
+    // reporting a caught error as an unhandled rejection on purpose
+    'try { run(); } catch (error) { Promise.reject(error); }',
+    // a function that returns a promise only when no callback is given
+    'function close(callback?: () => void) { if (callback) { callback(); return; } return new Promise<void>((resolve) => resolve()); } close(() => {});',
+    // usage elsewhere is trusted for plain functions only, and never for callback-style calls
+    'async function handler(reply: Reply) { await reply.send(1); reply.send(2); }',
+    "import { connect } from './db'; async function a() { await connect(); } function b() { connect(() => {}); }",
     // stored-promise checks can be switched off
     { code: 'async function save() {} function main() { const p = save(); }', options: [{ checkStored: false }] },
   ],
@@ -231,6 +241,34 @@ ruleTester.run('no-floating-promise', rule, {
       errors: [
         { messageId: 'unusedStored', data: { name: 'pending' }, line: 2, column: 3, suggestions: [
           { messageId: 'suggestCatch', output: `class Cache {\n  #pending = fetch("/warm")${CATCH};\n}` },
+        ] },
+      ],
+    },
+    {
+      // an imported function the same file awaits elsewhere
+      code: "import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  sendEmail(2);\n}",
+      errors: [
+        { messageId: 'floating', line: 4, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  sendEmail(2)${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  void sendEmail(2);\n}" },
+        ] },
+      ],
+    },
+    {
+      // …Async naming, AsyncStorage, and Promise.reject outside a catch (a forgotten return)
+      code: "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }",
+      errors: [
+        { messageId: 'floating', line: 1, column: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `saveAsync(user)${CATCH};\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }` },
+          { messageId: 'suggestVoid', output: "void saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }" },
+        ] },
+        { messageId: 'floating', line: 2, column: 1, suggestions: [
+          { messageId: 'suggestCatch', output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v')${CATCH};\nif (!user) { Promise.reject(new Error('no user')); }` },
+          { messageId: 'suggestVoid', output: "saveAsync(user);\nvoid AsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }" },
+        ] },
+        { messageId: 'floating', line: 3, column: 14, suggestions: [
+          { messageId: 'suggestCatch', output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user'))${CATCH}; }` },
+          { messageId: 'suggestVoid', output: "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { void Promise.reject(new Error('no user')); }" },
         ] },
       ],
     },

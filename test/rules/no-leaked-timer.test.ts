@@ -145,6 +145,11 @@ ruleTester.run('no-leaked-timer', rule, {
       errors: [{ messageId: 'effectTimer', line: 3, column: 3, suggestions: [] }],
     },
     {
+      // a stored timeout that the effect's cleanup never clears
+      code: 'useEffect(() => {\n  const hide = setTimeout(close, 1000);\n  return () => socket.close();\n}, []);',
+      errors: [{ messageId: 'effectTimer', data: { timer: 'setTimeout', clear: 'clearTimeout' }, line: 2, column: 16, suggestions: [] }],
+    },
+    {
       // Promise.race timeout whose timer is never cleared: fetch can take AbortSignal.timeout instead
       code: 'async function load(url: string) {\n  const response = await Promise.race([fetch(url), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 5000))]);\n  return response;\n}',
       errors: [

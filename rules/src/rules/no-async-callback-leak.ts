@@ -15,6 +15,7 @@ import {
   type FunctionNode,
 } from '../util/async/ast.js';
 import { getTypeServices, isThenableType, type TypeServices } from '../util/async/promise-oracle.js';
+import { cannotReject } from '../util/async/reject.js';
 
 export type MessageId =
   | 'iteration'
@@ -58,6 +59,7 @@ const LISTENER_METHODS = new Set([
   'addEventListener',
   'subscribe',
   'consume',
+  'listen',
 ]);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head']);
 const TIMER_FUNCTIONS = new Set([
@@ -241,51 +243,6 @@ export default createRule<Options, MessageId>({
       let node: TSESTree.Node = call;
       while (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
       return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
-    }
-
-    /** True when the async function cannot reject: its whole body sits in a `try/catch` that does not rethrow. */
-    function cannotReject(fn: FunctionNode): boolean {
-      const body = fn.body;
-      if (body.type !== AST_NODE_TYPES.BlockStatement) {
-        const expression = skipWrappers(body);
-        if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
-        const callee = skipWrappers(expression.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-        const name = memberName(callee);
-        return (name === 'catch' && expression.arguments.length >= 1) || (name === 'then' && expression.arguments.length >= 2);
-      }
-      let sawTry = false;
-      for (const statement of body.body) {
-        if (statement.type === AST_NODE_TYPES.TryStatement) {
-          if (sawTry || !statement.handler) return false;
-          if (containsThrow(statement.handler.body)) return false;
-          if (statement.finalizer && containsThrow(statement.finalizer)) return false;
-          sawTry = true;
-          continue;
-        }
-        if (!isInertStatement(statement)) return false;
-      }
-      return sawTry;
-    }
-
-    function containsThrow(node: TSESTree.Node): boolean {
-      return someDescendant(node, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true);
-    }
-
-    /** A statement that cannot throw in practice: declarations without calls, `return;`, empty statements. */
-    function isInertStatement(statement: TSESTree.Statement): boolean {
-      if (statement.type === AST_NODE_TYPES.EmptyStatement) return true;
-      if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null;
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-      return !someDescendant(
-        statement,
-        (node) =>
-          node.type === AST_NODE_TYPES.CallExpression ||
-          node.type === AST_NODE_TYPES.NewExpression ||
-          node.type === AST_NODE_TYPES.AwaitExpression ||
-          node.type === AST_NODE_TYPES.TaggedTemplateExpression,
-        true,
-      );
     }
 
     /** With types: does the parameter this function is passed to accept a promise-returning function? */
@@ -488,6 +445,22 @@ export default createRule<Options, MessageId>({
       ): void {
         if (fn.generator) return;
         check(fn, fn, fn);
+      },
+      'AssignmentExpression[operator="="] > :matches(ArrowFunctionExpression, FunctionExpression)[async=true].right'(
+        fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+      ): void {
+        // `socket.onmessage = async (event) => …`: DOM-style handler properties ignore the returned promise.
+        const assignment = fn.parent as TSESTree.AssignmentExpression;
+        const target = skipWrappers(assignment.left);
+        if (target.type !== AST_NODE_TYPES.MemberExpression) return;
+        const name = memberName(target);
+        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn)) return;
+        context.report({
+          node: fn,
+          messageId: 'listener',
+          data: { method: name },
+          suggest: [tryCatchSuggestion(fn, 'listener')],
+        });
       },
       'CallExpression > Identifier.arguments'(identifier: TSESTree.Identifier): void {
         const fn = asyncFunctionOf(identifier);

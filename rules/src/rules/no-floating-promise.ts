@@ -9,6 +9,7 @@ import {
   skipWrappers,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
+import { cannotReject, isHandledChain } from '../util/async/reject.js';
 
 export type MessageId =
   | 'floating'
@@ -88,16 +89,29 @@ export default createRule<Options, MessageId>({
       return false;
     }
 
-    /** True when a rejection of this call's promise is handled by the chain itself. */
-    function isHandledChain(call: TSESTree.CallExpression): boolean {
+    /** A call whose promise cannot carry a lost rejection: a handled chain, a same-file function that cannot reject, a deliberate async rethrow. */
+    function isSafeCall(call: TSESTree.CallExpression): boolean {
+      if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call)) return true;
+      if (isAsyncRethrow(call)) return true;
+      const fn = oracle.calleeFunction(call);
+      return fn !== undefined && cannotReject(fn);
+    }
+
+    /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */
+    function isAsyncRethrow(call: TSESTree.CallExpression): boolean {
       const callee = skipWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const name = memberName(callee);
-      if (name === 'catch') return call.arguments.length >= 1 && !isNullish(call.arguments[0]!);
-      if (name === 'then') return call.arguments.length >= 2 && !isNullish(call.arguments[1]!);
-      if (name === 'finally') {
-        const object = skipWrappers(callee.object);
-        return object.type === AST_NODE_TYPES.CallExpression && isHandledChain(object);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'reject') return false;
+      const object = skipWrappers(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return false;
+      const [argument] = call.arguments;
+      if (argument?.type !== AST_NODE_TYPES.Identifier) return false;
+      for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.CatchClause) {
+          return node.param?.type === AST_NODE_TYPES.Identifier && node.param.name === argument.name;
+        }
+        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+          return false;
+        }
       }
       return false;
     }
@@ -113,7 +127,7 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.SequenceExpression:
           return node.expressions.map(findFloating).find((part) => part !== undefined);
         case AST_NODE_TYPES.CallExpression:
-          if (isTestFrameworkCall(node) || isAllowedCall(node) || isHandledChain(node)) return undefined;
+          if (isSafeCall(node)) return undefined;
           return oracle.isPromise(node) ? node : undefined;
         case AST_NODE_TYPES.NewExpression:
           if (isAllowedCall(node)) return undefined;
@@ -126,7 +140,7 @@ export default createRule<Options, MessageId>({
     function isPromiseValue(value: TSESTree.Expression): boolean {
       const node = skipWrappers(value);
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (isTestFrameworkCall(node) || isAllowedCall(node) || isHandledChain(node)) return false;
+        if (isSafeCall(node)) return false;
         return oracle.isPromise(node);
       }
       if (node.type === AST_NODE_TYPES.NewExpression) return !isAllowedCall(node) && oracle.isPromise(node);
@@ -271,10 +285,3 @@ export default createRule<Options, MessageId>({
     };
   },
 });
-
-function isNullish(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
-  );
-}

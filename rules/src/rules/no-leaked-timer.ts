@@ -534,7 +534,9 @@ export default createRule<Options, MessageId>({
       }
       const effect = effectCallback(call);
       if (effect) {
-        if (kind === 'setTimeout' && returnsCleanup(effect)) return;
+        // A discarded one-shot timer next to a cleanup is usually guarded by a flag the cleanup sets; a stored
+        // handle that the cleanup never touches is a forgotten clearTimeout.
+        if (kind === 'setTimeout' && fate.kind === 'discarded' && returnsCleanup(effect)) return;
         context.report({
           node: call,
           messageId: 'effectTimer',

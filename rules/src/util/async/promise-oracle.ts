@@ -168,6 +168,8 @@ export interface PromiseOracle {
   isPromise(node: TSESTree.Node): boolean;
   /** True when the function returns a promise, judged syntactically (async, `: Promise<…>`, returns `new Promise`). */
   functionReturnsPromise(fn: FunctionNode): boolean;
+  /** The function declared in this file that a call invokes, if the file declares it. */
+  calleeFunction(call: TSESTree.CallExpression): FunctionNode | undefined;
   /** Type information if this file has it. */
   types: TypeServices | null;
 }
@@ -178,6 +180,7 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
   let types: TypeServices | null | undefined;
   const functionCache = new Map<FunctionNode, boolean>();
   const signatureCache = new WeakMap<ts.Signature, boolean | undefined>();
+  let promiseCallees: Set<string> | undefined;
 
   function typeServices(): TypeServices | null {
     if (types === undefined) types = getTypeServices(context);
@@ -199,19 +202,89 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     const annotation = fn.returnType?.typeAnnotation;
     if (annotation) return isPromiseTypeAnnotation(annotation);
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isPromiseSyntactic(fn.body);
-    const returned: TSESTree.Expression[] = [];
+    // Every path must return a promise: no bare `return;`, and the body ends in a `return`.
+    if (fn.body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+    const returned: (TSESTree.Expression | null)[] = [];
     someDescendant(
       fn.body,
       (node) => {
-        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+        if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument);
         return false;
       },
       true,
     );
-    return returned.length > 0 && returned.every((argument) => isPromiseSyntactic(argument));
+    return returned.every((argument) => argument !== null && isPromiseSyntactic(argument));
   }
 
+  /** Promise by syntax: by declaration, else by how the file uses the same callee (awaited, `.then`ed, named `…Async`). */
   function isPromiseSyntactic(input: TSESTree.Node): boolean {
+    if (isPromiseByDeclaration(input)) return true;
+    const node = skipWrappers(input);
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (calleeFunction(node)) return false; // declared in this file and judged above
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    if (name && /[a-z0-9]Async$/.test(name)) return true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipWrappers(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && object.name === 'AsyncStorage') return true;
+    }
+    // Usage is only trusted for plain function calls: methods too often belong to thenable builders or
+    // fluent objects that are awaited in one place and fire-and-forget by design in another (`reply.send()`).
+    if (callee.type !== AST_NODE_TYPES.Identifier || !usedAsPromise().has(calleeKey(callee))) return false;
+    // Callback-style twins of promise APIs (`server.close(cb)`, `app.listen(port, cb)`), plugin registration
+    // (`app.register(plugin)`, awaited or not) and `fn.call(...)` are not judged by usage.
+    if (name === 'call' || name === 'apply' || name === 'register' || name === 'after') return false;
+    return !node.arguments.some((argument) => {
+      const value = skipWrappers(argument);
+      if (isFunctionNode(value)) return true;
+      return value.type === AST_NODE_TYPES.CallExpression && value.arguments.some((inner) => isFunctionNode(skipWrappers(inner)));
+    });
+  }
+
+  /** Callee texts that the file awaits, chains with `.then/.catch/.finally`, or hands to `Promise.all/race/…` (scanned once). */
+  function usedAsPromise(): Set<string> {
+    if (promiseCallees) return promiseCallees;
+    const found = new Set<string>();
+    const text = sourceCode.text;
+    if (text.includes('await') || text.includes('.then(') || text.includes('Promise.')) {
+      const addCall = (expression: TSESTree.Node | null | undefined): void => {
+        if (!expression) return;
+        const call = skipWrappers(expression);
+        if (call.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = skipWrappers(call.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) found.add(calleeKey(callee));
+      };
+      someDescendant(
+        sourceCode.ast,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.AwaitExpression) addCall(node.argument);
+          else if (node.type === AST_NODE_TYPES.CallExpression) {
+            const callee = skipWrappers(node.callee);
+            if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+            const name = memberName(callee);
+            if (name === 'then' || name === 'catch' || name === 'finally') addCall(callee.object);
+            const object = skipWrappers(callee.object);
+            if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name && PROMISE_STATICS.has(name)) {
+              const array = node.arguments[0] && skipWrappers(node.arguments[0]);
+              if (array?.type === AST_NODE_TYPES.ArrayExpression) for (const element of array.elements) addCall(element);
+            }
+          }
+          return false;
+        },
+        false,
+      );
+    }
+    promiseCallees = found;
+    return found;
+  }
+
+  function calleeKey(callee: TSESTree.Node): string {
+    return sourceCode.getText(callee).replace(/\s+/g, '').replace(/\?\./g, '.');
+  }
+
+  function isPromiseByDeclaration(input: TSESTree.Node): boolean {
     const node = skipWrappers(input);
     if (node.type === AST_NODE_TYPES.NewExpression) {
       return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(node.callee);
@@ -293,6 +366,31 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       if (init.type === AST_NODE_TYPES.CallExpression && isPromisifyCall(init)) return true;
     }
     return false;
+  }
+
+  /** The function of this file a call invokes, when the file declares it (IIFE, name, `this.m`, `obj.m`). */
+  function calleeFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = skipWrappers(call.callee);
+    if (isFunctionNode(callee)) return callee;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const variable = resolveVariable(sourceCode, callee);
+      const def = variable?.defs[0];
+      if (!def || variable!.defs.length !== 1) return undefined;
+      if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
+      if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        if (variable!.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init)) return undefined;
+        const init = skipWrappers(def.node.init);
+        return isFunctionNode(init) ? init : undefined;
+      }
+      return undefined;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(callee);
+    if (!name) return undefined;
+    const object = skipWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return thisClassMethod(object, name);
+    if (object.type === AST_NODE_TYPES.Identifier) return objectMemberFunction(resolveVariable(sourceCode, object), name);
+    return undefined;
   }
 
   function isPromisifyCall(call: TSESTree.CallExpression): boolean {
@@ -413,6 +511,7 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
   return {
     isPromise,
     functionReturnsPromise,
+    calleeFunction,
     get types() {
       return typeServices();
     },
