@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { planConcurrencyScaffold } from './concurrency.js';
+import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
 import { planToWorkspaceEdit } from './plan.js';
 
 /** The default concurrency of the rewrite. */
@@ -101,7 +101,7 @@ export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[
   const receiver = mapCall.expression.expression.getText(sourceFile);
   const callbackText = callback.getText(sourceFile);
   const edits: OffsetEdit[] = [{ start: call.getStart(sourceFile), end: call.end, newText: `mapWithLimit(${receiver}, ${limit}, ${callbackText})` }];
-  const importEdit = importEditFor(sourceFile, request);
+  const importEdit = importNamedEdit(sourceFile, { ...request, name: 'mapWithLimit' });
   if (importEdit !== undefined) edits.unshift(importEdit);
   return edits;
 }
@@ -127,18 +127,38 @@ function isRequireStatement(statement: ts.Statement): boolean {
   );
 }
 
-/** The edit that makes `mapWithLimit` available in the file, or undefined when it already is. */
-function importEditFor(sourceFile: ts.SourceFile, request: RewriteRequest): OffsetEdit | undefined {
+/** What {@link importNamedEdit} needs. */
+export interface NamedImportRequest {
+  /** The file name (decides the default module syntax). */
+  fileName: string;
+  /** Module specifier to import from. */
+  importSpecifier: string;
+  /** The exported name to import, e.g. `mapWithLimit`. */
+  name: string;
+  /** Module syntax when the file has neither `import` nor `require` (default: ESM, CommonJS for .cjs/.cts). */
+  moduleKind?: 'esm' | 'cjs' | undefined;
+}
+
+/**
+ * The edit that makes `name` available in the file (a new `import`/`require`, or an extra name in an
+ * existing import of the same module), or undefined when the file already imports it.
+ *
+ * @param sourceFile the parsed file
+ * @param request what to import from where
+ * @returns one insertion, or undefined
+ */
+export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportRequest): OffsetEdit | undefined {
+  const name = request.name;
   const text = sourceFile.text;
   const statements = sourceFile.statements;
   const imports = statements.filter(ts.isImportDeclaration);
   for (const declaration of imports) {
     const bindings = declaration.importClause?.namedBindings;
-    if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((element) => element.name.text === 'mapWithLimit')) return undefined;
+    if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((element) => element.name.text === name)) return undefined;
   }
   const requires = statements.filter(isRequireStatement);
   for (const statement of requires) {
-    if (/\bmapWithLimit\b/.test(statement.getText(sourceFile))) return undefined;
+    if (new RegExp(`\\b${name}\\b`).test(statement.getText(sourceFile))) return undefined;
   }
   const quote = quoteOf(sourceFile);
   const specifier = `${quote}${request.importSpecifier}${quote}`;
@@ -154,17 +174,17 @@ function importEditFor(sourceFile: ts.SourceFile, request: RewriteRequest): Offs
       ts.isNamedImports(bindings)
     ) {
       const last = bindings.elements.at(-1);
-      if (last === undefined) return { start: bindings.getStart(sourceFile) + 1, end: bindings.getStart(sourceFile) + 1, newText: ' mapWithLimit ' };
-      return { start: last.end, end: last.end, newText: ', mapWithLimit' };
+      if (last === undefined) return { start: bindings.getStart(sourceFile) + 1, end: bindings.getStart(sourceFile) + 1, newText: ` ${name} ` };
+      return { start: last.end, end: last.end, newText: `, ${name}` };
     }
   }
   const lastImport = imports.at(-1);
-  if (lastImport !== undefined) return { start: lastImport.end, end: lastImport.end, newText: `\nimport { mapWithLimit } from ${specifier};` };
+  if (lastImport !== undefined) return { start: lastImport.end, end: lastImport.end, newText: `\nimport { ${name} } from ${specifier};` };
   const lastRequire = requires.at(-1);
-  if (lastRequire !== undefined) return { start: lastRequire.end, end: lastRequire.end, newText: `\nconst { mapWithLimit } = require(${specifier});` };
+  if (lastRequire !== undefined) return { start: lastRequire.end, end: lastRequire.end, newText: `\nconst { ${name} } = require(${specifier});` };
 
   const commonJs = request.moduleKind === 'cjs' || (request.moduleKind === undefined && /\.c[jt]s$/.test(request.fileName));
-  const line = commonJs ? `const { mapWithLimit } = require(${specifier});` : `import { mapWithLimit } from ${specifier};`;
+  const line = commonJs ? `const { ${name} } = require(${specifier});` : `import { ${name} } from ${specifier};`;
   // After a shebang and directive prologue ('use strict'), else at the very top.
   let position = 0;
   if (text.startsWith('#!')) position = text.indexOf('\n') + 1 || text.length;
@@ -184,7 +204,7 @@ export interface ErrGroupModuleLocation {
   exists: boolean;
 }
 
-const MODULE_FILE_NAMES = ['errgroup.ts', 'errgroup.mts', 'errgroup.js', 'errgroup.mjs', 'errgroup.cjs'];
+const MODULE_EXTENSIONS = ['.ts', '.mts', '.js', '.mjs', '.cjs'];
 
 function isDirectory(candidate: string): boolean {
   try {
@@ -206,6 +226,19 @@ function isDirectory(candidate: string): boolean {
  * @returns the module's path and whether it exists
  */
 export function locateErrGroupModule(filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
+  return locateConcurrencyModule('errgroup', filePath, workspaceRoot, configuredDirectory);
+}
+
+/**
+ * {@link locateErrGroupModule} for either canonical module (`errgroup` or `singleflight`).
+ *
+ * @param module which module to find or place
+ * @param filePath the file that will import it
+ * @param workspaceRoot the workspace folder
+ * @param configuredDirectory the `tripwire.scaffold.directory` setting, if set
+ * @returns the module's path and whether it exists
+ */
+export function locateConcurrencyModule(module: ConcurrencyModule, filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
   const root = path.resolve(workspaceRoot);
   const candidates: string[] = [];
   if (configuredDirectory !== undefined && configuredDirectory.trim() !== '') candidates.push(path.resolve(root, configuredDirectory));
@@ -222,14 +255,14 @@ export function locateErrGroupModule(filePath: string, workspaceRoot: string, co
   }
   candidates.push(path.join(root, 'src', 'common'));
   for (const folder of candidates) {
-    for (const name of MODULE_FILE_NAMES) {
-      const candidate = path.join(folder, name);
+    for (const extension of MODULE_EXTENSIONS) {
+      const candidate = path.join(folder, `${module}${extension}`);
       if (existsSync(candidate)) return { path: candidate, exists: true };
     }
   }
   const folder = candidates[0] ?? path.join(root, 'src', 'common');
-  const [moduleFile] = planConcurrencyScaffold({ module: 'errgroup', directory: folder, root }).files;
-  return { path: moduleFile?.path ?? path.join(folder, 'errgroup.ts'), exists: false };
+  const [moduleFile] = planConcurrencyScaffold({ module, directory: folder, root }).files;
+  return { path: moduleFile?.path ?? path.join(folder, `${module}.ts`), exists: false };
 }
 
 /**
@@ -292,21 +325,40 @@ export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title
     limit,
   });
   if (edits === undefined) return undefined;
+  const edit = combineModuleAndFileEdits('errgroup', location, request, edits);
+  return { title: mapWithLimitTitle(limit), edit, createsModule: location.exists ? undefined : location.path };
+}
+
+/**
+ * One `WorkspaceEdit` for a refactor that needs a canonical module: creates the module first when
+ * it does not exist (never overwriting), then applies `edits` to the file.
+ *
+ * @param module the canonical module the file will import
+ * @param location where that module is or will be
+ * @param file the file's path, text, version and workspace root
+ * @param edits the file's edits as offsets into `file.text`
+ * @returns the combined edit
+ */
+export function combineModuleAndFileEdits(
+  module: ConcurrencyModule,
+  location: ErrGroupModuleLocation,
+  file: { filePath: string; text: string; version: number | null; workspaceRoot: string },
+  edits: OffsetEdit[],
+): WorkspaceEdit {
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   let changeAnnotations: WorkspaceEdit['changeAnnotations'];
   if (!location.exists) {
-    const plan = planConcurrencyScaffold({ module: 'errgroup', directory: path.dirname(location.path), root: request.workspaceRoot });
-    const { edit } = planToWorkspaceEdit(plan, { root: request.workspaceRoot });
+    const plan = planConcurrencyScaffold({ module, directory: path.dirname(location.path), root: file.workspaceRoot });
+    const { edit } = planToWorkspaceEdit(plan, { root: file.workspaceRoot });
     documentChanges.push(...(edit.documentChanges ?? []));
     changeAnnotations = edit.changeAnnotations;
   }
-  const uri = pathToFileURL(request.filePath).href;
+  const uri = pathToFileURL(file.filePath).href;
   const textEdits: TextEdit[] = edits.map((edit) => ({
-    range: { start: positionAt(request.text, edit.start), end: positionAt(request.text, edit.end) },
+    range: { start: positionAt(file.text, edit.start), end: positionAt(file.text, edit.end) },
     newText: edit.newText,
   }));
-  const fileEdit: TextDocumentEdit = { textDocument: { uri, version: request.version }, edits: textEdits };
+  const fileEdit: TextDocumentEdit = { textDocument: { uri, version: file.version }, edits: textEdits };
   documentChanges.push(fileEdit);
-  const edit: WorkspaceEdit = changeAnnotations === undefined ? { documentChanges } : { documentChanges, changeAnnotations };
-  return { title: mapWithLimitTitle(limit), edit, createsModule: location.exists ? undefined : location.path };
+  return changeAnnotations === undefined ? { documentChanges } : { documentChanges, changeAnnotations };
 }
