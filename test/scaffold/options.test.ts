@@ -330,3 +330,18 @@ describe('functional options: planned through plan.ts', () => {
     assert.throws(() => planFunctionalOptions({ root: workDir, file: '../outside.ts', typeName: 'X' }), /escapes the workspace root/);
   });
 });
+
+describe('functional options: code action applicability', () => {
+  it('offers the refactor on options-like types only, and knows when a region exists', async () => {
+    const { optionsTypeAt } = await import('../../server/src/scaffold/options/code-action.js');
+    const text = `${SERVER_CONFIG}interface Plain { a: string }\nclass Pool { size = 1; #hidden = 2; }\nexport type Alias = { a: string } & { b?: number };\n`;
+    assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('ServerConfig'))?.typeName, 'ServerConfig');
+    assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('timeoutMs'))?.hasRegion, false);
+    assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('Plain')), undefined);
+    assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('Pool'))?.kind, 'class');
+    assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('Alias'))?.kind, 'type');
+    assert.equal(optionsTypeAt(text, '/x/server.js', text.indexOf('ServerConfig')), undefined);
+    const generated = generate(SERVER_CONFIG, 'ServerConfig');
+    assert.equal(optionsTypeAt(generated, '/x/server.ts', 20)?.hasRegion, true);
+  });
+});
