@@ -93,10 +93,18 @@ const value = JSON.parse(cached);`,
 }
 parse('{"a": 1}');
 parse(JSON.stringify(value));`,
+  `const unsent = queue.map((entry) => JSON.parse(entry.data));`,
+  `function replay(orig) {
+  return JSON.parse(orig.body);
+}`,
+  `const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));`,
 ];
 
 /** Cases that use TypeScript syntax: run without and with type information. */
 const typeScriptValid: Array<Valid | string> = [
+  `export function decodeFrame(payload: string) {
+  return JSON.parse(payload);
+}`,
 ];
 
 const sharedInvalid: Invalid[] = [
@@ -575,6 +583,32 @@ req.on('end', () => {
         },
       ],
     },
+    {
+      code: `fs.readFile(idsPath, (error, buffer) => {
+  if (error) return callback(error);
+  const ids = JSON.parse(buffer.toString());
+  callback(null, ids);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 15,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `fs.readFile(idsPath, (error, buffer) => {
+  if (error) return callback(error);
+  let ids;
+  try {
+    ids = JSON.parse(buffer.toString());
+  } catch {
+    return undefined;
+  }
+  callback(null, ids);
+});` },
+          ],
+        },
+      ],
+    },
 ];
 
 const typeScriptInvalid: Invalid[] = [
@@ -628,21 +662,24 @@ const typeScriptInvalid: Invalid[] = [
       ],
     },
     {
-      code: `export function decodeFrame(payload: string) {
-  return JSON.parse(payload);
+      code: `export function handleWebhook(payload: string) {
+  const event = JSON.parse(payload);
+  dispatch(event);
 }`,
       errors: [
         {
           messageId: 'unguardedParse',
           line: 2,
-          column: 10,
+          column: 17,
           suggestions: [
-          { messageId: 'suggestTryCatch', output: `export function decodeFrame(payload: string) {
+          { messageId: 'suggestTryCatch', output: `export function handleWebhook(payload: string) {
+  let event;
   try {
-    return JSON.parse(payload);
+    event = JSON.parse(payload);
   } catch {
-    return undefined;
+    return;
   }
+  dispatch(event);
 }` },
           ],
         },

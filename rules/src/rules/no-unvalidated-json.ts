@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { createRule } from '../util/create-rule.js';
-import { findVariable, skipTransparentWrappers } from '../util/json/ast.js';
+import { findVariable, isConstantString, skipTransparentWrappers } from '../util/json/ast.js';
 import { followPromise, followValue, type ParsedFlow, type TypeClaim } from '../util/json/claims.js';
 import { findUnguardedMerge, type UnguardedMerge } from '../util/json/merge.js';
-import { isBodyJsonCall, isJsonParseCall } from '../util/json/sources.js';
+import { isBodyJsonCall, isJsonParseCall, isJsonStringifyCall } from '../util/json/sources.js';
 import { findValidationImports, type LibraryImport } from '../util/json/validation.js';
 import { buildValidationSuggestions } from '../util/json/validation-fix.js';
 import { isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
@@ -135,6 +135,9 @@ export default createRule<Options, MessageId>({
 
     function checkParse(node: TSESTree.CallExpression): void {
       if (!isJsonParseCall(node)) return;
+      // The program's own text (a literal, or a `JSON.parse(JSON.stringify(x))` clone) is not outside data.
+      const text = node.arguments[0];
+      if (text && (isConstantString(text) || isJsonStringifyCall(text))) return;
       report(node, '`JSON.parse`', followValue(sourceCode, node));
     }
 

@@ -208,6 +208,8 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
       if (typeNode && !isHonestType(typeNode)) {
         flow.claims.push({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
       }
+      // A check of the variable anywhere (`typeof x.port`, `isConfig(x)`) counts as validation.
+      flow.validated = variable?.references.some((reference) => reference.isRead() && isValidationUse(sourceCode, reference.identifier)) ?? false;
       return flow;
     }
     case AST_NODE_TYPES.ReturnStatement:

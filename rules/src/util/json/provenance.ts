@@ -47,7 +47,6 @@ const LABEL = {
 
 /** Property names whose value is text from outside, wherever they appear in a member chain. */
 const EXTERNAL_PROPERTIES: ReadonlyMap<string, string> = new Map([
-  ['body', LABEL.body],
   ['rawBody', LABEL.body],
   ['Body', LABEL.body],
   ['query', LABEL.query],
@@ -66,6 +65,15 @@ const EXTERNAL_PROPERTIES: ReadonlyMap<string, string> = new Map([
 
 /** Objects whose `.data`, `.content`, `.value` or `.message` is a message payload. */
 const MESSAGE_OBJECT = /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|raw|incoming|payload|target|currentTarget|input|textarea|field|element|el)$/i;
+
+/** Objects whose `.body` is a request, response or queue-message body (not a body the program built itself). */
+const BODY_OBJECT = /^(req|request|event|evt|ev|e|ctx|context|res|response|resp|message|msg|record|rec|r|incoming|c|notification|delivery|job|webhook|hook|input|raw|sqsMessage|httpRequest|httpResponse)$/i;
+
+/** Objects whose `.data` is a received payload (events, messages, HTTP responses read as text). */
+const DATA_OBJECT = /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|incoming|res|response|resp|messageEvent|wsEvent|websocketEvent|socketEvent)$/i;
+
+/** Functions whose purpose is to parse their argument: throwing on bad input is their contract, and callers judge it. */
+const PARSING_FUNCTION = /^(parse|decode|deserialize|unserialize|unwrap|unmarshal|fromJson|fromJSON|safeParse|tryParse)/;
 
 /** Parameter names that, on a function with callers outside this file, mean text from the wire. */
 const TRANSPORT_PARAMETER = /^(body|rawBody|requestBody|reqBody|payload|rawPayload|rawMessage|rawMsg|message|msg|frame|packet|rawData|rawText|rawJson|rawJSON)$/;
@@ -131,7 +139,9 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined): Text
   if ((name === 'search' || name === 'hash') && objectName === 'location') return external(LABEL.query);
   if (name === 'cookie' && objectName === 'document') return external(LABEL.header);
   if ((objectName === 'localStorage' || objectName === 'sessionStorage') && name !== 'length') return external(LABEL.storage);
-  if (name === 'data' && objectName !== undefined) return external(LABEL.message);
+  if (name === 'data' && objectName !== undefined && DATA_OBJECT.test(objectName)) return external(LABEL.message);
+  if (name === 'body' && objectName !== undefined && BODY_OBJECT.test(objectName)) return external(LABEL.body);
+  if (name === 'body' && objectName === undefined) return external(LABEL.body);
   if ((name === 'content' || name === 'value' || name === 'Data' || name === 'message' || name === 'text') && objectName && MESSAGE_OBJECT.test(objectName)) {
     return external(objectName === 'target' || objectName === 'currentTarget' || /^(input|textarea|field|element|el)$/i.test(objectName) ? LABEL.userInput : LABEL.message);
   }
@@ -154,6 +164,19 @@ function classifyMember(member: TSESTree.MemberExpression): TextOrigin | undefin
   return undefined;
 }
 
+/**
+ * True for the code's own `package.json`, read through a path built from `__dirname`, `import.meta` or
+ * `require.resolve`: it ships with the code and is not outside input.
+ */
+function isOwnPackageManifest(sourceCode: Readonly<TSESLint.SourceCode>, pathArgument: TSESTree.Node): boolean {
+  let text = sourceCode.getText(pathArgument);
+  if (pathArgument.type === AST_NODE_TYPES.Identifier) {
+    const definition = findVariable(sourceCode, pathArgument)?.defs[0];
+    if (definition?.type === 'Variable' && definition.node.init) text = sourceCode.getText(definition.node.init);
+  }
+  return /package\.json/.test(text) && /__dirname|import\.meta|require\.resolve/.test(text);
+}
+
 /** Classifies the result of a call by what it reads. */
 function classifyCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -168,14 +191,18 @@ function classifyCall(
   if (name === undefined) return UNKNOWN;
   if (receiver && PASS_THROUGH_METHODS.has(name)) return classify(sourceCode, receiver, depth + 1);
   if (PASS_THROUGH_FUNCTIONS.has(name) && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
-  if (name === 'from' && receiverName === 'Buffer' && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
+  if ((name === 'from' || name === 'concat') && receiverName === 'Buffer' && call.arguments[0]) {
+    return classify(sourceCode, call.arguments[0], depth + 1);
+  }
   if (name === 'decode' && call.arguments[0] && receiver?.type !== AST_NODE_TYPES.Identifier) {
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
   if (name === 'decode' && call.arguments[0] && receiverName && /decoder/i.test(receiverName)) {
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
-  if (/^(readFileSync|readFile|readTextFile|readTextFileSync|readFileAsync|readFileUtf8)$/.test(name)) return external(LABEL.file);
+  if (/^(readFileSync|readFile|readTextFile|readTextFileSync|readFileAsync|readFileUtf8)$/.test(name)) {
+    return call.arguments[0] && isOwnPackageManifest(sourceCode, call.arguments[0]) ? INTERNAL : external(LABEL.file);
+  }
   if (name === 'getItem') return external(LABEL.storage);
   if (/^(execSync|execFileSync)$/.test(name)) return external(LABEL.command);
   if (name === 'prompt' && callee.type === AST_NODE_TYPES.Identifier) return external(LABEL.userInput);
@@ -258,6 +285,16 @@ function classifyParameter(
   const index = fn.params.findIndex((param) => param === parameterIdentifier || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === parameterIdentifier));
   if (index < 0) return UNKNOWN;
   if (isMessageListener(fn)) return external(LABEL.message);
+  // `fs.readFile(path, (err, data) => …)`: the data parameter is file contents.
+  const caller = fn.parent;
+  if (
+    index >= 1 &&
+    caller.type === AST_NODE_TYPES.CallExpression &&
+    (caller.arguments as TSESTree.Node[]).includes(fn) &&
+    /^(readFile|readTextFile)$/.test(calleeName(caller) ?? '')
+  ) {
+    return caller.arguments[0] && isOwnPackageManifest(sourceCode, caller.arguments[0]) ? INTERNAL : external(LABEL.file);
+  }
   // `promise.then((text) => …)`: the parameter is whatever the promise resolves to.
   const call = fn.parent;
   if (
@@ -280,6 +317,7 @@ function classifyParameter(
     if (onlyDirectCalls) return { kind: 'parameter', fn, index };
   }
   const functionName = binding?.name ?? methodName(fn);
+  if (functionName && PARSING_FUNCTION.test(functionName)) return UNKNOWN;
   if (TRANSPORT_PARAMETER.test(parameterIdentifier.name)) return external(LABEL.message);
   if (functionName && HANDLER_FUNCTION.test(functionName)) return external(LABEL.message);
   return UNKNOWN;
