@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm run demo:vscode`: Tripwire in a real VS Code, live. Installs what is missing (code-server, chromium:
+// scripts/e2e-install.sh), builds the .vsix (`npm run package`), starts code-server on 127.0.0.1 with the
+// .vsix installed and examples/ open, and prints the URL. Ctrl+C stops it.
+//
+//   npm run demo:vscode                                  serve until Ctrl+C
+//   npm run demo:vscode -- --screenshot out.png          capture the workbench with the findings, then exit
+//   npm run demo:vscode -- --port 8080 --no-package      fixed port; reuse the last built .vsix
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { codeServerBinary, startCodeServer } from '../test/e2e/lib/code-server.mjs';
+import { killAllNow, onCleanup, stopAll } from '../test/e2e/lib/processes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: options } = parseArgs({
+  options: {
+    screenshot: { type: 'string' },
+    port: { type: 'string' },
+    'no-package': { type: 'boolean', default: false },
+    file: { type: 'string', default: 'src/jobs/retry-scheduler.ts' },
+  },
+});
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✖ ${command} ${args.join(' ')} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+// 1. Tools: code-server and chromium (idempotent; about 3 minutes the first time).
+const { chromiumBinary } = await import('../test/e2e/lib/browser.mjs').catch(() => ({ chromiumBinary: () => undefined }));
+if (!codeServerBinary(root) || (options.screenshot && !chromiumBinary())) run('bash', [path.join(root, 'scripts', 'e2e-install.sh')]);
+const codeServer = codeServerBinary(root);
+
+// 2. The .vsix, exactly what the Marketplace would ship.
+const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const vsix = path.join(root, `${name}-${version}.vsix`);
+if (!options['no-package'] || !existsSync(vsix)) {
+  if (existsSync(path.join(root, 'scripts', 'package.mjs'))) run('npm', ['run', 'package', '--silent']);
+  else {
+    run('npm', ['run', 'build', '--silent']);
+    run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix]);
+  }
+}
+
+// 3. code-server with its own profile (.e2e/demo/), the .vsix installed, examples/ open.
+process.on('exit', killAllNow);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    console.log('\nstopping code-server…');
+    void stopAll().then(() => process.exit(0));
+  });
+}
+const runDir = path.join(root, '.e2e', 'demo', `${Date.now()}`);
+mkdirSync(runDir, { recursive: true });
+const server = await startCodeServer({ codeServer, runDir, vsixes: [vsix], port: options.port ? Number(options.port) : undefined });
+onCleanup(() => server.stop());
+const folder = path.join(root, 'examples');
+const payload = [['openFile', server.remoteUri(path.join(folder, options.file))]];
+const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+if (options.screenshot) {
+  const browserModule = await import('../test/e2e/lib/browser.mjs');
+  const browser = await browserModule.launchBrowser(browserModule.chromiumBinary(), runDir);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  let ok = true;
+  try {
+    await page.goto(url);
+    await page.locator('.tabs-container .tab', { hasText: path.basename(options.file) }).first().waitFor({ timeout: 90_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'tripwire/' }).first().waitFor({ timeout: 90_000 });
+  } catch (error) {
+    ok = false;
+    console.error(`✖ the workbench did not show Tripwire's findings: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+  }
+  await page.screenshot({ path: path.resolve(options.screenshot) });
+  console.log(`screenshot: ${path.resolve(options.screenshot)}`);
+  await stopAll();
+  process.exit(ok ? 0 : 1);
+}
+
+console.log(`\nTripwire ${version} in VS Code (code-server), examples/ open:\n\n  ${url}\n\n(short form: ${server.url}/?folder=${folder})\nCtrl+C stops the server.`);
+await new Promise(() => undefined); // serve until a signal arrives
