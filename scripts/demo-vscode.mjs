@@ -38,7 +38,14 @@ if (!codeServerBinary(root) || (options.screenshot && !chromiumBinary())) run('b
 const codeServer = codeServerBinary(root);
 
 // 2. The .vsix, exactly what the Marketplace would ship.
-const { name, version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+let manifest;
+try {
+  manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+} catch (error) {
+  console.error(`✖ cannot read package.json: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+const { name, version } = manifest;
 const vsix = path.join(root, `${name}-${version}.vsix`);
 if (!options['no-package'] || !existsSync(vsix)) {
   if (existsSync(path.join(root, 'scripts', 'package.mjs'))) run('npm', ['run', 'package', '--silent']);
