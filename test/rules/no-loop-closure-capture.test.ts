@@ -3216,5 +3216,199 @@ for (var n = 0; n < fixtures.length; n++) {
         },
       ],
     },
+    {
+      name: 'plain JavaScript: jQuery Ajax shorthand and Deferred .done',
+      code: `for (var i = 0; i < ids.length; i++) {
+  $.getJSON('/items/' + ids[i], function (item) { cache[ids[i]] = item; });
+  $.ajax({ url: '/stock/' + ids[i] }).done(function (stock) { levels[ids[i]] = stock; });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < ids.length; i++) {
+  $.getJSON('/items/' + ids[i], function (item) { cache[ids[i]] = item; });
+  $.ajax({ url: '/stock/' + ids[i] }).done(function (stock) { levels[ids[i]] = stock; });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < ids.length; i++) {
+  const iSnapshot = i;
+  $.getJSON('/items/' + ids[i], function (item) { cache[ids[iSnapshot]] = item; });
+  $.ajax({ url: '/stock/' + ids[i] }).done(function (stock) { levels[ids[i]] = stock; });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 44,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < ids.length; i++) {
+  $.getJSON('/items/' + ids[i], function (item) { cache[ids[i]] = item; });
+  $.ajax({ url: '/stock/' + ids[i] }).done(function (stock) { levels[ids[i]] = stock; });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < ids.length; i++) {
+  $.getJSON('/items/' + ids[i], function (item) { cache[ids[i]] = item; });
+  const iSnapshot = i;
+  $.ajax({ url: '/stock/' + ids[i] }).done(function (stock) { levels[ids[iSnapshot]] = stock; });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: Chrome extension API callback',
+      code: `for (var t = 0; t < tabIds.length; t++) {
+  chrome.tabs.get(tabIds[t], function (tab) {
+    titles[tabIds[t]] = tab.title;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let t = 0; t < tabIds.length; t++) {
+  chrome.tabs.get(tabIds[t], function (tab) {
+    titles[tabIds[t]] = tab.title;
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var t = 0; t < tabIds.length; t++) {
+  const tSnapshot = t;
+  chrome.tabs.get(tabIds[t], function (tab) {
+    titles[tabIds[tSnapshot]] = tab.title;
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: Node http.get response callback and (e, data) callback',
+      code: `const http = require('http');
+const fs = require('fs');
+for (var u = 0; u < urls.length; u++) {
+  http.get(urls[u], (res) => { statuses[u] = res.statusCode; });
+  fs.readFile(paths[u], (e, data) => { sizes[u] = data.length; });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const http = require('http');
+const fs = require('fs');
+for (let u = 0; u < urls.length; u++) {
+  http.get(urls[u], (res) => { statuses[u] = res.statusCode; });
+  fs.readFile(paths[u], (e, data) => { sizes[u] = data.length; });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const http = require('http');
+const fs = require('fs');
+for (var u = 0; u < urls.length; u++) {
+  const uSnapshot = u;
+  http.get(urls[u], (res) => { statuses[uSnapshot] = res.statusCode; });
+  fs.readFile(paths[u], (e, data) => { sizes[u] = data.length; });
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const http = require('http');
+const fs = require('fs');
+for (let u = 0; u < urls.length; u++) {
+  http.get(urls[u], (res) => { statuses[u] = res.statusCode; });
+  fs.readFile(paths[u], (e, data) => { sizes[u] = data.length; });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const http = require('http');
+const fs = require('fs');
+for (var u = 0; u < urls.length; u++) {
+  http.get(urls[u], (res) => { statuses[u] = res.statusCode; });
+  const uSnapshot = u;
+  fs.readFile(paths[u], (e, data) => { sizes[uSnapshot] = data.length; });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'plain JavaScript: jQuery animation completion callback',
+      code: `for (var b = 0; b < boxes.length; b++) {
+  $(boxes[b]).fadeOut(200, function () { $(boxes[b]).remove(); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let b = 0; b < boxes.length; b++) {
+  $(boxes[b]).fadeOut(200, function () { $(boxes[b]).remove(); });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var b = 0; b < boxes.length; b++) {
+  const bSnapshot = b;
+  $(boxes[b]).fadeOut(200, function () { $(boxes[bSnapshot]).remove(); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -15,7 +15,15 @@ import {
   type LoopNode,
 } from './ast.js';
 import {
+  AJAX_METHODS,
+  ANIMATION_METHODS,
+  CALLBACK_API_ROOTS,
   CALLBACK_OPTION_KEY,
+  DEFERRED_REACTIONS,
+  HTTP_MODULE_NAMES,
+  JQUERY_NAMES,
+  RESULT_PARAMETER,
+  SHORT_ERROR_PARAMETER,
   CANCEL_FUNCTIONS,
   ERROR_FIRST_PARAMETER,
   EVENT_SHORTHAND_METHODS,
@@ -221,8 +229,20 @@ export class LoopClosureAnalyzer {
     if (name !== undefined) {
       if (TIMER_FUNCTIONS.has(name)) return { kind: 'deferred', sink: `passed to \`${name}\``, callbackSlot: true };
       if (callee.isMember) {
-        if (PROMISE_REACTIONS.has(name)) {
+        if (PROMISE_REACTIONS.has(name) || (DEFERRED_REACTIONS.has(name) && fn)) {
           return { kind: 'deferred', sink: `passed to \`.${name}()\``, promise: call, callbackSlot: true };
+        }
+        if (ANIMATION_METHODS.has(name) && fn) {
+          return { kind: 'deferred', sink: `a completion callback passed to \`.${name}()\``, callbackSlot: true };
+        }
+        if (callee.objectName !== undefined && JQUERY_NAMES.has(callee.objectName) && AJAX_METHODS.has(name)) {
+          return { kind: 'deferred', sink: `an Ajax callback passed to \`${callee.objectName}.${name}()\``, callbackSlot: true };
+        }
+        if (callee.objectName !== undefined && HTTP_MODULE_NAMES.has(callee.objectName) && (name === 'get' || name === 'request')) {
+          return { kind: 'deferred', sink: `a response callback passed to \`${callee.objectName}.${name}()\``, callbackSlot: true };
+        }
+        if (callee.rootName !== undefined && CALLBACK_API_ROOTS.has(callee.rootName) && fn) {
+          return { kind: 'deferred', sink: `a completion callback passed to a \`${callee.rootName}\` API`, callbackSlot: true };
         }
         if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && fn)) {
           return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\``, callbackSlot: true };
@@ -259,9 +279,11 @@ export class LoopClosureAnalyzer {
       const first = parameterName(fn.params[0]);
       if (
         first !== undefined &&
-        (STRONG_ERROR_FIRST_PARAMETER.test(first) || (ERROR_FIRST_PARAMETER.test(first) && fn.params.length >= 2))
+        (STRONG_ERROR_FIRST_PARAMETER.test(first) ||
+          (ERROR_FIRST_PARAMETER.test(first) && fn.params.length >= 2) ||
+          (SHORT_ERROR_PARAMETER.test(first) && RESULT_PARAMETER.test(parameterName(fn.params[1]) ?? '')))
       ) {
-        return { kind: 'deferred', sink: 'an error-first callback (it runs when the operation completes)' };
+        return { kind: 'deferred', sink: 'an error-first completion callback' };
       }
       const second = parameterName(fn.params[1]);
       if (first !== undefined && second !== undefined && REQUEST_PARAMETER.test(first) && RESPONSE_PARAMETER.test(second)) {

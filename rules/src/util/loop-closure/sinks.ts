@@ -28,6 +28,19 @@ export const CANCEL_FUNCTIONS = new Set([
 /** Promise reactions. */
 export const PROMISE_REACTIONS = new Set(['then', 'catch', 'finally']);
 
+/** jQuery Deferred / Q reactions: deferred like `.then`, but only when handed a function. */
+export const DEFERRED_REACTIONS = new Set(['done', 'fail', 'always']);
+
+/** jQuery's Ajax shorthands (`$.get(url, data => …)`): the callback runs when the response arrives. */
+export const AJAX_METHODS = new Set(['get', 'post', 'getJSON', 'getScript', 'load', 'ajax']);
+export const JQUERY_NAMES = new Set(['$', 'jQuery']);
+
+/** Browser APIs whose function arguments are completion callbacks (`chrome.tabs.query({}, tabs => …)`). */
+export const CALLBACK_API_ROOTS = new Set(['chrome', 'browser', 'navigator']);
+
+/** Node's `http.get(url, res => …)` / `https.request(…)`. */
+export const HTTP_MODULE_NAMES = new Set(['http', 'https']);
+
 /** Event subscriptions: the listener runs whenever the event fires. */
 export const LISTENER_METHODS = new Set([
   'on',
@@ -60,7 +73,15 @@ export const EVENT_SHORTHAND_METHODS = new Set([
   'hover',
   'one',
   'delegate',
+  'ready',
+  'focus',
+  'blur',
+  'scroll',
+  'resize',
 ]);
+
+/** jQuery animations: a function argument is the completion callback. */
+export const ANIMATION_METHODS = new Set(['animate', 'fadeIn', 'fadeOut', 'fadeTo', 'slideUp', 'slideDown', 'slideToggle']);
 
 /** Collections that keep what they are given: the stored function can be called at any later time. */
 export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'enqueue', 'schedule', 'defer']);
@@ -112,6 +133,10 @@ export const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any'])
 /** First parameter names of Node-style error-first callbacks (`fs.readFile(path, (err, data) => …)`). */
 export const ERROR_FIRST_PARAMETER = /^(?:err|error|er)$/;
 export const STRONG_ERROR_FIRST_PARAMETER = /^(?:err|error)$/;
+/** `(e, data) => …` counts as error-first only with a result-like second parameter (`(e, i)` is an element). */
+export const SHORT_ERROR_PARAMETER = /^e$/;
+export const RESULT_PARAMETER =
+  /^(?:data|result|results|res|response|body|rows|stats|stat|files|content|contents|buffer|buf|stdout|info|doc|docs|reply)$/;
 
 /** Request-handler parameter pairs (`(req, res) => …`). */
 export const REQUEST_PARAMETER = /^(?:req|request)$/;
