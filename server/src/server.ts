@@ -346,6 +346,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   if (state.trusted) {
     typeInfo = new TypeInfo(state.folders[0]?.path);
+    typeInfo.onMissingLibraries = () =>
+      logOnce('ts-lib', 'error', "TypeScript's lib.*.d.ts files are missing next to the server (dist/typescript-lib/); type-aware rules see built-in types as `any`.");
     engine = new LintEngine({ typeInfo });
   }
   const resolveSupport = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties ?? [];

@@ -12,9 +12,29 @@
  *   the projects;
  * - `reset()` ("Tripwire: Reload Type Information") drops the service; the next lint builds a fresh one.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createProjectService, type TypeScriptProjectService } from '@typescript-eslint/project-service';
 import type ts from 'typescript';
+
+/**
+ * The folder holding TypeScript's `lib.*.d.ts`. TypeScript looks for them next to its own file, which
+ * in the bundle is dist/server.js; the build is expected to copy them to `dist/typescript-lib/`. In a
+ * repository checkout they are found in node_modules. Without them, `Promise` and friends would be
+ * unresolved and every type-aware rule would see `any`.
+ */
+export function findTypeScriptLibDirectory(): string | undefined {
+  const bundleDirectory = typeof __dirname === 'string' ? __dirname : undefined;
+  const candidates: string[] = [];
+  if (process.env['TRIPWIRE_TYPESCRIPT_LIB']) candidates.push(process.env['TRIPWIRE_TYPESCRIPT_LIB']);
+  if (bundleDirectory) candidates.push(path.join(bundleDirectory, 'typescript-lib'), bundleDirectory);
+  try {
+    candidates.push(path.join(path.dirname(require.resolve('typescript/package.json')), 'lib'));
+  } catch {
+    // not resolvable (an installed extension): rely on the copy next to the bundle
+  }
+  return candidates.find((directory) => existsSync(path.join(directory, 'lib.es5.d.ts')));
+}
 
 export type FileChange = { path: string; kind: 'created' | 'changed' | 'deleted' };
 
@@ -33,10 +53,17 @@ export class TypeInfo {
     return this.#service !== undefined;
   }
 
+  /** Called once if TypeScript's lib.*.d.ts cannot be found (types would degrade to `any`). */
+  onMissingLibraries: (() => void) | undefined;
+
   #ensureService(): TypeScriptProjectService {
     if (!this.#service) {
       const settings = this.#rootDirectory === undefined ? {} : { tsconfigRootDir: this.#rootDirectory };
-      this.#service = createProjectService({ ...settings, options: {} }).service;
+      const libDirectory = findTypeScriptLibDirectory();
+      if (libDirectory === undefined) this.onMissingLibraries?.();
+      // TypeScript finds its default libraries next to the "executing file".
+      const host = libDirectory === undefined ? {} : { host: { getExecutingFilePath: () => path.join(libDirectory, 'tsserver.js') } };
+      this.#service = createProjectService({ ...settings, ...host, options: {} }).service;
     }
     return this.#service;
   }

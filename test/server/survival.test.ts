@@ -33,7 +33,7 @@ describe('survival: files and requests the server must live through', { timeout:
     const broken = await client.waitForVersion(uri, 1);
     assert.equal(broken.diagnostics.length, 1);
     assert.equal(broken.diagnostics[0]!.code, 'tripwire/parse-error');
-    assert.match(broken.diagnostics[0]!.message, /cannot parse/);
+    assert.match(String(broken.diagnostics[0]!.message), /cannot parse/);
     await client.replaceText(uri, TRAP, 2);
     const fixed = await client.waitForVersion(uri, 2);
     assert.equal(fixed.diagnostics.filter((d) => d.code === LOOP_RULE).length, 1);
