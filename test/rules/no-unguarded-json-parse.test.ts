@@ -609,6 +609,284 @@ req.on('end', () => {
         },
       ],
     },
+    {
+      code: `window.addEventListener('storage', (event) => {
+  sync(JSON.parse(event.newValue));
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 8,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `window.addEventListener('storage', (event) => {
+  let parsed;
+  try {
+    parsed = JSON.parse(event.newValue);
+  } catch {
+    return;
+  }
+  sync(parsed);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `ipcMain.on('save-settings', (event, raw) => {
+  store(JSON.parse(raw));
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 9,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `ipcMain.on('save-settings', (event, raw) => {
+  let parsed;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return;
+  }
+  store(parsed);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const [, , rawOptions] = process.argv;
+const options = JSON.parse(rawOptions);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `const [, , rawOptions] = process.argv;
+let options;
+try {
+  options = JSON.parse(rawOptions);
+} catch (error) {
+  throw new Error(\`Invalid JSON in a command-line argument: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function readJsonBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString());
+}
+readJsonBody(request).then(handle);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 4,
+          column: 10,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `async function readJsonBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString());
+  } catch {
+    return undefined;
+  }
+}
+readJsonBody(request).then(handle);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `router.post('/items', async (ctx) => {
+  const item = JSON.parse(ctx.request.body);
+  ctx.body = await save(item);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 16,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `router.post('/items', async (ctx) => {
+  let item;
+  try {
+    item = JSON.parse(ctx.request.body);
+  } catch {
+    return ctx.throw(400, 'Invalid JSON');
+  }
+  ctx.body = await save(item);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export default function handler(req, res) {
+  const { name } = JSON.parse(req.body);
+  res.status(200).json({ name });
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 20,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export default function handler(req, res) {
+  let name;
+  try {
+    ({ name } = JSON.parse(req.body));
+  } catch {
+    return res.status(400).send('Invalid JSON');
+  }
+  res.status(200).json({ name });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `http.get(url, (res) => {
+  let raw = '';
+  res.on('data', (chunk) => (raw += chunk));
+  res.on('end', () => {
+    const parsed = JSON.parse(raw);
+    done(parsed);
+  });
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 5,
+          column: 20,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `http.get(url, (res) => {
+  let raw = '';
+  res.on('data', (chunk) => (raw += chunk));
+  res.on('end', () => {
+    let parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return;
+    }
+    done(parsed);
+  });
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const { CONFIG } = process.env;
+const config = JSON.parse(CONFIG);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 16,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `const { CONFIG } = process.env;
+let config;
+try {
+  config = JSON.parse(CONFIG);
+} catch (error) {
+  throw new Error(\`Invalid JSON in an environment variable: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `async function getCached(key) {
+  const cached = await redis.get(key);
+  if (cached) return JSON.parse(cached);
+  return null;
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = async (event) => {
+  for (const record of event.Records) {
+    const message = JSON.parse(record.body);
+    await process(message);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 21,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `exports.handler = async (event) => {
+  for (const record of event.Records) {
+    let message;
+    try {
+      message = JSON.parse(record.body);
+    } catch {
+      continue;
+    }
+    await process(message);
+  }
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `client.on('message', (topic, payload) => {
+  const reading = JSON.parse(payload.toString());
+  save(topic, reading);
+});`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 19,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `client.on('message', (topic, payload) => {
+  let reading;
+  try {
+    reading = JSON.parse(payload.toString());
+  } catch {
+    return;
+  }
+  save(topic, reading);
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const cart = JSON.parse(localStorage.cart);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 1,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `let cart;
+try {
+  cart = JSON.parse(localStorage.cart);
+} catch (error) {
+  throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
 ];
 
 const typeScriptInvalid: Invalid[] = [

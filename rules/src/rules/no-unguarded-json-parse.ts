@@ -176,6 +176,23 @@ function canHoist(parse: TSESTree.Node, statement: TSESTree.Node): boolean {
   return true;
 }
 
+/** True when a statement runs inside a loop of its own function. */
+function isInLoop(statement: TSESTree.Node): boolean {
+  for (let current = statement.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (
+      current.type === AST_NODE_TYPES.ForOfStatement ||
+      current.type === AST_NODE_TYPES.ForInStatement ||
+      current.type === AST_NODE_TYPES.ForStatement ||
+      current.type === AST_NODE_TYPES.WhileStatement ||
+      current.type === AST_NODE_TYPES.DoWhileStatement
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A variable name not visible at `node` yet (`parsed`, `parsed2`, …). */
 function freeName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, base: string): string {
   const taken = (name: string): boolean => {
@@ -196,7 +213,7 @@ function wrapFix(
 ): { action: string; fix: TSESLint.ReportFixFunction } | undefined {
   const unit = indentUnit(sourceCode);
   const fn = enclosingFunction(parse);
-  const errorPath = errorPathFor(fn, origin);
+  let errorPath = errorPathFor(fn, origin);
 
   // `data => JSON.parse(data)`: give the arrow a block body.
   if (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body.type !== AST_NODE_TYPES.BlockStatement && !enclosingStatement(parse)) {
@@ -219,6 +236,10 @@ function wrapFix(
   const statement = enclosingStatement(parse);
   if (!statement) return undefined;
   const indent = lineIndentation(sourceCode, statement);
+  if (errorPath.statement === 'return;' && isInLoop(statement)) {
+    // In a loop over messages, skip the malformed one rather than abandon the rest.
+    errorPath = { action: 'skip to the next item', statement: 'continue;', usesError: false };
+  }
   if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ExpressionStatement) {
     if (!fn && statement.type === AST_NODE_TYPES.ReturnStatement) return undefined;
     const whole = statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : statement.expression;

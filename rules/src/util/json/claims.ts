@@ -201,6 +201,14 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
       }
       return flow;
     }
+    case AST_NODE_TYPES.PropertyDefinition: {
+      // `private config: Config = JSON.parse(text);`
+      const typeNode = parent.value === expression ? parent.typeAnnotation?.typeAnnotation : undefined;
+      if (typeNode && !isHonestType(typeNode)) {
+        flow.claims.push({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
+      }
+      return flow;
+    }
     case AST_NODE_TYPES.AssignmentExpression: {
       if (parent.right !== expression || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier) return flow;
       const variable = findVariable(sourceCode, parent.left);

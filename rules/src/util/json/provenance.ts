@@ -85,7 +85,7 @@ const HANDLER_FUNCTION = /^(handle|on)[A-Z0-9_]|(Handler|Listener)$|^handler$/;
 const MESSAGE_EVENTS = new Set(['message', 'data', 'line', 'text', 'payload', 'msg', 'messages']);
 
 /** Receivers of `.on(event, listener)` whose every event carries external data. */
-const SOCKET_RECEIVER = /(socket|^ws$|^io$|conn(ection)?$|channel|client|peer|mqtt|nats|consumer|subscriber|port$|worker)/i;
+const SOCKET_RECEIVER = /(socket|^ws$|^io$|conn(ection)?$|channel|client|peer|mqtt|nats|consumer|subscriber|port$|worker|ipc)/i;
 
 /** Calls that return their receiver's or first argument's text unchanged in kind. */
 const PASS_THROUGH_METHODS = new Set([
@@ -142,6 +142,7 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined): Text
   if (name === 'data' && objectName !== undefined && DATA_OBJECT.test(objectName)) return external(LABEL.message);
   if (name === 'body' && objectName !== undefined && BODY_OBJECT.test(objectName)) return external(LABEL.body);
   if (name === 'body' && objectName === undefined) return external(LABEL.body);
+  if ((name === 'newValue' || name === 'oldValue') && objectName && MESSAGE_OBJECT.test(objectName)) return external(LABEL.storage);
   if ((name === 'content' || name === 'value' || name === 'Data' || name === 'message' || name === 'text') && objectName && MESSAGE_OBJECT.test(objectName)) {
     return external(objectName === 'target' || objectName === 'currentTarget' || /^(input|textarea|field|element|el)$/i.test(objectName) ? LABEL.userInput : LABEL.message);
   }
@@ -189,11 +190,11 @@ function classifyCall(
   const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
   const receiverName = calleeReceiverName(call);
   if (name === undefined) return UNKNOWN;
-  if (receiver && PASS_THROUGH_METHODS.has(name)) return classify(sourceCode, receiver, depth + 1);
-  if (PASS_THROUGH_FUNCTIONS.has(name) && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
   if ((name === 'from' || name === 'concat') && receiverName === 'Buffer' && call.arguments[0]) {
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
+  if (receiver && PASS_THROUGH_METHODS.has(name)) return classify(sourceCode, receiver, depth + 1);
+  if (PASS_THROUGH_FUNCTIONS.has(name) && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
   if (name === 'decode' && call.arguments[0] && receiver?.type !== AST_NODE_TYPES.Identifier) {
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
@@ -359,6 +360,12 @@ function classifyVariable(
         const fromObject = classify(sourceCode, declarator.init, depth + 1);
         if (fromObject.kind === 'external') return fromObject;
       }
+      return UNKNOWN;
+    }
+    // `const [, , raw] = process.argv`: an element of an external array.
+    if (declarator.init) {
+      const fromArray = classify(sourceCode, declarator.init, depth + 1);
+      if (fromArray.kind === 'external') return fromArray;
     }
     return UNKNOWN;
   }
@@ -366,7 +373,14 @@ function classifyVariable(
   // `for (const line of text.split('\n'))`: each element comes from the iterated value.
   const loop = declarator.parent.parent;
   if (!declarator.init && loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
-    origins.push(classify(sourceCode, loop.right, depth + 1));
+    // `for await (const chunk of req)`: chunks of a request or stream body.
+    const iterated = skipTransparentWrappers(loop.right);
+    const iteratedName = identifierName(iterated);
+    if (loop.await && iteratedName && /^(req|request|stream|readable|socket|stdin|body|incoming)$/.test(iteratedName)) {
+      origins.push(external(LABEL.body));
+    } else {
+      origins.push(classify(sourceCode, loop.right, depth + 1));
+    }
   }
   for (const reference of variable.references) {
     if (reference.identifier === identifier) continue;
