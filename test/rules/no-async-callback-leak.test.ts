@@ -45,6 +45,7 @@ ruleTester.run('no-async-callback-leak', rule, {
     'window.onload = async () => { try { await boot(); } catch (error) { show(error); } };',
     // flags and early returns before the try cannot throw
     'setTimeout(async () => { timer = null; if (closing) { return; } try { await reconnect(); } catch (error) { log(error); } }, 10);',
+    "import express from 'express'; const app = express(); app.get('/:id', async (req, res) => { const id = parseInt(req.params.id, 10); console.log('get', id); try { res.json(await load(id)); } catch (error) { res.status(500).end(); } });",
     // a catch that rethrows can reject: but try with only `finally` is not exempt either (see invalid)
     'const handler = async () => { await load(); }; const result = handler();',
   ],

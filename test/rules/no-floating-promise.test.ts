@@ -59,6 +59,10 @@ ruleTester.run('no-floating-promise', rule, {
     // usage elsewhere is trusted for plain functions only, and never for callback-style calls
     'async function handler(reply: Reply) { await reply.send(1); reply.send(2); }',
     "import { connect } from './db'; async function a() { await connect(); } function b() { connect(() => {}); }",
+    // a package's default export awaited elsewhere is a thenable factory, not proof of a promise
+    "import fastify from 'fastify'; async function a() { await fastify(); } fastify({ logger: true });",
+    // every branch handled or already resolved
+    'function cancel(pending?: Promise<void>) { return pending ? pending.then(() => {}).catch(() => {}) : Promise.resolve(); } cancel();',
     // stored-promise checks can be switched off
     { code: 'async function save() {} function main() { const p = save(); }', options: [{ checkStored: false }] },
   ],

@@ -216,7 +216,7 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     return returned.every((argument) => argument !== null && isPromiseSyntactic(argument));
   }
 
-  /** Promise by syntax: by declaration, else by how the file uses the same callee (awaited, `.then`ed, named `…Async`). */
+  /** Promise by syntax: by declaration, else by how the file uses the same function (awaited elsewhere, named `…Async`). */
   function isPromiseSyntactic(input: TSESTree.Node): boolean {
     if (isPromiseByDeclaration(input)) return true;
     const node = skipWrappers(input);
@@ -233,6 +233,9 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     // Usage is only trusted for plain function calls: methods too often belong to thenable builders or
     // fluent objects that are awaited in one place and fire-and-forget by design in another (`reply.send()`).
     if (callee.type !== AST_NODE_TYPES.Identifier || !usedAsPromise().has(calleeKey(callee))) return false;
+    // A package's default export is usually a factory (`fastify()`, `knex()`) whose instance is also thenable.
+    const origin = bindingOrigin(resolveVariable(sourceCode, callee));
+    if (origin && (origin.imported === 'default' || origin.imported === '*') && !origin.source.startsWith('.')) return false;
     // Callback-style twins of promise APIs (`server.close(cb)`, `app.listen(port, cb)`), plugin registration
     // (`app.register(plugin)`, awaited or not) and `fn.call(...)` are not judged by usage.
     if (name === 'call' || name === 'apply' || name === 'register' || name === 'after') return false;
@@ -243,12 +246,12 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     });
   }
 
-  /** Callee texts that the file awaits, chains with `.then/.catch/.finally`, or hands to `Promise.all/race/…` (scanned once). */
+  /** Callee texts that the file awaits or hands to `Promise.all/race/…` (scanned once). */
   function usedAsPromise(): Set<string> {
     if (promiseCallees) return promiseCallees;
     const found = new Set<string>();
     const text = sourceCode.text;
-    if (text.includes('await') || text.includes('.then(') || text.includes('Promise.')) {
+    if (text.includes('await') || text.includes('Promise.')) {
       const addCall = (expression: TSESTree.Node | null | undefined): void => {
         if (!expression) return;
         const call = skipWrappers(expression);
@@ -264,7 +267,6 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
             const callee = skipWrappers(node.callee);
             if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
             const name = memberName(callee);
-            if (name === 'then' || name === 'catch' || name === 'finally') addCall(callee.object);
             const object = skipWrappers(callee.object);
             if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name && PROMISE_STATICS.has(name)) {
               const array = node.arguments[0] && skipWrappers(node.arguments[0]);

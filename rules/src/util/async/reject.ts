@@ -40,6 +40,9 @@ export function cannotReject(fn: FunctionNode): boolean {
 /** `p.catch(fn)`, `p.then(ok, fail)`, or such a chain followed by `.finally(fn)`. */
 export function isHandledChain(input: TSESTree.Node): boolean {
   const node = skipWrappers(input);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    return isHandledOrResolved(node.consequent) && isHandledOrResolved(node.alternate);
+  }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -48,6 +51,21 @@ export function isHandledChain(input: TSESTree.Node): boolean {
   if (name === 'then') return node.arguments.length >= 2 && !isNullish(node.arguments[1]!);
   if (name === 'finally') return isHandledChain(callee.object);
   return false;
+}
+
+/** A handled chain, or `Promise.resolve()` of nothing or a literal (which cannot reject). */
+function isHandledOrResolved(input: TSESTree.Node): boolean {
+  if (isHandledChain(input)) return true;
+  const node = skipWrappers(input);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'resolve' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    node.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal)
+  );
 }
 
 function isNullish(node: TSESTree.Node): boolean {
@@ -61,11 +79,25 @@ function containsThrow(node: TSESTree.Node): boolean {
   return someDescendant(node, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true);
 }
 
+/** Calls that do not throw on ordinary input: conversions, `Math.*`, `console.*`, `Date.now()`. */
+const SAFE_FUNCTIONS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean']);
+const SAFE_OBJECTS = new Set(['Math', 'console']);
+const SAFE_METHODS = new Set(['Date.now', 'Array.isArray', 'Number.isInteger', 'Number.isFinite', 'Number.parseInt', 'Number.parseFloat']);
+
+function isSafeCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  return SAFE_OBJECTS.has(object.name) || SAFE_METHODS.has(`${object.name}.${memberName(callee) ?? ''}`);
+}
+
 function hasRiskyExpression(node: TSESTree.Node): boolean {
   return someDescendant(
     node,
     (inner) =>
-      inner.type === AST_NODE_TYPES.CallExpression ||
+      (inner.type === AST_NODE_TYPES.CallExpression && !isSafeCall(inner)) ||
       inner.type === AST_NODE_TYPES.NewExpression ||
       inner.type === AST_NODE_TYPES.AwaitExpression ||
       inner.type === AST_NODE_TYPES.YieldExpression ||
