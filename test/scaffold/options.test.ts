@@ -345,3 +345,86 @@ describe('functional options: code action applicability', () => {
     assert.equal(optionsTypeAt(generated, '/x/server.ts', 20)?.hasRegion, true);
   });
 });
+
+describe('convert constructor/function parameters to functional options', () => {
+  const CLIENT = `/**
+ * Connects a client.
+ * @param host - where to connect
+ */
+export function connect(host: string, port: number, timeoutMs = 5000, retries?: number, label: string = 'client'): string {
+  return \`\${host}:\${port}/\${timeoutMs}/\${retries ?? 0}/\${label}\`;
+}
+
+export const local = connect('localhost', 80, undefined, 2);
+`;
+  const MAIN = `import { connect } from './client.js';
+import * as client from './client.js';
+
+export const a = connect('a', 1);
+export const b = connect('b', 2, 100, 3, 'x');
+export const c = client.connect('c', 3, 7);
+`;
+
+  async function convertProject(files: Record<string, string>, file: string, name: string) {
+    const { planConvertParameters } = await import('../../server/src/scaffold/options/convert-parameters.js');
+    const dir = fs.mkdtempSync(path.join(workDir, 'convert-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true, "target": "es2022", "module": "nodenext", "noEmit": true, "skipLibCheck": true, "types": [] } }');
+    for (const [relative, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, relative), text);
+    return { dir, convert: () => planConvertParameters({ root: dir, file, name }) };
+  }
+
+  it('rewrites the signature and every call site (named and namespace imports), keeping behaviour; the result compiles and runs', async () => {
+    const { dir, convert } = await convertProject({ 'client.ts': CLIENT, 'main.ts': MAIN }, 'client.ts', 'connect');
+    const result = convert();
+    assert.equal(result.settingsName, 'ConnectSettings');
+    assert.equal(result.callSites, 4);
+    assert.deepEqual(result.plan.files.map((file) => path.basename(file.path)).sort(), ['client.ts', 'main.ts']);
+    assert.ok(checkPlan(result.plan, dir).files.every((file) => file.status === 'update'));
+    const { edit } = planToWorkspaceEdit(result.plan, { root: dir });
+    assert.equal(edit.documentChanges?.length, 2, 'one text edit per file: a preview of every change');
+    writePlan(result.plan, { root: dir });
+
+    const main = fs.readFileSync(path.join(dir, 'main.ts'), 'utf8');
+    assert.match(main, /^import \{ connect, withLabel, withRetries, withTimeoutMs \} from '\.\/client\.js';/);
+    assert.match(main, /connect\('a', 1\);/);
+    assert.match(main, /connect\('b', 2, withTimeoutMs\(100\), withRetries\(3\), withLabel\('x'\)\);/);
+    assert.match(main, /client\.connect\('c', 3, client\.withTimeoutMs\(7\)\);/);
+    const client = fs.readFileSync(path.join(dir, 'client.ts'), 'utf8');
+    assert.match(client, /export function connect\(host: string, port: number, \.\.\.options: readonly ConnectSettingsOption\[\]\): string \{\n  const \{ timeoutMs, retries, label \} = createConnectSettings\(host, port, \.\.\.options\);/);
+    assert.match(client, /connect\('localhost', 80, withRetries\(2\)\)/);
+    assert.match(client, /timeoutMs: 5000,\n  retries: undefined,\n  label: 'client',/);
+
+    fs.writeFileSync(
+      path.join(dir, 'check.ts'),
+      "import assert from 'node:assert/strict';\nimport { a, b, c } from './main.js';\nimport { local } from './client.js';\nassert.equal(a, 'a:1/5000/0/client');\nassert.equal(b, 'b:2/100/3/x');\nassert.equal(c, 'c:3/7/0/client');\nassert.equal(local, 'localhost:80/5000/2/client');\nconsole.log('ok');\n",
+    );
+    const tsc = spawnSync(process.execPath, [tscBin, '-p', dir, '--types', 'node', '--typeRoots', path.join(repoRoot, 'node_modules/@types')], { encoding: 'utf8', cwd: dir });
+    assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
+    const run = runModule(dir, 'check.ts');
+    assert.equal(run.status, 0, run.output);
+  });
+
+  it('converts a class constructor and its `new` call sites', async () => {
+    const source = "export class Pool {\n  readonly summary: string;\n  constructor(name: string, size = 4, idleMs = 1000, fair?: boolean) {\n    this.summary = `${name}/${size}/${idleMs}/${fair === true}`;\n  }\n}\nexport const pool = new Pool('p', 8, undefined, true);\n";
+    const { dir, convert } = await convertProject({ 'pool.ts': source }, 'pool.ts', 'Pool');
+    const result = convert();
+    writePlan(result.plan, { root: dir });
+    const text = fs.readFileSync(path.join(dir, 'pool.ts'), 'utf8');
+    assert.match(text, /constructor\(name: string, \.\.\.options: readonly PoolSettingsOption\[\]\) \{\n    const \{ size, idleMs, fair \} = createPoolSettings\(name, \.\.\.options\);/);
+    assert.match(text, /new Pool\('p', withSize\(8\), withFair\(true\)\)/);
+    const tsc = spawnSync(process.execPath, [tscBin, '-p', dir], { encoding: 'utf8', cwd: dir });
+    assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
+  });
+
+  it('refuses what it cannot rewrite faithfully, naming the places', async () => {
+    const spread = await convertProject({ 'f.ts': 'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nconst args = [1, 2, 3, 4] as const;\nexport const x = f(...args);\n' }, 'f.ts', 'f');
+    assert.throws(spread.convert, /spread arguments/);
+    const value = await convertProject({ 'f.ts': 'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nexport const all = [1].map(f);\n' }, 'f.ts', 'f');
+    assert.throws(value.convert, /used as a value/);
+    const few = await convertProject({ 'f.ts': 'export function f(a: number, b = 1): number { return a + b; }\n' }, 'f.ts', 'f');
+    assert.throws(few.convert, /takes 2 parameter\(s\); the conversion is offered from 4/);
+    const dependent = await convertProject({ 'f.ts': 'export function f(a: number, b = a, c = 2, d = 3): number { return a + b + c + d; }\n' }, 'f.ts', 'f');
+    assert.throws(dependent.convert, /reads another parameter/);
+  });
+});
