@@ -1,5 +1,9 @@
+import path from 'node:path';
 import rule from '../../rules/src/rules/no-loop-closure-capture.js';
-import { createJavaScriptRuleTester, createRuleTester } from './rule-tester.js';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+/** Typed cases lint a file outside the fixture tsconfig (picked up through allowDefaultProject). */
+const typedFile = path.join(fixturesDir, 'no-loop-closure-capture.ts');
 
 // Every invalid case pins the message id, the position (the capturing function, or the deferring call
 // for a named function declared elsewhere) and each suggestion's full output.
@@ -2881,6 +2885,107 @@ for (var i = 0; i < 3; i++) {
   const iSnapshot = i;
   const schedule = () => setTimeout(() => console.log(iSnapshot), 100);
   schedule();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// The rule needs no type information; with a program it must behave exactly the same.
+createTypedRuleTester().run('no-loop-closure-capture (type information)', rule, {
+  valid: [
+    {
+      name: 'let per-iteration counter in a classic for loop',
+      filename: typedFile,
+      code: `for (let i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+    },
+    {
+      name: 'const copy of a var',
+      filename: typedFile,
+      code: `for (var i = 0; i < 3; i++) {
+  const current = i;
+  setTimeout(() => console.log(current), 100);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'var loop counter read by a setTimeout callback',
+      filename: typedFile,
+      code: `for (var i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < 3; i++) {
+  setTimeout(() => console.log(i), 100);
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  setTimeout(() => console.log(iSnapshot), 100);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'var counter read by a setInterval poller',
+      filename: typedFile,
+      code: `function pollAll(urls: string[]): void {
+  for (var index = 0; index < urls.length; index++) {
+    setInterval(function () {
+      void fetch(urls[index]);
+    }, 5000);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function pollAll(urls: string[]): void {
+  for (let index = 0; index < urls.length; index++) {
+    setInterval(function () {
+      void fetch(urls[index]);
+    }, 5000);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function pollAll(urls: string[]): void {
+  for (var index = 0; index < urls.length; index++) {
+    const indexSnapshot = index;
+    setInterval(function () {
+      void fetch(urls[indexSnapshot]);
+    }, 5000);
+  }
 }
 `,
             },
