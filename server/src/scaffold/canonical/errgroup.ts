@@ -31,6 +31,7 @@ export class ErrGroup {
   /**
    * Aborted on the first error (its reason is that error) or when the parent signal aborts (its
    * reason is the parent's reason). Pass it to every task's I/O so a failure stops the siblings.
+   * Unlike Go's errgroup context, it is not aborted when `wait()` resolves successfully.
    */
   readonly signal: AbortSignal;
 
@@ -48,7 +49,8 @@ export class ErrGroup {
   readonly #onParentAbort: () => void;
 
   /**
-   * Creates a group, optionally bounded and tied to a parent signal.
+   * Creates a group, optionally bounded and tied to a parent signal. The group listens to the parent
+   * until it fails or `wait()` settles, so always call `wait()` on a long-lived parent.
    *
    * @param {ErrGroupOptions} [options] parent `signal` and concurrency `limit`
    * @throws {RangeError} when `limit` is not a positive integer or `Infinity`
