@@ -6,6 +6,8 @@ import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const SUITE_TIMEOUT_MS = 240_000;
+/** Workbench start-up chatter that is not the suite's output. */
+const WORKBENCH_NOISE = /connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|builtin extensions cache/;
 
 export async function runInHostSuite(context, { workspace, testsPath, resultsFile }) {
   const { root, server, browser, browserModule, artifacts, log, record, results } = context;
@@ -15,7 +17,7 @@ export async function runInHostSuite(context, { workspace, testsPath, resultsFil
   browserModule.forwardConsole(page, (line) => {
     consoleLog.write(`${line}\n`);
     // The extension host's console arrives as "INFO …" (mocha's spec reporter, the tests' own logs).
-    if (process.env.TRIPWIRE_E2E_VERBOSE || /^\s*INFO\b/.test(line)) console.log(`    │ ${line.replace(/^\s*INFO\s?/, '')}`);
+    if (process.env.TRIPWIRE_E2E_VERBOSE || (/^\s*INFO\b/.test(line) && !WORKBENCH_NOISE.test(line))) console.log(`    │ ${line.replace(/^\s*INFO\s?/, '')}`);
   });
   const exited = new Promise((resolve) => void page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   const payload = [
