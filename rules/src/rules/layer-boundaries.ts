@@ -596,8 +596,22 @@ function looksLikeAlias(specifier: string): boolean {
   return specifier.startsWith('@/') || specifier.startsWith('~') || specifier.startsWith('$');
 }
 
+const resolutions = new Map<string, { value: Resolution; checkedAt: number }>();
+
+/** Resolves `specifier` as imported from `importer`; results are reused for a second (files importing alike). */
 export function resolveImport(specifier: string, importer: string): Resolution {
   const fromDir = path.dirname(importer);
+  const key = `${fromDir}\0${specifier}`;
+  const now = Date.now();
+  const cached = resolutions.get(key);
+  if (cached && now - cached.checkedAt < REVALIDATE_AFTER_MS) return cached.value;
+  const value = resolveUncached(specifier, fromDir);
+  if (resolutions.size > 100_000) resolutions.clear();
+  resolutions.set(key, { value, checkedAt: now });
+  return value;
+}
+
+function resolveUncached(specifier: string, fromDir: string): Resolution {
 
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = path.resolve(fromDir, specifier.replace(/\?.*$/, ''));
