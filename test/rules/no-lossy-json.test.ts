@@ -405,3 +405,39 @@ createRuleTester().run('no-lossy-json (without type information)', rule, {
   valid: [pickedDate],
   invalid: [],
 });
+
+const memberAssignment = `interface Session { startedAt: Date }
+class Store {
+  session?: Session;
+  async restore(res: Response) {
+    this.session = await res.json();
+  }
+}`;
+
+createTypedRuleTester().run('no-lossy-json (typed member assignment)', rule, {
+  valid: [],
+  invalid: [
+    typed<Invalid>({
+      code: memberAssignment,
+      errors: [
+        {
+          messageId: 'lossyType',
+          line: 5,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestReviver',
+              output: `interface Session { startedAt: Date }
+class Store {
+  session?: Session;
+  async restore(res: Response) {
+    this.session = await res.text().then((text) => JSON.parse(text, (key, value) => (key === 'startedAt' && typeof value === 'string' ? new Date(value) : value)));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    }),
+  ],
+});

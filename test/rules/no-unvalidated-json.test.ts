@@ -702,6 +702,262 @@ settings = JSON.parse(localStorage.getItem('settings') ?? '{}');`,
         },
       ],
     },
+    {
+      code: `interface Page { items: string[] }
+async function load(url: string) {
+  const { items } = (await (await fetch(url)).json()) as Page;
+  return items;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `interface Todo { id: number }
+async function getTodos(): Promise<Todo[]> {
+  const response = await fetch('/todos');
+  const todos = await response.json();
+  return todos;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 23,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+function isTodoArray(value: unknown): value is Todo[] {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return Array.isArray(value);
+}
+
+async function getTodos(): Promise<Todo[]> {
+  const response = await fetch('/todos');
+  const todos = await response.json();
+  const parsed: unknown = todos;
+  if (!isTodoArray(parsed)) throw new TypeError('Unexpected JSON shape');
+  return parsed;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface Cfg { port: number }
+class Server {
+  private config: Cfg = JSON.parse(readFileSync('cfg.json', 'utf8'));
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 3,
+          column: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      code: `interface Todo { id: number }
+const loadTodos = async (): Promise<Todo[]> => (await fetch('/todos')).json();`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 48,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+function isTodoArray(value: unknown): value is Todo[] {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return Array.isArray(value);
+}
+
+const loadTodos = async (): Promise<Todo[]> => (await fetch('/todos')).json().then((value: unknown) => {
+  if (!isTodoArray(value)) throw new TypeError('Unexpected JSON shape');
+  return value;
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `interface Todo { id: number }
+const loadTodos = (): Promise<Todo[]> => fetch('/todos').then((r) => r.json());`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 70,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+function isTodoArray(value: unknown): value is Todo[] {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return Array.isArray(value);
+}
+
+const loadTodos = (): Promise<Todo[]> => fetch('/todos').then((r) => r.json()).then((value: unknown) => {
+  if (!isTodoArray(value)) throw new TypeError('Unexpected JSON shape');
+  return value;
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `type Profile = { name: string };
+export async function getProfile(): Promise<Profile> {
+  const res = await fetch('/me');
+  if (!res.ok) throw new Error('failed');
+  return (await res.json()) as Profile;
+}`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 5,
+          column: 17,
+          suggestions: [
+          { messageId: 'suggestTypeGuard', output: `type Profile = { name: string };
+function isProfile(value: unknown): value is Profile {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export async function getProfile(): Promise<Profile> {
+  const res = await fetch('/me');
+  if (!res.ok) throw new Error('failed');
+  const parsed: unknown = await res.json();
+  if (!isProfile(parsed)) throw new TypeError('Unexpected JSON: expected Profile');
+  return parsed;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Ajv from 'ajv';
+interface User { id: number }
+const ajv = new Ajv();
+const validateUser = ajv.compile<User>(schema);
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 5,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import Ajv from 'ajv';
+interface User { id: number }
+const ajv = new Ajv();
+const validateUser = ajv.compile<User>(schema);
+const user: unknown = JSON.parse(text);
+if (!validateUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          { messageId: 'suggestTypeGuard', output: `import Ajv from 'ajv';
+interface User { id: number }
+const ajv = new Ajv();
+const validateUser = ajv.compile<User>(schema);
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import * as t from 'io-ts';
+const User = t.type({ id: t.number });
+type User = t.TypeOf<typeof User>;
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import * as t from 'io-ts';
+const User = t.type({ id: t.number });
+type User = t.TypeOf<typeof User>;
+const user: unknown = JSON.parse(text);
+if (!User.is(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          { messageId: 'suggestTypeGuard', output: `import * as t from 'io-ts';
+const User = t.type({ id: t.number });
+type User = t.TypeOf<typeof User>;
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { object, number, create } from 'superstruct';
+const UserStruct = object({ id: number() });
+interface User { id: number }
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import { object, number, create } from 'superstruct';
+const UserStruct = object({ id: number() });
+interface User { id: number }
+const user = create(JSON.parse(text), UserStruct);` },
+          { messageId: 'suggestTypeGuard', output: `import { object, number, create } from 'superstruct';
+const UserStruct = object({ id: number() });
+interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import Joi from 'joi';
+const UserSchema = Joi.object({ id: Joi.number() });
+interface User { id: number }
+const user = JSON.parse(text) as User;`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestLibrary', output: `import Joi from 'joi';
+const UserSchema = Joi.object({ id: Joi.number() });
+interface User { id: number }
+const user = Joi.attempt(JSON.parse(text), UserSchema);` },
+          { messageId: 'suggestTypeGuard', output: `import Joi from 'joi';
+const UserSchema = Joi.object({ id: Joi.number() });
+interface User { id: number }
+function isUser(value: unknown): value is User {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const user: unknown = JSON.parse(text);
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
+          ],
+        },
+      ],
+    },
 ];
 
 createRuleTester().run('no-unvalidated-json', rule, {
@@ -763,4 +1019,23 @@ async function send(reply: Reply): Promise<Out> {
 }` },
     ] }] },
   ],
+});
+
+// With types, a typed member on the receiving side is a claim too (syntax alone cannot see its declaration).
+const memberAssignment = `interface Config { port: number }
+class App {
+  config: Config = { port: 0 };
+  load(text: string) {
+    this.config = JSON.parse(text);
+  }
+}`;
+
+createTypedRuleTester().run('no-unvalidated-json (typed member assignment)', rule, {
+  valid: [],
+  invalid: [typed<Invalid>({ code: memberAssignment, errors: [{ messageId: 'unvalidated', line: 5, column: 19, suggestions: [] }] })],
+});
+
+createRuleTester().run('no-unvalidated-json (member assignment without types)', rule, {
+  valid: [memberAssignment],
+  invalid: [],
 });

@@ -12,7 +12,7 @@ import {
   type LossyFinding,
 } from '../util/json/lossy.js';
 import { isBodyJsonCall, isJsonParseCall } from '../util/json/sources.js';
-import { isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
+import { assignedMemberType, isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
 
 export type MessageId =
   | 'lossyType'
@@ -142,6 +142,17 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
+    /** With types: a parsed value assigned to a typed member (`this.cache = JSON.parse(text)`). */
+    function lossyMemberFinding(source: TSESTree.CallExpression, isParse: boolean): { finding: LossyFinding; typeText: string } | undefined {
+      const tools = getTypeTools();
+      if (!tools) return undefined;
+      const value = isParse ? source : source.parent.type === AST_NODE_TYPES.AwaitExpression ? source.parent : undefined;
+      const member = value ? assignedMemberType(tools, value) : undefined;
+      if (!member) return undefined;
+      const found = findLossyInType(tools.checker, member.type, tools.services.esTreeNodeToTSNodeMap.get(member.node));
+      return found ? { finding: found, typeText: tools.checker.typeToString(member.type) } : undefined;
+    }
+
     /** Replaces the source so that a reviver runs: `JSON.parse(s)` → `JSON.parse(s, r)`, `res.json()` → `res.text().then(…)`. */
     function reviverFix(source: TSESTree.CallExpression, reviver: string): TSESLint.ReportFixFunction | undefined {
       const parse: boolean = isJsonParseCall(source);
@@ -190,7 +201,7 @@ export default createRule<Options, MessageId>({
       const flow = isParse ? followValue(sourceCode, source) : followPromise(sourceCode, source);
 
       // (a) the claimed type holds values JSON cannot carry.
-      const lossy = lossyFinding(flow);
+      const lossy = lossyFinding(flow) ?? (flow.validated || flow.claims.length > 0 ? undefined : lossyMemberFinding(source, isParse));
       if (lossy) {
         const { finding, typeText } = lossy;
         const words = wording(finding);

@@ -7,7 +7,7 @@ import { findUnguardedMerge, type UnguardedMerge } from '../util/json/merge.js';
 import { isBodyJsonCall, isJsonParseCall, isJsonStringifyCall } from '../util/json/sources.js';
 import { findValidationImports, type LibraryImport } from '../util/json/validation.js';
 import { buildValidationSuggestions } from '../util/json/validation-fix.js';
-import { isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
+import { assignedMemberType, isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
 
 export type MessageId = 'unvalidated' | 'unguardedMerge' | 'suggestLibrary' | 'suggestTypeGuard' | 'suggestDropPrototypeKeys';
 export type Options = [];
@@ -113,6 +113,25 @@ export default createRule<Options, MessageId>({
           return;
         }
       }
+      // With types: an assignment to a typed member (`this.config = JSON.parse(text)`).
+      const tools = getTypeTools();
+      if (!flow.validated && flow.claims.length === 0 && tools) {
+        const parsesText: boolean = isJsonParseCall(source);
+        const value: TSESTree.Node | undefined = parsesText
+          ? source
+          : source.parent.type === AST_NODE_TYPES.AwaitExpression
+            ? source.parent
+            : undefined;
+        const member = value ? assignedMemberType(tools, value) : undefined;
+        if (member) {
+          context.report({
+            node: source,
+            messageId: 'unvalidated',
+            data: { source: sourceLabel, type: shorten(tools.checker.typeToString(member.type)) },
+          });
+          return;
+        }
+      }
       const merge = findMerge(source);
       if (!merge) return;
       const canRevive = isJsonParseCall(source) && source.arguments.length === 1;
@@ -144,7 +163,7 @@ export default createRule<Options, MessageId>({
     function checkBodyJson(node: TSESTree.CallExpression): void {
       if (!isBodyJsonCall(node)) return;
       const flow = followPromise(sourceCode, node);
-      if (flow.claims.length === 0 && !findMergeCandidate(node)) return;
+      if (flow.claims.length === 0 && !findMergeCandidate(node) && !getTypeTools()) return;
       if (!returnsPromise(node)) return;
       report(node, '`.json()`', flow);
     }

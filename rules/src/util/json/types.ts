@@ -1,4 +1,4 @@
-import { ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 /** The checker and node maps of a typed lint run. */
@@ -38,4 +38,32 @@ export function intrinsicName(type: ts.Type): string | undefined {
 export function isAnyOrUnknown(type: ts.Type): boolean {
   const name = intrinsicName(type);
   return name === 'any' || name === 'unknown';
+}
+
+/**
+ * With types only: the declared type of the member a parsed value is assigned to (`this.config = JSON.parse(s)`),
+ * when it says more than `any`/`unknown`. `value` is the expression holding the parsed value.
+ */
+export function assignedMemberType(tools: TypeTools, value: TSESTree.Node): { type: ts.Type; node: TSESTree.MemberExpression } | undefined {
+  let current = value;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      (current.parent.type === AST_NODE_TYPES.TSAsExpression &&
+        (current.parent.typeAnnotation.type === AST_NODE_TYPES.TSAnyKeyword ||
+          current.parent.typeAnnotation.type === AST_NODE_TYPES.TSUnknownKeyword)))
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  if (
+    parent?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    parent.operator !== '=' ||
+    parent.right !== current ||
+    parent.left.type !== AST_NODE_TYPES.MemberExpression
+  ) {
+    return undefined;
+  }
+  const type = tools.services.getTypeAtLocation(parent.left);
+  return isAnyOrUnknown(type) || intrinsicName(type) === 'error' ? undefined : { type, node: parent.left };
 }

@@ -253,27 +253,52 @@ export function buildValidationSuggestions(
     guardCallee ??= libraryGuard(sourceCode, claim.node, entry, typeNode, schema);
   }
 
-  const existingGuard = guardNameFor(typeNode);
-  const guardIsNew = guardCallee === undefined && !hasValueInScope(sourceCode, claim.node, existingGuard);
-  const guard = guardCallee ?? existingGuard;
+  const libraryEntry = guardCallee ? libraries.find((entry) => libraryGuard(sourceCode, claim.node, entry, typeNode, schema) === guardCallee) : undefined;
+  if (guardCallee && libraryEntry) {
+    const fix = guardFormFix(sourceCode, claim, replaced, valueText, guardCallee, undefined);
+    if (fix) suggestions.push({ kind: 'library', name: LIBRARY_DISPLAY_NAME[libraryEntry.library], fix });
+  }
+  const guard = guardNameFor(typeNode);
+  const guardIsNew = !hasValueInScope(sourceCode, claim.node, guard);
   const insertAt = guardIsNew ? topLevelInsertionPoint(sourceCode, claim.node) : undefined;
   if (guardIsNew && insertAt === undefined) return suggestions;
   const unit = indentUnit(sourceCode);
-  const stub = guardIsNew
-    ? `function ${guard}(value: unknown): value is ${typeText} {\n${unit}// TODO: check the fields this code relies on; this only rules out the wrong kind of value.\n${unit}return ${stubCheck(typeNode)};\n}\n\n`
-    : '';
-  const addStub = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
-    guardIsNew && insertAt !== undefined ? [fixer.insertTextBeforeRange([insertAt, insertAt], stub)] : [];
-  const throwText = `throw new TypeError(${errorText(typeNode)});`;
+  const stub =
+    guardIsNew && insertAt !== undefined
+      ? {
+          at: insertAt,
+          text: `function ${guard}(value: unknown): value is ${typeText} {\n${unit}// TODO: check the fields this code relies on; this only rules out the wrong kind of value.\n${unit}return ${stubCheck(typeNode)};\n}\n\n`,
+        }
+      : undefined;
+  const fix = guardFormFix(sourceCode, claim, replaced, valueText, guard, stub);
+  if (fix) suggestions.push({ kind: 'typeGuard', name: guard, fix });
+  return suggestions;
+}
 
-  if (needsThen) {
+/**
+ * The edit that types the value `unknown` and checks it with `guard` before use: a statement pair for declarations
+ * and returns, a `.then` step for promises. `stub` (a guard function to add above the statement) is optional.
+ */
+function guardFormFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  claim: TypeClaim,
+  replaced: TSESTree.Node,
+  valueText: string,
+  guard: string,
+  stub: { at: number; text: string } | undefined,
+): TSESLint.ReportFixFunction | undefined {
+  const unit = indentUnit(sourceCode);
+  const addStub = (fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] =>
+    stub ? [fixer.insertTextBeforeRange([stub.at, stub.at], stub.text)] : [];
+  const throwText = `throw new TypeError(${errorText(claim.typeNode)});`;
+
+  if (claim.holdsPromise) {
     const checker = `.then((value: unknown) => {\n${'§'}${unit}if (!${guard}(value)) ${throwText}\n${'§'}${unit}return value;\n${'§'}})`;
-    suggestions.push({ kind: 'typeGuard', name: guard, fix: thenFix(sourceCode, claim, replaced, checker, addStub) });
-    return suggestions;
+    return thenFix(sourceCode, claim, replaced, checker, addStub);
   }
 
   const statement = enclosingStatement(claim.node);
-  if (!statement) return suggestions;
+  if (!statement) return undefined;
   const indent = lineIndentation(sourceCode, statement);
   if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 && !statement.declare) {
     const declarator = statement.declarations[0];
@@ -283,27 +308,18 @@ export function buildValidationSuggestions(
       (claim.kind === 'cast' && declarator.init !== claim.node) ||
       (claim.kind === 'annotation' && declarator !== claim.node)
     ) {
-      return suggestions;
+      return undefined;
     }
     const name = declarator.id.name;
     const text = `${statement.kind} ${name}: unknown = ${valueText};\n${indent}if (!${guard}(${name})) ${throwText}`;
-    suggestions.push({
-      kind: 'typeGuard',
-      name: guard,
-      fix: (fixer) => [...addStub(fixer), fixer.replaceText(statement, text)],
-    });
-    return suggestions;
+    return (fixer) => [...addStub(fixer), fixer.replaceText(statement, text)];
   }
-  if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument && (statement.argument === replaced)) {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument && statement.argument === replaced) {
     const variableName = hasValueInScope(sourceCode, statement, 'parsed') ? 'parsedJson' : 'parsed';
     const text = `const ${variableName}: unknown = ${valueText};\n${indent}if (!${guard}(${variableName})) ${throwText}\n${indent}return ${variableName};`;
-    suggestions.push({
-      kind: 'typeGuard',
-      name: guard,
-      fix: (fixer) => [...addStub(fixer), fixer.replaceText(statement, text)],
-    });
+    return (fixer) => [...addStub(fixer), fixer.replaceText(statement, text)];
   }
-  return suggestions;
+  return undefined;
 }
 
 /** Appends a `.then(...)` step to a promise (replacing a `Promise<T>` cast when that is the claim). */
