@@ -493,6 +493,30 @@ for (const stream of streams) {
 }
 `,
     },
+    {
+      name: 'per-request timeout cleared before the iteration ends',
+      code: `declare const urls: string[];
+async function fetchAll(): Promise<void> {
+  for (var u = 0; u < urls.length; u++) {
+    var controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    try {
+      await fetch(urls[u], { signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+`,
+    },
+    {
+      name: 'hyperscript-style props object is only an unknown call argument',
+      code: `declare function h(tag: string, props: { title: string }): unknown;
+for (var i = 0; i < 3; i++) {
+  h('li', { title: String(i) });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -2885,6 +2909,46 @@ for (var i = 0; i < 3; i++) {
   const iSnapshot = i;
   const schedule = () => setTimeout(() => console.log(iSnapshot), 100);
   schedule();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lower-case onclick prop handed to a hyperscript helper',
+      code: `declare function h(tag: string, props: { onclick: () => void }): unknown;
+declare function select(n: number): void;
+const items: unknown[] = [];
+for (var i = 0; i < 3; i++) {
+  items.push(h('li', { onclick: () => select(i) }));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 33,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `declare function h(tag: string, props: { onclick: () => void }): unknown;
+declare function select(n: number): void;
+const items: unknown[] = [];
+for (let i = 0; i < 3; i++) {
+  items.push(h('li', { onclick: () => select(i) }));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `declare function h(tag: string, props: { onclick: () => void }): unknown;
+declare function select(n: number): void;
+const items: unknown[] = [];
+for (var i = 0; i < 3; i++) {
+  const iSnapshot = i;
+  items.push(h('li', { onclick: () => select(iSnapshot) }));
 }
 `,
             },

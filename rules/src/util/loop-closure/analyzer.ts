@@ -509,6 +509,7 @@ export class LoopClosureAnalyzer {
     const use = this.classifyArgument(call, argument, context.fn);
     if (use.kind === 'deferred') {
       if (use.receiver && this.isIterationLocal(use.receiver, context.chain)) return SYNC;
+      if (this.isTimerClearedInIteration(call, context.chain)) return SYNC;
       return {
         kind: 'deferred',
         sink: use.sink,
@@ -533,6 +534,39 @@ export class LoopClosureAnalyzer {
       }
     }
     return SYNC;
+  }
+
+  /**
+   * `const timer = setTimeout(…); try { await work(); } finally { clearTimeout(timer); }`: the timer
+   * is cancelled before the iteration ends, so its callback can only run during it.
+   */
+  private isTimerClearedInIteration(call: TSESTree.CallExpression, chain: LoopNode[]): boolean {
+    const innermost = chain[0];
+    const name = calleeName(call.callee).name;
+    if (!innermost || (name !== 'setTimeout' && name !== 'setInterval')) return false;
+    const holder = outermostValue(call).parent;
+    let handle: Variable | undefined;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+      const id = holder.id;
+      handle = this.sourceCode.getDeclaredVariables(holder).find((variable) => variable.name === id.name);
+    } else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.Identifier) {
+      handle = this.resolve(holder.left);
+    }
+    if (!handle) return false;
+    const home = enclosingFunction(call);
+    return handle.references.some((reference) => {
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      return (
+        reference.isRead() &&
+        identifier.range[0] > call.range[1] &&
+        contains(innermost, identifier) &&
+        enclosingFunction(identifier) === home &&
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments[0] === identifier &&
+        CANCEL_FUNCTIONS.has(calleeName(parent.callee).name ?? '')
+      );
+    });
   }
 
   /** A `let`/`const` collection created inside a loop body of the chain: it is rebuilt every iteration. */

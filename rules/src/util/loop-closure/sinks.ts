@@ -143,4 +143,5 @@ export const REQUEST_PARAMETER = /^(?:req|request)$/;
 export const RESPONSE_PARAMETER = /^(?:res|response|reply)$/;
 
 /** Object keys that hand a callback over for later (`$.ajax({ success: … })`, `{ onClick: … }`). */
-export const CALLBACK_OPTION_KEY = /^(?:on[A-Z_].*|success|error|complete|done|fail|always|callback|cb|handler|listener)$/;
+export const CALLBACK_OPTION_KEY =
+  /^(?:on(?!ce$|ly$)[A-Za-z_].*|success|error|complete|done|fail|always|callback|cb|handler|listener)$/;
