@@ -47,7 +47,9 @@ try {
     ],
   });
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`✖ ${error instanceof Error ? error.message : error}`);
+  console.error('  @vscode/test-electron downloads VS Code; without access to its servers pass --executable /path/to/code,');
+  console.error('  or run the same suite in code-server: npm run test:e2e');
 } finally {
   rmSync(profile, { recursive: true, force: true });
 }

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 /** @returns {{ folder: string, marker: string }} */
 export function makeWorkspace(root, runDir, name) {
-  const folder = path.join(runDir, 'workspaces', name);
+  // …/<name>/examples: the window title reads "examples", as in the README's screenshots.
+  const folder = path.join(runDir, 'workspaces', name, 'examples');
   mkdirSync(path.dirname(folder), { recursive: true });
   cpSync(path.join(root, 'examples'), folder, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
   const marker = path.join(runDir, 'markers', `${name}.executed`);

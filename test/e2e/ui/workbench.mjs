@@ -65,6 +65,8 @@ export async function runWorkbenchChecks(context, { workspace }) {
       await page.keyboard.press('Control+I');
       const hover = page.locator('.monaco-hover', { hasText: 'shared by every iteration' });
       await hover.first().waitFor({ timeout: 15_000 });
+      // Let the hover finish asking for quick fixes, so the picture shows its "Quick Fix…" link.
+      await page.locator('.monaco-hover', { hasText: 'Quick Fix' }).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
       await shot('diagnostic.png');
       await page.keyboard.press('Escape');
     });
@@ -86,11 +88,14 @@ export async function runWorkbenchChecks(context, { workspace }) {
       const items = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
       log(`UI: quick fix menu: ${items.join(' | ')}`);
       await shot('quick-fix.png');
+      const chosen = items.find((text) => text.includes('tripwire/')) ?? '';
       await page.keyboard.press('Enter');
       await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
       // The finding at 13:16 leaves the Problems panel; the editor holds the edit (unsaved).
       await problemRows(page, 'Ln 13, Col 16').first().waitFor({ state: 'detached', timeout: 20_000 });
       await page.locator('.tabs-container .tab.dirty', { hasText: path.basename(FILE) }).first().waitFor({ timeout: 5_000 });
+      // The first entry, the one Enter picks, is the rule's own rewrite: `var i` becomes `let i`.
+      if (/with `let`/.test(chosen)) await page.locator('.view-line', { hasText: 'for (let i = 0;' }).first().waitFor({ timeout: 5_000 });
       await shot('quick-fix-applied.png');
     });
   } finally {
