@@ -42,6 +42,8 @@ const event = JSON.parse(text) as AppEvent;`,
 const readings: Reading[] = JSON.parse(text);`,
   `interface WithDate { at: Date }
 const copy = JSON.parse(JSON.stringify(x), (key, value) => (key === 'at' ? new Date(value) : value)) as unknown;`,
+  `interface Options { retries: number; onRetry?: (attempt: number) => void; log?(message: string): void }
+const options = JSON.parse(text) as Options;`,
 ];
 
 const sharedInvalid: Invalid[] = [

@@ -99,6 +99,10 @@ function toMsg(text: string): Msg | undefined {
   if (raw && typeof raw === 'object' && 'kind' in raw) return raw;
   return undefined;
 }`,
+  `interface Config { port: number }
+function isConfig(value: unknown): value is Config { return typeof value === 'object' && value !== null; }
+const config = JSON.parse(text) as Config;
+if (!isConfig(config)) throw new Error('bad config');`,
 ];
 
 const sharedInvalid: Invalid[] = [

@@ -174,6 +174,17 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
         return followValue(sourceCode, parent, depth);
       }
       if (isHonestType(typeNode)) return flow;
+      // `const config = JSON.parse(text) as Config; assertConfig(config);`: checked right after the cast.
+      const declarator = parent.parent;
+      if (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init === parent &&
+        declarator.id.type === AST_NODE_TYPES.Identifier &&
+        followVariable(sourceCode, declarator.id, false, depth).validated
+      ) {
+        flow.validated = true;
+        return flow;
+      }
       flow.claims.push({ kind: 'cast', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
       return flow;
     }

@@ -138,7 +138,11 @@ export function findLossyInType(
     const name = intrinsicName(propertyType);
     if (name === 'undefined' || name === 'void') return finding('undefined', propertyPath, propertyName, name);
     const found = findLossyInType(checker, propertyType, location, propertyPath, propertyName, visited, depth + 1);
-    if (found) return found;
+    // An optional function is simply absent from JSON, which its type allows.
+    const optional =
+      property.declarations?.some((declaration) => (declaration as { questionToken?: unknown }).questionToken !== undefined) ||
+      (propertyType.isUnion() && propertyType.types.some((member) => intrinsicName(member) === 'undefined'));
+    if (found && !(found.kind === 'function' && found.path === propertyPath && optional)) return found;
   }
   const indexType = type.getStringIndexType();
   if (indexType) return findLossyInType(checker, indexType, location, `${path}[key]`, '', visited, depth + 1);
@@ -288,6 +292,13 @@ export function findLossyInTypeNode(
   }
 }
 
+function admitsUndefined(typeNode: TSESTree.TypeNode): boolean {
+  return (
+    typeNode.type === AST_NODE_TYPES.TSUnionType &&
+    typeNode.types.some((member) => member.type === AST_NODE_TYPES.TSUndefinedKeyword || member.type === AST_NODE_TYPES.TSNullKeyword)
+  );
+}
+
 function findLossyInMember(
   sourceCode: Readonly<TSESLint.SourceCode>,
   memberKey: string,
@@ -317,12 +328,15 @@ function findLossyInMembers(
         : 'key' in member && member.key.type === AST_NODE_TYPES.Literal
           ? String(member.key.value)
           : undefined;
-    if (member.type === AST_NODE_TYPES.TSMethodSignature && memberKey) {
+    // An optional function is simply absent from JSON, which its type allows.
+    if (member.type === AST_NODE_TYPES.TSMethodSignature && memberKey && !member.optional) {
       return finding('function', joinPath(path, memberKey), memberKey, 'function');
     }
     if (member.type === AST_NODE_TYPES.TSPropertySignature && memberKey && member.typeAnnotation) {
       const found = findLossyInMember(sourceCode, memberKey, member.typeAnnotation.typeAnnotation, path, visited, depth);
-      if (found) return found;
+      if (found && !(found.kind === 'function' && found.path === joinPath(path, memberKey) && (member.optional || admitsUndefined(member.typeAnnotation.typeAnnotation)))) {
+        return found;
+      }
     }
     if (member.type === AST_NODE_TYPES.TSIndexSignature && member.typeAnnotation) {
       const found = findLossyInTypeNode(sourceCode, member.typeAnnotation.typeAnnotation, `${path}[key]`, '', visited, depth + 1);
