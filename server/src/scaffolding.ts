@@ -1,17 +1,43 @@
 /**
- * The scaffold generators as LSP features: the `tripwire.scaffold` command and generator code actions.
- * The generators themselves live in `scaffold/` (owned separately); this file only adapts them.
+ * The scaffold generators as LSP features. The generators and their pure edit functions live in
+ * `scaffold/` (owned separately); this file only adapts them to the protocol:
+ * - the `tripwire.scaffold` command: plan → one WorkspaceEdit → `workspace/applyEdit` (all or nothing);
+ * - the quick fix "Run with mapWithLimit (limit 8)" on `tripwire/prefer-bounded-concurrency`;
+ * - `refactor.rewrite.tripwire.*`: for…of → ErrGroup, SingleFlight wrap, functional options.
+ * Edits that can be large (they may create a whole module) are computed in `codeAction/resolve` when
+ * the client supports it, else eagerly.
  */
-import type { CodeAction, CodeActionParams, Connection, TextDocuments } from 'vscode-languageserver/node';
+import path from 'node:path';
+import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintSnapshot } from './code-actions.js';
+import { buildMapWithLimitEdit, computeMapWithLimitRewrite, mapWithLimitTitle } from './scaffold/bounded-concurrency-fix.js';
+import {
+  buildForOfToErrGroupEdit,
+  buildSingleFlightWrapEdit,
+  computeForOfToErrGroup,
+  computeSingleFlightWrap,
+  ERRGROUP_REFACTOR_TITLE,
+  REFACTOR_KINDS,
+  SINGLEFLIGHT_REFACTOR_TITLE,
+} from './scaffold/concurrency-refactors.js';
+import { planScaffoldCommand } from './scaffold/lsp-command.js';
+import { planFunctionalOptions } from './scaffold/options/index.js';
+import { optionsTypeAt } from './scaffold/options/code-action.js';
+import { planToWorkspaceEdit } from './scaffold/plan.js';
+
+const BOUNDED_CONCURRENCY_RULE = 'tripwire/prefer-bounded-concurrency';
+const FUNCTIONAL_OPTIONS_KIND = 'refactor.rewrite.tripwire.functionalOptions';
 
 export interface ScaffoldingHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
+  /** The workspace folder containing a file (generated files must stay inside it). */
   folderFor(filePath: string): string | undefined;
   filePathOf(uri: string): string | undefined;
   workspaceRoots(): string[];
+  /** Whether the client resolves code actions' edits lazily (`codeAction/resolve` with `edit`). */
+  resolvesEdits(): boolean;
   log(level: 'error' | 'warn' | 'info', message: string): void;
 }
 
@@ -21,10 +47,130 @@ export interface Scaffolding {
   executeScaffold(argument: unknown): Promise<unknown>;
 }
 
-export function registerScaffolding(_host: ScaffoldingHost): Scaffolding {
+type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'functionalOptions';
+
+interface ScaffoldActionData {
+  scaffold: ActionKind;
+  uri: string;
+  version: number;
+  offset: number;
+  typeName?: string;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix || kind.startsWith('refactor');
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
+  function rootFor(filePath: string): string {
+    return host.folderFor(filePath) ?? path.dirname(filePath);
+  }
+
+  /** Computes the edit of a scaffold action for the current text, if the document is still at `version`. */
+  function editFor(data: ScaffoldActionData): WorkspaceEdit | undefined {
+    const document = host.documents.get(data.uri);
+    const filePath = host.filePathOf(data.uri);
+    if (!document || document.version !== data.version || filePath === undefined) return undefined;
+    const request = { filePath, text: document.getText(), version: document.version, offset: data.offset, workspaceRoot: rootFor(filePath) };
+    switch (data.scaffold) {
+      case 'mapWithLimit':
+        return buildMapWithLimitEdit(request)?.edit;
+      case 'errgroup': {
+        const built = buildForOfToErrGroupEdit(request);
+        return 'edit' in built ? built.edit : undefined;
+      }
+      case 'singleflight': {
+        const built = buildSingleFlightWrapEdit(request);
+        return 'edit' in built ? built.edit : undefined;
+      }
+      case 'functionalOptions': {
+        if (data.typeName === undefined) return undefined;
+        const planned = planFunctionalOptions({ root: request.workspaceRoot, file: filePath, typeName: data.typeName, sourceText: request.text });
+        return planToWorkspaceEdit(planned.plan, { root: request.workspaceRoot }).edit;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  function finish(action: CodeAction, data: ScaffoldActionData): CodeAction | undefined {
+    if (host.resolvesEdits()) return { ...action, data };
+    const edit = editFor(data);
+    return edit ? { ...action, edit } : undefined;
+  }
+
   return {
-    codeActions: async () => [],
-    resolveCodeAction: async (action) => action,
-    executeScaffold: async () => ({ applied: false, error: 'scaffolding is not available in this build' }),
+    async codeActions(params, document, snapshot) {
+      const filePath = host.filePathOf(document.uri);
+      if (filePath === undefined) return [];
+      const only = params.context?.only;
+      const text = document.getText();
+      const offset = document.offsetAt(params.range.start);
+      const actions: CodeAction[] = [];
+      const base = { uri: document.uri, version: document.version };
+      try {
+        if (wants(only, CodeActionKind.QuickFix) && snapshot && snapshot.document.version === document.version) {
+          for (const diagnostic of snapshot.diagnostics) {
+            if (diagnostic.code !== BOUNDED_CONCURRENCY_RULE) continue;
+            const start = document.offsetAt(diagnostic.range.start);
+            const end = document.offsetAt(diagnostic.range.end);
+            if (offset > end || document.offsetAt(params.range.end) < start) continue;
+            // Cheap applicability check (a syntax-only parse); the import path is settled on resolve.
+            if (!computeMapWithLimitRewrite({ fileName: filePath, text, offset: start, importSpecifier: './errgroup.js' })) continue;
+            const action = finish({ title: mapWithLimitTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }, { scaffold: 'mapWithLimit', ...base, offset: start });
+            if (action) actions.push(action);
+          }
+        }
+        const refactors: Array<[ActionKind, string, string, typeof computeForOfToErrGroup]> = [
+          ['errgroup', REFACTOR_KINDS.errgroup, ERRGROUP_REFACTOR_TITLE, computeForOfToErrGroup],
+          ['singleflight', REFACTOR_KINDS.singleflight, SINGLEFLIGHT_REFACTOR_TITLE, computeSingleFlightWrap],
+        ];
+        // Refactors parse the file: offer them when the user asks (Ctrl+., the refactor menu), not on every cursor move.
+        const automatic = params.context?.triggerKind === CodeActionTriggerKind.Automatic && (!only || only.length === 0);
+        for (const [scaffold, kind, title, compute] of refactors) {
+          if (automatic || !wants(only, kind)) continue;
+          const computed = compute({ fileName: filePath, text, offset, importSpecifier: `./${scaffold}.js` });
+          if ('disabledReason' in computed) {
+            // Disabled refactors are shown only when the user asked for refactors explicitly.
+            if (only && only.length > 0) actions.push({ title, kind, disabled: { reason: computed.disabledReason } });
+            continue;
+          }
+          const action = finish({ title, kind }, { scaffold, ...base, offset });
+          if (action) actions.push(action);
+        }
+        if (!automatic && wants(only, FUNCTIONAL_OPTIONS_KIND)) {
+          const target = optionsTypeAt(text, filePath, offset);
+          if (target) {
+            const title = `${target.hasRegion ? 'Update' : 'Generate'} functional options for ${target.typeName}`;
+            const action = finish({ title, kind: FUNCTIONAL_OPTIONS_KIND }, { scaffold: 'functionalOptions', ...base, offset, typeName: target.typeName });
+            if (action) actions.push(action);
+          }
+        }
+      } catch (error) {
+        host.log('error', `Scaffold code actions failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      return actions;
+    },
+
+    async resolveCodeAction(action) {
+      const data = action.data as Partial<ScaffoldActionData> | undefined;
+      if (!data || typeof data.scaffold !== 'string' || typeof data.uri !== 'string' || typeof data.version !== 'number' || typeof data.offset !== 'number') return action;
+      const edit = editFor(data as ScaffoldActionData);
+      if (!edit) return { ...action, disabled: { reason: 'The document changed; ask for the action again.' } };
+      return { ...action, edit };
+    },
+
+    async executeScaffold(argument) {
+      const result = await planScaffoldCommand(argument, host.workspaceRoots());
+      if (!result.ok) {
+        host.log('warn', `tripwire.scaffold refused: ${result.error}`);
+        return result;
+      }
+      if (result.dryRun || result.nothingToDo) return { ok: true, generator: result.generator, applied: false, files: result.files, edit: result.edit, nothingToDo: result.nothingToDo };
+      const applied = await host.connection.workspace.applyEdit({ label: `Tripwire: scaffold ${result.generator}`, edit: result.edit });
+      if (!applied.applied) host.log('warn', `tripwire.scaffold ${result.generator}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
+      return { ok: applied.applied, generator: result.generator, applied: applied.applied, files: result.files, ...(applied.failureReason ? { error: applied.failureReason } : {}) };
+    },
   };
 }

@@ -19,6 +19,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type WorkspaceEdit,
+  WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSnapshot, quickFixes, type LintSnapshot } from './code-actions.js';
@@ -595,11 +596,12 @@ interface LintWorkspaceResult {
   skipped: number;
 }
 
-async function lintWorkspace(folderUri: string | undefined, workDoneToken: string | number | undefined): Promise<LintWorkspaceResult> {
+async function lintWorkspace(folderUri: string | undefined, clientProgress: WorkDoneProgressReporter): Promise<LintWorkspaceResult> {
   const folders = folderUri ? state.folders.filter((folder) => folder.uri === folderUri) : state.folders;
+  // The client's own token when it sent one, else a server-created progress if the client supports it.
   const reporter =
-    workDoneToken !== undefined
-      ? connection.window.attachWorkDoneProgress(workDoneToken)
+    !WorkDoneProgressReporter.isNullInstance(clientProgress)
+      ? clientProgress
       : state.capabilities.window?.workDoneProgress
         ? await connection.window.createWorkDoneProgress()
         : undefined;
@@ -660,13 +662,13 @@ function reloadTypeInformation(): void {
   relintAllOpen();
 }
 
-connection.onExecuteCommand(async (params) => {
+connection.onExecuteCommand(async (params, _cancel, workDoneProgress) => {
   const [first] = params.arguments ?? [];
   try {
     switch (params.command) {
       case ServerCommands.lintWorkspace: {
         const folderUri = first && typeof first === 'object' && typeof (first as { folderUri?: unknown }).folderUri === 'string' ? (first as { folderUri: string }).folderUri : undefined;
-        return await lintWorkspace(folderUri, params.workDoneToken);
+        return await lintWorkspace(folderUri, workDoneProgress);
       }
       case ServerCommands.reloadTypeInformation:
         reloadTypeInformation();
@@ -694,6 +696,7 @@ const scaffolding = registerScaffolding({
   folderFor: (filePath) => folderFor(filePath)?.path,
   filePathOf,
   workspaceRoots: () => state.folders.map((folder) => folder.path),
+  resolvesEdits: () => state.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   log: (level, message) => connection.console[level](message),
 });
 

@@ -87,7 +87,6 @@ export class StdioLspClient {
   readonly statuses: StatusParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
-  readonly progress: unknown[] = [];
   readonly stderr: string[] = [];
   settings: ((scopeUri: string | undefined) => unknown) | undefined;
   readonly #waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -120,9 +119,6 @@ export class StdioLspClient {
     });
     this.connection.onNotification('tripwire/status', (params: StatusParams) => {
       this.statuses.push(params);
-    });
-    this.connection.onNotification('$/progress', (params: unknown) => {
-      this.progress.push(params);
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (this.settings ? this.settings(item.scopeUri) : null)));
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {

@@ -1,0 +1,107 @@
+// Server commands over a real stdio connection: Lint Workspace with progress, Show Documentation,
+// tripwire.scaffold through workspace/applyEdit, and the scaffold code actions.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ExecuteCommandRequest, WorkDoneProgress, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { fileUri, StdioLspClient } from './lsp-client.js';
+import { LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
+
+const JS_TRAP = TRAP.replace(': void', '').replace('items: string[]', 'items');
+const FAN_OUT = 'export async function loadAll(items: string[]): Promise<unknown[]> {\n  return await Promise.all(items.map(async (id) => fetch(id)));\n}\n';
+
+describe('commands', { timeout: 120_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+      'src/a.ts': TRAP,
+      'src/nested/b.js': JS_TRAP,
+      'src/clean.ts': 'export const answer = 42;\n',
+      'src/types.d.ts': 'declare const x: number;\n',
+      'node_modules/dep/index.js': JS_TRAP,
+      'dist/out.js': JS_TRAP,
+      'generated/skip.ts': TRAP,
+    });
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, settings: () => ({ exclude: ['generated/**'] }) }));
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  it('Lint Workspace lints every JS/TS file (not node_modules, dist, .d.ts or excluded) with progress', async () => {
+    const token = 'lint-workspace-1';
+    const kinds: string[] = [];
+    client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      kinds.push(value.kind);
+    });
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'tripwire.server.lintWorkspace', arguments: [], workDoneToken: token });
+    assert.deepEqual(result, { files: 3, problems: 2, skipped: 0 });
+    const uris = new Set(client.published.filter((p) => p.diagnostics.some((d) => d.code === LOOP_RULE)).map((p) => p.uri));
+    assert.deepEqual([...uris].sort(), [fileUri(path.join(workspace, 'src', 'a.ts')), fileUri(path.join(workspace, 'src', 'nested', 'b.js'))].sort());
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds.at(-1), 'end');
+    assert.ok(kinds.includes('report'), kinds.join(','));
+  });
+
+  it('Show Documentation opens only http(s) links', async () => {
+    assert.deepEqual(await client.executeCommand('tripwire.server.showDocumentation', ['file:///etc/passwd']), { shown: false });
+    assert.deepEqual(await client.executeCommand('tripwire.server.showDocumentation', ['https://example.com/rule']), { shown: true });
+    assert.deepEqual(client.shownDocuments.at(-1), { uri: 'https://example.com/rule', external: true });
+  });
+
+  it('tripwire.scaffold applies one WorkspaceEdit creating the generated files', async () => {
+    const result = (await client.executeCommand('tripwire.scaffold', [{ generator: 'errgroup', directory: 'src/common' }])) as { ok: boolean; applied: boolean };
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal(result.applied, true);
+    const edit = client.appliedEdits.at(-1)!;
+    const created = (edit.documentChanges ?? []).filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
+    assert.ok(created.includes(fileUri(path.join(workspace, 'src', 'common', 'errgroup.ts'))), created.join('\n'));
+  });
+
+  it('tripwire.scaffold refuses unknown generators and paths outside the workspace', async () => {
+    const before = client.appliedEdits.length;
+    const unknown = (await client.executeCommand('tripwire.scaffold', [{ generator: 'nope', directory: 'src' }])) as { ok: boolean; error: string };
+    assert.equal(unknown.ok, false);
+    assert.match(unknown.error, /Unknown generator/);
+    const escaping = (await client.executeCommand('tripwire.scaffold', [{ generator: 'errgroup', directory: '../outside' }])) as { ok: boolean; error: string };
+    assert.equal(escaping.ok, false);
+    assert.match(escaping.error, /escapes|not inside/);
+    const malformed = (await client.executeCommand('tripwire.scaffold', ['errgroup'])) as { ok: boolean };
+    assert.equal(malformed.ok, false);
+    assert.equal(client.appliedEdits.length, before, 'a refused scaffold applied an edit');
+  });
+
+  it('offers "Run with mapWithLimit (limit 8)" on prefer-bounded-concurrency, creating the module when missing', async (t) => {
+    const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
+    await client.open(uri, FAN_OUT);
+    const published = await client.waitForVersion(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
+    if (!diagnostic) {
+      t.skip('tripwire/prefer-bounded-concurrency is not in the recommended preset of this build');
+      return;
+    }
+    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
+    const action = actions.find((a: CodeAction) => a.title === 'Run with mapWithLimit (limit 8)');
+    assert.ok(action?.edit, actions.map((a) => a.title).join('\n'));
+    const fileEdit = (action.edit.documentChanges ?? []).find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+    assert.ok(fileEdit, JSON.stringify(action.edit));
+    assert.equal(fileEdit.textDocument.version, 1);
+    assert.ok(fileEdit.edits.some((edit) => 'newText' in edit && /mapWithLimit\(items, 8,/.test(edit.newText)), JSON.stringify(fileEdit.edits));
+  });
+
+  it('offers refactor.rewrite.tripwire.* when refactors are requested', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'loop.ts'));
+    const text = 'export async function saveAll(ids: string[]): Promise<void> {\n  for (const id of ids) {\n    await fetch(id);\n  }\n}\n';
+    await client.open(uri, text);
+    await client.waitForVersion(uri, 1);
+    const actions = await client.codeActions(uri, { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } }, ['refactor']);
+    const errgroup = actions.find((a) => a.kind === 'refactor.rewrite.tripwire.errgroup');
+    assert.ok(errgroup, JSON.stringify(actions));
+    assert.equal(errgroup.disabled, undefined, JSON.stringify(errgroup.disabled));
+    assert.ok(errgroup.edit, 'without resolve support the edit is computed eagerly');
+  });
+});
