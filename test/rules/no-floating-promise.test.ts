@@ -222,6 +222,33 @@ ruleTester.run('no-floating-promise', rule, {
       ],
     },
     {
+      // without the checker: the file's own interfaces, type literals, classes and annotations
+      code: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    task();\n  }\n}',
+      errors: [
+        { messageId: 'floating', line: 7, column: 5, suggestions: [
+          { messageId: 'suggestCatch', output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user)${CATCH};\n    task();\n  }\n}` },
+          { messageId: 'suggestVoid', output: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    void this.repo.save(user);\n    task();\n  }\n}' },
+        ] },
+        { messageId: 'floating', line: 8, column: 5, suggestions: [
+          { messageId: 'suggestCatch', output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    task()${CATCH};\n  }\n}` },
+          { messageId: 'suggestVoid', output: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    void task();\n  }\n}' },
+        ] },
+      ],
+    },
+    {
+      code: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  queue.push("b");\n}',
+      errors: [
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a")${CATCH};\n  queue.push("b");\n}` },
+          { messageId: 'suggestVoid', output: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  void mailer.send("a");\n  queue.push("b");\n}' },
+        ] },
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  queue.push("b")${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  void queue.push("b");\n}' },
+        ] },
+      ],
+    },
+    {
       // a promise stored in a variable that nothing reads: reported at the assignment
       code: 'async function save() {}\nasync function main() {\n  const result = save();\n}',
       errors: [

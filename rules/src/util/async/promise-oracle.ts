@@ -318,7 +318,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
         return false;
       }
       const member = objectMemberFunction(variable, name);
-      return member ? functionReturnsPromise(member) : false;
+      if (member) return functionReturnsPromise(member);
+      return typeMemberReturnsPromise(variableTypeSource(variable), name);
     }
     if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'promises') {
       const base = skipWrappers(object.object);
@@ -331,6 +332,98 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (object.type === AST_NODE_TYPES.ThisExpression) {
       const method = thisClassMethod(object, name);
       return method ? functionReturnsPromise(method) : false;
+    }
+    if (object.type === AST_NODE_TYPES.MemberExpression && skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      const field = memberName(object);
+      return field ? typeMemberReturnsPromise(thisFieldTypeSource(object, field), name) : false;
+    }
+    return false;
+  }
+
+  /** What the file says about a variable's type: its annotation, or `new C()` / `new C` of its initialiser. */
+  function variableTypeSource(variable: TSESLint.Scope.Variable | undefined): TSESTree.Node | undefined {
+    const def = variable?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return def.name.typeAnnotation?.typeAnnotation;
+    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      if (def.node.id.typeAnnotation) return def.node.id.typeAnnotation.typeAnnotation;
+      const init = def.node.init && skipWrappers(def.node.init);
+      if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) return init.callee;
+    }
+    return undefined;
+  }
+
+  /** The annotation of `this.field` in the enclosing class: a field, a constructor parameter property, or `new C()`. */
+  function thisFieldTypeSource(member: TSESTree.MemberExpression, field: string): TSESTree.Node | undefined {
+    let classBody: TSESTree.ClassBody | undefined;
+    for (let node: TSESTree.Node | undefined = member.parent; node; node = node.parent) {
+      if (node.type === AST_NODE_TYPES.ClassBody) {
+        classBody = node;
+        break;
+      }
+    }
+    if (!classBody) return undefined;
+    for (const element of classBody.body) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        !element.computed &&
+        (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+        element.key.name === field
+      ) {
+        if (element.typeAnnotation) return element.typeAnnotation.typeAnnotation;
+        const value = element.value && skipWrappers(element.value);
+        if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) return value.callee;
+      }
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === field) {
+            return param.parameter.typeAnnotation?.typeAnnotation;
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether member `name` of a type the file declares (interface, type literal, class) returns a promise. */
+  function typeMemberReturnsPromise(source: TSESTree.Node | undefined, name: string, depth = 0): boolean {
+    if (!source || depth > 3) return false;
+    if (source.type === AST_NODE_TYPES.TSTypeLiteral) return membersReturnPromise(source.members, name);
+    let typeName: TSESTree.Identifier | undefined;
+    if (source.type === AST_NODE_TYPES.Identifier) typeName = source;
+    else if (source.type === AST_NODE_TYPES.TSTypeReference && source.typeName.type === AST_NODE_TYPES.Identifier) typeName = source.typeName;
+    if (!typeName) return false;
+    const def = resolveVariable(sourceCode, typeName)?.defs.find((candidate) => candidate.type === 'Type' || candidate.type === 'ClassName');
+    const declaration = def?.node;
+    if (!declaration) return false;
+    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) return membersReturnPromise(declaration.body.body, name);
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeMemberReturnsPromise(declaration.typeAnnotation, name, depth + 1);
+    if (declaration.type === AST_NODE_TYPES.ClassDeclaration) {
+      const method = classMember(declaration, name, false);
+      if (method) return functionReturnsPromise(method);
+      return declaration.body.body.some(
+        (element) =>
+          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+          element.key.type === AST_NODE_TYPES.Identifier &&
+          element.key.name === name &&
+          element.value.returnType !== undefined &&
+          isPromiseTypeAnnotation(element.value.returnType.typeAnnotation),
+      );
+    }
+    return false;
+  }
+
+  function membersReturnPromise(members: TSESTree.TypeElement[], name: string): boolean {
+    for (const member of members) {
+      if (member.type !== AST_NODE_TYPES.TSMethodSignature && member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
+      if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== name) continue;
+      if (member.type === AST_NODE_TYPES.TSMethodSignature) {
+        return member.returnType !== undefined && isPromiseTypeAnnotation(member.returnType.typeAnnotation);
+      }
+      if (member.type === AST_NODE_TYPES.TSPropertySignature) {
+        const type = member.typeAnnotation?.typeAnnotation;
+        return type?.type === AST_NODE_TYPES.TSFunctionType && type.returnType !== undefined && isPromiseTypeAnnotation(type.returnType.typeAnnotation);
+      }
     }
     return false;
   }
@@ -359,6 +452,10 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     }
     const def = variable.defs[0]!;
     if (def.type === 'FunctionName' && isFunctionNode(def.node)) return functionReturnsPromise(def.node);
+    const annotated = variableTypeSource(variable);
+    if (annotated?.type === AST_NODE_TYPES.TSFunctionType) {
+      return annotated.returnType !== undefined && isPromiseTypeAnnotation(annotated.returnType.typeAnnotation);
+    }
     if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
       if (variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init)) {
         return false; // reassigned: we cannot know which function it holds
