@@ -98,6 +98,22 @@ parse(JSON.stringify(value));`,
   return JSON.parse(orig.body);
 }`,
   `const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));`,
+  `class ConfigStore {
+  #load(text) {
+    return JSON.parse(text);
+  }
+  refresh() {
+    try {
+      this.config = this.#load(fs.readFileSync(this.path, 'utf8'));
+    } catch (error) {
+      this.config = {};
+    }
+  }
+}`,
+  `router.post('/orders', asyncHandler(async (req, res) => {
+  const order = JSON.parse(req.body);
+  res.json(await save(order));
+}));`,
 ];
 
 /** Cases that use TypeScript syntax: run without and with type information. */
@@ -882,6 +898,37 @@ try {
   cart = JSON.parse(localStorage.cart);
 } catch (error) {
   throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `class ConfigStore {
+  #load(text) {
+    return JSON.parse(text);
+  }
+  refresh() {
+    this.config = this.#load(fs.readFileSync(this.path, 'utf8'));
+  }
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 12,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `class ConfigStore {
+  #load(text) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+  refresh() {
+    this.config = this.#load(fs.readFileSync(this.path, 'utf8'));
+  }
 }` },
           ],
         },

@@ -15,6 +15,45 @@ const SYNCHRONOUS_CALLBACK_METHODS = new Set([
   'findLastIndex', 'flatMap', 'sort', 'toSorted', 'from', 'replace', 'replaceAll', 'call', 'apply',
 ]);
 
+/** Wrappers that catch a handler's failure and pass it on (`express-async-handler`, `catchAsync`…). */
+const ERROR_ROUTING_WRAPPERS = /^(asyncHandler|expressAsyncHandler|catchAsync|catchAsyncErrors|wrapAsync|asyncWrap|asyncWrapper|asyncMiddleware|catchErrors|withErrorHandling|withErrorHandler|handleAsync|tryCatch)$/;
+
+/** The name of a private class method (`private load()`, `#load()`), whose callers are all `this.<name>(…)` in the class. */
+export function privateMethodName(fn: FunctionNode): string | undefined {
+  const method = fn.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.static || method.kind !== 'method') return undefined;
+  if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${method.key.name}`;
+  if (method.accessibility === 'private' && method.key.type === AST_NODE_TYPES.Identifier) return method.key.name;
+  return undefined;
+}
+
+/** Calls `this.<name>(…)` / `this.#name(…)` inside the class body that declares a private method. */
+function privateMethodCallSites(fn: FunctionNode, name: string): TSESTree.CallExpression[] | undefined {
+  const classBody = fn.parent.parent;
+  if (classBody?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  let escapes = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      (node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberPropertyName(node)) === name
+    ) {
+      if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) calls.push(node.parent);
+      else escapes = true;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      const children: unknown[] = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(classBody);
+  return escapes || calls.length === 0 ? undefined : calls;
+}
+
 /**
  * A catch clause handles the error unless all it does is rethrow the very same error unchanged
  * (`catch (e) { throw e; }` changes nothing for the caller).
@@ -114,6 +153,8 @@ export function findGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
         if (method === 'then' || method === 'catch' || method === 'finally') {
           return isRejectionHandled(sourceCode, call, depth) ? { kind: 'guarded' } : { kind: 'unguarded' };
         }
+        // `asyncHandler(async (req, res) => …)`: the wrapper routes failures to the framework's error handler.
+        if (method !== undefined && ERROR_ROUTING_WRAPPERS.test(method)) return { kind: 'guarded' };
         if (method !== undefined && SYNCHRONOUS_CALLBACK_METHODS.has(method) && !fn.async) {
           child = call;
           current = call;
@@ -121,7 +162,7 @@ export function findGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
         }
         return { kind: 'unguarded' };
       }
-      return functionBindingIdentifier(fn) ? { kind: 'function', fn } : { kind: 'unguarded' };
+      return functionBindingIdentifier(fn) || privateMethodName(fn) ? { kind: 'function', fn } : { kind: 'unguarded' };
     }
     child = current;
   }
@@ -136,6 +177,8 @@ export function privateCallSites(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fn: FunctionNode,
 ): TSESTree.CallExpression[] | undefined {
+  const methodName = privateMethodName(fn);
+  if (methodName) return privateMethodCallSites(fn, methodName);
   const name = functionBindingIdentifier(fn);
   if (!name || isExported(fn)) return undefined;
   const variable = sourceCode.getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent).find(

@@ -3,13 +3,13 @@ import {
   calleeName,
   findVariable,
   functionBindingIdentifier,
-  isExported,
   isFunctionNode,
   memberChainRoot,
   memberPropertyName,
   skipTransparentWrappers,
   type FunctionNode,
 } from './ast.js';
+import { privateCallSites } from './guard.js';
 import { isJsonStringifyCall } from './sources.js';
 
 /** Where the text handed to `JSON.parse` comes from. */
@@ -309,14 +309,8 @@ function classifyParameter(
     if (resolved.kind === 'external') return resolved;
   }
   const binding = functionBindingIdentifier(fn);
-  if (binding && !isExported(fn)) {
-    const variable = findVariable(sourceCode, binding);
-    const calls = variable?.references.filter((reference) => !reference.init && reference.isRead()) ?? [];
-    const onlyDirectCalls =
-      calls.length > 0 &&
-      calls.every((reference) => reference.identifier.parent.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier);
-    if (onlyDirectCalls) return { kind: 'parameter', fn, index };
-  }
+  // A private helper or private method: its call sites in this file decide.
+  if (privateCallSites(sourceCode, fn)) return { kind: 'parameter', fn, index };
   const functionName = binding?.name ?? methodName(fn);
   if (functionName && PARSING_FUNCTION.test(functionName)) return UNKNOWN;
   if (TRANSPORT_PARAMETER.test(parameterIdentifier.name)) return external(LABEL.message);
