@@ -201,6 +201,37 @@ describe('buildMapWithLimitEdit', () => {
     assert.equal(readFileSync(path.join(root, 'src/common/errgroup.ts'), 'utf8'), moduleText);
   });
 
+  it('follows import = require() in CommonJS TypeScript with verbatimModuleSyntax, and the result compiles', () => {
+    const root = freshRoot();
+    writeFileSync(path.join(root, 'package.json'), '{ "type": "commonjs" }');
+    writeFileSync(
+      path.join(root, 'tsconfig.json'),
+      // The shape `tsc --init` writes (comments and trailing commas included), plus Node types for the test.
+      `{\n  // generated\n  "compilerOptions": { "module": "nodenext", "target": "esnext", "strict": true, "verbatimModuleSyntax": true, "isolatedModules": true, "moduleDetection": "force", "noEmit": true, "skipLibCheck": true, "types": ["node"], "typeRoots": [${JSON.stringify(path.join(repoRoot(), 'node_modules/@types'))}], },\n  "include": ["src"],\n}\n`,
+    );
+    mkdirSync(path.join(root, 'src/jobs'), { recursive: true });
+    const filePath = path.join(root, 'src/jobs/sync.ts');
+    const text = "import fs = require('node:fs');\n\nasync function copyAll(files: string[]): Promise<string[]> {\n  return Promise.all(files.map(async (file) => fs.promises.readFile(file, 'utf8')));\n}\nexport = { copyAll };\n";
+    writeFileSync(filePath, text);
+    const result = buildMapWithLimitEdit({ filePath, text, version: 1, offset: text.indexOf('Promise.all'), workspaceRoot: root });
+    assert.ok(result);
+    assert.equal(result.createsModule, path.join(root, 'src/common/errgroup.mts'));
+    const changes = result.edit.documentChanges ?? [];
+    const fill = changes[1];
+    const fileEdit = changes[2];
+    assert.ok(fill !== undefined && 'edits' in fill && fileEdit !== undefined && 'edits' in fileEdit);
+    mkdirSync(path.join(root, 'src/common'), { recursive: true });
+    writeFileSync(path.join(root, 'src/common/errgroup.mts'), fill.edits[0] !== undefined && 'newText' in fill.edits[0] ? fill.edits[0].newText : '');
+    const lines = text.split('\n');
+    const toOffset = (position: { line: number; character: number }): number => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+    const rewritten = apply(text, fileEdit.edits.map((edit) => ({ start: toOffset(edit.range.start), end: toOffset(edit.range.end), newText: 'newText' in edit ? edit.newText : '' })));
+    assert.match(rewritten, /^import errgroupModule = require\('\.\.\/common\/errgroup\.mjs'\);\nconst \{ mapWithLimit \} = errgroupModule;$/m);
+    writeFileSync(filePath, rewritten);
+    const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}\n${rewritten}`);
+  });
+
   it('only edits the file when the module exists', () => {
     const root = freshRoot();
     mkdirSync(path.join(root, 'lib'));

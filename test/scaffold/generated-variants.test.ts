@@ -48,6 +48,8 @@ interface Variant {
   name: string;
   language: 'ts' | 'js';
   packageType: 'module' | 'commonjs';
+  /** `verbatimModuleSyntax` on (the `tsc --init` default): CommonJS TypeScript gets `.mts` modules. */
+  verbatim?: boolean;
 }
 
 const VARIANTS: Variant[] = [
@@ -55,6 +57,7 @@ const VARIANTS: Variant[] = [
   { name: 'TS CJS', language: 'ts', packageType: 'commonjs' },
   { name: 'JS ESM', language: 'js', packageType: 'module' },
   { name: 'JS CJS', language: 'js', packageType: 'commonjs' },
+  { name: 'TS CJS with verbatimModuleSyntax (tsc --init defaults)', language: 'ts', packageType: 'commonjs', verbatim: true },
 ];
 
 function run(command: string, args: string[], cwd: string): { status: number | null; output: string } {
@@ -72,12 +75,12 @@ function createProject(variant: Variant): string {
   // An existing source file with 4-space indentation and double quotes: the scaffold must follow it.
   mkdirSync(path.join(root, 'src'));
   writeFileSync(
-    path.join(root, 'src', variant.language === 'ts' ? 'existing.ts' : 'existing.js'),
+    path.join(root, 'src', variant.language === 'js' ? 'existing.js' : variant.verbatim === true ? 'existing.mts' : 'existing.ts'),
     '/** @param {string} [name] */\nexport function greet(name) {\n    if (name) {\n        return "hello " + name;\n    }\n    return "hello";\n}\n'.replace('(name)', variant.language === 'ts' ? '(name?: string): string' : '(name)'),
   );
   const compilerOptions =
     variant.language === 'ts'
-      ? { ...STRICT_OPTIONS, outDir: 'out', rootDir: 'src' }
+      ? { ...STRICT_OPTIONS, outDir: 'out', rootDir: 'src', ...(variant.verbatim === true ? { verbatimModuleSyntax: true, isolatedModules: true, moduleDetection: 'force' } : {}) }
       : { ...STRICT_OPTIONS, allowJs: true, checkJs: true, noEmit: true };
   if (variant.language === 'ts') {
     writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }, null, 2));
@@ -92,7 +95,8 @@ for (const variant of VARIANTS) {
   describe(`generated variant: ${variant.name}`, () => {
     const root = createProject(variant);
     const directory = path.join(root, 'src', 'lib');
-    const extension = variant.language === 'ts' ? '.ts' : '.js';
+    const extension = variant.language === 'js' ? '.js' : variant.verbatim === true ? '.mts' : '.ts';
+    const emitted = variant.verbatim === true ? '.mjs' : '.js';
 
     it('is planned and written with the project style', () => {
       for (const module of CONCURRENCY_MODULES) {
@@ -134,7 +138,7 @@ for (const variant of VARIANTS) {
 
     it('passes its generated tests under node:test', () => {
       const testDirectory = variant.language === 'ts' ? path.join(root, 'out', 'lib') : directory;
-      const files = CONCURRENCY_MODULES.map((module) => path.join(testDirectory, `${module}.test.js`));
+      const files = CONCURRENCY_MODULES.map((module) => path.join(testDirectory, `${module}.test${emitted}`));
       const result = run(process.execPath, ['--test', '--test-reporter=tap', ...files], root);
       assert.equal(result.status, 0, result.output);
       assert.match(result.output, /^# pass (\d+)$/m);

@@ -163,6 +163,28 @@ export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportR
   const quote = quoteOf(sourceFile);
   const specifier = `${quote}${request.importSpecifier}${quote}`;
 
+  // TypeScript CommonJS with verbatimModuleSyntax writes `import x = require('…')`: follow that style.
+  const importEquals = statements.filter(
+    (statement): statement is ts.ImportEqualsDeclaration => ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference),
+  );
+  for (const statement of statements) {
+    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((element) => ts.isIdentifier(element.name) && element.name.text === name))) {
+      return undefined;
+    }
+  }
+  if (imports.length === 0 && importEquals.length > 0) {
+    const sameModule = importEquals.find((statement) => {
+      const reference = statement.moduleReference;
+      return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) && reference.expression.text === request.importSpecifier;
+    });
+    if (sameModule !== undefined) return { start: sameModule.end, end: sameModule.end, newText: `\nconst { ${name} } = ${sameModule.name.text};` };
+    const base = path.basename(request.importSpecifier).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_$]+(.)?/g, (_whole, next: string | undefined) => (next ?? '').toUpperCase());
+    const alias = uniqueIdentifier(sourceFile, `${base === '' ? 'imported' : base}Module`);
+    const last = importEquals.at(-1);
+    const position = last?.end ?? 0;
+    return { start: position, end: position, newText: `\nimport ${alias} = require(${specifier});\nconst { ${name} } = ${alias};` };
+  }
+
   // Extend an existing `import { … } from '<specifier>'`.
   for (const declaration of imports) {
     const bindings = declaration.importClause?.namedBindings;
@@ -361,4 +383,15 @@ export function combineModuleAndFileEdits(
   const fileEdit: TextDocumentEdit = { textDocument: { uri, version: file.version }, edits: textEdits };
   documentChanges.push(fileEdit);
   return changeAnnotations === undefined ? { documentChanges } : { documentChanges, changeAnnotations };
+}
+
+function uniqueIdentifier(sourceFile: ts.SourceFile, base: string): string {
+  const taken = new Set<string>();
+  const walk = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) taken.add(node.text);
+    ts.forEachChild(node, walk);
+  };
+  walk(sourceFile);
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}${suffix}`)) return `${base}${suffix}`;
 }

@@ -101,8 +101,24 @@ function retargetTestRunner(spec: string, runner: TestRunner): string {
 }
 
 /** The file extension generated files get in a project of this style. */
-export function sourceExtension(style: Pick<ProjectStyle, 'language'>): '.ts' | '.js' {
-  return style.language === 'ts' ? '.ts' : '.js';
+export function sourceExtension(style: Pick<ProjectStyle, 'language'> & { verbatimCommonJs?: boolean | undefined }): '.ts' | '.mts' | '.js' {
+  if (style.language === 'js') return '.js';
+  return style.verbatimCommonJs === true ? '.mts' : '.ts';
+}
+
+/** Points the spec's `./<module>.js` import at the generated module's actual extension. */
+function retargetModuleImport(spec: string, module: ConcurrencyModule, extension: string): string {
+  const emitted = extension === '.mts' ? '.mjs' : '.js';
+  if (emitted === '.js') return spec;
+  const sourceFile = ts.createSourceFile('spec.ts', spec, ts.ScriptTarget.Latest, true);
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === `./${module}.js`) {
+      const literal = statement.moduleSpecifier;
+      const quote = literal.getText(sourceFile)[0] ?? "'";
+      return spec.slice(0, literal.getStart(sourceFile)) + `${quote}./${module}${emitted}${quote}` + spec.slice(literal.end);
+    }
+  }
+  throw new Error(`The canonical spec does not import ./${module}.js`);
 }
 
 /**
@@ -133,7 +149,7 @@ export function adaptSource(source: string, style: Pick<ProjectStyle, 'language'
  * @param style the target project's style
  * @returns the file name (no folder) and its content
  */
-export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote'>): { fileName: string; content: string } {
+export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'verbatimCommonJs'>): { fileName: string; content: string } {
   const content = adaptSource(readCanonical(`${module}.ts`), style, `${module}.ts`);
   return { fileName: `${module}${sourceExtension(style)}`, content };
 }
@@ -145,8 +161,8 @@ export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle
  * @param style the target project's style, including its test runner
  * @returns the file name (no folder) and its content
  */
-export function renderTests(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'testRunner'>): { fileName: string; content: string } {
-  const spec = retargetTestRunner(readCanonical(`${module}.spec.ts`), style.testRunner);
+export function renderTests(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'testRunner' | 'verbatimCommonJs'>): { fileName: string; content: string } {
+  const spec = retargetModuleImport(retargetTestRunner(readCanonical(`${module}.spec.ts`), style.testRunner), module, sourceExtension(style));
   const content = adaptSource(spec, style, `${module}.test.ts`);
   return { fileName: `${module}.test${sourceExtension(style)}`, content };
 }

@@ -26,6 +26,12 @@ export interface ProjectStyle {
   packageRoot: string | undefined;
   /** The nearest tsconfig.json, if any. */
   tsconfigPath: string | undefined;
+  /**
+   * TypeScript in a CommonJS package with `verbatimModuleSyntax` (the `tsc --init` default): `import`
+   * and `export` are errors in `.ts` files there, so generated modules become `.mts` (ES modules that
+   * the project's CommonJS code can `require`).
+   */
+  verbatimCommonJs?: boolean;
 }
 
 /** Options of {@link detectProjectStyle}. */
@@ -225,13 +231,35 @@ export function detectProjectStyle(targetFolder: string, options: DetectOptions 
   const sampled = sampleSourceFiles(sampleFolders).map((fileName) => ({ fileName, text: readFileSync(fileName, 'utf8') }));
   const prettier = prettierSettings(existing, options.stopAt);
 
+  const verbatimCommonJs = language === 'ts' && moduleKind === 'cjs' && tsconfigPath !== undefined && usesVerbatimModuleSyntax(tsconfigPath);
   return {
     language,
     moduleKind,
+    verbatimCommonJs,
     indent: prettier.indent ?? inferIndent(sampled.map((file) => file.text)) ?? '  ',
     quote: prettier.quote ?? inferQuote(sampled) ?? "'",
     testRunner: detectTestRunner(manifest),
     packageRoot,
     tsconfigPath,
   };
+}
+
+/**
+ * Whether a tsconfig.json (following `extends`) turns on `verbatimModuleSyntax`. Reads only the
+ * config files, never the project's sources.
+ *
+ * @param tsconfigPath absolute path of the tsconfig.json
+ * @returns the effective setting (false when the file cannot be read)
+ */
+export function usesVerbatimModuleSyntax(tsconfigPath: string): boolean {
+  const read = ts.readConfigFile(tsconfigPath, (file) => ts.sys.readFile(file));
+  if (read.error !== undefined || read.config === undefined) return false;
+  const host: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: () => [],
+    fileExists: (file) => ts.sys.fileExists(file),
+    readFile: (file) => ts.sys.readFile(file),
+  };
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(tsconfigPath), undefined, tsconfigPath);
+  return parsed.options.verbatimModuleSyntax === true;
 }
