@@ -3579,5 +3579,20 @@ for (var u = 0; u < urls.length; u++) {
         },
       ],
     },
+    {
+      name: 'plain JavaScript: undeclared global counter in a sloppy script',
+      code: `for (i = 0; i < links.length; i++) {
+  links[i].onclick = function () { open(pages[i]); };
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 22,
+          suggestions: [],
+        },
+      ],
+    },
   ],
 });

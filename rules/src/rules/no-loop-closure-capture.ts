@@ -4,11 +4,11 @@ import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure
 import {
   LoopClosureAnalyzer,
   readsOnlyToCancel,
+  type Binding,
   type Fate,
   type Reference,
   type SharedBinding,
   type ShareReason,
-  type Variable,
 } from '../util/loop-closure/analyzer.js';
 import { letConversion, letFix, snapshotFix } from '../util/loop-closure/fixes.js';
 
@@ -19,12 +19,14 @@ const REASON_TEXT: Record<ShareReason, string> = {
   var: 'is a `var` shared by every iteration of the loop',
   outer: 'is declared outside the loop and reassigned inside it',
   later: 'is reassigned later in this iteration, after the function captured it',
+  global: 'is an undeclared global that the loop reassigns',
 };
 
 const ADVICE_TEXT: Record<ShareReason, string> = {
   var: 'Declare it with `let`, or copy it into a `const` for this iteration and capture the copy.',
   outer: 'Copy it into a `const` inside the loop and capture the copy.',
   later: 'Capture a `const` copy, or stop reassigning it once the function exists.',
+  global: 'Declare it with `let` in the loop head, or copy it into a `const` for this iteration and capture the copy.',
 };
 
 const NAMED_FUNCTION_ADVICE =
@@ -65,14 +67,35 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const analyzer = new LoopClosureAnalyzer(sourceCode);
 
-    /** The mutable bindings `fn` reads from outside itself, with the first read of each. */
-    function capturedReads(fn: FunctionNode, keep: (identifier: TSESTree.Node) => boolean): Map<Variable, Reference> {
-      const reads = new Map<Variable, Reference>();
+    /** Unresolved references of the file by name (undeclared globals such as a sloppy `for (i = 0; …)`). */
+    let undeclared: Map<string, Binding> | undefined;
+    function undeclaredGlobal(name: string): Binding | undefined {
+      if (!undeclared) {
+        const byName = new Map<string, Reference[]>();
+        for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+          const list = byName.get(reference.identifier.name) ?? [];
+          list.push(reference);
+          byName.set(reference.identifier.name, list);
+        }
+        undeclared = new Map();
+        for (const [globalName, references] of byName) {
+          if (references.some((reference) => reference.isWrite())) {
+            undeclared.set(globalName, { name: globalName, defs: [], references, scope: { block: sourceCode.ast } });
+          }
+        }
+      }
+      return undeclared.get(name);
+    }
+
+    /** The bindings `fn` reads from outside itself, with the first kept read of each. */
+    function capturedReads(fn: FunctionNode, keep: (identifier: TSESTree.Node) => boolean): Map<Binding, Reference> {
+      const reads = new Map<Binding, Reference>();
       for (const reference of sourceCode.getScope(fn).through) {
-        const variable = reference.resolved;
-        if (!variable || reads.has(variable) || !reference.isRead() || !keep(reference.identifier)) continue;
+        if (!reference.isRead() || !keep(reference.identifier)) continue;
         if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
-        reads.set(variable, reference);
+        const binding = reference.resolved ?? undeclaredGlobal(reference.identifier.name);
+        if (!binding || reads.has(binding)) continue;
+        reads.set(binding, reference);
       }
       return reads;
     }

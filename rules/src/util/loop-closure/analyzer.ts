@@ -43,6 +43,17 @@ import {
 } from './sinks.js';
 
 export type Variable = TSESLint.Scope.Variable;
+
+/**
+ * What the capture analysis needs of a binding: a scope-manager variable, or an undeclared global
+ * (`for (i = 0; …)` in a sloppy script) assembled from the global scope's unresolved references.
+ */
+export interface Binding {
+  name: string;
+  defs: Variable['defs'];
+  references: Reference[];
+  scope: { block: TSESTree.Node };
+}
 export type Reference = TSESLint.Scope.Reference;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -77,10 +88,10 @@ interface FateContext {
 }
 
 /** Why a captured binding does not hold still for the closure. */
-export type ShareReason = 'var' | 'outer' | 'later';
+export type ShareReason = 'var' | 'outer' | 'later' | 'global';
 
 export interface SharedBinding {
-  variable: Variable;
+  variable: Binding;
   reason: ShareReason;
   /** The write references (identifiers) that change the value after the closure captured it. */
   writes: TSESTree.Node[];
@@ -794,30 +805,23 @@ export class LoopClosureAnalyzer {
    * "what if the binding were scoped to this node instead" (used to vet the `let` suggestion).
    */
   sharedBinding(
-    variable: Variable,
+    variable: Binding,
     position: TSESTree.Node,
     outside: TSESTree.Node,
     chain: LoopNode[],
     bindingScopeOverride?: TSESTree.Node,
   ): SharedBinding | undefined {
     const definition = variable.defs[0];
-    if (!definition) return undefined;
-    switch (definition.type) {
-      case 'Variable':
-        if (definition.parent.kind !== 'var' && definition.parent.kind !== 'let') return undefined;
-        break;
-      case 'Parameter':
-      case 'CatchClause':
-      case 'FunctionName':
-      case 'ClassName':
-        break;
-      default:
-        return undefined;
+    if (!definition) {
+      // Only an undeclared global (assembled from unresolved references) has no definition.
+      if (variable.scope.block.type !== AST_NODE_TYPES.Program) return undefined;
+    } else if (!isReassignableDefinition(definition)) {
+      return undefined;
     }
     const outermost = chain[chain.length - 1];
     const isVar =
       bindingScopeOverride === undefined &&
-      definition.type === 'Variable' &&
+      definition?.type === 'Variable' &&
       definition.parent.kind === 'var' &&
       outermost !== undefined &&
       contains(outermost, definition.name);
@@ -853,9 +857,10 @@ export class LoopClosureAnalyzer {
     // later (`let done = false; … done = true`) is read by callbacks precisely for its latest state.
     if (assignsOneConstantValue(variable) || assignsOnlyBooleans(variable)) return undefined;
     if (sharedWrites.length > 0) {
-      return { variable, reason: isVar ? 'var' : 'outer', writes: [...sharedWrites, ...laterWrites] };
+      const reason: ShareReason = isVar ? 'var' : definition ? 'outer' : 'global';
+      return { variable, reason, writes: [...sharedWrites, ...laterWrites] };
     }
-    if (laterWrites.length > 0 && !isDeclaredForLaterAssignment(definition)) {
+    if (laterWrites.length > 0 && !(definition && isDeclaredForLaterAssignment(definition))) {
       return { variable, reason: 'later', writes: laterWrites };
     }
     return undefined;
@@ -930,6 +935,21 @@ export class LoopClosureAnalyzer {
   }
 }
 
+/** `var`/`let` declarations, parameters, catch bindings, function and class names can be reassigned. */
+function isReassignableDefinition(definition: TSESLint.Scope.Definition): boolean {
+  switch (definition.type) {
+    case 'Variable':
+      return definition.parent.kind === 'var' || definition.parent.kind === 'let';
+    case 'Parameter':
+    case 'CatchClause':
+    case 'FunctionName':
+    case 'ClassName':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /**
  * `let timer;` / `let handle = null;` (not a loop head): declared empty and filled in later, so a
  * closure reading it wants the later value.
@@ -953,7 +973,7 @@ function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): bo
 }
 
 /** Every write of `variable` is a plain `=` (or initialiser) of the same `this` or literal. */
-function assignsOneConstantValue(variable: Variable): boolean {
+function assignsOneConstantValue(variable: Binding): boolean {
   const values = new Set<string>();
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
@@ -974,7 +994,7 @@ function assignsOneConstantValue(variable: Variable): boolean {
 }
 
 /** Every write of `variable` stores a `true`/`false` literal. */
-function assignsOnlyBooleans(variable: Variable): boolean {
+function assignsOnlyBooleans(variable: Binding): boolean {
   let writes = 0;
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
@@ -995,7 +1015,7 @@ function assignsOnlyBooleans(variable: Variable): boolean {
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */
-export function readsOnlyToCancel(fn: TSESTree.Node, variable: Variable): boolean {
+export function readsOnlyToCancel(fn: TSESTree.Node, variable: Binding): boolean {
   let sawRead = false;
   for (const reference of variable.references) {
     if (!reference.isRead() || !contains(fn, reference.identifier)) continue;
