@@ -89,6 +89,27 @@ describe('tripwire scaffold options', { skip }, () => {
   });
 });
 
+describe('tripwire scaffold convert-parameters', { skip: skip === false && !/convert-parameters/.test(spawnSync(process.execPath, [cliPath, 'scaffold', '--help'], { encoding: 'utf8' }).stdout) ? 'dist/cli.js predates convert-parameters: run `npm run build` again' : skip }, () => {
+  it('previews with --dry-run, then rewrites the declaration and the call sites', () => {
+    const root = project({
+      ...TS_PROJECT,
+      'f.ts': 'export function open(path: string, mode = "r", bufferSize = 4096, encoding?: string): string {\n  return `${path}:${mode}:${bufferSize}:${encoding ?? "utf8"}`;\n}\n',
+      'main.ts': 'import { open } from "./f.js";\nexport const x = open("a", "w", undefined, "latin1");\n',
+    });
+    const dry = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open', '--dry-run');
+    assert.equal(dry.status, 0, dry.stderr);
+    assert.match(dry.stdout, /^update {4}f\.ts$/m);
+    assert.match(dry.stdout, /^update {4}main\.ts$/m);
+    assert.match(readFileSync(path.join(root, 'main.ts'), 'utf8'), /open\("a", "w", undefined, "latin1"\)/);
+    const done = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
+    assert.equal(done.status, 0, done.stderr);
+    assert.match(readFileSync(path.join(root, 'main.ts'), 'utf8'), /open\("a", withMode\("w"\), withEncoding\("latin1"\)\)/);
+    const refused = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /open takes 2 parameter\(s\); the conversion is offered from 4/);
+  });
+});
+
 describe('tripwire scaffold layer', { skip }, () => {
   it('writes the module into --dir/<resource>, and refuses to overwrite without --force', () => {
     const root = project(TS_PROJECT);

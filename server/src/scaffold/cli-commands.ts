@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
 import { layerCliEntry } from './layer/cli-entry.js';
-import { functionalOptionsCliEntry } from './options/cli-entry.js';
+import { convertParametersCliEntry, functionalOptionsCliEntry } from './options/cli-entry.js';
 import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, writePlan, type ScaffoldPlan } from './plan.js';
 
 /** Exit codes of the CLI. */
@@ -110,6 +110,7 @@ registerScaffoldGenerator('errgroup', concurrencyGenerator('errgroup', 'ErrGroup
 registerScaffoldGenerator('singleflight', concurrencyGenerator('singleflight', 'SingleFlight: concurrent calls for one key share one execution'));
 registerScaffoldGenerator('options', functionalOptionsCliEntry);
 registerScaffoldGenerator('layer', layerCliEntry);
+registerScaffoldGenerator('convert-parameters', convertParametersCliEntry);
 
 function generalHelp(): string {
   const width = Math.max(...[...scaffoldGenerators.keys()].map((name) => name.length));

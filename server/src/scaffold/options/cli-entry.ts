@@ -1,6 +1,7 @@
 /** `tripwire scaffold options <file> <TypeName>`: the CLI face of the functional options generator. */
 import path from 'node:path';
 import type { ScaffoldGeneratorEntry } from '../cli-commands.js';
+import { planConvertParameters } from './convert-parameters.js';
 import { OptionsGeneratorError, planFunctionalOptions } from './index.js';
 
 export const functionalOptionsCliEntry: ScaffoldGeneratorEntry = {
@@ -24,5 +25,22 @@ export const functionalOptionsCliEntry: ScaffoldGeneratorEntry = {
       target: values['options-file'] === true ? 'options-file' : 'same-file',
     });
     return plan;
+  },
+};
+
+export const convertParametersCliEntry: ScaffoldGeneratorEntry = {
+  summary: 'convert a function or constructor with 4+ parameters to functional options, rewriting its call sites: scaffold convert-parameters <file> <name>',
+  usage: [
+    '  <file> <name>      the file declaring the function (or class, for its constructor), and its name',
+    '  (--dir defaults to the current folder here: the workspace whose call sites are rewritten; use --dry-run to preview)',
+  ].join('\n'),
+  options: {},
+  directoryOptional: true,
+  plan: ({ directory, positionals, cwd }) => {
+    const [file, name, ...extra] = positionals;
+    if (file === undefined || name === undefined || extra.length > 0) {
+      throw new OptionsGeneratorError('usage: tripwire scaffold convert-parameters <file> <name> [--dir <workspace>] [--dry-run]');
+    }
+    return planConvertParameters({ root: directory, file: path.resolve(cwd, file), name }).plan;
   },
 };

@@ -165,10 +165,11 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
     throw new OptionsGeneratorError(`${request.name} has overloads or no body; it is not converted.`);
   }
   if (!target) throw new OptionsGeneratorError(`No function or class named ${request.name} in ${path.basename(file)}.`);
-  const parameters = describeParameters(target, jsDocParameters(target));
-  if (parameters.length < minimum) {
-    throw new OptionsGeneratorError(`${request.name} takes ${parameters.length} parameter(s); the conversion is offered from ${minimum}.`);
+  const parameterCount = target.getParameters().length;
+  if (parameterCount < minimum) {
+    throw new OptionsGeneratorError(`${request.name} takes ${parameterCount} parameter(s); the conversion is offered from ${minimum}.`);
   }
+  const parameters = describeParameters(target, jsDocParameters(target));
   const firstOptional = parameters.findIndex((parameter) => parameter.optional);
   if (firstOptional === -1) throw new OptionsGeneratorError(`Every parameter of ${request.name} is required: there is nothing to turn into options.`);
   const misplaced = parameters.slice(firstOptional).find((parameter) => !parameter.optional);
