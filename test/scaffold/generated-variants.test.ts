@@ -150,13 +150,17 @@ for (const variant of VARIANTS) {
 }
 
 describe('generated module in a browser-only TypeScript project', () => {
-  it('compiles with lib DOM and no Node types', () => {
+  it('compiles with lib DOM, no Node types, isolatedDeclarations and verbatimModuleSyntax', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tripwire-variant-browser-'));
     temporaryRoots.push(root);
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ type: 'module' }));
     writeFileSync(
       path.join(root, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { ...STRICT_OPTIONS, lib: ['ES2022', 'DOM'], types: [], noEmit: true }, include: ['src'] }),
+      // Also what library authors turn on: declarations checkable file by file, verbatim module syntax.
+      JSON.stringify({
+        compilerOptions: { ...STRICT_OPTIONS, lib: ['ES2022', 'DOM'], types: [], noEmit: true, declaration: true, isolatedDeclarations: true, verbatimModuleSyntax: true },
+        include: ['src'],
+      }),
     );
     for (const module of CONCURRENCY_MODULES) writePlan(planConcurrencyScaffold({ module, directory: 'src', root }), { root });
     const result = run(process.execPath, [tscBin, '-p', 'tsconfig.json'], root);
