@@ -31,6 +31,7 @@ ruleTester.run('no-floating-promise', rule, {
     'async function save() {} function main() { const p = save(); return p; }',
     'async function save() {} function main() { const p = save(); p.then(() => {}, () => {}); }',
     'async function save() {} async function main() { const jobs = [save(), save()]; await Promise.allSettled(jobs); }',
+    'async function main(items: string[]) { const jobs = items.map(async (item) => item); await Promise.all(jobs); }',
     'async function save() {} export const ready = save();',
     'class Store { ready = this.load(); async load() {} async use() { await this.ready; } }',
     'class Store { constructor() { this.loading = this.load(); } async load() {} async get() { await this.loading; } loading: Promise<void>; }',
@@ -257,6 +258,11 @@ ruleTester.run('no-floating-promise', rule, {
           { messageId: 'suggestCatch', output: `async function save() {}\nasync function main() {\n  const result = save()${CATCH};\n}` },
         ] },
       ],
+    },
+    {
+      // an array of promises that nobody hands to Promise.all
+      code: 'async function sync(items: string[]) {\n  const jobs = items.map(async (item) => save(item));\n}',
+      errors: [{ messageId: 'unusedStored', data: { name: 'jobs' }, line: 2, column: 9, suggestions: [] }],
     },
     {
       // stored in a field that nothing reads

@@ -18,6 +18,7 @@ ruleTester.run('no-leaked-timer', rule, {
     "app.get('/events', (req, res) => { const beat = setInterval(() => res.write('ping'), 1000); req.on('close', () => clearInterval(beat)); });",
     "wss.on('connection', (ws) => { const beat = setInterval(() => ws.ping(), 30000); ws.on('close', () => clearInterval(beat)); });",
     'async function withTimeout(work: Promise<unknown>) { let timer; try { return await Promise.race([work, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("timeout")), 5000); })]); } finally { clearTimeout(timer); } }',
+    'function Ticker() { useEffect(() => { timerRef.current = setInterval(tick, 1000); }, []); const stop = () => clearInterval(timerRef.current); }',
     // handles that escape: returned, stored in a collection, passed on, exported
     'function startPolling() { return setInterval(poll, 1000); }',
     'const startPolling = () => setInterval(poll, 1000);',
@@ -148,6 +149,11 @@ ruleTester.run('no-leaked-timer', rule, {
       // a stored timeout that the effect's cleanup never clears
       code: 'useEffect(() => {\n  const hide = setTimeout(close, 1000);\n  return () => socket.close();\n}, []);',
       errors: [{ messageId: 'effectTimer', data: { timer: 'setTimeout', clear: 'clearTimeout' }, line: 2, column: 16, suggestions: [] }],
+    },
+    {
+      // a ref that holds the interval is matched by its whole text, not by `.current` anywhere
+      code: 'function Ticker() {\n  useEffect(() => {\n    timerRef.current = setInterval(tick, 1000);\n  }, []);\n  inputRef.current.focus();\n}',
+      errors: [{ messageId: 'effectTimer', line: 3, column: 24, suggestions: [] }],
     },
     {
       // Promise.race timeout whose timer is never cleared: fetch can take AbortSignal.timeout instead

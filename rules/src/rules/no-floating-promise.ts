@@ -204,8 +204,26 @@ export default createRule<Options, MessageId>({
     ): void {
       if (!variable || hasConsumingRead(variable)) return;
       if (variable.scope.type === 'global' && sourceCode.ast.sourceType !== 'module') return;
+      if (isPromiseArray(value)) {
+        context.report({ node: report, messageId: 'unusedStored', data: { name } });
+        return;
+      }
       if (!isPromiseValue(value)) return;
       context.report({ node: report, messageId: 'unusedStored', data: { name }, suggest: valueSuggestions(value) });
+    }
+
+    /** `items.map(async (item) => …)`: an array of promises. */
+    function isPromiseArray(value: TSESTree.Expression): boolean {
+      const node = skipWrappers(value);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'map') return false;
+      const callback = node.arguments[0] && skipWrappers(node.arguments[0]);
+      return (
+        (callback?.type === AST_NODE_TYPES.ArrowFunctionExpression || callback?.type === AST_NODE_TYPES.FunctionExpression) &&
+        callback.async &&
+        !callback.generator
+      );
     }
 
     function isExported(declaration: TSESTree.VariableDeclaration): boolean {

@@ -186,7 +186,10 @@ export default createRule<Options, MessageId>({
               const parent = node.parent;
               const isTarget = parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=';
               const property = memberName(node);
-              if (property && !isTarget && isUsingRead(node)) found.add(property);
+              if (property && !isTarget && isUsingRead(node)) {
+                found.add(property);
+                found.add(memberKey(node));
+              }
             } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
               for (const property of node.properties) {
                 if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) found.add(property.key.name);
@@ -200,6 +203,20 @@ export default createRule<Options, MessageId>({
         memberUses.set(scope, uses);
       }
       return uses.has(name);
+    }
+
+    /** `timerRef.current` as written (whitespace and `?.` normalised). */
+    function memberKey(member: TSESTree.Node): string {
+      return `#${sourceCode.getText(member).replace(/\s+/g, '').replace(/\?\./g, '.')}`;
+    }
+
+    /** `this.timer` is looked up by name in its class; `timerRef.current` by its whole text in the file. */
+    function storedMemberKey(assignment: TSESTree.AssignmentExpression, name: string): string {
+      const target = skipWrappers(assignment.left);
+      if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) {
+        return memberKey(target);
+      }
+      return name;
     }
 
     /** Where to look for uses of a stored member: the class of `this.x = …`, else the whole file. */
@@ -521,7 +538,7 @@ export default createRule<Options, MessageId>({
       const leaked =
         fate.kind === 'discarded' ||
         (fate.kind === 'variable' && !variableIsUsed(fate.variable)) ||
-        (fate.kind === 'member' && !memberIsUsed(fate.name, memberScope(fate.assignment)));
+        (fate.kind === 'member' && !memberIsUsed(storedMemberKey(fate.assignment, fate.name), memberScope(fate.assignment)));
       if (!leaked) return;
       const race = kind === 'setTimeout' ? raceTimeoutPromise(call) : undefined;
       if (race) {
