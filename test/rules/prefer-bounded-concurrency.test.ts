@@ -22,8 +22,11 @@ createRuleTester().run('prefer-bounded-concurrency', rule, {
     // Not async callbacks (p-limit style wraps the work; plain values).
     `await Promise.all(items.map((id) => limit(() => fetchUser(id))));`,
     `await Promise.all(items.map((id) => id * 2));`,
-    // Async callback that does no work: nothing to bound.
+    // Async callbacks that start no work of their own: nothing to bound.
     `await Promise.all(items.map(async (item) => item.value));`,
+    `await Promise.all(pending.map(async (promise) => { try { return await promise; } catch { return undefined; } }));`,
+    `await Promise.all(texts.map(async (text) => JSON.parse(await text)));`,
+    `await Promise.all(jobs.map(async (job) => { console.log(job.id); return Math.max(await job.done, 0); }));`,
     // Not the global Promise.
     `import Promise from 'bluebird'; await Promise.all(items.map(async (id) => fetchUser(id)));`,
     `function run(Promise) { return Promise.all(items.map(async (id) => fetchUser(id))); }`,

@@ -67,6 +67,20 @@ function someInBody(body: TSESTree.Node, visit: (node: TSESTree.Node) => boolean
   return false;
 }
 
+/** Built-ins whose calls do no I/O: bounding a callback made only of these changes nothing. */
+const PURE_GLOBAL_OBJECTS = new Set(['JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Reflect', 'Symbol', 'BigInt']);
+const PURE_GLOBAL_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'Date', 'Error', 'TypeError', 'RangeError', 'Map', 'Set', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone']);
+
+function isPureCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_FUNCTIONS.has(callee.name);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    return object.type === AST_NODE_TYPES.Identifier && PURE_GLOBAL_OBJECTS.has(object.name);
+  }
+  return false;
+}
+
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -189,15 +203,19 @@ export default createRule<Options, MessageId>({
       return isTupleTyped(node);
     }
 
-    /** The callback does asynchronous work (an await or a call) and does not already go through a limiter. */
+    /**
+     * The callback starts work of its own (a call or `new` that is not a pure built-in such as
+     * `JSON.parse` or `Math.max`; merely awaiting promises that already exist starts nothing) and
+     * does not already go through a limiter.
+     */
     function doesUnboundedWork(callback: FunctionLike): boolean {
       let doesWork = false;
       const limited = someInBody(
         callback.body,
         (node) => {
-          if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) doesWork = true;
+          if (node.type === AST_NODE_TYPES.NewExpression && !isPureCall(node)) doesWork = true;
           if (node.type === AST_NODE_TYPES.CallExpression) {
-            doesWork = true;
+            if (!isPureCall(node)) doesWork = true;
             const name = calleeName(node);
             if (name !== undefined && LIMITER_CALLEE.test(name)) return true;
             const callee = unwrap(node.callee);
