@@ -61,6 +61,10 @@ for (const [relative, text] of Object.entries(files)) {
 }
 
 const at = (relative: string): string => path.join(root, relative);
+// A second folder with no package.json, no tsconfig and no neighbours, as when files are linted on their own.
+const lonelyRoot = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire-lonely-'));
+after(() => fs.rmSync(lonelyRoot, { recursive: true, force: true }));
+const lonely = (relative: string): string => path.join(lonelyRoot, relative);
 const handler = at('src/order/handler/order-handler.ts');
 const service = at('src/order/service/order-service.ts');
 const common = at('src/order/common/errors.ts');
@@ -131,6 +135,9 @@ ruleTester.run('layer-boundaries', rule, {
     },
     // The deepest matching folder decides: this file is in the handler layer (inside a folder named service).
     { filename: at('src/service/handler/nested.ts'), code: "import '../../order/service/order-service.js';" },
+    // Code linted without its neighbours (no service folder, no tsconfig): allowed imports are not "unresolved".
+    { filename: lonely('src/order/handler/h.ts'), code: "import { s } from '../service/order-service.js';\nimport { t } from '~/service/t';" },
+    { filename: lonely('src/order/service/s.ts'), code: "import { d } from '#dao/order-dao';" },
   ],
   invalid: [
     // Upward imports, each layer.
@@ -278,6 +285,12 @@ ruleTester.run('layer-boundaries', rule, {
     {
       filename: dao,
       code: "import { x } from '../service/not-written-yet.js';",
+      errors: [{ messageId: 'upward', line: 1, column: 19 }],
+    },
+    // Without neighbours the direction is still known from the path.
+    {
+      filename: lonely('src/order/dao/d.ts'),
+      code: "import { s } from '../service/order-service.js';",
       errors: [{ messageId: 'upward', line: 1, column: 19 }],
     },
     // Custom globs and directions.

@@ -534,8 +534,11 @@ function pickImportTarget(value: unknown): string | undefined {
 type Resolution =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'external' }
-  /** `candidate`: the absolute path it would have been, or the alias text when there is none. */
-  | { readonly kind: 'unresolved'; readonly candidate: string; readonly isPath: boolean };
+  /**
+   * `candidate`: the absolute path it would have been (`isPath`), or the alias text when there is none.
+   * `configured`: for alias text, whether a package.json / tsconfig.json exists that should have mapped it.
+   */
+  | { readonly kind: 'unresolved'; readonly candidate: string; readonly isPath: boolean; readonly configured: boolean };
 
 const EXTENSION_SWAPS: Readonly<Record<string, readonly string[]>> = {
   '.js': ['.ts', '.tsx', '.d.ts'],
@@ -616,7 +619,7 @@ function resolveUncached(specifier: string, fromDir: string): Resolution {
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = path.resolve(fromDir, specifier.replace(/\?.*$/, ''));
     const found = probe(target);
-    return found !== undefined ? { kind: 'file', path: found } : { kind: 'unresolved', candidate: target, isPath: true };
+    return found !== undefined ? { kind: 'file', path: found } : { kind: 'unresolved', candidate: target, isPath: true, configured: true };
   }
 
   if (specifier.startsWith('#')) {
@@ -633,10 +636,10 @@ function resolveUncached(specifier: string, fromDir: string): Resolution {
         const found = probeWithOutDirMapping(target, fromDir);
         return found !== undefined
           ? { kind: 'file', path: found }
-          : { kind: 'unresolved', candidate: target, isPath: true };
+          : { kind: 'unresolved', candidate: target, isPath: true, configured: true };
       }
     }
-    return { kind: 'unresolved', candidate: specifier.slice(1), isPath: false };
+    return { kind: 'unresolved', candidate: specifier.slice(1), isPath: false, configured: manifestFile !== undefined };
   }
 
   if (specifier.startsWith('node:') || /^[a-z][a-z0-9+.-]*:/i.test(specifier)) return { kind: 'external' };
@@ -649,7 +652,7 @@ function resolveUncached(specifier: string, fromDir: string): Resolution {
       const found = probe(target);
       if (found !== undefined) return { kind: 'file', path: found };
     }
-    return { kind: 'unresolved', candidate: targets[0] ?? specifier, isPath: targets.length > 0 };
+    return { kind: 'unresolved', candidate: targets[0] ?? specifier, isPath: targets.length > 0, configured: true };
   }
   if (config.baseUrl !== undefined) {
     const target = path.resolve(config.baseUrl, specifier);
@@ -657,11 +660,12 @@ function resolveUncached(specifier: string, fromDir: string): Resolution {
     if (found !== undefined) return { kind: 'file', path: found };
     const firstSegment = specifier.split('/')[0] ?? specifier;
     if (specifier.includes('/') && isDirectory(path.join(config.baseUrl, firstSegment))) {
-      return { kind: 'unresolved', candidate: target, isPath: true };
+      return { kind: 'unresolved', candidate: target, isPath: true, configured: true };
     }
   }
   if (looksLikeAlias(specifier)) {
-    return { kind: 'unresolved', candidate: specifier.replace(/^(?:@|~|\$)[^/]*\//, ''), isPath: false };
+    const configured = findNearest(fromDir, ['tsconfig.json', 'jsconfig.json']) !== undefined;
+    return { kind: 'unresolved', candidate: specifier.replace(/^(?:@|~|\$)[^/]*\//, ''), isPath: false, configured };
   }
   return { kind: 'external' };
 }
@@ -752,7 +756,7 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (allowed.has(toLayer)) {
-        if (resolution.kind === 'unresolved' && config.reportUnresolved) {
+        if (resolution.kind === 'unresolved' && config.reportUnresolved && pointsIntoExistingLayer(resolution, toLayer)) {
           context.report({ node: source, messageId: 'unresolved', data: { specifier, to: toLayer } });
         }
         return;
@@ -772,6 +776,22 @@ export default createRule<Options, MessageId>({
       } else if (source.type === 'TemplateLiteral' && source.expressions.length === 0) {
         check(source, source.quasis[0]?.value.cooked ?? '', isTypeOnly);
       }
+    }
+
+    /**
+     * An unresolved import is reported only when there is evidence it should resolve: the layer folder
+     * it points into exists (a typo or a deleted file), or a tsconfig / package.json that should map
+     * the alias exists. Code linted on its own, without its neighbours, is not flooded with reports.
+     */
+    function pointsIntoExistingLayer(resolution: { candidate: string; isPath: boolean; configured: boolean }, layer: string): boolean {
+      if (!resolution.isPath) return resolution.configured;
+      let folder = path.dirname(resolution.candidate);
+      while (!isDirectory(folder)) {
+        const parent = path.dirname(folder);
+        if (parent === folder) return false;
+        folder = parent;
+      }
+      return classify(config, matchPath(path.join(folder, '_'), cwd)) === layer;
     }
 
     function isGlobalRequire(node: TSESTree.Identifier): boolean {
