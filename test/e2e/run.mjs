@@ -42,8 +42,10 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const log = (...args) => console.log(`[e2e ${elapsed()}]`, ...args);
 
 const results = { passed: 0, failed: 0, skipped: 0, failures: [] };
+let finished = false;
 /** Records one test outcome (a UI check, a harness step, or a line from the in-host suite). */
 function record(name, error) {
+  if (finished) return; // interrupted or timed out: what fails while everything is being stopped says nothing
   if (error === undefined) {
     results.passed += 1;
     console.log(`  ✔ ${name}`);
@@ -66,7 +68,6 @@ async function check(name, fn) {
   }
 }
 
-let finished = false;
 async function finish(exitCode) {
   if (finished) return;
   finished = true;

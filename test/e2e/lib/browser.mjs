@@ -15,6 +15,10 @@ export async function launchBrowser(executablePath, runDir) {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
+    // run.mjs ends everything itself on a signal (and still writes its counts); playwright must not exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     env: { ...process.env, HOME: path.join(runDir, 'home'), TMPDIR: path.join(runDir, 'tmp') },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
