@@ -135,6 +135,9 @@ ruleTester.run('layer-boundaries', rule, {
     },
     // The deepest matching folder decides: this file is in the handler layer (inside a folder named service).
     { filename: at('src/service/handler/nested.ts'), code: "import '../../order/service/order-service.js';" },
+    // Tests wire layers together on purpose and are not checked by default.
+    { filename: at('src/order/handler/order-handler.test.ts'), code: "import { InMemoryOrderDao } from '../dao/memory/index.js';" },
+    { filename: at('src/order/model/__tests__/order.ts'), code: "import { s } from '../../service/order-service.js';" },
     // Code linted without its neighbours (no service folder, no tsconfig): allowed imports are not "unresolved".
     { filename: lonely('src/order/handler/h.ts'), code: "import { s } from '../service/order-service.js';\nimport { t } from '~/service/t';" },
     { filename: lonely('src/order/service/s.ts'), code: "import { d } from '#dao/order-dao';" },
@@ -292,6 +295,13 @@ ruleTester.run('layer-boundaries', rule, {
       filename: lonely('src/order/dao/d.ts'),
       code: "import { s } from '../service/order-service.js';",
       errors: [{ messageId: 'upward', line: 1, column: 19 }],
+    },
+    // `ignore: []` checks test files too.
+    {
+      filename: at('src/order/handler/order-handler.test.ts'),
+      code: "import { InMemoryOrderDao } from '../dao/memory/index.js';",
+      options: [{ ignore: [] }],
+      errors: [{ messageId: 'notAllowed', line: 1, column: 34 }],
     },
     // Custom globs and directions.
     {

@@ -14,6 +14,8 @@ export interface LayerBoundariesOptions {
   checkTypeImports?: boolean;
   /** Whether an import that points into a layer but cannot be resolved is reported. */
   reportUnresolved?: boolean;
+  /** Globs of files whose own imports are not checked (default: test files and mocks). */
+  ignore?: string[];
 }
 export type Options = [LayerBoundariesOptions];
 
@@ -25,6 +27,9 @@ export const DEFAULT_LAYERS: Readonly<Record<string, readonly string[]>> = Objec
   dao: ['**/dao/**'],
   model: ['**/model/**'],
 });
+
+/** Files whose imports are not checked by default: tests and mocks wire layers together on purpose. */
+export const DEFAULT_IGNORE: readonly string[] = Object.freeze(['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**']);
 
 /** handler → service → common, dao; dao → common, model; service → model; common → model. */
 export const DEFAULT_ALLOW: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -126,6 +131,7 @@ interface CompiledConfig {
   readonly above: ReadonlyMap<string, ReadonlySet<string>>;
   readonly checkTypeImports: boolean;
   readonly reportUnresolved: boolean;
+  readonly ignore: readonly CompiledGlob[];
   /** Path (as matched) → layer name or null. */
   readonly classified: Map<string, string | null>;
 }
@@ -172,6 +178,7 @@ function compileConfig(options: LayerBoundariesOptions): CompiledConfig {
     above,
     checkTypeImports: options.checkTypeImports ?? true,
     reportUnresolved: options.reportUnresolved ?? true,
+    ignore: (options.ignore ?? DEFAULT_IGNORE).map(compileGlob),
     classified: new Map(),
   };
   compiledConfigs.set(key, compiled);
@@ -726,6 +733,12 @@ export default createRule<Options, MessageId>({
             description:
               'Whether an import that points into a layer folder but cannot be resolved is reported. Default true.',
           },
+          ignore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description:
+              'Globs of files whose own imports are not checked. Default: test files and mocks (`**/*.{test,spec}.*`, `**/__tests__/**`, `**/__mocks__/**`); `[]` checks them too.',
+          },
         },
       },
     ],
@@ -735,7 +748,9 @@ export default createRule<Options, MessageId>({
     const config = compileConfig(options);
     const cwd = context.cwd;
     const filename = path.resolve(cwd, context.filename);
-    const fromLayer = classify(config, matchPath(filename, cwd));
+    const matchedFilename = matchPath(filename, cwd);
+    if (config.ignore.some((glob) => glob.whole.test(matchedFilename))) return {};
+    const fromLayer = classify(config, matchedFilename);
     // Files outside every layer may import anything: nothing to check, nothing to resolve.
     if (fromLayer === null) return {};
     const allowed = config.allow.get(fromLayer) ?? new Set<string>();
