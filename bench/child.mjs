@@ -12,7 +12,13 @@ import { buildConfig, ruleIdsOf } from './lib/configs.mjs';
 import { makeEditor } from './lib/edits.mjs';
 import { percentile, summarize } from './lib/stats.mjs';
 
-const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+let spec;
+try {
+  spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+} catch (error) {
+  console.error(`bench/child.mjs: cannot read the spec ${process.argv[2]}: ${error?.message ?? error}`);
+  process.exit(2);
+}
 
 function peakRssMb() {
   // resourceUsage().maxRSS is in kilobytes on Linux.
@@ -143,44 +149,77 @@ async function runCorpus() {
   };
 }
 
+/**
+ * Warm single file. Several untyped configurations share one process and take turns edit by edit
+ * (A T B A T B …), so their p95s are compared under the same machine load; each has its own
+ * ESLint instance. Typed configurations get a process each (two programs would share the heap).
+ */
 async function runSingle() {
   const { ESLint } = await import('eslint');
-  const config = await buildConfig(spec.configId, spec.corpus, spec.pluginEntry);
   const filePath = spec.file;
   const text = readFileSync(filePath, 'utf8');
   const edit = makeEditor(text);
-  const enabled = new Set(config.flatMap((entry) => ruleIdsOf(entry)));
-  const eslint = new ESLint({ cwd: spec.corpus.root, overrideConfigFile: true, overrideConfig: config, stats: true, cache: false });
+  const engines = [];
+  for (const configId of spec.configIds) {
+    const config = await buildConfig(configId, spec.corpus, spec.pluginEntry);
+    engines.push({
+      configId,
+      enabled: new Set(config.flatMap((entry) => ruleIdsOf(entry))),
+      eslint: new ESLint({ cwd: spec.corpus.root, overrideConfigFile: true, overrideConfig: config, stats: true, cache: false }),
+      cold: undefined,
+      unchanged: [],
+      edited: [],
+    });
+  }
 
-  async function lintOnce(source) {
+  async function lintOnce(engine, source) {
     const start = performance.now();
-    const [result] = await eslint.lintText(source, { filePath });
+    const [result] = await engine.eslint.lintText(source, { filePath });
     const wall = performance.now() - start;
     const pass = result.stats?.times?.passes?.[0] ?? {};
     let rules = 0;
     for (const [ruleId, time] of Object.entries(pass.rules ?? {})) {
       if (ruleId !== 'total') rules += typeof time === 'number' ? time : time.total;
     }
-    return { wall, parse: pass.parse?.total ?? 0, rules, problems: result.messages.filter((message) => !message.fatal && enabled.has(message.ruleId)).length, fatal: result.messages.filter((message) => message.fatal).length };
+    return {
+      wall,
+      parse: pass.parse?.total ?? 0,
+      rules,
+      problems: result.messages.filter((message) => !message.fatal && engine.enabled.has(message.ruleId)).length,
+      fatal: result.messages.filter((message) => message.fatal).length,
+    };
   }
 
-  const cold = await lintOnce(text);
-  const unchanged = [];
-  for (let iteration = 0; iteration < spec.unchangedIterations; iteration++) unchanged.push(await lintOnce(text));
-  for (let iteration = 0; iteration < spec.warmupEdits; iteration++) await lintOnce(edit(-1 - iteration));
-  const edited = [];
-  for (let iteration = 0; iteration < spec.editIterations; iteration++) edited.push(await lintOnce(edit(iteration)));
+  for (const engine of engines) engine.cold = await lintOnce(engine, text);
+  for (let iteration = 0; iteration < spec.unchangedIterations; iteration++) {
+    for (const engine of engines) engine.unchanged.push(await lintOnce(engine, text));
+  }
+  for (let iteration = 0; iteration < spec.warmupEdits; iteration++) {
+    for (const engine of engines) await lintOnce(engine, edit(-1 - iteration));
+  }
+  for (let iteration = 0; iteration < spec.editIterations; iteration++) {
+    for (const engine of engines) engine.edited.push(await lintOnce(engine, edit(iteration)));
+  }
   const pick = (list, field) => summarize(list.map((entry) => entry[field]));
+  const peak = peakRssMb();
   return {
-    configId: spec.configId,
     file: filePath,
-    coldMs: cold.wall,
-    coldParseMs: cold.parse,
-    problems: cold.problems,
-    fatal: cold.fatal,
-    unchanged: { wall: pick(unchanged, 'wall'), parse: pick(unchanged, 'parse'), rules: pick(unchanged, 'rules') },
-    edited: { wall: pick(edited, 'wall'), parse: pick(edited, 'parse'), rules: pick(edited, 'rules') },
-    peakRssMb: peakRssMb(),
+    results: Object.fromEntries(
+      engines.map((engine) => [
+        engine.configId,
+        {
+          configId: engine.configId,
+          sharedProcessWith: spec.configIds.filter((other) => other !== engine.configId),
+          coldMs: engine.cold.wall,
+          coldParseMs: engine.cold.parse,
+          problems: engine.cold.problems,
+          fatal: engine.cold.fatal,
+          unchanged: { wall: pick(engine.unchanged, 'wall'), parse: pick(engine.unchanged, 'parse'), rules: pick(engine.unchanged, 'rules') },
+          edited: { wall: pick(engine.edited, 'wall'), parse: pick(engine.edited, 'parse'), rules: pick(engine.edited, 'rules') },
+          peakRssMb: peak,
+        },
+      ]),
+    ),
   };
 }
 

@@ -207,9 +207,14 @@ function summarizeCorpus(corpus, measurement, configIds) {
       },
     ]),
   );
+  const allRuns = measurement.rounds.flatMap((round) => Object.values(round));
+  const machine = {
+    loadAverage: summarize(allRuns.map((run) => run.loadAverage)),
+    wallOverCpu: summarize(allRuns.map((run) => run.wallMs / run.cpuMs)),
+  };
   const lines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
   const targets = corpusTargets({ corpusId: corpus.id, rounds: measurement.rounds, statsRuns: measurement.statsRuns, lines });
-  return { configurations: rows, ratios, targets, lines, files: corpus.selectedFiles.length };
+  return { configurations: rows, ratios, targets, lines, files: corpus.selectedFiles.length, machine };
 }
 
 function shortPath(file, corpus) {
@@ -233,6 +238,8 @@ function printCorpusReport(corpus, summary, measurement, log) {
     ];
   });
   log(renderTable(['configuration', 'wall s', 'CPU s', '× A wall', '× A CPU', 'peak RSS MB', 'problems'], rows));
+  const { loadAverage, wallOverCpu } = summary.machine;
+  log(`machine: 1-min load average ${formatNumber(loadAverage.min, 1)}–${formatNumber(loadAverage.max, 1)} at the start of the runs; wall ÷ CPU median ${formatNumber(wallOverCpu.median, 2)} (max ${formatNumber(wallOverCpu.max, 2)})${wallOverCpu.median > 1.2 ? ' — other processes competed for the cores: trust the CPU column' : ''}`);
 
   const ratioRows = Object.entries(summary.ratios).map(([pair, figures]) => [pair.replace('/', ' ÷ '), formatSpread(figures.wall), formatSpread(figures.cpu), formatSpread(figures.peakRss)]);
   if (ratioRows.length) {
@@ -303,11 +310,17 @@ function explainCorpusMiss(target, corpus, measurement, log) {
 function runSingleFile({ corpus, configIds, plugin, edits, unchanged, warmup, log }) {
   const single = {};
   log(`\nwarm single file: ${shortPath(corpus.singleFile, corpus)} (${readFileSync(corpus.singleFile, 'utf8').split('\n').length} lines), ${edits} edited re-lints after ${warmup} warm-up edits, ${unchanged} unchanged re-lints`);
-  for (const configId of configIds) {
-    const result = runChild({ mode: 'single', configId, corpus: corpusForChild(corpus), file: corpus.singleFile, pluginEntry: plugin.entry, editIterations: edits, unchangedIterations: unchanged, warmupEdits: warmup }, plugin.loaderArguments);
-    if (result.error) log(`  ${configId} FAILED: ${result.error.split('\n')[0]}`);
-    else log(`  ${configId.padEnd(3)} cold ${formatNumber(result.coldMs, 0)} ms, edited p50/p95 ${formatNumber(result.edited.wall.p50, 1)} / ${formatNumber(result.edited.wall.p95, 1)} ms`);
-    single[configId] = result;
+  // Untyped configurations share one process and alternate edit by edit; typed ones get their own.
+  const untyped = configIds.filter((id) => !CONFIGURATIONS.find((configuration) => configuration.id === id)?.typed);
+  const groups = [...(untyped.length ? [untyped] : []), ...configIds.filter((id) => !untyped.includes(id)).map((id) => [id])];
+  for (const group of groups) {
+    const result = runChild({ mode: 'single', configIds: group, corpus: corpusForChild(corpus), file: corpus.singleFile, pluginEntry: plugin.entry, editIterations: edits, unchangedIterations: unchanged, warmupEdits: warmup }, plugin.loaderArguments);
+    for (const configId of group) {
+      const figures = result.error ? { error: result.error } : result.results[configId];
+      if (figures.error) log(`  ${configId} FAILED: ${figures.error.split('\n')[0]}`);
+      else log(`  ${configId.padEnd(3)} cold ${formatNumber(figures.coldMs, 0)} ms, edited p50/p95 ${formatNumber(figures.edited.wall.p50, 1)} / ${formatNumber(figures.edited.wall.p95, 1)} ms${group.length > 1 ? ` (alternating with ${figures.sharedProcessWith.join(', ')} in one process)` : ''}`);
+      single[configId] = figures;
+    }
   }
   return single;
 }
@@ -321,7 +334,7 @@ function printSingleFile(single, log) {
       `${formatNumber(result.unchanged.wall.p50, 1)} / ${formatNumber(result.unchanged.wall.p95, 1)}`,
       `${formatNumber(result.edited.wall.p50, 1)} / ${formatNumber(result.edited.wall.p95, 1)}`,
       `${formatNumber(result.edited.parse.p50, 1)} / ${formatNumber(result.edited.rules.p50, 2)}`,
-      formatNumber(result.peakRssMb, 0),
+      `${formatNumber(result.peakRssMb, 0)}${result.sharedProcessWith?.length ? ' (shared)' : ''}`,
       String(result.problems),
     ]);
   log(renderTable(['config', 'cold ms', 'unchanged p50 / p95 ms', 'edited p50 / p95 ms', 'edited parse / rules p50 ms', 'peak RSS MB', 'problems'], rows));

@@ -71,6 +71,16 @@ function listFiles(directory, extension) {
 
 const DIAGNOSTICS_TIMEOUT_MS = 120_000;
 
+/** Resolves with the promise's value, or with undefined after `ms`; the timer is always cleared. */
+async function settleWithin(promise, ms) {
+  let timer;
+  try {
+    return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 class LspSession {
   constructor(serverPath, workspaceRoot, log) {
     const rpc = require('vscode-jsonrpc/node');
@@ -194,12 +204,12 @@ class LspSession {
 
   async shutdown() {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await settleWithin(this.connection.sendRequest('shutdown'), 5000);
       await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
     }
-    const exited = await Promise.race([this.exited, new Promise((resolve) => setTimeout(() => resolve(undefined), 5000))]);
+    const exited = await settleWithin(this.exited, 5000);
     if (!exited) this.child.kill('SIGKILL');
     this.connection.dispose();
   }
