@@ -6,7 +6,7 @@
  * 1. foreground (opened, edited, saved documents); documents known to be slow go last, and even
  *    wait briefly for a fast document whose debounce ends within 50 ms;
  * 2. background (re-lints after a settings change, a type-information refresh, or an edit to a file
- *    other documents depend on), only when no foreground work is waiting.
+ *    other documents depend on), only when no foreground work is waiting or about to be due.
  * A document is queued at most once; its lint always reads the newest text (latest version wins).
  */
 
@@ -81,6 +81,14 @@ export class LintQueue {
       for (const [uri, pending] of this.#timers) if (!this.#callbacks.isSlow(uri)) soonest = Math.min(soonest, pending.dueAt - now);
       if (soonest <= SLOW_YIELD_MS) return Math.max(1, soonest + 1);
       return slowCandidate;
+    }
+    if (this.#background.size === 0) return undefined;
+    // Background work waits while any document's debounce is running: that lint is about to be due.
+    if (this.#timers.size > 0) {
+      const now = performance.now();
+      let soonest = Infinity;
+      for (const pending of this.#timers.values()) soonest = Math.min(soonest, pending.dueAt - now);
+      return Math.max(1, soonest + 1);
     }
     for (const entry of this.#background) return entry;
     return undefined;

@@ -10,6 +10,44 @@ import { LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
 const JS_TRAP = TRAP.replace(': void', '').replace('items: string[]', 'items');
 const FAN_OUT = 'export async function loadAll(items: string[]): Promise<unknown[]> {\n  return await Promise.all(items.map(async (id) => fetch(id)));\n}\n';
 
+describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout: 120_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n' });
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } },
+    }));
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  it('"Run with mapWithLimit" carries no edit until resolved, then creates the module and rewrites the call', async (t) => {
+    const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
+    await client.open(uri, FAN_OUT);
+    const published = await client.waitForVersion(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
+    if (!diagnostic) {
+      t.skip('tripwire/prefer-bounded-concurrency is not in the recommended preset of this build');
+      return;
+    }
+    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
+    const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
+    assert.ok(action, actions.map((a) => a.title).join('\n'));
+    assert.equal(action.edit, undefined, 'the edit should be computed on resolve');
+    const resolved = await client.resolve(action);
+    const changes = resolved.edit?.documentChanges ?? [];
+    const created = changes.filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
+    assert.deepEqual(created, [fileUri(path.join(workspace, 'src', 'common', 'errgroup.ts'))]);
+    const fileEdit = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+    assert.ok(fileEdit?.edits.some((edit) => 'newText' in edit && /import \{ mapWithLimit \} from '\.\/common\/errgroup\.js'/.test(edit.newText)), JSON.stringify(fileEdit));
+  });
+});
+
 describe('commands', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
   let workspace: string;
@@ -25,7 +63,11 @@ describe('commands', { timeout: 120_000 }, () => {
       'dist/out.js': JS_TRAP,
       'generated/skip.ts': TRAP,
     });
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, settings: () => ({ exclude: ['generated/**'] }) }));
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      settings: () => ({ exclude: ['generated/**'] }),
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    }));
   });
   after(async () => {
     await client.stop();
@@ -45,6 +87,16 @@ describe('commands', { timeout: 120_000 }, () => {
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds.at(-1), 'end');
     assert.ok(kinds.includes('report'), kinds.join(','));
+  });
+
+  it('registers file watchers for sources, tsconfig, package.json and eslint.config.*', async () => {
+    for (let attempt = 0; attempt < 50 && client.registrations.length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const watched = client.registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+    assert.ok(watched, JSON.stringify(client.registrations));
+    const globs = (watched.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((watcher) => watcher.globPattern);
+    assert.ok(globs.some((glob) => glob.includes('ts,') || glob.includes(',ts')), globs.join(' '));
+    assert.ok(globs.some((glob) => glob.includes('tsconfig')), globs.join(' '));
+    assert.ok(globs.some((glob) => glob.includes('eslint.config.js')), globs.join(' '));
   });
 
   it('Show Documentation opens only http(s) links', async () => {

@@ -36,6 +36,7 @@ import {
   type LogMessageParams,
   type PublishDiagnosticsParams,
   type Range,
+  type Registration,
   type ShowDocumentParams,
   type ShowMessageParams,
   type WorkspaceEdit,
@@ -87,6 +88,7 @@ export class StdioLspClient {
   readonly statuses: StatusParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
   settings: ((scopeUri: string | undefined) => unknown) | undefined;
   readonly #waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -130,7 +132,9 @@ export class StdioLspClient {
       return { applied: true };
     });
     this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     this.connection.listen();
   }
 
