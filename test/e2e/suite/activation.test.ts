@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activeExtension, openEditor, workspaceFile } from './helpers.js';
+import {
+  EXTENSION_ID,
+  LOOP_CLOSURE,
+  activeExtension,
+  copyWorkspaceFile,
+  diagnosticAt,
+  openEditor,
+  waitForDiagnostics,
+  workspaceFile,
+} from './helpers.js';
 
 describe('activation', () => {
   it('activates when a TypeScript file opens', async () => {
@@ -17,5 +26,14 @@ describe('activation', () => {
     await activeExtension();
     const commands = await vscode.commands.getCommands(true);
     for (const command of ['tripwire.restartServer', 'tripwire.showOutput']) assert.ok(commands.includes(command), command);
+  });
+
+  it('"Tripwire: Restart Server" brings back a working server', async () => {
+    await activeExtension();
+    await vscode.commands.executeCommand('tripwire.restartServer');
+    // A file opened after the restart is linted by the new server.
+    const uri = await copyWorkspaceFile('src/jobs/retry-scheduler.ts', 'src/jobs/after-restart.ts');
+    await openEditor(uri);
+    await waitForDiagnostics(uri, 'findings from the restarted server', (found) => diagnosticAt(found, LOOP_CLOSURE, '13:16') !== undefined, 60_000);
   });
 });
