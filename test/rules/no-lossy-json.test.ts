@@ -44,6 +44,16 @@ const readings: Reading[] = JSON.parse(text);`,
 const copy = JSON.parse(JSON.stringify(x), (key, value) => (key === 'at' ? new Date(value) : value)) as unknown;`,
   `interface Options { retries: number; onRetry?: (attempt: number) => void; log?(message: string): void }
 const options = JSON.parse(text) as Options;`,
+  `interface AppEvent { id: string; at: Date }
+const event = JSON.parse(text) as AppEvent;
+event.at = new Date(event.at);`,
+  `interface AppEvent { id: string; at: Date }
+function load(text: string): AppEvent {
+  const raw = JSON.parse(text) as AppEvent;
+  return { ...raw, at: new Date(raw.at) };
+}`,
+  `interface AppEvent { id: string; at: Date }
+const event = JSON.parse(text, reviveDates) as AppEvent;`,
 ];
 
 const sharedInvalid: Invalid[] = [

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { createRule } from '../util/create-rule.js';
-import { isFunctionNode, memberPropertyName } from '../util/json/ast.js';
+import { enclosingStatement, findVariable, isFunctionNode, memberPropertyName } from '../util/json/ast.js';
 import { followPromise, followValue, type ParsedFlow } from '../util/json/claims.js';
 import {
   findLossyInType,
@@ -197,11 +197,39 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
+    /**
+     * True when the code rebuilds the field by hand right where the value is used: `new Date(x.createdAt)`,
+     * `x.createdAt = new Date(…)`, `BigInt(x.id)` in the statement of the parse or of a use of its variable.
+     */
+    function revivedByHand(source: TSESTree.CallExpression, key: string): boolean {
+      if (key === '') return false;
+      const statements = new Set<TSESTree.Node>();
+      const own = enclosingStatement(source);
+      if (own) statements.add(own);
+      let holder: TSESTree.Node = source;
+      while (holder.parent && (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression)) {
+        holder = holder.parent;
+      }
+      if (holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(sourceCode, holder.parent.id);
+        for (const reference of variable?.references ?? []) {
+          const statement = enclosingStatement(reference.identifier);
+          if (statement) statements.add(statement);
+        }
+      }
+      const escapedKey = key.replace(/[$]/g, '\\$');
+      const rebuilt = new RegExp(`(new\\s+(Date|Map|Set|URL|RegExp)|BigInt)\\s*\\([^;]*\\.${escapedKey}\\b|\\.${escapedKey}\\s*=[^=]`);
+      return [...statements].some((statement) => rebuilt.test(sourceCode.getText(statement)));
+    }
+
     function check(source: TSESTree.CallExpression, isParse: boolean): void {
+      // A reviver may already rebuild what JSON cannot carry.
+      if (isParse && source.arguments.length >= 2) return;
       const flow = isParse ? followValue(sourceCode, source) : followPromise(sourceCode, source);
 
       // (a) the claimed type holds values JSON cannot carry.
-      const lossy = lossyFinding(flow) ?? (flow.validated || flow.claims.length > 0 ? undefined : lossyMemberFinding(source, isParse));
+      let lossy = lossyFinding(flow) ?? (flow.validated || flow.claims.length > 0 ? undefined : lossyMemberFinding(source, isParse));
+      if (lossy && revivedByHand(source, lossy.finding.key)) lossy = undefined;
       if (lossy) {
         const { finding, typeText } = lossy;
         const words = wording(finding);
