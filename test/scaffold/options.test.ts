@@ -428,3 +428,24 @@ export const c = client.connect('c', 3, 7);
     assert.throws(dependent.convert, /reads another parameter/);
   });
 });
+
+describe('functional options: generated code lints clean under tripwire recommended', () => {
+  it('has no findings for interface and class output', async () => {
+    const { Linter } = await import('eslint');
+    const tseslint = (await import('typescript-eslint')).default;
+    const tripwire = (await import('../../rules/src/index.js')).default;
+    const linter = new Linter({ cwd: workDir });
+    const config = [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+      tripwire.configs.recommended,
+    ] as Parameters<InstanceType<typeof Linter>['verify']>[1];
+    const outputs = [
+      generate(SERVER_CONFIG, 'ServerConfig'),
+      generate('export class Pool<T> {\n  size = 4;\n  keyOf?: (item: T) => string;\n  factory!: () => T;\n}\n', 'Pool', '/virtual/pool.ts'),
+    ];
+    for (const text of outputs) {
+      const messages = linter.verify(text, config, { filename: path.join(workDir, 'generated.ts') });
+      assert.deepEqual(messages.map((message) => `${message.ruleId}: ${message.message}`), []);
+    }
+  });
+});
