@@ -934,6 +934,32 @@ try {
         },
       ],
     },
+    {
+      code: `function route(frame) {
+  const message = JSON.parse(frame);
+  dispatch(message);
+}
+socket.on('message', route);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 19,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `function route(frame) {
+  let message;
+  try {
+    message = JSON.parse(frame);
+  } catch {
+    return;
+  }
+  dispatch(message);
+}
+socket.on('message', route);` },
+          ],
+        },
+      ],
+    },
 ];
 
 const typeScriptInvalid: Invalid[] = [

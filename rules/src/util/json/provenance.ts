@@ -241,7 +241,8 @@ function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
 }
 
 /** True when a function is a listener for external messages: `.on('message', fn)`, `addEventListener('message', fn)`, `x.onmessage = fn`. */
-function isMessageListener(fn: FunctionNode): boolean {
+function isMessageListener(fn: TSESTree.Node): boolean {
+  if (!fn.parent) return false;
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.CallExpression && (parent.arguments as TSESTree.Node[]).includes(fn)) {
     const method = calleeName(parent);
@@ -259,7 +260,7 @@ function isMessageListener(fn: FunctionNode): boolean {
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     return /^on(message|data)$/i.test(memberPropertyName(parent.left) ?? '');
   }
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn) {
+  if (parent.type === AST_NODE_TYPES.Property && (parent.value as TSESTree.Node) === fn) {
     const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
     return key !== undefined && /^(eachMessage|onMessage|message|onmessage|handleMessage)$/.test(key);
   }
@@ -286,6 +287,14 @@ function classifyParameter(
   const index = fn.params.findIndex((param) => param === parameterIdentifier || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === parameterIdentifier));
   if (index < 0) return UNKNOWN;
   if (isMessageListener(fn)) return external(LABEL.message);
+  // `function onFrame(data) {…}` registered by name: `ws.on('message', onFrame)`.
+  const bindingName = functionBindingIdentifier(fn);
+  if (bindingName) {
+    const variable = findVariable(sourceCode, bindingName);
+    if (variable?.references.some((reference) => !reference.init && isMessageListener(reference.identifier))) {
+      return external(LABEL.message);
+    }
+  }
   // `fs.readFile(path, (err, data) => …)`: the data parameter is file contents.
   const caller = fn.parent;
   if (
