@@ -130,6 +130,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ extraListenerMethods: [] }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const mayHaveAsyncFunctions = sourceCode.text.includes('async');
     const listenerMethods = new Set([...LISTENER_METHODS, ...(options.extraListenerMethods ?? [])]);
     let moduleFacts: { express: boolean; awaitingFramework: boolean } | undefined;
     let types: TypeServices | null | undefined;
@@ -159,6 +160,7 @@ export default createRule<Options, MessageId>({
           return false;
         },
         false,
+        sourceCode.visitorKeys,
       );
       moduleFacts = {
         express: sources.some((source) => EXPRESS_MODULES.has(source)),
@@ -463,6 +465,7 @@ export default createRule<Options, MessageId>({
         });
       },
       'CallExpression > Identifier.arguments'(identifier: TSESTree.Identifier): void {
+        if (!mayHaveAsyncFunctions && !typeServices()) return;
         const fn = asyncFunctionOf(identifier);
         if (fn) check(fn, identifier, identifier);
         else if (typeServices()) check(undefined, identifier, identifier);

@@ -7,6 +7,7 @@ import {
   operandText,
   resolveVariable,
   skipWrappers,
+  someDescendant,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
 import { cannotReject, isHandledChain } from '../util/async/reject.js';
@@ -127,8 +128,8 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.SequenceExpression:
           return node.expressions.map(findFloating).find((part) => part !== undefined);
         case AST_NODE_TYPES.CallExpression:
-          if (isSafeCall(node)) return undefined;
-          return oracle.isPromise(node) ? node : undefined;
+          if (isTestFrameworkCall(node) || isHandledChain(node)) return undefined;
+          return oracle.isPromise(node) && !isSafeCall(node) ? node : undefined;
         case AST_NODE_TYPES.NewExpression:
           if (isAllowedCall(node)) return undefined;
           return oracle.isPromise(node) ? node : undefined;
@@ -140,8 +141,8 @@ export default createRule<Options, MessageId>({
     function isPromiseValue(value: TSESTree.Expression): boolean {
       const node = skipWrappers(value);
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (isSafeCall(node)) return false;
-        return oracle.isPromise(node);
+        if (isTestFrameworkCall(node) || isHandledChain(node)) return false;
+        return oracle.isPromise(node) && !isSafeCall(node);
       }
       if (node.type === AST_NODE_TYPES.NewExpression) return !isAllowedCall(node) && oracle.isPromise(node);
       return false;
@@ -280,14 +281,27 @@ export default createRule<Options, MessageId>({
         if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return;
         fieldCandidates.push({ name: key.name, report: property, value });
       },
-      MemberExpression(member: TSESTree.MemberExpression): void {
-        if (!checkStored) return;
-        const parent = member.parent;
-        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === '=') return;
-        const name = memberName(member);
-        if (name) memberReads.add(name);
-      },
       'Program:exit'(): void {
+        if (fieldCandidates.length === 0) return;
+        // One walk, only in files that store a call result in a field: which member names are ever read.
+        someDescendant(
+          sourceCode.ast,
+          (node) => {
+            if (node.type === AST_NODE_TYPES.MemberExpression) {
+              const parent = node.parent;
+              if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') return false;
+              const name = memberName(node);
+              if (name) memberReads.add(name);
+            } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
+              for (const property of node.properties) {
+                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) memberReads.add(property.key.name);
+              }
+            }
+            return false;
+          },
+          false,
+          sourceCode.visitorKeys,
+        );
         for (const candidate of fieldCandidates) {
           if (memberReads.has(candidate.name)) continue;
           if (!isPromiseValue(candidate.value)) continue;

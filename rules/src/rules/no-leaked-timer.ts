@@ -198,6 +198,7 @@ export default createRule<Options, MessageId>({
             return false;
           },
           false,
+          sourceCode.visitorKeys,
         );
         uses = found;
         memberUses.set(scope, uses);
@@ -273,6 +274,7 @@ export default createRule<Options, MessageId>({
           return false;
         },
         false,
+        sourceCode.visitorKeys,
       );
       raceIndex = { calledNames, elements };
       return raceIndex;

@@ -167,12 +167,14 @@ export function someDescendant(
   root: TSESTree.Node,
   visit: (node: TSESTree.Node) => boolean,
   skipFunctions: boolean,
+  visitorKeys?: Readonly<Record<string, readonly string[] | undefined>>,
 ): boolean {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node)) return true;
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    const keys = (visitorKeys?.[node.type] ?? Object.keys(node)) as (keyof typeof node)[];
+    for (const key of keys) {
       if (key === 'parent') continue;
       const value = node[key] as unknown;
       if (Array.isArray(value)) {

@@ -276,6 +276,7 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
           return false;
         },
         false,
+        sourceCode.visitorKeys,
       );
     }
     promiseCallees = found;

@@ -6,7 +6,18 @@ import { memberName, skipWrappers, someDescendant, type FunctionNode } from './a
  * its whole body sits in one `try/catch` that does not rethrow (only statements that cannot throw may
  * surround it), or every value it returns already carries a rejection handler (`.catch(fn)`, `.then(ok, fail)`).
  */
+const cannotRejectCache = new WeakMap<FunctionNode, boolean>();
+
 export function cannotReject(fn: FunctionNode): boolean {
+  let verdict = cannotRejectCache.get(fn);
+  if (verdict === undefined) {
+    verdict = computeCannotReject(fn);
+    cannotRejectCache.set(fn, verdict);
+  }
+  return verdict;
+}
+
+function computeCannotReject(fn: FunctionNode): boolean {
   const body = fn.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(body);
   if (!fn.async) {
