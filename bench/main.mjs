@@ -288,9 +288,15 @@ function printTargets(targets, log, explain) {
   for (const target of targets) if (target.status === 'MISS' && explain) explain(target);
 }
 
-/** For a missed corpus target: the slowest Tripwire rules and their slowest files. */
-function explainCorpusMiss(target, corpus, measurement, log) {
+/** For a missed corpus target: the slowest Tripwire rules and their slowest files (once per corpus and config). */
+function explainCorpusMiss(target, corpus, measurement, log, explained) {
   const configId = /TT/.test(target.id) ? 'TT' : 'T';
+  const key = `${corpus.id}/${configId}`;
+  if (explained.has(key)) {
+    log(`  ${target.id} MISS — see the ${configId} rules named above for ${corpus.id}`);
+    return;
+  }
+  explained.add(key);
   const stats = measurement.statsRuns[configId]?.stats;
   const tripwire = tripwireRuleTime(stats);
   if (tripwire.rules.length === 0) {
@@ -460,9 +466,10 @@ export async function main(argv) {
     for (const corpus of corpora) allTargets.push(...report.results[corpus.id].summary.targets);
     if (report.singleFile) allTargets.push(...singleFileTargets(report.singleFile));
     log('\n## targets (issue 8; CPU ratios are medians of same-round ratios)');
+    const explained = new Set();
     printTargets(allTargets, log, (target) => {
       const corpus = corpora.find((candidate) => target.id.startsWith(`${candidate.id}:`));
-      if (corpus) explainCorpusMiss(target, corpus, measurements[corpus.id], log);
+      if (corpus) explainCorpusMiss(target, corpus, measurements[corpus.id], log, explained);
       else if (target.id.startsWith('single file') && report.singleFile?.T) {
         log(`  ${target.id} MISS: T rules p50 ${formatNumber(report.singleFile.T.edited.rules.p50, 2)} ms per lint; parse p50 ${formatNumber(report.singleFile.T.edited.parse.p50, 1)} ms vs A ${formatNumber(report.singleFile.A?.edited?.parse?.p50, 1)} ms`);
       }
