@@ -219,13 +219,14 @@ export function ${parse}(body: unknown): ParseResult<${requestType}> {
     case 'yup':
       return {
         imports: "import * as yup from 'yup';\n",
-        body: `const ${n.camel}RequestSchema = yup.object({ name: yup.string().trim().min(1).required() });
+        // strict(): yup would otherwise turn a number into a string and accept it.
+        body: `const ${n.camel}RequestSchema = yup.object({ name: yup.string().strict().required().matches(/\\S/, 'name must not be blank') });
 
 /** Validates a request body with yup. */
 export function ${parse}(body: unknown): ParseResult<${requestType}> {
   try {
     const value = ${n.camel}RequestSchema.validateSync(body, { abortEarly: false, stripUnknown: true });
-    return { ok: true, value: { name: value.name } };
+    return { ok: true, value: { name: value.name.trim() } };
   } catch (error) {
     if (error instanceof yup.ValidationError) return { ok: false, issues: error.errors };
     throw error;
@@ -451,10 +452,11 @@ ${handlerImport}
 /** A Koa middleware serving the ${n.words} routes (use a body parser before it); other paths pass through. */
 export function ${n.camel}Routes(handlers: ${n.pascal}Handlers): Middleware {
   return async (context, next) => {
-    const request: { body?: unknown } = context.request;
+    const request: unknown = context.request;
+    const body = typeof request === 'object' && request !== null && 'body' in request ? request.body : undefined;
     const match = /^${base.replace(/\//g, '\\/')}(?:\\/([^/]+))?\\/?$/.exec(context.path);
     let result: { status: number; body: unknown } | undefined;
-    if (match !== null && match[1] === undefined && context.method === 'POST') result = await handlers.create(request.body);
+    if (match !== null && match[1] === undefined && context.method === 'POST') result = await handlers.create(body);
     else if (match !== null && match[1] === undefined && context.method === 'GET') result = await handlers.list();
     else if (match?.[1] !== undefined && context.method === 'GET') result = await handlers.get(decodeURIComponent(match[1]));
     else if (match?.[1] !== undefined && context.method === 'DELETE') result = await handlers.remove(decodeURIComponent(match[1]));
