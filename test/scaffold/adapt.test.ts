@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { esmToCommonJs, reindent, requote } from '../../server/src/scaffold/adapt.js';
+import { esmToCommonJs, inferSemicolons, reindent, removeSemicolons, requote } from '../../server/src/scaffold/adapt.js';
 import { detectProjectStyle, detectTestRunner, inferIndent, inferQuote } from '../../server/src/scaffold/project-style.js';
 import { typeScriptToJavaScript, UnsupportedTypeScriptError } from '../../server/src/scaffold/ts-to-js.js';
 
@@ -76,6 +76,22 @@ describe('source adaptations', () => {
   it('requotes string literals unless they contain the new quote; comments and templates stay', () => {
     const source = "import x from './x.js';\n// 'comment'\nconst a = 'it\\'s';\nconst b = 'say \"hi\"';\nconst c = `t'`;\n";
     assert.equal(requote(source, '"'), "import x from \"./x.js\";\n// 'comment'\nconst a = \"it's\";\nconst b = 'say \"hi\"';\nconst c = `t'`;\n");
+  });
+
+  it('removes terminating semicolons except before ASI hazards and inside one line', () => {
+    const source = "import x from 'x';\nconst a = 1; // note\nconst b = a;\n(async () => {})();\nfor (let i = 0; i < 2; i++) f({ a: 1 });\ntype T = { a: number; b: string };\nclass C {\n  x = 1;\n  [key] = 2;\n}\n";
+    assert.equal(
+      removeSemicolons(source),
+      "import x from 'x'\nconst a = 1 // note\nconst b = a;\n(async () => {})()\nfor (let i = 0; i < 2; i++) f({ a: 1 })\ntype T = { a: number; b: string }\nclass C {\n  x = 1;\n  [key] = 2\n}\n",
+    );
+  });
+
+  it('infers whether a project uses semicolons', () => {
+    const withSemi = { fileName: 'a.js', text: 'const a = 1;\nconst b = 2;\nf(a);\ng(b);\nreturn;\n' };
+    const without = { fileName: 'b.js', text: 'const a = 1\nconst b = 2\nf(a)\ng(b)\nh()\n' };
+    assert.equal(inferSemicolons([withSemi]), true);
+    assert.equal(inferSemicolons([without]), false);
+    assert.equal(inferSemicolons([{ fileName: 'c.js', text: 'f()\n' }]), undefined);
   });
 
   it('turns ES modules into CommonJS', () => {

@@ -50,6 +50,8 @@ interface Variant {
   packageType: 'module' | 'commonjs';
   /** `verbatimModuleSyntax` on (the `tsc --init` default): CommonJS TypeScript gets `.mts` modules. */
   verbatim?: boolean;
+  /** A semicolon-free project (Prettier `semi: false`). */
+  noSemicolons?: boolean;
 }
 
 const VARIANTS: Variant[] = [
@@ -58,6 +60,7 @@ const VARIANTS: Variant[] = [
   { name: 'JS ESM', language: 'js', packageType: 'module' },
   { name: 'JS CJS', language: 'js', packageType: 'commonjs' },
   { name: 'TS CJS with verbatimModuleSyntax (tsc --init defaults)', language: 'ts', packageType: 'commonjs', verbatim: true },
+  { name: 'JS ESM without semicolons (Prettier semi: false)', language: 'js', packageType: 'module', noSemicolons: true },
 ];
 
 function run(command: string, args: string[], cwd: string): { status: number | null; output: string } {
@@ -72,6 +75,7 @@ function createProject(variant: Variant): string {
   const root = mkdtempSync(path.join(tmpdir(), `tripwire-variant-${variant.language}-${variant.packageType}-`));
   temporaryRoots.push(root);
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'variant', private: true, type: variant.packageType }, null, 2));
+  if (variant.noSemicolons === true) writeFileSync(path.join(root, '.prettierrc'), JSON.stringify({ semi: false }));
   // An existing source file with 4-space indentation and double quotes: the scaffold must follow it.
   mkdirSync(path.join(root, 'src'));
   writeFileSync(
@@ -108,9 +112,15 @@ for (const variant of VARIANTS) {
         writePlan(plan, { root });
       }
       const errgroup = readFileSync(path.join(directory, `errgroup${extension}`), 'utf8');
-      assert.match(errgroup, /^ {4}readonly signal: AbortSignal;$|^ {4}signal;$/m, 'four-space indentation');
+      assert.match(errgroup, /^ {4}readonly signal: AbortSignal;$|^ {4}signal;?$/m, 'four-space indentation');
       assert.match(errgroup, /"abort"/, 'double quotes');
       assert.doesNotMatch(errgroup, /'abort'/);
+      if (variant.noSemicolons === true) {
+        assert.match(errgroup, /^ {8}this\.#active \+= 1$/m, 'no terminating semicolons');
+        assert.match(errgroup, /^import|^export class ErrGroup \{$/m);
+      } else {
+        assert.match(errgroup, /^ {8}this\.#active \+= 1;$/m);
+      }
       if (variant.language === 'js') {
         assert.match(errgroup, /@param \{ErrGroupTask\} task/);
         assert.match(errgroup, /@typedef \{Object\} ErrGroupOptions/);

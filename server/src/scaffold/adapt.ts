@@ -163,3 +163,102 @@ export function requote(source: string, quote: QuoteStyle, fileName = 'module.ts
   visit(sourceFile);
   return applyEdits(source, edits);
 }
+
+/** Statement kinds whose trailing `;` is a terminator (not part of a `for` header). */
+function endsWithTerminator(node: ts.Node): boolean {
+  return (
+    ts.isVariableStatement(node) ||
+    ts.isExpressionStatement(node) ||
+    ts.isReturnStatement(node) ||
+    ts.isThrowStatement(node) ||
+    ts.isBreakStatement(node) ||
+    ts.isContinueStatement(node) ||
+    ts.isImportDeclaration(node) ||
+    ts.isImportEqualsDeclaration(node) ||
+    ts.isExportDeclaration(node) ||
+    ts.isExportAssignment(node) ||
+    ts.isDoStatement(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isMethodSignature(node)
+  );
+}
+
+/** The position of the next character that is neither whitespace nor inside a comment. */
+function nextCodePosition(text: string, from: number): number {
+  let position = from;
+  while (position < text.length) {
+    const character = text[position];
+    if (character === ' ' || character === '\t' || character === '\n' || character === '\r') {
+      position += 1;
+    } else if (text.startsWith('//', position)) {
+      const end = text.indexOf('\n', position);
+      position = end === -1 ? text.length : end;
+    } else if (text.startsWith('/*', position)) {
+      const end = text.indexOf('*/', position + 2);
+      position = end === -1 ? text.length : end + 2;
+    } else {
+      break;
+    }
+  }
+  return position;
+}
+
+/** Characters that would join a line to the previous one once its `;` is gone (ASI hazards). */
+const ASI_HAZARDS = new Set(['(', '[', '`', '+', '-', '/', '*', '<', '.', ',', '?', ':', '=']);
+
+/**
+ * Removes statement-terminating semicolons the way semicolon-free projects write code: only where
+ * the next code starts on a later line and cannot continue the statement (no line starting with
+ * `(`, `[`, a template, an operator…); semicolons inside one line (`for (;;)`, `{ a: T; b: U }`)
+ * stay.
+ *
+ * @param source module text
+ * @param fileName used to choose the parser
+ * @returns the text without terminating semicolons
+ */
+export function removeSemicolons(source: string, fileName = 'module.ts'): string {
+  const sourceFile = parse(source, fileName);
+  const edits: TextEdit[] = [];
+  const visit = (node: ts.Node): void => {
+    if (endsWithTerminator(node)) {
+      const last = node.getLastToken(sourceFile);
+      if (last?.kind === ts.SyntaxKind.SemicolonToken) {
+        const next = nextCodePosition(source, last.end);
+        const between = source.slice(last.end, next);
+        const nextCharacter = source[next];
+        if (next >= source.length || (between.includes('\n') && nextCharacter !== undefined && !ASI_HAZARDS.has(nextCharacter))) {
+          edits.push({ start: last.getStart(sourceFile), end: last.end, text: '' });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return applyEdits(source, edits);
+}
+
+/**
+ * Infers whether files end their statements with semicolons (majority of terminable statements).
+ *
+ * @param files file names with their texts
+ * @returns false when most statements have no semicolon, undefined with fewer than 5 samples
+ */
+export function inferSemicolons(files: { fileName: string; text: string }[]): boolean | undefined {
+  let withSemicolon = 0;
+  let without = 0;
+  for (const { fileName, text } of files) {
+    const sourceFile = parse(text, fileName);
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
+        if (node.getLastToken(sourceFile)?.kind === ts.SyntaxKind.SemicolonToken) withSemicolon += 1;
+        else without += 1;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  if (withSemicolon + without < 5) return undefined;
+  return without <= withSemicolon;
+}

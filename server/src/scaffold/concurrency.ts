@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { esmToCommonJs, reindent, requote } from './adapt.js';
+import { esmToCommonJs, reindent, removeSemicolons, requote } from './adapt.js';
 import type { PlannedFile, ScaffoldPlan } from './plan.js';
 import { assertInsideRoot } from './plan.js';
 import { detectProjectStyle, type ProjectStyle, type TestRunner } from './project-style.js';
@@ -123,14 +123,14 @@ function retargetModuleImport(spec: string, module: ConcurrencyModule, extension
 
 /**
  * Adapts canonical TypeScript text to a project style: JavaScript with JSDoc types, CommonJS,
- * quotes and indentation.
+ * quotes, semicolons and indentation.
  *
  * @param source canonical TypeScript text
  * @param style the target project's style
  * @param fileName for parser choice and messages
  * @returns the adapted text
  */
-export function adaptSource(source: string, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote'>, fileName: string): string {
+export function adaptSource(source: string, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons'>, fileName: string): string {
   let text = source;
   let currentName = fileName;
   if (style.language === 'js') {
@@ -139,6 +139,7 @@ export function adaptSource(source: string, style: Pick<ProjectStyle, 'language'
     if (style.moduleKind === 'cjs') text = esmToCommonJs(text, currentName);
   }
   text = requote(text, style.quote, currentName);
+  if (style.semicolons === false) text = removeSemicolons(text, currentName);
   return reindent(text, style.indent, currentName);
 }
 
@@ -149,7 +150,7 @@ export function adaptSource(source: string, style: Pick<ProjectStyle, 'language'
  * @param style the target project's style
  * @returns the file name (no folder) and its content
  */
-export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'verbatimCommonJs'>): { fileName: string; content: string } {
+export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'verbatimCommonJs'>): { fileName: string; content: string } {
   const content = adaptSource(readCanonical(`${module}.ts`), style, `${module}.ts`);
   return { fileName: `${module}${sourceExtension(style)}`, content };
 }
@@ -161,7 +162,7 @@ export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle
  * @param style the target project's style, including its test runner
  * @returns the file name (no folder) and its content
  */
-export function renderTests(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'testRunner' | 'verbatimCommonJs'>): { fileName: string; content: string } {
+export function renderTests(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'testRunner' | 'verbatimCommonJs'>): { fileName: string; content: string } {
   const spec = retargetModuleImport(retargetTestRunner(readCanonical(`${module}.spec.ts`), style.testRunner), module, sourceExtension(style));
   const content = adaptSource(spec, style, `${module}.test.ts`);
   return { fileName: `${module}.test${sourceExtension(style)}`, content };

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import type { IndentUnit, QuoteStyle } from './adapt.js';
+import { inferSemicolons, type IndentUnit, type QuoteStyle } from './adapt.js';
 
 /** The test runners a generated test file can target. */
 export type TestRunner = 'node' | 'vitest' | 'jest';
@@ -20,6 +20,8 @@ export interface ProjectStyle {
   indent: IndentUnit;
   /** Preferred quote for string literals (single when nothing could be sampled). */
   quote: QuoteStyle;
+  /** Whether statements end with `;` (true when nothing could be sampled). */
+  semicolons?: boolean;
   /** node:test unless package.json depends on vitest or jest. */
   testRunner: TestRunner;
   /** Folder of the nearest package.json, if any. */
@@ -185,7 +187,7 @@ export function inferQuote(files: { fileName: string; text: string }[]): QuoteSt
 }
 
 /** Reads indentation and quote settings from .prettierrc(.json) or package.json `prettier`, if any. */
-function prettierSettings(startFolder: string, stopAt: string | undefined): { indent?: IndentUnit; quote?: QuoteStyle } {
+function prettierSettings(startFolder: string, stopAt: string | undefined): PrettierSettings {
   for (const name of ['.prettierrc', '.prettierrc.json']) {
     const file = findUp(startFolder, name, stopAt);
     if (file === undefined) continue;
@@ -197,8 +199,15 @@ function prettierSettings(startFolder: string, stopAt: string | undefined): { in
   return typeof prettier === 'object' && prettier !== null ? fromPrettier(prettier as Record<string, unknown>) : {};
 }
 
-function fromPrettier(config: Record<string, unknown>): { indent?: IndentUnit; quote?: QuoteStyle } {
-  const settings: { indent?: IndentUnit; quote?: QuoteStyle } = {};
+interface PrettierSettings {
+  indent?: IndentUnit;
+  quote?: QuoteStyle;
+  semicolons?: boolean;
+}
+
+function fromPrettier(config: Record<string, unknown>): PrettierSettings {
+  const settings: PrettierSettings = {};
+  if (typeof config['semi'] === 'boolean') settings.semicolons = config['semi'];
   if (config['useTabs'] === true) settings.indent = '\t';
   else if (typeof config['tabWidth'] === 'number' && config['tabWidth'] > 0 && config['tabWidth'] <= 8) settings.indent = ' '.repeat(config['tabWidth']);
   if (config['singleQuote'] === true) settings.quote = "'";
@@ -238,6 +247,7 @@ export function detectProjectStyle(targetFolder: string, options: DetectOptions 
     verbatimCommonJs,
     indent: prettier.indent ?? inferIndent(sampled.map((file) => file.text)) ?? '  ',
     quote: prettier.quote ?? inferQuote(sampled) ?? "'",
+    semicolons: prettier.semicolons ?? inferSemicolons(sampled) ?? true,
     testRunner: detectTestRunner(manifest),
     packageRoot,
     tsconfigPath,
