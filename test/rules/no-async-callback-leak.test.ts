@@ -46,6 +46,8 @@ ruleTester.run('no-async-callback-leak', rule, {
     // flags and early returns before the try cannot throw
     'setTimeout(async () => { timer = null; if (closing) { return; } try { await reconnect(); } catch (error) { log(error); } }, 10);',
     "import express from 'express'; const app = express(); app.get('/:id', async (req, res) => { const id = parseInt(req.params.id, 10); console.log('get', id); try { res.json(await load(id)); } catch (error) { res.status(500).end(); } });",
+    "fs.readFile('a.json', async (err, data) => { try { await store(data); } catch (error) { log(error); } });",
+    'promise.then(async (value) => { await next(value); }, async (error) => { await report(error); });',
     // a catch that rethrows can reject: but try with only `finally` is not exempt either (see invalid)
     'const handler = async () => { await load(); }; const result = handler();',
   ],
@@ -293,6 +295,15 @@ ruleTester.run('no-async-callback-leak', rule, {
         ] },
         { messageId: 'listener', data: { method: 'onmessage' }, line: 4, column: 20, suggestions: [
           { messageId: 'suggestTryCatch', output: 'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  try {\n    await handle(event.data);\n  } catch (error) {\n    console.error(error);\n  }\n};' },
+        ] },
+      ],
+    },
+    {
+      // Node-style (err, …) callbacks never read the promise
+      code: "fs.readFile('a.json', async (err, data) => {\n  await store(JSON.parse(String(data)));\n});",
+      errors: [
+        { messageId: 'callback', data: { method: 'readFile' }, line: 1, column: 23, suggestions: [
+          { messageId: 'suggestTryCatch', output: "fs.readFile('a.json', async (err, data) => {\n  try {\n    await store(JSON.parse(String(data)));\n  } catch (error) {\n    console.error(error);\n  }\n});" },
         ] },
       ],
     },

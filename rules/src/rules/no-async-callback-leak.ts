@@ -25,6 +25,7 @@ export type MessageId =
   | 'route'
   | 'timer'
   | 'executor'
+  | 'callback'
   | 'suggestForOf'
   | 'suggestPromiseAll'
   | 'suggestTryCatch';
@@ -35,7 +36,7 @@ export type Options = [
   },
 ];
 
-type SlotKind = 'iteration' | 'predicate' | 'discardedMap' | 'listener' | 'route' | 'timer' | 'executor';
+type SlotKind = 'iteration' | 'predicate' | 'discardedMap' | 'listener' | 'route' | 'timer' | 'executor' | 'callback';
 
 const ITERATION_METHODS = new Set(['forEach']);
 const PREDICATE_METHODS = new Set([
@@ -115,6 +116,8 @@ export default createRule<Options, MessageId>({
         '`{{method}}` ignores the promise its async callback returns, so a rejection is unhandled. Wrap the callback body in `try/catch` that reports the error.',
       executor:
         'An async Promise executor: an error thrown after its first `await` does not reject this promise and is lost, and the promise may never settle. Make the executor synchronous (do the async work outside `new Promise`) or wrap its body in `try/catch` that calls `reject`.',
+      callback:
+        '`{{method}}` takes a Node-style `(err, …)` callback and ignores the promise this async callback returns, so a rejection is unhandled. Wrap the callback body in `try/catch` that reports the error (or use the promise API).',
       suggestForOf: 'Rewrite as a `for…of` loop that awaits each item in turn.',
       suggestPromiseAll: 'Rewrite as `await Promise.all(….map(async …))` (runs all at once and waits for them).',
       suggestTryCatch: 'Wrap the body in `try/catch` that reports the error.',
@@ -196,6 +199,7 @@ export default createRule<Options, MessageId>({
         if (TIMER_FUNCTIONS.has(callee.name) && index === 0 && isGlobalReference(sourceCode, callee)) {
           return { kind: 'timer', method: callee.name };
         }
+        if (isNodeStyleCallback(call, index, fn)) return { kind: 'callback', method: callee.name };
         return undefined;
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -228,7 +232,19 @@ export default createRule<Options, MessageId>({
         if (awaitingFramework) return undefined;
         if (express || looksLikeExpressHandler(fn)) return { kind: 'route', method };
       }
+      if (method !== 'then' && method !== 'catch' && method !== 'finally' && isNodeStyleCallback(call, index, fn)) {
+        return { kind: 'callback', method };
+      }
       return undefined;
+    }
+
+    /** The last argument, written `(err, …) =>`: a Node-style completion callback, whose return value nobody reads. */
+    function isNodeStyleCallback(
+      call: TSESTree.CallExpression,
+      index: number,
+      fn: FunctionNode | undefined,
+    ): boolean {
+      return fn !== undefined && index === call.arguments.length - 1 && index >= 1 && /^err(or)?$/.test(paramName(fn, 0) ?? '');
     }
 
     function isRouteReceiver(object: TSESTree.Node): boolean {
