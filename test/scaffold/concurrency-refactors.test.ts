@@ -58,6 +58,14 @@ describe('Run iterations concurrently with ErrGroup', () => {
     );
   });
 
+  it('writes no semicolons in a semicolon-free file', () => {
+    const text = "import { send } from './send.js'\nimport { log } from './log.js'\n\nexport async function f(xs) {\n  log('start')\n  for (const x of xs) {\n    await send(x)\n  }\n  log('done')\n}\n"
+    assert.equal(
+      result(forOf(text, 'file.js'), text),
+      "import { send } from './send.js'\nimport { log } from './log.js'\nimport { ErrGroup } from './common/errgroup.js'\n\nexport async function f(xs) {\n  log('start')\n  const group = new ErrGroup({ limit: 8 })\n  for (const x of xs) {\n    group.go(async () => {\n      await send(x)\n    })\n  }\n  await group.wait()\n  log('done')\n}\n",
+    );
+  });
+
   it('allows breaks of nested loops and order-free writes (Map.set) and locals', () => {
     const text = 'async function f(xs: string[], seen: Map<string, number>) {\n  for (const x of xs) {\n    let count = 0;\n    for (const c of x) { if (c === "!") break; count += 1; }\n    seen.set(x, await measure(x, count));\n  }\n}\n';
     assert.ok('edits' in forOf(text));

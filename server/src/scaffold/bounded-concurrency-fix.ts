@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { inferSemicolons } from './adapt.js';
 import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
 import { planToWorkspaceEdit } from './plan.js';
 
@@ -103,7 +104,21 @@ export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[
   const edits: OffsetEdit[] = [{ start: call.getStart(sourceFile), end: call.end, newText: `mapWithLimit(${receiver}, ${limit}, ${callbackText})` }];
   const importEdit = importNamedEdit(sourceFile, { ...request, name: 'mapWithLimit' });
   if (importEdit !== undefined) edits.unshift(importEdit);
-  return edits;
+  return matchSemicolonStyle(request.fileName, request.text, edits);
+}
+
+/**
+ * In a file written without semicolons, drops the `;` that ends lines of inserted text (imports,
+ * generated statements), so the edit reads like the rest of the file.
+ *
+ * @param fileName the edited file
+ * @param text its current text
+ * @param edits the edits to adjust
+ * @returns the same edits, adjusted when the file is semicolon-free
+ */
+export function matchSemicolonStyle(fileName: string, text: string, edits: OffsetEdit[]): OffsetEdit[] {
+  if (inferSemicolons([{ fileName, text }]) !== false) return edits;
+  return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/;(?=\n|$)/g, '') }));
 }
 
 function quoteOf(sourceFile: ts.SourceFile): string {

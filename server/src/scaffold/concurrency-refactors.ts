@@ -17,6 +17,7 @@ import {
   importNamedEdit,
   importSpecifierFor,
   locateConcurrencyModule,
+  matchSemicolonStyle,
   type OffsetEdit,
 } from './bounded-concurrency-fix.js';
 
@@ -219,7 +220,7 @@ export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): Ref
   const edits: OffsetEdit[] = [{ start: loopStart, end: loop.end, newText: rewritten }];
   const importEdit = importNamedEdit(sourceFile, { fileName: request.fileName, importSpecifier: request.importSpecifier, name: 'ErrGroup', moduleKind: request.moduleKind });
   if (importEdit !== undefined) edits.unshift(importEdit);
-  return { edits };
+  return { edits: matchSemicolonStyle(request.fileName, request.text, edits) };
 }
 
 type KeyedFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression;
@@ -316,7 +317,7 @@ export function computeSingleFlightWrap(request: RefactorRequest): RefactorCompu
   } else if (importEdit !== undefined) {
     edits.unshift(importEdit);
   }
-  return { edits };
+  return { edits: matchSemicolonStyle(request.fileName, request.text, edits) };
 }
 
 /** File and workspace context for the `build…Edit` functions. */
