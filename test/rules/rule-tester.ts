@@ -10,7 +10,7 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
-/** Folder with the typed fixtures' `tsconfig.json`, `file.ts` and `react.tsx`. */
+/** Folder with the typed fixtures' `tsconfig.json`; typed cases lint as `file.ts` (or `react.tsx`, or their own `filename`) there. */
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** A RuleTester without type information (the parser still understands TypeScript syntax). */
@@ -38,7 +38,9 @@ export function createTypedRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.ts*'] },
+        // Test files are not part of the fixtures project: they open in the default project, which
+        // takes its compiler options from the fixtures tsconfig.json.
+        projectService: { allowDefaultProject: ['*.ts*'], defaultProject: 'tsconfig.json' },
         tsconfigRootDir: fixturesDir,
       },
     },
