@@ -46,6 +46,8 @@ const common = {
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // scaffold/concurrency.ts reads import.meta.url only where __dirname is missing (ESM under tsx); bundles have __dirname.
+  logOverride: { 'empty-import-meta': 'silent' },
   plugins: [shareTypeScriptWithTsMorph()],
 };
 
