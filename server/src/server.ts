@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  Message,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -34,7 +35,16 @@ import { CONFIG_FILE_NAMES, rulesForFile, WorkspaceConfigReader } from './worksp
 import { registerScaffolding } from './scaffolding.js';
 
 // `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`): the transport comes from the command line.
-const connection = createConnection(ProposedFeatures.all);
+// Code action requests the client cancelled before they were dispatched are answered with null, unrun
+// (what fixed vscode-eslint's "Getting code actions" save hangs).
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message, next) => {
+    if (Message.isRequest(message) && (message.method === 'textDocument/codeAction' || message.method === 'codeAction/resolve')) {
+      return { jsonrpc: message.jsonrpc, id: message.id, result: null };
+    }
+    return next(message);
+  },
+});
 const documents = new TextDocuments(TextDocument);
 
 const LINT_DELAY_MS = 150;

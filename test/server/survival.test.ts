@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TEST_HOOKS, TRAP } from './helpers.js';
+import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TEST_HOOKS, TRAP, WHOLE_FILE } from './helpers.js';
 
 describe('survival: files and requests the server must live through', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
@@ -92,6 +93,21 @@ describe('survival: files and requests the server must live through', { timeout:
     const status = client.statuses.filter((s) => s.lastLintUri === first && s.state !== 'linting').at(-1);
     assert.equal(status?.state, 'error');
     assert.match(status?.message ?? '', /tripwire-test\/throws/);
+  });
+
+  it('answers a code action request cancelled before it ran with null, without computing it', async () => {
+    const uri = fileUri(path.join(workspace, 'cancelled.ts'));
+    const text = `// __tripwire_slow_800__\n${TRAP}`;
+    await client.open(uri, text);
+    await client.waitForVersion(uri, 1);
+    await client.replaceText(uri, `${text}// edit\n`, 2);
+    await sleep(250); // the 800 ms lint of version 2 is running: the next messages wait in the queue
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [] } }, source.token);
+    source.cancel();
+    assert.equal(await pending, null);
+    await client.waitForVersion(uri, 2);
+    await stillServing('cancelled');
   });
 
   it('answers an unknown request with MethodNotFound and ignores an unknown notification', async () => {
