@@ -441,7 +441,7 @@ export async function main(argv) {
       log(`${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; debounce ${lsp.debounce.ms} ms (${lsp.debounce.source}); memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`);
       log(renderTable(['mode', 'didChange → diagnostics p50 / p95 ms', 'less debounce p50 / p95 ms', 'first lint ms', 'p95 (less debounce) ÷ ESLint parse', 'server RSS MB', 'diagnostics'], lspRows));
     }
-    log('\nESLint in-process, same file (one process per config, one ESLint instance, lintText):');
+    log('\nESLint in-process, same file (lintText; A and T alternate in one process, TT0 and TT get a process each):');
     printSingleFile(report.singleFile, log);
     const lspTargetRows = lspTargets(report.lsp, parseMs);
     allTargets.push(...lspTargetRows, ...singleFileTargets(report.singleFile));
@@ -459,7 +459,7 @@ export async function main(argv) {
     if (options.single && singleCorpus) {
       const singleConfigs = options.quick ? ['A', 'T'] : ['A', 'T', 'B', 'TT0', 'TT', 'C'];
       report.singleFile = runSingleFile({ corpus: singleCorpus, configIds: singleConfigs.filter((id) => configIds.includes(id)), plugin, edits: options.edits ?? (options.quick ? 15 : 40), unchanged: options.quick ? 3 : 10, warmup: options.quick ? 3 : 5, log });
-      log('\n## warm single file (one process, one ESLint instance, lintText)');
+      log('\n## warm single file (ESLint lintText; untyped configs alternate edit by edit in one process, typed ones get a process each)');
       printSingleFile(report.singleFile, log);
     }
     report.extension = extensionFigures(plugin, log);
