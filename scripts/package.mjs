@@ -34,7 +34,6 @@ run(process.execPath, [
   path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
   'package',
   '--no-dependencies',
-  '--allow-missing-repository',
   '--skip-license',
   '--out',
   vsix,
