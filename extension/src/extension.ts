@@ -100,19 +100,81 @@ async function runServerCommand(command: string, args: unknown[] = []): Promise<
   return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 }
 
-async function generate(generator: 'errgroup' | 'singleflight'): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+interface ScaffoldResult {
+  ok?: boolean;
+  error?: string;
+  files?: Array<{ path: string; status: string; reason?: string }>;
+}
+
+/** The workspace folder to generate into (the active editor's, else the first), or undefined after telling the user why. */
+function scaffoldFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: Tripwire generates files inside a workspace folder.'));
+    return undefined;
+  }
+  return folder;
+}
+
+/**
+ * Runs the server's `tripwire.scaffold` command. A refusal because files exist with other content lists
+ * them and asks before replacing anything; nothing is written unless the user confirms.
+ */
+async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, directory: string, positionals: string[] = []): Promise<void> {
+  const request = { generator, directory, workspaceRoot: folder.uri.fsPath, positionals };
+  const result = (await runServerCommand(ServerCommands.scaffold, [request])) as ScaffoldResult | undefined;
+  if (!result || result.ok !== false) return;
+  const conflicts = (result.files ?? []).filter((file) => file.status === 'conflict');
+  if (conflicts.length === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, result.error ?? ''));
     return;
   }
+  const names = conflicts.map((file) => vscode.workspace.asRelativePath(file.path)).join(', ');
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('These files already exist with other content: {0}. Replace them?', names),
+    { modal: true },
+    replace,
+  );
+  if (answer !== replace) return;
+  const forced = (await runServerCommand(ServerCommands.scaffold, [{ ...request, force: true }])) as ScaffoldResult | undefined;
+  if (forced && forced.ok === false) void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, forced.error ?? ''));
+}
+
+function defaultScaffoldDirectory(folder: vscode.WorkspaceFolder, fallback: string): string {
+  const configured = vscode.workspace.getConfiguration('tripwire', folder.uri).get<string>('scaffold.directory', '');
+  return configured.trim() === '' ? fallback : configured;
+}
+
+async function generate(generator: 'errgroup' | 'singleflight'): Promise<void> {
+  const folder = scaffoldFolder();
+  if (!folder) return;
   const directory = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Folder for the generated {0} module (relative to the workspace folder)', generator),
-    value: 'src/common',
+    value: defaultScaffoldDirectory(folder, 'src/common'),
   });
   if (directory === undefined) return;
-  const result = (await runServerCommand(ServerCommands.scaffold, [{ generator, directory, workspaceRoot: folder.uri.fsPath }])) as { ok?: boolean; error?: string } | undefined;
-  if (result && result.ok === false) void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, result.error ?? ''));
+  await runScaffold(generator, folder, directory);
+}
+
+/** Resource names the layered-module generator accepts: a letter, then letters, digits, `-` or `_`. */
+const RESOURCE_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+async function scaffoldLayeredModule(): Promise<void> {
+  const folder = scaffoldFolder();
+  if (!folder) return;
+  const resource = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Resource name for the layered module (for example: order)'),
+    validateInput: (value) => (RESOURCE_NAME.test(value.trim()) ? undefined : vscode.l10n.t('Use a name that starts with a letter, then letters, digits, - or _.')),
+  });
+  if (resource === undefined) return;
+  const directory = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Folder that gets handler/, service/, common/, dao/ and model/ (relative to the workspace folder)'),
+    value: 'src',
+  });
+  if (directory === undefined) return;
+  await runScaffold('layer', folder, directory, [resource.trim()]);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -136,6 +198,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('tripwire.generateErrgroup', () => generate('errgroup')),
     vscode.commands.registerCommand('tripwire.generateSingleflight', () => generate('singleflight')),
+    vscode.commands.registerCommand('tripwire.scaffoldLayeredModule', () => scaffoldLayeredModule()),
     // Granting trust allows reading the workspace's config and type information: restart with it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context, outputChannel)),
   );

@@ -2,6 +2,7 @@
 // tripwire.scaffold through workspace/applyEdit, and the scaffold code actions.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { ExecuteCommandRequest, WorkDoneProgress, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
@@ -112,6 +113,33 @@ describe('commands', { timeout: 120_000 }, () => {
     const edit = client.appliedEdits.at(-1)!;
     const created = (edit.documentChanges ?? []).filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
     assert.ok(created.includes(fileUri(path.join(workspace, 'src', 'common', 'errgroup.ts'))), created.join('\n'));
+  });
+
+  it('tripwire.scaffold layer: one edit for the whole module; a differing file is a conflict until force', async () => {
+    const request = { generator: 'layer', directory: 'src', positionals: ['order'] };
+    const preview = (await client.executeCommand('tripwire.scaffold', [{ ...request, dryRun: true }])) as {
+      ok: boolean;
+      applied: boolean;
+      files: Array<{ path: string; status: string }>;
+    };
+    assert.equal(preview.ok, true, JSON.stringify(preview));
+    assert.equal(preview.applied, false, 'a dry run applies nothing');
+    const layers = new Set(preview.files.map((file) => path.relative(path.join(workspace, 'src'), file.path).split(path.sep)[1]));
+    for (const layer of ['handler', 'service', 'common', 'dao', 'model']) assert.ok(layers.has(layer), [...layers].join(' '));
+
+    // A file of the module already exists with other content: nothing is written, the conflict is named.
+    const taken = preview.files[0]!.path;
+    mkdirSync(path.dirname(taken), { recursive: true });
+    writeFileSync(taken, '// hand-written, must not be lost\n');
+    const before = client.appliedEdits.length;
+    const refused = (await client.executeCommand('tripwire.scaffold', [request])) as { ok: boolean; files: Array<{ path: string; status: string }> };
+    assert.equal(refused.ok, false);
+    assert.deepEqual(refused.files.filter((file) => file.status === 'conflict').map((file) => file.path), [taken]);
+    assert.equal(client.appliedEdits.length, before, 'a refused scaffold applied an edit');
+
+    const forced = (await client.executeCommand('tripwire.scaffold', [{ ...request, force: true }])) as { ok: boolean; applied: boolean };
+    assert.equal(forced.ok, true, JSON.stringify(forced));
+    assert.equal(client.appliedEdits.length, before + 1, 'the whole module is one WorkspaceEdit');
   });
 
   it('tripwire.scaffold refuses unknown generators and paths outside the workspace', async () => {
