@@ -36,6 +36,8 @@ export interface ScaffoldingHost {
   folderFor(filePath: string): string | undefined;
   filePathOf(uri: string): string | undefined;
   workspaceRoots(): string[];
+  /** The `tripwire.scaffold.directory` setting of the file's workspace folder, when set. */
+  scaffoldDirectoryFor(filePath: string): Promise<string | undefined>;
   /** Whether the client resolves code actions' edits lazily (`codeAction/resolve` with `edit`). */
   resolvesEdits(): boolean;
   log(level: 'error' | 'warn' | 'info', message: string): void;
@@ -55,6 +57,8 @@ interface ScaffoldActionData {
   version: number;
   offset: number;
   typeName?: string;
+  /** `tripwire.scaffold.directory` when the action was listed (where a missing module is created). */
+  configuredDirectory?: string;
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -72,7 +76,14 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
     const document = host.documents.get(data.uri);
     const filePath = host.filePathOf(data.uri);
     if (!document || document.version !== data.version || filePath === undefined) return undefined;
-    const request = { filePath, text: document.getText(), version: document.version, offset: data.offset, workspaceRoot: rootFor(filePath) };
+    const request = {
+      filePath,
+      text: document.getText(),
+      version: document.version,
+      offset: data.offset,
+      workspaceRoot: rootFor(filePath),
+      ...(data.configuredDirectory ? { configuredDirectory: data.configuredDirectory } : {}),
+    };
     switch (data.scaffold) {
       case 'mapWithLimit':
         return buildMapWithLimitEdit(request)?.edit;
@@ -108,7 +119,8 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       const text = document.getText();
       const offset = document.offsetAt(params.range.start);
       const actions: CodeAction[] = [];
-      const base = { uri: document.uri, version: document.version };
+      const configuredDirectory = await host.scaffoldDirectoryFor(filePath);
+      const base = { uri: document.uri, version: document.version, ...(configuredDirectory ? { configuredDirectory } : {}) };
       try {
         if (wants(only, CodeActionKind.QuickFix) && snapshot && snapshot.document.version === document.version) {
           for (const diagnostic of snapshot.diagnostics) {

@@ -706,6 +706,7 @@ const scaffolding = registerScaffolding({
   folderFor: (filePath) => folderFor(filePath)?.path,
   filePathOf,
   workspaceRoots: () => state.folders.map((folder) => folder.path),
+  scaffoldDirectoryFor: async (filePath) => (await settingsFor(folderFor(filePath))).scaffoldDirectory || undefined,
   resolvesEdits: () => state.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
   log: (level, message) => connection.console[level](message),
 });

@@ -30,6 +30,8 @@ export interface TripwireSettings {
   typeAwareBudgetMs: number;
   /** In a trusted workspace, read the `tripwire/*` rule settings of the workspace's `eslint.config.*` (never executed). */
   useWorkspaceConfig: boolean;
+  /** Where generated errgroup/singleflight modules go (relative to the workspace folder); empty: found from the project. */
+  scaffoldDirectory: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<TripwireSettings> = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<TripwireSettings> = Object.freeze({
   maxLineLength: 10_000,
   typeAwareBudgetMs: 2_000,
   useWorkspaceConfig: true,
+  scaffoldDirectory: '',
 });
 
 const SEVERITY_NAMES: Record<string, RuleSeverity> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
@@ -84,6 +87,9 @@ export function normalizeSettings(raw: unknown): TripwireSettings {
     }
   }
   const exclude = Array.isArray(section['exclude']) ? section['exclude'].filter((glob): glob is string => typeof glob === 'string' && glob.length > 0) : [];
+  // VS Code sends `tripwire.scaffold.directory` nested ({ scaffold: { directory } }); other clients may send it flat.
+  const scaffold = isRecord(section['scaffold']) ? section['scaffold'] : {};
+  const scaffoldDirectory = typeof scaffold['directory'] === 'string' ? scaffold['directory'] : section['scaffold.directory'];
   return {
     enable: typeof section['enable'] === 'boolean' ? section['enable'] : DEFAULT_SETTINGS.enable,
     run: oneOf(section['run'], ['onType', 'onSave'] as const, DEFAULT_SETTINGS.run),
@@ -94,6 +100,7 @@ export function normalizeSettings(raw: unknown): TripwireSettings {
     maxLineLength: positiveNumber(section['maxLineLength'], DEFAULT_SETTINGS.maxLineLength),
     typeAwareBudgetMs: positiveNumber(section['typeAwareBudgetMs'], DEFAULT_SETTINGS.typeAwareBudgetMs),
     useWorkspaceConfig: typeof section['useWorkspaceConfig'] === 'boolean' ? section['useWorkspaceConfig'] : DEFAULT_SETTINGS.useWorkspaceConfig,
+    scaffoldDirectory: typeof scaffoldDirectory === 'string' ? scaffoldDirectory.trim() : DEFAULT_SETTINGS.scaffoldDirectory,
   };
 }
 

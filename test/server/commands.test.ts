@@ -27,15 +27,12 @@ describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout
     removeWorkspace(workspace);
   });
 
-  it('"Run with mapWithLimit" carries no edit until resolved, then creates the module and rewrites the call', async (t) => {
+  it('"Run with mapWithLimit" carries no edit until resolved, then creates the module and rewrites the call', async () => {
     const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
     await client.open(uri, FAN_OUT);
     const published = await client.waitForVersion(uri, 1);
     const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
-    if (!diagnostic) {
-      t.skip('tripwire/prefer-bounded-concurrency is not in the recommended preset of this build');
-      return;
-    }
+    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
     const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
     const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
     assert.ok(action, actions.map((a) => a.title).join('\n'));
@@ -46,6 +43,34 @@ describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout
     assert.deepEqual(created, [fileUri(path.join(workspace, 'src', 'common', 'errgroup.ts'))]);
     const fileEdit = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
     assert.ok(fileEdit?.edits.some((edit) => 'newText' in edit && /import \{ mapWithLimit \} from '\.\/common\/errgroup\.js'/.test(edit.newText)), JSON.stringify(fileEdit));
+  });
+});
+
+describe('tripwire.scaffold.directory places a missing module', { timeout: 120_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n' });
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, settings: () => ({ scaffold: { directory: 'lib/concurrency' } }) }));
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  it('"Run with mapWithLimit" creates errgroup.ts in the configured folder', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
+    await client.open(uri, FAN_OUT);
+    const published = await client.waitForVersion(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
+    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
+    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
+    const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
+    assert.ok(action, actions.map((a) => a.title).join('\n'));
+    const changes = action.edit?.documentChanges ?? [];
+    const created = changes.filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
+    assert.deepEqual(created, [fileUri(path.join(workspace, 'lib', 'concurrency', 'errgroup.ts'))]);
   });
 });
 
@@ -155,15 +180,12 @@ describe('commands', { timeout: 120_000 }, () => {
     assert.equal(client.appliedEdits.length, before, 'a refused scaffold applied an edit');
   });
 
-  it('offers "Run with mapWithLimit (limit 8)" on prefer-bounded-concurrency, creating the module when missing', async (t) => {
+  it('offers "Run with mapWithLimit (limit 8)" on prefer-bounded-concurrency, creating the module when missing', async () => {
     const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
     await client.open(uri, FAN_OUT);
     const published = await client.waitForVersion(uri, 1);
     const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
-    if (!diagnostic) {
-      t.skip('tripwire/prefer-bounded-concurrency is not in the recommended preset of this build');
-      return;
-    }
+    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
     const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
     const action = actions.find((a: CodeAction) => a.title === 'Run with mapWithLimit (limit 8)');
     assert.ok(action?.edit, actions.map((a) => a.title).join('\n'));
