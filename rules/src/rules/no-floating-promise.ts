@@ -68,6 +68,11 @@ export default createRule<Options, MessageId>({
 
     /** Field promises (`this.x = p`, `x = p` in a class) waiting for the end of the file to know if `.x` is ever read. */
     const fieldCandidates: { name: string; report: TSESTree.Node; value: TSESTree.Expression }[] = [];
+    /**
+     * Checks that passed the cheap syntactic filters, judged at `Program:exit` in source order: by then the oracle
+     * has indexed the file's awaited calls during ESLint's own traversal, so no verdict needs a walk of its own.
+     */
+    const pending: (() => void)[] = [];
     const memberReads = new Set<string>();
 
     function isAllowedCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
@@ -232,6 +237,7 @@ export default createRule<Options, MessageId>({
     }
 
     return {
+      ...oracle.usageListeners(),
       ExpressionStatement(statement: TSESTree.ExpressionStatement): void {
         const expression = skipWrappers(statement.expression);
         if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
@@ -239,7 +245,9 @@ export default createRule<Options, MessageId>({
           const target = skipWrappers(expression.left);
           if (target.type === AST_NODE_TYPES.Identifier) {
             const variable = resolveVariable(sourceCode, target);
-            if (variable && variable.defs.length > 0) checkStoredVariable(variable, expression, expression.right, target.name);
+            if (variable && variable.defs.length > 0 && !hasConsumingRead(variable)) {
+              pending.push(() => checkStoredVariable(variable, expression, expression.right, target.name));
+            }
           } else if (
             target.type === AST_NODE_TYPES.MemberExpression &&
             skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
@@ -258,9 +266,11 @@ export default createRule<Options, MessageId>({
         ) {
           return;
         }
-        const floating = findFloating(expression);
-        if (!floating) return;
-        context.report({ node: statement, messageId: 'floating', suggest: statementSuggestions(statement, floating) });
+        pending.push(() => {
+          const floating = findFloating(expression);
+          if (!floating) return;
+          context.report({ node: statement, messageId: 'floating', suggest: statementSuggestions(statement, floating) });
+        });
       },
       'VariableDeclarator[init]'(declarator: TSESTree.VariableDeclarator): void {
         if (!checkStored || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
@@ -270,7 +280,9 @@ export default createRule<Options, MessageId>({
         const init = skipWrappers(declarator.init!);
         if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return;
         const [variable] = sourceCode.getDeclaredVariables(declarator);
-        checkStoredVariable(variable, declarator, declarator.init!, declarator.id.name);
+        if (!variable || hasConsumingRead(variable)) return;
+        const name = declarator.id.name;
+        pending.push(() => checkStoredVariable(variable, declarator, declarator.init!, name));
       },
       'PropertyDefinition[value]'(property: TSESTree.PropertyDefinition): void {
         if (!checkStored || property.computed || property.static) return;
@@ -282,8 +294,16 @@ export default createRule<Options, MessageId>({
         fieldCandidates.push({ name: key.name, report: property, value });
       },
       'Program:exit'(): void {
+        oracle.completeUsage();
+        for (const check of pending) check();
         if (fieldCandidates.length === 0) return;
-        // One walk, only in files that store a call result in a field: which member names are ever read.
+        // Without types, judge the values first (cheap, and most stored call results are not promises): the walk
+        // for member reads below then only runs in files that store a promise in a field. With types a verdict
+        // costs a signature resolution, so the walk comes first and only unread fields are judged.
+        const typed = oracle.types !== null;
+        const promiseFields = typed ? fieldCandidates : fieldCandidates.filter((candidate) => isPromiseValue(candidate.value));
+        if (promiseFields.length === 0) return;
+        // One walk: which member names are ever read.
         someDescendant(
           sourceCode.ast,
           (node) => {
@@ -302,9 +322,9 @@ export default createRule<Options, MessageId>({
           false,
           sourceCode.visitorKeys,
         );
-        for (const candidate of fieldCandidates) {
+        for (const candidate of promiseFields) {
           if (memberReads.has(candidate.name)) continue;
-          if (!isPromiseValue(candidate.value)) continue;
+          if (typed && !isPromiseValue(candidate.value)) continue;
           const display = candidate.report.type === AST_NODE_TYPES.PropertyDefinition ? candidate.name : `this.${candidate.name}`;
           context.report({
             node: candidate.report,

@@ -172,6 +172,10 @@ export interface PromiseOracle {
   calleeFunction(call: TSESTree.CallExpression): FunctionNode | undefined;
   /** Type information if this file has it. */
   types: TypeServices | null;
+  /** Listeners to merge into the rule's own: they index awaited calls during ESLint's traversal (no extra walk). */
+  usageListeners(): Record<string, (node: never) => void>;
+  /** Marks the index complete (at `Program:exit`); verdicts asked before that walk the file once instead. */
+  completeUsage(): void;
 }
 
 /** One per rule invocation (file): knows promises by syntax and the file's own declarations; by types when present. */
@@ -246,33 +250,79 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     });
   }
 
-  /** Callee texts that the file awaits or hands to `Promise.all/race/…` (scanned once). */
+  /**
+   * Identifier callees that the file awaits or hands to `Promise.all/race/…` (`await load()`, `Promise.all([load()])`).
+   * Fed by the rule's own listeners (see `usageListeners`) so that no extra walk of the file is needed; a caller that
+   * asks before the traversal is complete gets one walk of the whole file instead.
+   */
+  const awaitedCallees = new Set<string>();
+  let usageComplete = false;
+
+  /** Records the call under `expression` (an awaited value or a `Promise.all([...])` element), if it is a plain call. */
+  function noteAwaitedCall(expression: TSESTree.Node | null | undefined, into: Set<string>): void {
+    if (!expression) return;
+    const call = skipWrappers(expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = skipWrappers(call.callee);
+    // Only identifier callees are ever looked up (member callees are not judged by usage).
+    if (callee.type === AST_NODE_TYPES.Identifier) into.add(calleeKey(callee));
+  }
+
+  /** `Promise.all([a(), b()])` and the other statics: records the array's calls. */
+  function notePromiseStaticCall(node: TSESTree.CallExpression, into: Set<string>): void {
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const name = memberName(callee);
+    const object = skipWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name && PROMISE_STATICS.has(name)) {
+      const array = node.arguments[0] && skipWrappers(node.arguments[0]);
+      if (array?.type === AST_NODE_TYPES.ArrayExpression) for (const element of array.elements) noteAwaitedCall(element, into);
+    }
+  }
+
+  /** From an identifier `Promise`, the call `Promise.x(...)` it is the object of (through TypeScript wrappers), if any. */
+  function promiseStaticCallOf(identifier: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+    let member: TSESTree.Node | undefined = identifier.parent;
+    while (member && isWrapper(member)) member = member.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(member.object) !== identifier) return undefined;
+    let call: TSESTree.Node | undefined = member.parent;
+    while (call && isWrapper(call)) call = call.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) return undefined;
+    return call;
+  }
+
+  /** Listeners that build the usage index during ESLint's own traversal; call `completeUsage()` at `Program:exit`. */
+  function usageListeners(): Record<string, (node: never) => void> {
+    const text = sourceCode.text;
+    if (!text.includes('await') && !text.includes('Promise.')) return {};
+    const listeners: Record<string, (node: never) => void> = {
+      AwaitExpression: (node: TSESTree.AwaitExpression) => noteAwaitedCall(node.argument, awaitedCallees),
+    };
+    if (text.includes('Promise')) {
+      listeners['Identifier[name="Promise"]'] = (node: TSESTree.Identifier) => {
+        const call = promiseStaticCallOf(node);
+        if (call) notePromiseStaticCall(call, awaitedCallees);
+      };
+    }
+    return listeners;
+  }
+
+  function completeUsage(): void {
+    usageComplete = true;
+  }
+
+  /** Callee texts that the file awaits or hands to `Promise.all/race/…`. */
   function usedAsPromise(): Set<string> {
+    if (usageComplete) return awaitedCallees;
     if (promiseCallees) return promiseCallees;
     const found = new Set<string>();
     const text = sourceCode.text;
     if (text.includes('await') || text.includes('Promise.')) {
-      const addCall = (expression: TSESTree.Node | null | undefined): void => {
-        if (!expression) return;
-        const call = skipWrappers(expression);
-        if (call.type !== AST_NODE_TYPES.CallExpression) return;
-        const callee = skipWrappers(call.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) found.add(calleeKey(callee));
-      };
       someDescendant(
         sourceCode.ast,
         (node) => {
-          if (node.type === AST_NODE_TYPES.AwaitExpression) addCall(node.argument);
-          else if (node.type === AST_NODE_TYPES.CallExpression) {
-            const callee = skipWrappers(node.callee);
-            if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-            const name = memberName(callee);
-            const object = skipWrappers(callee.object);
-            if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name && PROMISE_STATICS.has(name)) {
-              const array = node.arguments[0] && skipWrappers(node.arguments[0]);
-              if (array?.type === AST_NODE_TYPES.ArrayExpression) for (const element of array.elements) addCall(element);
-            }
-          }
+          if (node.type === AST_NODE_TYPES.AwaitExpression) noteAwaitedCall(node.argument, found);
+          else if (node.type === AST_NODE_TYPES.CallExpression) notePromiseStaticCall(node, found);
           return false;
         },
         false,
@@ -612,10 +662,26 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     isPromise,
     functionReturnsPromise,
     calleeFunction,
+    usageListeners,
+    completeUsage,
     get types() {
       return typeServices();
     },
   };
+}
+
+function isWrapper(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSInstantiationExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 function isPromiseTypeAnnotation(annotation: TSESTree.TypeNode): boolean {
