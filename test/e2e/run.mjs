@@ -181,7 +181,7 @@ try {
   }
   if (options['docs-images']) {
     mkdirSync(path.join(root, 'docs', 'images'), { recursive: true });
-    for (const name of ['diagnostic.png', 'quick-fix.png']) {
+    for (const name of ['diagnostic.png', 'quick-fix.png', 'scaffold.png']) {
       if (existsSync(path.join(artifacts, name))) copyFileSync(path.join(artifacts, name), path.join(root, 'docs', 'images', name));
     }
   }

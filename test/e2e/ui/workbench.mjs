@@ -98,6 +98,45 @@ export async function runWorkbenchChecks(context, { workspace }) {
       if (/with `let`/.test(chosen)) await page.locator('.view-line', { hasText: 'for (let i = 0;' }).first().waitFor({ timeout: 5_000 });
       await shot('quick-fix-applied.png');
     });
+
+    await check('the Tripwire status item shows the server is ready (language status)', async () => {
+      await page.keyboard.press('Escape');
+      // Tripwire's status is a language status item: it lives in the `{}` entry next to the language name.
+      const languageStatus = page.locator('[id="status.languageStatus"]').first();
+      await languageStatus.waitFor({ timeout: 15_000 });
+      await languageStatus.locator('a, .statusbar-item-label').first().click().catch(() => languageStatus.click());
+      // Tripwire's entry: its state ("Ready") with the detail line "Type-aware: … · Last lint: … ms".
+      const entry = page.locator('.monaco-hover', { hasText: 'Type-aware:' });
+      await entry.first().waitFor({ timeout: 15_000 }).catch(async (error) => {
+        await shot('status-failed.png');
+        const hovers = await page.locator('.monaco-hover, .context-view').allInnerTexts();
+        const ids = await page.locator('.statusbar-item').evaluateAll((items) => items.map((item) => item.id));
+        throw new Error(`${error.message.split('\n')[0]}; hovers: ${JSON.stringify(hovers)}; status ids: ${ids.join(' ')}`);
+      });
+      await page.locator('.monaco-hover', { hasText: 'Type-aware:' }).filter({ hasText: 'Ready' }).first().waitFor({ timeout: 30_000 });
+      await shot('status.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('"Tripwire: Generate errgroup" from the Command Palette creates src/common/errgroup.ts', async () => {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('>Tripwire: Generate errgroup');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate errgroup' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // The folder prompt comes prefilled (src/common): accept it.
+      await page.locator('.quick-input-widget', { hasText: 'Folder for the generated errgroup module' }).first().waitFor({ timeout: 10_000 });
+      await shot('scaffold-prompt.png');
+      await page.keyboard.press('Enter');
+      // The generated module opens in an editor (unsaved): show it.
+      const tab = page.locator('.tabs-container .tab', { hasText: 'errgroup.ts' }).first();
+      await tab.waitFor({ timeout: 30_000 });
+      await tab.click();
+      await page.locator('.view-line', { hasText: 'export' }).first().waitFor({ timeout: 15_000 });
+      await shot('scaffold.png');
+    });
   } finally {
     await shot('workbench.png').catch(() => undefined);
     await page.close().catch(() => undefined);
