@@ -618,19 +618,47 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     return undefined;
   }
 
+  /** The verdict for one signature's return type, computed once per signature. */
+  function signatureVerdict(checker: ts.TypeChecker, signature: ts.Signature): boolean | undefined {
+    if (signatureCache.has(signature)) return signatureCache.get(signature);
+    const verdict = isThenableType(checker, checker.getReturnTypeOfSignature(signature));
+    signatureCache.set(signature, verdict);
+    return verdict;
+  }
+
+  /**
+   * Cheap negative answer without resolving the call (which checks every argument, callbacks included): when
+   * none of the callee's signatures is generic and none returns a thenable, whichever one the checker would
+   * resolve (or combine for an overload failure) returns no thenable either. Verdicts are cached per signature.
+   */
+  function calleeSignaturesNeverThenable(
+    call: ts.CallExpression | ts.NewExpression,
+    isNew: boolean,
+    checker: ts.TypeChecker,
+  ): boolean {
+    const calleeType = checker.getTypeAtLocation(call.expression);
+    const signatures = isNew ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+    if (signatures.length === 0) return false;
+    for (const signature of signatures) {
+      const typeParameters = signature.getTypeParameters();
+      if (typeParameters && typeParameters.length > 0) return false;
+      if (signatureVerdict(checker, signature) !== false) return false;
+    }
+    return true;
+  }
+
   /** Typed verdict for calls and `new`: from the resolved signature's declared return type, cached per signature. */
   function isPromiseTyped(node: TSESTree.Node, services: TypeServices): boolean | undefined {
     const tsNode = services.toTsNode(node);
     if (!tsNode) return undefined;
     const { checker } = services;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      const signature = checker.getResolvedSignature(tsNode as ts.CallExpression);
-      if (signature) {
-        if (signatureCache.has(signature)) return signatureCache.get(signature);
-        const verdict = isThenableType(checker, checker.getReturnTypeOfSignature(signature));
-        signatureCache.set(signature, verdict);
-        return verdict;
+      const superCall = node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super;
+      if (!superCall && calleeSignaturesNeverThenable(tsNode as ts.CallExpression | ts.NewExpression, node.type === AST_NODE_TYPES.NewExpression, checker)) {
+        return false;
       }
+      const signature = checker.getResolvedSignature(tsNode as ts.CallExpression);
+      if (signature) return signatureVerdict(checker, signature);
     }
     return isThenableType(checker, checker.getTypeAtLocation(tsNode));
   }
