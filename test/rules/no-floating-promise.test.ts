@@ -292,6 +292,26 @@ ruleTester.run('no-floating-promise', rule, {
       ],
     },
     {
+      // the await that proves it comes later in the file than the dropped call (usage is indexed for the whole file)
+      code: "import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2);\n}\nasync function welcome() { await sendEmail(1); }",
+      errors: [
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nasync function welcome() { await sendEmail(1); }` },
+          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nasync function welcome() { await sendEmail(1); }" },
+        ] },
+      ],
+    },
+    {
+      // handed to Promise.all through a TypeScript wrapper (the await itself proves nothing: its operand is a method call)
+      code: "import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2);\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }",
+      errors: [
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }` },
+          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }" },
+        ] },
+      ],
+    },
+    {
       // …Async naming, AsyncStorage, and Promise.reject outside a catch (a forgotten return)
       code: "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }",
       errors: [
