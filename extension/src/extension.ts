@@ -124,7 +124,11 @@ function scaffoldFolder(): vscode.WorkspaceFolder | undefined {
 async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, directory: string, positionals: string[] = []): Promise<void> {
   const request = { generator, directory, workspaceRoot: folder.uri.fsPath, positionals };
   const result = (await runServerCommand(ServerCommands.scaffold, [request])) as ScaffoldResult | undefined;
-  if (!result || result.ok !== false) return;
+  if (!result) return;
+  if (result.ok !== false) {
+    await saveGeneratedFiles(result);
+    return;
+  }
   const conflicts = (result.files ?? []).filter((file) => file.status === 'conflict');
   if (conflicts.length === 0) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, result.error ?? ''));
@@ -140,6 +144,22 @@ async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, di
   if (answer !== replace) return;
   const forced = (await runServerCommand(ServerCommands.scaffold, [{ ...request, force: true }])) as ScaffoldResult | undefined;
   if (forced && forced.ok === false) void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, forced.error ?? ''));
+  else if (forced) await saveGeneratedFiles(forced);
+}
+
+/**
+ * A WorkspaceEdit leaves the files it creates as unsaved buffers (empty on disk). A scaffold is a
+ * deliberate command, so save what it generated (tests and `tsc` can run right away) and open it.
+ */
+async function saveGeneratedFiles(result: ScaffoldResult): Promise<void> {
+  const generatedFiles = (result.files ?? []).filter((file) => file.status !== 'identical');
+  const generated = new Set(generatedFiles.map((file) => vscode.Uri.file(file.path).toString()));
+  await Promise.all(
+    vscode.workspace.textDocuments.filter((document) => document.isDirty && generated.has(document.uri.toString())).map((document) => document.save()),
+  );
+  // Show the user what was generated: the first file of the scaffold.
+  const first = generatedFiles[0];
+  if (first) await vscode.window.showTextDocument(vscode.Uri.file(first.path), { preview: false });
 }
 
 function defaultScaffoldDirectory(folder: vscode.WorkspaceFolder, fallback: string): string {

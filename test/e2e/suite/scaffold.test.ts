@@ -41,9 +41,9 @@ describe('scaffold commands create their files', () => {
         const files = await filesMatching('src/common', new RegExp(generator, 'i'));
         return files.length > 0 ? files : undefined;
       });
-      // The WorkspaceEdit creates the file and fills it in an editor buffer (unsaved, as VS Code applies edits).
-      const text = await waitFor(`${created[0]} to hold the ${generator} code`, async () => {
-        const content = (await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), created[0] ?? ''))).getText();
+      // The command saves what it generated: the module is on disk, not only in an editor buffer.
+      const text = await waitFor(`${created[0]} to hold the ${generator} code on disk`, async () => {
+        const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), created[0] ?? '')));
         return /\bexport\b/.test(content) ? content : undefined;
       });
       assert.ok(text.length > 500, `${created[0]} holds a real module`);
