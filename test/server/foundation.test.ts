@@ -3,35 +3,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { applyEdits, CLEAN, editsOf, LOOP_RULE, TRAP } from './helpers.js';
 import { fileUri, StdioLspClient } from './lsp-client.js';
 
-const RULE = 'tripwire/no-loop-closure-capture';
-
-const TRAP = [
-  'export function scheduleReports(items: string[]): void {',
-  '  for (var i = 0; i < items.length; i++) {',
-  '    setTimeout(() => console.log(items[i]), 10);',
-  '  }',
-  '}',
-  '',
-].join('\n');
-
-const CLEAN = TRAP.replace('for (var i', 'for (let i');
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///x.ts', 'typescript', 1, text), edits);
-}
-
-function editsOf(action: CodeAction, uri: string): TextEdit[] {
-  const changes = action.edit?.documentChanges ?? [];
-  const edits: TextEdit[] = [];
-  for (const change of changes) {
-    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...change.edits.filter((edit): edit is TextEdit => 'range' in edit));
-  }
-  return edits;
-}
+const RULE = LOOP_RULE;
 
 // The timeout only ends a hung run (a server that never answers); it asserts nothing about speed.
 describe('language server over stdio: the first rule end to end', { timeout: 120_000 }, () => {
