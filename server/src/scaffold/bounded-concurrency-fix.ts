@@ -326,20 +326,24 @@ function positionAt(text: string, offset: number): { line: number; character: nu
   return { line, character: offset - lineStart };
 }
 
-/** What {@link buildMapWithLimitEdit} needs. */
-export interface MapWithLimitEditRequest {
-  /** Absolute path of the file with the diagnostic. */
+/** File and workspace context of an edit that may also create a scaffold module. */
+export interface ScaffoldEditRequest {
+  /** Absolute path of the file being edited. */
   filePath: string;
   /** Its current text (from the editor, possibly unsaved). */
   text: string;
   /** The editor's document version, or null. */
   version: number | null;
-  /** Offset of the diagnostic's start. */
+  /** Offset of the diagnostic or cursor. */
   offset: number;
   /** The workspace folder (generated files must stay inside it). */
   workspaceRoot: string;
   /** `tripwire.scaffold.directory`, if set. */
   configuredDirectory?: string;
+}
+
+/** What {@link buildMapWithLimitEdit} needs. */
+export interface MapWithLimitEditRequest extends ScaffoldEditRequest {
   /** Concurrency limit (default 8). */
   limit?: number;
 }

@@ -19,6 +19,7 @@ import {
   locateConcurrencyModule,
   matchSemicolonStyle,
   type OffsetEdit,
+  type ScaffoldEditRequest,
 } from './bounded-concurrency-fix.js';
 
 /** Title of the errgroup refactor. */
@@ -321,15 +322,7 @@ export function computeSingleFlightWrap(request: RefactorRequest): RefactorCompu
 }
 
 /** File and workspace context for the `build…Edit` functions. */
-export interface RefactorEditRequest {
-  filePath: string;
-  text: string;
-  version: number | null;
-  offset: number;
-  workspaceRoot: string;
-  /** `tripwire.scaffold.directory`, if set. */
-  configuredDirectory?: string;
-}
+export type RefactorEditRequest = ScaffoldEditRequest;
 
 function buildEdit(
   module: 'errgroup' | 'singleflight',
