@@ -4,6 +4,7 @@
  * no lint logic and imports nothing heavy (no ESLint, no TypeScript): only vscode-languageclient and the
  * server's plain protocol constants.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotificationMethod, type StatusParams } from '../../server/src/protocol.js';
@@ -167,13 +168,31 @@ function defaultScaffoldDirectory(folder: vscode.WorkspaceFolder, fallback: stri
   return configured.trim() === '' ? fallback : configured;
 }
 
+/** Folders that already hold shared code (`common/`, `lib/`), relative to the workspace folder. */
+async function sharedCodeFolders(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{common,lib}/*.{ts,tsx,js,mjs,cjs}'), '**/node_modules/**', 200);
+  const folders = files.map((uri) => path.posix.dirname(vscode.workspace.asRelativePath(uri, false)));
+  return [...new Set(folders)].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+/** Asks where the module goes: a quick pick of likely folders (the setting first), or any folder typed in. */
+async function pickScaffoldDirectory(folder: vscode.WorkspaceFolder, generator: string): Promise<string | undefined> {
+  const title = vscode.l10n.t('Folder for the generated {0} module (relative to the workspace folder)', generator);
+  const candidates = [...new Set([defaultScaffoldDirectory(folder, 'src/common'), ...(await sharedCodeFolders(folder)), 'src/common'])];
+  const other = vscode.l10n.t('Another folder…');
+  const picked = await vscode.window.showQuickPick(
+    [...candidates.map((label) => ({ label, iconPath: new vscode.ThemeIcon('folder') })), { label: other, iconPath: new vscode.ThemeIcon('edit') }],
+    { title, placeHolder: title },
+  );
+  if (picked === undefined) return undefined;
+  if (picked.label !== other) return picked.label;
+  return vscode.window.showInputBox({ prompt: title, value: candidates[0] });
+}
+
 async function generate(generator: 'errgroup' | 'singleflight'): Promise<void> {
   const folder = scaffoldFolder();
   if (!folder) return;
-  const directory = await vscode.window.showInputBox({
-    prompt: vscode.l10n.t('Folder for the generated {0} module (relative to the workspace folder)', generator),
-    value: defaultScaffoldDirectory(folder, 'src/common'),
-  });
+  const directory = await pickScaffoldDirectory(folder, generator);
   if (directory === undefined) return;
   await runScaffold(generator, folder, directory);
 }
