@@ -384,6 +384,8 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
     // types overrule the syntax: a local `fetch` that returns a string
     { code: 'declare function fetch(url: string): string; fetch("/x");', filename: typedFile },
     { code: 'declare function it(name: string, fn: () => Promise<void>): Promise<void>; it("x", async () => {});', filename: typedFile },
+    // `never` is not a promise (nor a type parameter)
+    { code: 'declare function fail(message: string): never;\nfunction f() {\n  fail("x");\n}', filename: typedFile },
   ],
   invalid: [
     {
@@ -394,6 +396,17 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
         { messageId: 'floating', line: 3, column: 3, suggestions: [
           { messageId: 'suggestCatch', output: `interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save()${CATCH};\n}` },
           { messageId: 'suggestVoid', output: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  void repo.save();\n}' },
+        ] },
+      ],
+    },
+    {
+      // a type parameter whose constraint is a promise
+      filename: typedFile,
+      code: 'function run<T extends Promise<void>>(make: () => T) {\n  make();\n}',
+      errors: [
+        { messageId: 'floating', line: 2, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `function run<T extends Promise<void>>(make: () => T) {\n  make()${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'function run<T extends Promise<void>>(make: () => T) {\n  void make();\n}' },
         ] },
       ],
     },

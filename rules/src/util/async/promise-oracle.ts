@@ -138,13 +138,14 @@ export function getTypeServices(context: AnyContext): TypeServices | null {
   };
 }
 
+// Any and Unknown keep these values in every supported TypeScript; other TypeFlags moved between
+// versions (TypeParameter is 1 << 19 in 6.0, where 1 << 18 is Never), so those are asked of the type.
 const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2; // ts.TypeFlags.Any | ts.TypeFlags.Unknown
-const TYPE_FLAGS_TYPE_PARAMETER = 262144; // ts.TypeFlags.TypeParameter
 
 /** True when `type` has a callable `then` (any thenable); undefined when the checker does not know (`any`, bare type parameters). */
 export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean | undefined {
   if (type.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
-  if (type.flags & TYPE_FLAGS_TYPE_PARAMETER) {
+  if (type.isTypeParameter()) {
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint && constraint !== type ? isThenableType(checker, constraint) : undefined;
   }
