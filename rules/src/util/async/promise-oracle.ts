@@ -142,10 +142,15 @@ export function getTypeServices(context: AnyContext): TypeServices | null {
 // versions (TypeParameter is 1 << 19 in 6.0, where 1 << 18 is Never), so those are asked of the type.
 const TYPE_FLAGS_ANY_OR_UNKNOWN = 1 | 2; // ts.TypeFlags.Any | ts.TypeFlags.Unknown
 
+/** A plain boolean on purpose: the type guard `Type.isTypeParameter()` would narrow `type` to never after it. */
+function isTypeParameter(type: ts.Type): boolean {
+  return type.isTypeParameter();
+}
+
 /** True when `type` has a callable `then` (any thenable); undefined when the checker does not know (`any`, bare type parameters). */
 export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean | undefined {
   if (type.flags & TYPE_FLAGS_ANY_OR_UNKNOWN) return undefined;
-  if (type.isTypeParameter()) {
+  if (isTypeParameter(type)) {
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint && constraint !== type ? isThenableType(checker, constraint) : undefined;
   }
