@@ -7,7 +7,9 @@
  * Edits that can be large (they may create a whole module) are computed in `codeAction/resolve` when
  * the client supports it, else eagerly.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintSnapshot } from './code-actions.js';
@@ -24,10 +26,13 @@ import {
 import { planScaffoldCommand } from './scaffold/lsp-command.js';
 import { planFunctionalOptions } from './scaffold/options/index.js';
 import { optionsTypeAt } from './scaffold/options/code-action.js';
+import { planConvertParameters } from './scaffold/options/convert-parameters.js';
+import { parametersTargetAt } from './scaffold/options/convert-parameters-target.js';
 import { planToWorkspaceEdit } from './scaffold/plan.js';
 
 const BOUNDED_CONCURRENCY_RULE = 'tripwire/prefer-bounded-concurrency';
 const FUNCTIONAL_OPTIONS_KIND = 'refactor.rewrite.tripwire.functionalOptions';
+const CONVERT_PARAMETERS_KIND = 'refactor.rewrite.tripwire.convertParameters';
 
 export interface ScaffoldingHost {
   connection: Connection;
@@ -49,7 +54,7 @@ export interface Scaffolding {
   executeScaffold(argument: unknown): Promise<unknown>;
 }
 
-type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'functionalOptions';
+type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'functionalOptions' | 'convertParameters';
 
 interface ScaffoldActionData {
   scaffold: ActionKind;
@@ -57,8 +62,27 @@ interface ScaffoldActionData {
   version: number;
   offset: number;
   typeName?: string;
+  /** convertParameters: the function, or the class whose constructor is converted. */
+  functionName?: string;
   /** `tripwire.scaffold.directory` when the action was listed (where a missing module is created). */
   configuredDirectory?: string;
+}
+
+/** True when the file on disk holds exactly `text` (the editor has no unsaved changes to it). */
+function matchesDisk(filePath: string, text: string): boolean {
+  try {
+    return readFileSync(filePath, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+/** Marks every change of the edit as needing confirmation, so the editor shows a preview first. */
+function previewed(edit: WorkspaceEdit): WorkspaceEdit {
+  const changeAnnotations = Object.fromEntries(
+    Object.entries(edit.changeAnnotations ?? {}).map(([id, annotation]) => [id, { ...annotation, needsConfirmation: true }]),
+  );
+  return { ...edit, changeAnnotations };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -99,6 +123,27 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
         if (data.typeName === undefined) return undefined;
         const planned = planFunctionalOptions({ root: request.workspaceRoot, file: filePath, typeName: data.typeName, sourceText: request.text });
         return planToWorkspaceEdit(planned.plan, { root: request.workspaceRoot }).edit;
+      }
+      case 'convertParameters': {
+        // The conversion reads the declaring file and its callers from disk; an unsaved buffer would
+        // get offsets computed for other text, so it is offered only while the two agree.
+        if (data.functionName === undefined || !matchesDisk(filePath, request.text)) return undefined;
+        try {
+          const converted = planConvertParameters({ root: request.workspaceRoot, file: filePath, name: data.functionName });
+          // Callers open with unsaved changes would be edited at offsets computed from the disk: refuse.
+          const unsaved = converted.plan.files.filter((file) => {
+            const open = host.documents.get(pathToFileURL(file.path).href);
+            return open !== undefined && file.expectedContent !== undefined && open.getText() !== file.expectedContent;
+          });
+          if (unsaved.length > 0) {
+            host.log('info', `Convert parameters of ${data.functionName}: save ${unsaved.map((file) => path.basename(file.path)).join(', ')} first.`);
+            return undefined;
+          }
+          return previewed(planToWorkspaceEdit(converted.plan, { root: request.workspaceRoot }).edit);
+        } catch (error) {
+          host.log('info', `Convert parameters of ${data.functionName}: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
       }
       default:
         return undefined;
@@ -156,6 +201,14 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
           if (target) {
             const title = `${target.hasRegion ? 'Update' : 'Generate'} functional options for ${target.typeName}`;
             const action = finish({ title, kind: FUNCTIONAL_OPTIONS_KIND }, { scaffold: 'functionalOptions', ...base, offset, typeName: target.typeName });
+            if (action) actions.push(action);
+          }
+        }
+        if (!automatic && wants(only, CONVERT_PARAMETERS_KIND)) {
+          const target = parametersTargetAt(text, filePath, offset);
+          if (target && matchesDisk(filePath, text)) {
+            const title = target.kind === 'constructor' ? 'Convert constructor parameters to functional options' : `Convert parameters of ${target.name} to functional options`;
+            const action = finish({ title, kind: CONVERT_PARAMETERS_KIND }, { scaffold: 'convertParameters', ...base, offset, functionName: target.name });
             if (action) actions.push(action);
           }
         }

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { ExecuteCommandRequest, WorkDoneProgress, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { ExecuteCommandRequest, WorkDoneProgress, type CodeAction, type CreateFile, type TextDocumentEdit, type TextEdit } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
+import { applyEdits, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
 
 const JS_TRAP = TRAP.replace(': void', '').replace('items: string[]', 'items');
 const FAN_OUT = 'export async function loadAll(items: string[]): Promise<unknown[]> {\n  return await Promise.all(items.map(async (id) => fetch(id)));\n}\n';
@@ -43,6 +43,72 @@ describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout
     assert.deepEqual(created, [fileUri(path.join(workspace, 'src', 'common', 'errgroup.ts'))]);
     const fileEdit = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
     assert.ok(fileEdit?.edits.some((edit) => 'newText' in edit && /import \{ mapWithLimit \} from '\.\/common\/errgroup\.js'/.test(edit.newText)), JSON.stringify(fileEdit));
+  });
+});
+
+const CLIENT = [
+  'export class Client {',
+  '  constructor(host: string, port: number, timeoutMs = 5000, retries = 3) {',
+  '    console.log(host, port, timeoutMs, retries);',
+  '  }',
+  '}',
+  '',
+  "export const defaultClient = new Client('localhost', 8080, 10000, 5);",
+  '',
+].join('\n');
+
+describe('"Convert constructor parameters to functional options" (refactor with preview)', { timeout: 120_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+  const kind = 'refactor.rewrite.tripwire.convertParameters';
+  const title = 'Convert constructor parameters to functional options';
+
+  before(async () => {
+    workspace = makeWorkspace({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true }, "include": ["src"] }\n',
+      'src/client.ts': CLIENT,
+    });
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } },
+    }));
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  const constructorRange = () => {
+    const line = CLIENT.split('\n')[1]!;
+    return { start: { line: 1, character: line.indexOf('constructor') + 2 }, end: { line: 1, character: line.indexOf('constructor') + 2 } };
+  };
+
+  it('is offered on a 4-parameter constructor and resolves to an edit that needs confirmation', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'client.ts'));
+    await client.open(uri, CLIENT);
+    await client.waitForVersion(uri, 1);
+    const actions = await client.codeActions(uri, constructorRange(), [kind]);
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action, actions.map((a) => a.title).join('\n'));
+    const resolved = await client.resolve(action);
+    const edit = resolved.edit;
+    assert.ok(edit, JSON.stringify(resolved));
+    const annotations = Object.values(edit.changeAnnotations ?? {});
+    assert.ok(annotations.length > 0);
+    for (const annotation of annotations) assert.equal(annotation.needsConfirmation, true, 'shown as a preview first');
+    const clientEdit = (edit.documentChanges ?? []).find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+    assert.ok(clientEdit, 'the declaring file is rewritten');
+    const rewritten = applyEdits(CLIENT, clientEdit.edits.filter((e): e is TextEdit => 'range' in e));
+    assert.doesNotMatch(rewritten, /new Client\('localhost', 8080, 10000, 5\)/, rewritten);
+    assert.match(rewritten, /withTimeoutMs\(10000\)/, rewritten);
+  });
+
+  it('is not offered while the editor holds unsaved changes (the rewrite reads the disk)', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'client.ts'));
+    await client.replaceText(uri, `${CLIENT}// unsaved\n`, 2);
+    await client.waitForVersion(uri, 2);
+    const actions = await client.codeActions(uri, constructorRange(), [kind]);
+    assert.equal(actions.find((a) => a.title === title), undefined);
   });
 });
 
