@@ -11,6 +11,19 @@ import { applyEdits, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './h
 const JS_TRAP = TRAP.replace(': void', '').replace('items: string[]', 'items');
 const FAN_OUT = 'export async function loadAll(items: string[]): Promise<unknown[]> {\n  return await Promise.all(items.map(async (id) => fetch(id)));\n}\n';
 
+/** Opens FAN_OUT as src/fan-out.ts and returns the "Run with mapWithLimit" action on its finding. */
+async function mapWithLimitAction(client: StdioLspClient, workspace: string): Promise<{ uri: string; action: CodeAction }> {
+  const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
+  await client.open(uri, FAN_OUT);
+  const published = await client.waitForVersion(uri, 1);
+  const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
+  assert.ok(diagnostic, JSON.stringify(published.diagnostics));
+  const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
+  const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
+  assert.ok(action, actions.map((a) => a.title).join('\n'));
+  return { uri, action };
+}
+
 describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
   let workspace: string;
@@ -28,14 +41,7 @@ describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout
   });
 
   it('"Run with mapWithLimit" carries no edit until resolved, then creates the module and rewrites the call', async () => {
-    const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
-    await client.open(uri, FAN_OUT);
-    const published = await client.waitForVersion(uri, 1);
-    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
-    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
-    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
-    const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
-    assert.ok(action, actions.map((a) => a.title).join('\n'));
+    const { uri, action } = await mapWithLimitAction(client, workspace);
     assert.equal(action.edit, undefined, 'the edit should be computed on resolve');
     const resolved = await client.resolve(action);
     const changes = resolved.edit?.documentChanges ?? [];
@@ -126,14 +132,7 @@ describe('tripwire.scaffold.directory places a missing module', { timeout: 120_0
   });
 
   it('"Run with mapWithLimit" creates errgroup.ts in the configured folder', async () => {
-    const uri = fileUri(path.join(workspace, 'src', 'fan-out.ts'));
-    await client.open(uri, FAN_OUT);
-    const published = await client.waitForVersion(uri, 1);
-    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/prefer-bounded-concurrency');
-    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
-    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
-    const action = actions.find((a) => a.title === 'Run with mapWithLimit (limit 8)');
-    assert.ok(action, actions.map((a) => a.title).join('\n'));
+    const { action } = await mapWithLimitAction(client, workspace);
     const changes = action.edit?.documentChanges ?? [];
     const created = changes.filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
     assert.deepEqual(created, [fileUri(path.join(workspace, 'lib', 'concurrency', 'errgroup.ts'))]);
