@@ -972,18 +972,20 @@ function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): bo
   );
 }
 
+/** The value a plain write stores (`let x = v`, `x = v`), or undefined for any other kind of write. */
+function storedValue(write: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = write.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) return parent.init ?? undefined;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') return parent.right;
+  return undefined;
+}
+
 /** Every write of `variable` is a plain `=` (or initialiser) of the same `this` or literal. */
 function assignsOneConstantValue(variable: Binding): boolean {
   const values = new Set<string>();
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
-    const write = reference.identifier;
-    const parent = write.parent;
-    let value: TSESTree.Node | null | undefined;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) value = parent.init;
-    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') {
-      value = parent.right;
-    }
+    const value = storedValue(reference.identifier);
     if (!value) return false;
     const unwrapped = skipTypeWrappers(value);
     if (unwrapped.type === AST_NODE_TYPES.ThisExpression) values.add('this');
@@ -999,13 +1001,7 @@ function assignsOnlyBooleans(variable: Binding): boolean {
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
     writes += 1;
-    const write = reference.identifier;
-    const parent = write.parent;
-    let value: TSESTree.Node | null | undefined;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) value = parent.init;
-    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') {
-      value = parent.right;
-    }
+    const value = storedValue(reference.identifier);
     if (!value) return false;
     const unwrapped = skipTypeWrappers(value);
     if (unwrapped.type === AST_NODE_TYPES.Literal && typeof unwrapped.value === 'boolean') continue;
