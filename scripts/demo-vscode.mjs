@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { codeServerBinary, startCodeServer } from '../test/e2e/lib/code-server.mjs';
 import { killAllNow, onCleanup, stopAll } from '../test/e2e/lib/processes.mjs';
+import { createRunPaths } from '../test/e2e/lib/run-paths.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -65,7 +66,8 @@ if (!options['no-package'] || built.length === 0) {
   }
 }
 
-// 3. code-server with its own profile (.e2e/demo/), the .vsix installed, examples/ open.
+// 3. code-server with its own profile (short folders in os.tmpdir(), since sockets live there; its log in
+//    .e2e/demo/), the .vsix installed, examples/ open.
 process.on('exit', killAllNow);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
@@ -73,9 +75,21 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     void stopAll().then(() => process.exit(0));
   });
 }
-const runDir = path.join(root, '.e2e', 'demo', `${Date.now()}`);
-mkdirSync(runDir, { recursive: true });
-const server = await startCodeServer({ codeServer, runDir, vsixes: [vsix], port: options.port ? Number(options.port) : undefined });
+let runPaths;
+try {
+  runPaths = createRunPaths({ root, e2eDir: path.join(root, '.e2e', 'demo'), id: `${Date.now()}` });
+} catch (error) {
+  console.error(`✖ ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+onCleanup(() => runPaths.removeShortDir());
+const server = await startCodeServer({
+  codeServer,
+  profile: runPaths.trusted,
+  logDir: runPaths.runDir,
+  vsixes: [vsix],
+  port: options.port ? Number(options.port) : undefined,
+});
 onCleanup(() => server.stop());
 const folder = path.join(root, 'examples');
 const payload = [['openFile', server.remoteUri(path.join(folder, options.file))]];
@@ -83,7 +97,7 @@ const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encod
 
 if (options.screenshot) {
   const browserModule = await import('../test/e2e/lib/browser.mjs');
-  const browser = await browserModule.launchBrowser(browserModule.chromiumBinary(), runDir);
+  const browser = await browserModule.launchBrowser(browserModule.chromiumBinary(), runPaths.browser);
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   let ok = true;
   try {

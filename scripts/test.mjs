@@ -23,6 +23,7 @@ const nodeTiers = [
   ['server', 'server tests (real LSP over stdio)'],
   ['extension', 'extension package tests'],
   ['bench', 'benchmark harness tests'],
+  ['harness', 'test harness tests (e2e paths)'],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

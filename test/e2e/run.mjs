@@ -8,11 +8,13 @@
 //   --counts FILE   write { passed, failed, skipped, failures[] } JSON there (scripts/test.mjs reads it)
 //   --only …        run some parts: suite (mocha inside the extension host), ui (playwright), untrusted
 //   --grep REGEX    only in-host tests whose full title matches
-//   --keep          keep the run folder (.e2e/runs/<id>: profiles, workspaces, code-server.log)
+//   --keep          keep the run folders (.e2e/runs/<id>: workspaces, logs; and the profiles in os.tmpdir())
 //   --docs-images   also copy the README screenshots to docs/images/
 //
 // Every run has its own user-data, extensions, HOME and TMPDIR folders and a free port, and ends every
 // process it started, also on failure, timeout or Ctrl+C. Screenshots go to test-results/e2e/.
+// The profiles hold sockets, so they live in a short folder under os.tmpdir() whatever the checkout's
+// path (lib/run-paths.mjs); the harness refuses to start if a socket path would still be too long.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +23,7 @@ import { codeServerBinary, startCodeServer } from './lib/code-server.mjs';
 import { packageVsix } from './lib/package-vsix.mjs';
 import { killAllNow, onCleanup, stopAll } from './lib/processes.mjs';
 import { buildSuite } from './lib/suite-build.mjs';
+import { createRunPaths } from './lib/run-paths.mjs';
 import { makeWorkspace, markerExists } from './lib/workspace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -76,8 +79,10 @@ async function finish(exitCode) {
     mkdirSync(path.dirname(path.resolve(options.counts)), { recursive: true });
     writeFileSync(options.counts, `${JSON.stringify(results, null, 2)}\n`);
   }
-  if (!options.keep && runDir && existsSync(runDir) && results.failed === 0) rmSync(runDir, { recursive: true, force: true });
-  else if (runDir) log(`run folder kept: ${path.relative(root, runDir)}`);
+  if (!options.keep && results.failed === 0) {
+    if (runDir && existsSync(runDir)) rmSync(runDir, { recursive: true, force: true });
+    runPaths?.removeShortDir();
+  } else if (runDir) log(`run folders kept: ${path.relative(root, runDir)} and ${runPaths?.shortDir ?? '(no profiles)'}`);
   console.log(`\ne2e took ${elapsed()}; screenshots in ${path.relative(root, artifacts)}/`);
   console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
   process.exit(results.failed === 0 && exitCode === 0 ? 0 : 1);
@@ -99,6 +104,8 @@ globalTimeout.unref();
 const artifacts = path.join(root, 'test-results', 'e2e');
 const e2eDir = process.env.TRIPWIRE_E2E_DIR ?? path.join(root, '.e2e');
 let runDir;
+/** @type {ReturnType<typeof createRunPaths> | undefined} */
+let runPaths;
 
 // ── Preflight: fail loudly, with the command that fixes it ────────────────────────────────────────────────
 const missing = [];
@@ -121,9 +128,15 @@ if (missing.length > 0) {
 }
 
 mkdirSync(artifacts, { recursive: true });
-runDir = path.join(e2eDir, 'runs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
-mkdirSync(runDir, { recursive: true });
-log(`run folder ${path.relative(root, runDir)}, code-server ${path.relative(root, codeServer)}`);
+try {
+  runPaths = createRunPaths({ root, e2eDir, id: `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}` });
+} catch (error) {
+  console.error(`\n${error instanceof Error ? error.message : error}\n`);
+  record('e2e socket paths fit', error);
+  await finish(1);
+}
+runDir = runPaths.runDir;
+log(`run folder ${path.relative(root, runDir)}, profiles in ${runPaths.shortDir}, code-server ${path.relative(root, codeServer)}`);
 
 try {
   // ── The .vsix users install: the UI checks run against it, not against the source tree ──────────────
@@ -134,13 +147,14 @@ try {
 
   const suiteResults = path.join(runDir, 'suite-results.json');
   const markers = [];
-  const browser = await browserModule.launchBrowser(browserModule.chromiumBinary(), runDir);
+  const browser = await browserModule.launchBrowser(browserModule.chromiumBinary(), runPaths.browser);
   const context = { root, runDir, artifacts, browser, browserModule, log, check, record, results };
 
   if (parts.has('suite') || parts.has('ui')) {
   const server = await startCodeServer({
     codeServer,
-    runDir: path.join(runDir, 'trusted'),
+    profile: runPaths.trusted,
+    logDir: path.join(runDir, 'trusted'),
     vsixes: packaged && (parts.has('ui')) ? [vsix] : [],
     env: { TRIPWIRE_E2E_RESULTS: suiteResults, ...(options.grep ? { TRIPWIRE_E2E_GREP: options.grep } : {}) },
   });
@@ -166,7 +180,13 @@ try {
   if (parts.has('untrusted') && packaged) {
     const workspace = makeWorkspace(root, runDir, 'untrusted');
     markers.push(['the untrusted window', workspace.marker]);
-    const untrustedServer = await startCodeServer({ codeServer, runDir: path.join(runDir, 'untrusted'), trust: true, vsixes: [vsix] });
+    const untrustedServer = await startCodeServer({
+      codeServer,
+      profile: runPaths.untrusted,
+      logDir: path.join(runDir, 'untrusted'),
+      trust: true,
+      vsixes: [vsix],
+    });
     onCleanup(() => untrustedServer.stop());
     log(`code-server (workspace trust on) ${untrustedServer.url}`);
     const { runUntrustedChecks } = await import('./ui/untrusted.mjs');

@@ -1,6 +1,5 @@
 // Debian's chromium, driven by playwright-core: the client of the code-server workbench.
 import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
 import { onCleanup } from './processes.mjs';
@@ -9,9 +8,14 @@ export function chromiumBinary() {
   return [process.env.TRIPWIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
 }
 
-/** Launches headless chromium with a throwaway HOME (it writes crash reports under ~/.config). */
-export async function launchBrowser(executablePath, runDir) {
-  for (const dir of ['home', 'tmp']) mkdirSync(path.join(runDir, dir), { recursive: true });
+/**
+ * Launches headless chromium with a throwaway HOME (it writes crash reports under ~/.config) and TMPDIR
+ * (its profile and SingletonSocket go there: keep it short, see run-paths.mjs).
+ * @param {string} executablePath
+ * @param {import('./run-paths.mjs').Profile} profile
+ */
+export async function launchBrowser(executablePath, profile) {
+  for (const dir of [profile.home, profile.tmp]) mkdirSync(dir, { recursive: true });
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -19,7 +23,7 @@ export async function launchBrowser(executablePath, runDir) {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    env: { ...process.env, HOME: path.join(runDir, 'home'), TMPDIR: path.join(runDir, 'tmp') },
+    env: { ...process.env, HOME: profile.home, TMPDIR: profile.tmp },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
   onCleanup(() => browser.close());

@@ -1,5 +1,6 @@
-// Starts code-server (the real VS Code server + web workbench) with a profile of its own: user-data,
-// extensions, HOME and TMPDIR inside `runDir`, a free port on 127.0.0.1, no auth, no telemetry.
+// Starts code-server (the real VS Code server + web workbench) with a profile of its own (user-data,
+// extensions, HOME, TMPDIR and XDG_RUNTIME_DIR, from run-paths.mjs: short, because sockets live there),
+// its log in `logDir`, a free port on 127.0.0.1, no auth, no telemetry.
 import { existsSync, mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -37,41 +38,53 @@ export function freePort() {
   });
 }
 
-/** The environment of code-server and everything it starts: isolated HOME/TMPDIR, no outer VS Code leaking in. */
-function isolatedEnv(runDir, extraEnv) {
+/**
+ * The environment of code-server and everything it starts: isolated HOME/TMPDIR/XDG_RUNTIME_DIR (where
+ * VS Code puts its IPC sockets), no outer VS Code leaking in.
+ * @param {import('./run-paths.mjs').Profile} profile
+ * @param {Record<string, string>} extraEnv
+ */
+function isolatedEnv(profile, extraEnv) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(VSCODE_|ELECTRON_)/.test(key) || key === 'NODE_OPTIONS') continue;
     env[key] = value;
   }
-  return { ...env, HOME: path.join(runDir, 'home'), TMPDIR: path.join(runDir, 'tmp'), XDG_CONFIG_HOME: path.join(runDir, 'home', '.config'), ...extraEnv };
+  return {
+    ...env,
+    HOME: profile.home,
+    TMPDIR: profile.tmp,
+    XDG_RUNTIME_DIR: profile.tmp,
+    XDG_CONFIG_HOME: path.join(profile.home, '.config'),
+    ...extraEnv,
+  };
 }
 
 /**
  * @param {object} options
  * @param {string} options.codeServer path of the code-server binary
- * @param {string} options.runDir a fresh folder for this server's profile
+ * @param {import('./run-paths.mjs').Profile} options.profile the server's profile folders (see run-paths.mjs)
+ * @param {string} options.logDir where code-server.log goes
  * @param {boolean} [options.trust] workspace trust on (folders open untrusted) or off (everything trusted)
  * @param {Record<string, unknown>} [options.settings] extra user settings
  * @param {string[]} [options.vsixes] extensions to install first
  * @param {Record<string, string>} [options.env] extra environment for the server and its extension hosts
  * @param {number} [options.port] a fixed port (default: a free one)
  */
-export async function startCodeServer({ codeServer, runDir, trust = false, settings = {}, vsixes = [], env = {}, port: fixedPort }) {
-  const userData = path.join(runDir, 'user-data');
-  const extensions = path.join(runDir, 'extensions');
-  for (const dir of [path.join(userData, 'User'), extensions, path.join(runDir, 'home'), path.join(runDir, 'tmp')]) mkdirSync(dir, { recursive: true });
+export async function startCodeServer({ codeServer, profile: folders, logDir, trust = false, settings = {}, vsixes = [], env = {}, port: fixedPort }) {
+  const { userData, extensions } = folders;
+  for (const dir of [path.join(userData, 'User'), extensions, folders.home, folders.tmp, logDir]) mkdirSync(dir, { recursive: true });
   const trustSettings = trust
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
     : { 'security.workspace.trust.enabled': false };
   writeFileSync(path.join(userData, 'User', 'settings.json'), `${JSON.stringify({ ...QUIET_SETTINGS, ...trustSettings, ...settings }, null, 2)}\n`);
-  const serverEnv = isolatedEnv(runDir, env);
+  const serverEnv = isolatedEnv(folders, env);
   const profile = ['--user-data-dir', userData, '--extensions-dir', extensions];
   for (const vsix of vsixes) {
     await runToCompletion(codeServer, [...profile, '--install-extension', vsix], { env: serverEnv }, 120_000);
   }
   const port = fixedPort ?? (await freePort());
-  const logFile = path.join(runDir, 'code-server.log');
+  const logFile = path.join(logDir, 'code-server.log');
   const log = createWriteStream(logFile);
   const child = startGroup('code-server', codeServer, [
     ...profile,
