@@ -274,3 +274,106 @@ typedRuleTester.run('no-leaked-timer (typed)', rule, {
     },
   ],
 });
+
+// Intervals kept in fields: only a use of that field's handle counts, wherever the class (or a subclass) clears it.
+ruleTester.run('no-leaked-timer (fields)', rule, {
+  valid: [
+    'class Feed { start() { const self = this; self.timer = setInterval(() => self.pull(), 1000); } stop() { const self = this; clearInterval(self.timer); } pull() {} }',
+    'class Base { start() { this.timer = setInterval(() => this.beat(), 1000); } beat() {} }\nclass Child extends Base { stop() { clearInterval(this.timer); } }',
+    'class Flusher { constructor() { this.loop = setInterval(() => this.flush(), 5000); this.loop.unref(); } flush() {} }',
+    'class Probe { run() { this.handle = setInterval(() => this.check(), 100); } halt() { const { handle } = this; clearInterval(handle); } check() {} }',
+    'class Ticker { #tick = setInterval(() => this.emit(), 16); emit() {} [Symbol.dispose]() { clearInterval(this.#tick); } }',
+    'class Job { start() { this.timer = setInterval(() => this.step(), 50); } stop() { stopTimer(this.timer); } step() {} }',
+    'const poller = { start() { this.timer = setInterval(() => this.poll(), 1000); }, stop() { clearInterval(this.timer); }, poll() {} };',
+    'class Registry { static sweep = setInterval(() => Registry.prune(), 60000); static prune() {} }',
+  ],
+  invalid: [
+    // a field initialised with an interval that nothing clears
+    {
+      code: 'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 2, column: 21, suggestions: [
+          { messageId: 'suggestDispose', output: 'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n\n  dispose() {\n    clearInterval(this.sweeper);\n  }\n}' },
+        ] },
+      ],
+    },
+    // a private field; close() forgets it
+    {
+      code: 'export class Metrics {\n  #flush = setInterval(() => this.send(), 10000);\n  send() {}\n  close() {\n    this.closed = true;\n  }\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 2, column: 12, suggestions: [
+          { messageId: 'suggestDispose', output: 'export class Metrics {\n  #flush = setInterval(() => this.send(), 10000);\n  send() {}\n  close() {\n    clearInterval(this.#flush);\n    this.closed = true;\n  }\n}' },
+        ] },
+      ],
+    },
+    // another object's member of the same name is not this handle
+    {
+      code: 'class Heartbeat {\n  constructor(options) {\n    this.options = options;\n  }\n  start() {\n    this.interval = setInterval(() => this.ping(), this.options.interval);\n  }\n  stop() {\n    this.stopped = true;\n  }\n  ping() {}\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 6, column: 21, suggestions: [
+          { messageId: 'suggestDispose', output: 'class Heartbeat {\n  constructor(options) {\n    this.options = options;\n  }\n  start() {\n    this.interval = setInterval(() => this.ping(), this.options.interval);\n  }\n  stop() {\n    clearInterval(this.interval);\n    this.stopped = true;\n  }\n  ping() {}\n}' },
+        ] },
+      ],
+    },
+    // forgetting the handle does not stop the timer
+    {
+      code: 'export class Poller {\n  private handle?: ReturnType<typeof setInterval>;\n  start() {\n    if (this.handle) return;\n    this.handle = setInterval(() => this.tick(), 1000);\n  }\n  shutdown() {\n    this.handle = undefined;\n  }\n  tick() {}\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 5, column: 19, suggestions: [
+          { messageId: 'suggestDispose', output: 'export class Poller {\n  private handle?: ReturnType<typeof setInterval>;\n  start() {\n    if (this.handle) return;\n    this.handle = setInterval(() => this.tick(), 1000);\n  }\n  shutdown() {\n    clearInterval(this.handle);\n    this.handle = undefined;\n  }\n  tick() {}\n}' },
+        ] },
+      ],
+    },
+    // clearing a different object's timer
+    {
+      code: 'class Reconnector {\n  constructor(retry) {\n    this.retry = retry;\n  }\n  start() {\n    this.timer = setInterval(() => this.check(), 1000);\n  }\n  reset() {\n    clearTimeout(this.retry.timer);\n  }\n  check() {}\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 6, column: 18, suggestions: [
+          { messageId: 'suggestDispose', output: 'class Reconnector {\n  constructor(retry) {\n    this.retry = retry;\n  }\n  start() {\n    this.timer = setInterval(() => this.check(), 1000);\n  }\n  reset() {\n    clearTimeout(this.retry.timer);\n  }\n  check() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}' },
+        ] },
+      ],
+    },
+    // the same name as an object key elsewhere
+    {
+      code: 'class Watcher {\n  start() {\n    this.timer = setInterval(() => this.scan(), 500);\n    log({ timer: 500 });\n  }\n  scan() {}\n}',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 3, column: 18, suggestions: [
+          { messageId: 'suggestDispose', output: 'class Watcher {\n  start() {\n    this.timer = setInterval(() => this.scan(), 500);\n    log({ timer: 500 });\n  }\n  scan() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}' },
+        ] },
+      ],
+    },
+    // a class expression assigned to an export
+    {
+      code: 'export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? \'running\' : \'idle\');\n  }\n};',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 3, column: 21, suggestions: [
+          { messageId: 'suggestDispose', output: 'export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? \'running\' : \'idle\');\n  }\n\n  dispose() {\n    clearInterval(this.sampling);\n  }\n};' },
+        ] },
+      ],
+    },
+  ],
+});
+
+javaScriptRuleTester.run('no-leaked-timer (fields, JavaScript)', rule, {
+  valid: [
+    "class Pinger { constructor(ws) { this.ws = ws; this.beat = setInterval(() => ws.ping(), 30000); ws.on('close', () => clearInterval(this.beat)); } }",
+  ],
+  invalid: [
+    // refresh() re-arms the timer, it does not clear it
+    {
+      code: 'class Session {\n  constructor() {\n    this.keepAlive = setInterval(() => this.touch(), 5000);\n  }\n  touch() {\n    this.keepAlive.refresh();\n  }\n}\nmodule.exports = Session;',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 3, column: 22, suggestions: [
+          { messageId: 'suggestDispose', output: 'class Session {\n  constructor() {\n    this.keepAlive = setInterval(() => this.touch(), 5000);\n  }\n  touch() {\n    this.keepAlive.refresh();\n  }\n\n  dispose() {\n    clearInterval(this.keepAlive);\n  }\n}\nmodule.exports = Session;' },
+        ] },
+      ],
+    },
+    // a constructor function and a prototype close that forgets the timer
+    {
+      code: 'function Client(socket) {\n  this.socket = socket;\n  this.pingTimer = setInterval(() => socket.write(\'ping\'), 30000);\n}\nClient.prototype.close = function () {\n  this.socket.end();\n};\nexport default Client;',
+      errors: [
+        { messageId: 'intervalNeverCleared', line: 3, column: 20, suggestions: [] },
+      ],
+    },
+  ],
+});

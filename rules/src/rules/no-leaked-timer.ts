@@ -31,6 +31,7 @@ type HandleFate =
   | { kind: 'discarded'; statement: TSESTree.ExpressionStatement | undefined }
   | { kind: 'variable'; variable: TSESLint.Scope.Variable; name: string; declarator: TSESTree.VariableDeclarator | undefined }
   | { kind: 'member'; name: string; assignment: TSESTree.AssignmentExpression }
+  | { kind: 'field'; name: string; property: TSESTree.PropertyDefinition }
   | { kind: 'escapes' };
 
 const TIMER_MODULES = new Set(['timers', 'node:timers']);
@@ -68,6 +69,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     const memberUses = new Map<TSESTree.Node, Set<string>>();
+    const thisMemberUses = new Map<TSESTree.Node, Set<string>>();
     const mayRacePromiseTimers = sourceCode.text.includes('timers/promises') && sourceCode.text.includes('Promise.race');
     let raceIndex: { calledNames: Set<string>; elements: Set<TSESTree.Node> } | undefined;
 
@@ -129,6 +131,15 @@ export default createRule<Options, MessageId>({
       if (parent.type === AST_NODE_TYPES.ExpressionStatement) return { kind: 'discarded', statement: parent };
       if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) {
         return isPromiseExecutor(parent) ? { kind: 'discarded', statement: undefined } : { kind: 'escapes' };
+      }
+      if (
+        parent.type === AST_NODE_TYPES.PropertyDefinition &&
+        parent.value === node &&
+        !parent.static &&
+        !parent.computed &&
+        (parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier)
+      ) {
+        return { kind: 'field', name: parent.key.name, property: parent };
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
         if (parent.id.type !== AST_NODE_TYPES.Identifier) return { kind: 'escapes' };
@@ -204,6 +215,119 @@ export default createRule<Options, MessageId>({
         memberUses.set(scope, uses);
       }
       return uses.has(name);
+    }
+
+    /** `this.x = setInterval(…)` is looked up among the uses of `this.x` in its class; other targets by their text. */
+    function storedMemberIsUsed(assignment: TSESTree.AssignmentExpression, name: string): boolean {
+      const target = skipWrappers(assignment.left);
+      if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression) {
+        return thisMemberIsUsed(name, assignment);
+      }
+      return memberIsUsed(storedMemberKey(assignment, name), memberScope(assignment));
+    }
+
+    /**
+     * Whether the handle in `this.<name>` is used where `from` stores it: in its class (and the file's classes that
+     * extend it), or in the whole file outside a class. A use passes `this.<name>` on (to `clearInterval`, any call,
+     * a return, another variable), calls `.unref()`/`.close()` on it, destructures it from `this`, or passes
+     * `<identifier>.<name>` on (`clearInterval(self.timer)`). Tests (`if (this.timer)`), reads of its properties and
+     * other objects' members of the same name (`this.options.interval`) are not uses.
+     */
+    function thisMemberIsUsed(name: string, from: TSESTree.Node): boolean {
+      let classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+      for (let node: TSESTree.Node | undefined = from.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.ClassBody) {
+          classNode = node.parent;
+          break;
+        }
+      }
+      const roots: TSESTree.Node[] = classNode ? [classNode.body, ...subclassBodies(classNode)] : [sourceCode.ast];
+      return roots.some((root) => thisMemberUsesIn(root).has(name));
+    }
+
+    function subclassBodies(classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.ClassBody[] {
+      const className = classNode.id?.name;
+      if (!className || !sourceCode.text.includes(`extends ${className}`)) return [];
+      const bodies: TSESTree.ClassBody[] = [];
+      someDescendant(
+        sourceCode.ast,
+        (node) => {
+          if (
+            (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
+            node.superClass?.type === AST_NODE_TYPES.Identifier &&
+            node.superClass.name === className
+          ) {
+            bodies.push(node.body);
+          }
+          return false;
+        },
+        false,
+        sourceCode.visitorKeys,
+      );
+      return bodies;
+    }
+
+    /** Names `n` whose handle `this.n` (or `someone.n`) is used under `root` (scanned once per root, lazily). */
+    function thisMemberUsesIn(root: TSESTree.Node): Set<string> {
+      let uses = thisMemberUses.get(root);
+      if (uses) return uses;
+      const found = new Set<string>();
+      someDescendant(
+        root,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.MemberExpression) {
+            const property = memberName(node);
+            if (!property) return false;
+            const object = skipWrappers(node.object);
+            if (object.type === AST_NODE_TYPES.ThisExpression ? isHandleUse(node) : object.type === AST_NODE_TYPES.Identifier && isHandlePassedOn(node)) {
+              found.add(property);
+            }
+          } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
+            const parent = node.parent;
+            const source =
+              parent.type === AST_NODE_TYPES.VariableDeclarator ? parent.init : parent.type === AST_NODE_TYPES.AssignmentExpression ? parent.right : null;
+            if (source && skipWrappers(source).type === AST_NODE_TYPES.ThisExpression) {
+              for (const property of node.properties) {
+                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) found.add(property.key.name);
+              }
+            }
+          }
+          return false;
+        },
+        false,
+        sourceCode.visitorKeys,
+      );
+      uses = found;
+      thisMemberUses.set(root, uses);
+      return uses;
+    }
+
+    /** `this.timer` used as a handle: passed on, returned, stored elsewhere, or `.unref()`/`.close()`d. */
+    function isHandleUse(member: TSESTree.MemberExpression): boolean {
+      const node = climbWrappers(member);
+      const parent = node.parent;
+      if (!parent || parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return false;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+        const method = memberName(parent);
+        return (method === 'unref' || method === 'close') && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+      }
+      return isUsingRead(member);
+    }
+
+    /** `self.timer` handed to a call, returned or stored: someone else may clear it. */
+    function isHandlePassedOn(member: TSESTree.MemberExpression): boolean {
+      const node = climbWrappers(member);
+      const parent = node.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+        return parent.arguments.includes(node as TSESTree.CallExpressionArgument);
+      }
+      return (
+        parent.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) ||
+        (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node)
+      );
     }
 
     /** `timerRef.current` as written (whitespace and `?.` normalised). */
@@ -405,18 +529,24 @@ export default createRule<Options, MessageId>({
     }
 
     function disposeSuggestion(fate: HandleFate): TSESLint.ReportSuggestionArray<MessageId> {
-      if (fate.kind !== 'member' || skipWrappers(fate.assignment.left).type !== AST_NODE_TYPES.MemberExpression) return [];
-      const target = skipWrappers(fate.assignment.left) as TSESTree.MemberExpression;
-      if (skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) return [];
       let classBody: TSESTree.ClassBody | undefined;
-      for (let node: TSESTree.Node | undefined = fate.assignment.parent; node; node = node.parent) {
-        if (node.type === AST_NODE_TYPES.ClassBody) {
-          classBody = node;
-          break;
+      let memberText: string;
+      if (fate.kind === 'field') {
+        classBody = fate.property.parent;
+        memberText = `this.${sourceCode.getText(fate.property.key)}`;
+      } else {
+        if (fate.kind !== 'member' || skipWrappers(fate.assignment.left).type !== AST_NODE_TYPES.MemberExpression) return [];
+        const target = skipWrappers(fate.assignment.left) as TSESTree.MemberExpression;
+        if (skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+        for (let node: TSESTree.Node | undefined = fate.assignment.parent; node; node = node.parent) {
+          if (node.type === AST_NODE_TYPES.ClassBody) {
+            classBody = node;
+            break;
+          }
         }
+        memberText = sourceCode.getText(target);
       }
       if (!classBody) return [];
-      const memberText = sourceCode.getText(target);
       const existing = classBody.body.find(
         (member): member is TSESTree.MethodDefinition =>
           member.type === AST_NODE_TYPES.MethodDefinition &&
@@ -540,7 +670,8 @@ export default createRule<Options, MessageId>({
       const leaked =
         fate.kind === 'discarded' ||
         (fate.kind === 'variable' && !variableIsUsed(fate.variable)) ||
-        (fate.kind === 'member' && !memberIsUsed(storedMemberKey(fate.assignment, fate.name), memberScope(fate.assignment)));
+        (fate.kind === 'member' && !storedMemberIsUsed(fate.assignment, fate.name)) ||
+        (fate.kind === 'field' && !thisMemberIsUsed(fate.name, fate.property));
       if (!leaked) return;
       const race = kind === 'setTimeout' ? raceTimeoutPromise(call) : undefined;
       if (race) {
@@ -569,7 +700,12 @@ export default createRule<Options, MessageId>({
         context.report({ node: call, messageId: 'intervalDiscarded' });
         return;
       }
-      const name = fate.kind === 'member' ? sourceCode.getText(fate.assignment.left) : fate.name;
+      const name =
+        fate.kind === 'member'
+          ? sourceCode.getText(fate.assignment.left)
+          : fate.kind === 'field'
+            ? `this.${sourceCode.getText(fate.property.key)}`
+            : fate.name;
       context.report({ node: call, messageId: 'intervalNeverCleared', data: { name }, suggest: disposeSuggestion(fate) });
     }
 
