@@ -15,6 +15,7 @@ import {
   type FunctionNode,
 } from '../util/async/ast.js';
 import { getTypeServices, isThenableType, type TypeServices } from '../util/async/promise-oracle.js';
+import { askChecker } from '../util/checker-guard.js';
 import { cannotReject } from '../util/async/reject.js';
 
 export type MessageId =
@@ -267,14 +268,18 @@ export default createRule<Options, MessageId>({
     function slotAcceptsPromise(argument: TSESTree.Node): boolean {
       const services = typeServices();
       if (!services) return false;
-      const tsNode = services.toTsNode(argument);
-      if (!tsNode) return false;
-      const contextual = services.checker.getContextualType(tsNode as ts.Expression);
-      if (!contextual || contextual.flags & 1) return false; // unknown or any: keep the syntactic verdict
-      const signatures = contextual.getNonNullableType().getCallSignatures();
-      if (signatures.length === 0) return false;
-      return signatures.some(
-        (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+      return (
+        askChecker(context, argument, () => {
+          const tsNode = services.toTsNode(argument);
+          if (!tsNode) return false;
+          const contextual = services.checker.getContextualType(tsNode as ts.Expression);
+          if (!contextual || contextual.flags & 1) return false; // unknown or any: keep the syntactic verdict
+          const signatures = contextual.getNonNullableType().getCallSignatures();
+          if (signatures.length === 0) return false;
+          return signatures.some(
+            (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+          );
+        }) ?? false
       );
     }
 
@@ -282,14 +287,18 @@ export default createRule<Options, MessageId>({
     function returnsThenableByType(argument: TSESTree.Node): boolean {
       const services = typeServices();
       if (!services) return false;
-      const tsNode = services.toTsNode(argument);
-      if (!tsNode) return false;
-      const signatures = services.checker.getTypeAtLocation(tsNode).getCallSignatures();
       return (
-        signatures.length > 0 &&
-        signatures.every(
-          (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
-        )
+        askChecker(context, argument, () => {
+          const tsNode = services.toTsNode(argument);
+          if (!tsNode) return false;
+          const signatures = services.checker.getTypeAtLocation(tsNode).getCallSignatures();
+          return (
+            signatures.length > 0 &&
+            signatures.every(
+              (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+            )
+          );
+        }) ?? false
       );
     }
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { askChecker } from '../util/checker-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { enclosingStatement, findVariable, isFunctionNode, memberPropertyName } from '../util/json/ast.js';
 import { followPromise, followValue, type ParsedFlow } from '../util/json/claims.js';
@@ -129,11 +130,17 @@ export default createRule<Options, MessageId>({
       const tools = getTypeTools();
       for (const claim of flow.claims) {
         let found: LossyFinding | undefined;
-        if (tools) {
-          const tsNode = tools.services.esTreeNodeToTSNodeMap.get(claim.typeNode) as ts.TypeNode;
-          const type = tools.checker.getTypeFromTypeNode(tsNode);
-          if (isAnyOrUnknown(type)) continue;
-          found = findLossyInType(tools.checker, type, tsNode);
+        // A checker failure on this claim leaves `typed` undefined: the claim is then read as written.
+        const typed =
+          tools &&
+          askChecker(context, claim.typeNode, () => {
+            const tsNode = tools.services.esTreeNodeToTSNodeMap.get(claim.typeNode) as ts.TypeNode;
+            const type = tools.checker.getTypeFromTypeNode(tsNode);
+            return isAnyOrUnknown(type) ? { unknown: true } : { unknown: false, found: findLossyInType(tools.checker, type, tsNode) };
+          });
+        if (typed) {
+          if (typed.unknown) continue;
+          found = typed.found;
         } else {
           found = findLossyInTypeNode(sourceCode, claim.typeNode);
         }
@@ -147,10 +154,13 @@ export default createRule<Options, MessageId>({
       const tools = getTypeTools();
       if (!tools) return undefined;
       const value = isParse ? source : source.parent.type === AST_NODE_TYPES.AwaitExpression ? source.parent : undefined;
-      const member = value ? assignedMemberType(tools, value) : undefined;
-      if (!member) return undefined;
-      const found = findLossyInType(tools.checker, member.type, tools.services.esTreeNodeToTSNodeMap.get(member.node));
-      return found ? { finding: found, typeText: tools.checker.typeToString(member.type) } : undefined;
+      if (!value) return undefined;
+      return askChecker(context, value, () => {
+        const member = assignedMemberType(tools, value);
+        if (!member) return undefined;
+        const found = findLossyInType(tools.checker, member.type, tools.services.esTreeNodeToTSNodeMap.get(member.node));
+        return found ? { finding: found, typeText: tools.checker.typeToString(member.type) } : undefined;
+      });
     }
 
     /** Replaces the source so that a reviver runs: `JSON.parse(s)` → `JSON.parse(s, r)`, `res.json()` → `res.text().then(…)`. */
@@ -314,8 +324,11 @@ export default createRule<Options, MessageId>({
         if (!isBodyJsonCall(node)) return;
         const tools = getTypeTools();
         if (tools) {
-          const type = tools.services.getTypeAtLocation(node);
-          if (!isAnyOrUnknown(type) && type.getProperty('then') === undefined) return;
+          const notAPromise = askChecker(context, node, () => {
+            const type = tools.services.getTypeAtLocation(node);
+            return !isAnyOrUnknown(type) && type.getProperty('then') === undefined;
+          });
+          if (notAPromise) return;
         }
         check(node, false);
       },

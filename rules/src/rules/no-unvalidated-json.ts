@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { askChecker } from '../util/checker-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { findVariable, isConstantString, skipTransparentWrappers } from '../util/json/ast.js';
 import { followPromise, followValue, type ParsedFlow, type TypeClaim } from '../util/json/claims.js';
@@ -54,16 +55,24 @@ export default createRule<Options, MessageId>({
     function isRealClaim(claim: TypeClaim): boolean {
       const tools = getTypeTools();
       if (!tools) return true;
-      const tsNode = tools.services.esTreeNodeToTSNodeMap.get(claim.typeNode);
-      return !isAnyOrUnknown(tools.checker.getTypeFromTypeNode(tsNode as ts.TypeNode));
+      return (
+        askChecker(context, claim.typeNode, () => {
+          const tsNode = tools.services.esTreeNodeToTSNodeMap.get(claim.typeNode);
+          return !isAnyOrUnknown(tools.checker.getTypeFromTypeNode(tsNode as ts.TypeNode));
+        }) ?? true
+      );
     }
 
     /** With types: `.json()` must return a promise (Express's `res.json()` returns the response). */
     function returnsPromise(call: TSESTree.CallExpression): boolean {
       const tools = getTypeTools();
       if (!tools) return true;
-      const type = tools.services.getTypeAtLocation(call);
-      return isAnyOrUnknown(type) || type.getProperty('then') !== undefined;
+      return (
+        askChecker(context, call, () => {
+          const type = tools.services.getTypeAtLocation(call);
+          return isAnyOrUnknown(type) || type.getProperty('then') !== undefined;
+        }) ?? true
+      );
     }
 
     /** Merges reached from the parsed value directly or through an untyped variable holding it. */
@@ -122,12 +131,17 @@ export default createRule<Options, MessageId>({
           : source.parent.type === AST_NODE_TYPES.AwaitExpression
             ? source.parent
             : undefined;
-        const member = value ? assignedMemberType(tools, value) : undefined;
-        if (member) {
+        const memberType = value
+          ? askChecker(context, value, () => {
+              const member = assignedMemberType(tools, value);
+              return member && tools.checker.typeToString(member.type);
+            })
+          : undefined;
+        if (memberType !== undefined) {
           context.report({
             node: source,
             messageId: 'unvalidated',
-            data: { source: sourceLabel, type: shorten(tools.checker.typeToString(member.type)) },
+            data: { source: sourceLabel, type: shorten(memberType) },
           });
           return;
         }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
+import { askChecker } from '../util/checker-guard.js';
 
 export type MessageId = 'unboundedMap';
 export type Options = [{ maxLiteralLength?: number }];
@@ -179,9 +180,13 @@ export default createRule<Options, MessageId>({
       const typed = parserServices();
       if (typed === undefined) return false;
       const checker = typed.program.getTypeChecker();
-      const type = typed.getTypeAtLocation(receiver);
-      const parts = type.isUnion() ? type.types : [type];
-      return parts.every((part) => checker.isTupleType(part) && (checker.getTypeArguments(part as Parameters<typeof checker.getTypeArguments>[0]).length <= maxLiteralLength));
+      return (
+        askChecker(context, receiver, () => {
+          const type = typed.getTypeAtLocation(receiver);
+          const parts = type.isUnion() ? type.types : [type];
+          return parts.every((part) => checker.isTupleType(part) && (checker.getTypeArguments(part as Parameters<typeof checker.getTypeArguments>[0]).length <= maxLiteralLength));
+        }) ?? false
+      );
     }
 
     function isBoundedReceiver(receiver: TSESTree.Node): boolean {

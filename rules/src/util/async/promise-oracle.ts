@@ -9,6 +9,7 @@ import {
   someDescendant,
   type FunctionNode,
 } from './ast.js';
+import { askChecker } from '../checker-guard.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -59,10 +60,11 @@ export interface BindingOrigin {
 }
 
 /** The module a variable was imported or required from (`import x from 'm'`, `const { a } = require('m')`). */
-export function bindingOrigin(variable: TSESLint.Scope.Variable | undefined): BindingOrigin | undefined {
+export function bindingOrigin(variable: TSESLint.Scope.Variable | undefined, depth = 0): BindingOrigin | undefined {
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return importEqualsOrigin(def.node, variable!, depth);
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const source = String(declaration.source.value);
     const specifier = def.node;
@@ -92,6 +94,35 @@ export function bindingOrigin(variable: TSESLint.Scope.Variable | undefined): Bi
     }
   }
   return undefined;
+}
+
+/**
+ * `import m = require('m')` → { m, default } (the whole module, like `const m = require('m')`);
+ * `import f = m.f` where `m` is such a module → { m, f }; an alias of a namespace declared in code has none.
+ */
+function importEqualsOrigin(
+  declaration: TSESTree.TSImportEqualsDeclaration,
+  variable: TSESLint.Scope.Variable,
+  depth: number,
+): BindingOrigin | undefined {
+  const reference = declaration.moduleReference;
+  if (reference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    const { expression } = reference;
+    return expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string'
+      ? { source: expression.value, imported: 'default' }
+      : undefined;
+  }
+  // `import a = a.b` is an error TypeScript reports, not a reason to recurse forever.
+  if (reference.type !== AST_NODE_TYPES.TSQualifiedName || reference.left.type !== AST_NODE_TYPES.Identifier || depth > 8) {
+    return undefined;
+  }
+  const baseName = reference.left.name;
+  let base: TSESLint.Scope.Variable | undefined;
+  for (let scope: TSESLint.Scope.Scope | null = variable.scope; scope && !base; scope = scope.upper) base = scope.set.get(baseName);
+  const origin = bindingOrigin(base, depth + 1);
+  return origin && (origin.imported === 'default' || origin.imported === '*')
+    ? { source: origin.source, imported: reference.right.name }
+    : undefined;
 }
 
 /** `require('m')` → { m, default }; `require('m').x` → { m, x }. */
@@ -686,7 +717,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     }
     const services = typeServices();
     if (services) {
-      const verdict = isPromiseTyped(node, services);
+      // A checker failure on this node answers undefined: the syntactic verdict below stands in for it.
+      const verdict = askChecker(context, node, () => isPromiseTyped(node, services));
       if (verdict !== undefined) return verdict;
     }
     return isPromiseSyntactic(node);
