@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { askChecker } from '../util/checker-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure/ast.js';
 import {
+  assignedBeforeRead,
   LoopClosureAnalyzer,
   readsOnlyToCancel,
   type Binding,
@@ -11,6 +13,7 @@ import {
   type ShareReason,
 } from '../util/loop-closure/analyzer.js';
 import { letConversion, letFix, snapshotFix } from '../util/loop-closure/fixes.js';
+import { COLLECTION_CONSTRUCTORS } from '../util/loop-closure/sinks.js';
 
 export type MessageId = 'sharedBinding' | 'suggestLet' | 'suggestSnapshot';
 export type Options = [];
@@ -51,7 +54,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description:
         'Disallow functions created in a loop that run after the iteration and read a binding the loop keeps changing',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
@@ -65,7 +68,22 @@ export default createRule<Options, MessageId>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const analyzer = new LoopClosureAnalyzer(sourceCode);
+    const services = sourceCode.parserServices;
+    const program = services?.program;
+    const nodeMap = services?.esTreeNodeToTSNodeMap;
+    /** With type information: is the receiver of a `.set(…)`/`.add(…)` a `Map`/`Set`? */
+    const isCollectionType =
+      program && nodeMap
+        ? (node: TSESTree.Node): boolean | undefined =>
+            askChecker(context, node, () => {
+              const tsNode = nodeMap.get(node);
+              if (!tsNode) return undefined;
+              const type = program.getTypeChecker().getTypeAtLocation(tsNode);
+              const name = (type.aliasSymbol ?? type.getSymbol())?.getName();
+              return name !== undefined && COLLECTION_CONSTRUCTORS.has(name);
+            })
+        : undefined;
+    const analyzer = new LoopClosureAnalyzer(sourceCode, isCollectionType);
 
     /** Unresolved references of the file by name (undeclared globals such as a sloppy `for (i = 0; …)`). */
     let undeclared: Map<string, Binding> | undefined;
@@ -127,7 +145,7 @@ export default createRule<Options, MessageId>({
       const found: SharedBinding[] = [];
       for (const variable of capturedReads(fn, keep).keys()) {
         const binding = analyzer.sharedBinding(variable, position, fn, chain);
-        if (!binding || readsOnlyToCancel(fn, variable)) continue;
+        if (!binding || readsOnlyToCancel(fn, variable) || assignedBeforeRead(fn, variable)) continue;
         if (analyzer.isFollowedByExit(exitFrom, binding, chain)) continue;
         // Awaited before the loop that changes the binding can advance?
         const changing = chain.findIndex((loop) => binding.writes.every((write) => contains(loop, write)));

@@ -14,6 +14,7 @@ import {
   type FunctionNode,
   type LoopNode,
 } from './ast.js';
+import { calleeDefinition, constructorDefinition, coreCallbackApi, isKnownCollection, parameterAt } from './callees.js';
 import {
   AJAX_METHODS,
   ANIMATION_METHODS,
@@ -25,9 +26,11 @@ import {
   RESULT_PARAMETER,
   SHORT_ERROR_PARAMETER,
   CANCEL_FUNCTIONS,
+  COLLECTION_ONLY_STORING_METHODS,
   ERROR_FIRST_PARAMETER,
   EVENT_SHORTHAND_METHODS,
   LISTENER_METHODS,
+  LISTENER_NAME,
   PROMISE_COMBINATORS,
   PROMISE_REACTIONS,
   REQUEST_PARAMETER,
@@ -85,6 +88,13 @@ interface FateContext {
   fn: FunctionNode | undefined;
   depth: number;
   viaVariable: boolean;
+  /**
+   * Set while following a helper's parameter inside the helper: bindings and collections declared in
+   * it are its own, and its `return` hands the value back to the call being judged.
+   */
+  home?: FunctionNode;
+  /** The value followed is known to be a function even though `fn` is not given (a helper's callback parameter). */
+  knownFunction?: boolean;
 }
 
 /** Why a captured binding does not hold still for the closure. */
@@ -108,6 +118,12 @@ type ArgumentUse =
       /** The slot only makes sense for a function (a timer or listener callback), not any stored value. */
       callbackSlot?: boolean;
     };
+
+/** How a helper declared in the file keeps a callback it receives. */
+interface HelperDeferral {
+  sink: string;
+  callbackSlot: boolean;
+}
 
 const SYNC: Fate = { kind: 'sync' };
 const MAX_FOLLOW_DEPTH = 3;
@@ -153,8 +169,19 @@ function isValueReference(reference: Reference): boolean {
 export class LoopClosureAnalyzer {
   private readonly suspensionCache = new WeakMap<FunctionNode, TSESTree.Node[]>();
   private readonly chainCache = new WeakMap<TSESTree.Node, LoopNode[]>();
+  /** Per helper function and parameter index: what it does with a callback (null: nothing deferring). */
+  private readonly helperCache = new WeakMap<FunctionNode, Map<number, HelperDeferral | null>>();
+  private helperDepth = 0;
+  private helperDepthReached = false;
+  private readonly resolveBound = (identifier: TSESTree.Identifier): Variable | undefined => this.resolve(identifier);
 
-  constructor(private readonly sourceCode: SourceCode) {}
+  /**
+   * @param isCollectionType With type information: does the checker see a `Map`/`Set` at this node?
+   */
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly isCollectionType?: (node: TSESTree.Node) => boolean | undefined,
+  ) {}
 
   /** Cheap pre-check: is there any loop statement above `node` at all? */
   static hasLoopAncestor(node: TSESTree.Node): boolean {
@@ -218,7 +245,7 @@ export class LoopClosureAnalyzer {
       return this.classifyArgument(parent, value, fn).kind === 'sync';
     }
     if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee !== value) {
-      return this.classifyConstructorArgument(parent).kind === 'sync';
+      return this.classifyConstructorArgument(parent, value).kind === 'sync';
     }
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
       const name = memberPropertyName(parent);
@@ -233,17 +260,23 @@ export class LoopClosureAnalyzer {
   }
 
   /** What a call does with one of its arguments (a function value), from the call's shape alone. */
-  classifyArgument(call: TSESTree.CallExpression, argument: TSESTree.Node, fn: FunctionNode | undefined): ArgumentUse {
+  classifyArgument(
+    call: TSESTree.CallExpression,
+    argument: TSESTree.Node,
+    fn: FunctionNode | undefined,
+    knownFunction = false,
+  ): ArgumentUse {
     const callee = calleeName(call.callee);
     const argumentIndex = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     const name = callee.name;
+    const isFunction = fn !== undefined || knownFunction;
     if (name !== undefined) {
       if (TIMER_FUNCTIONS.has(name)) return { kind: 'deferred', sink: `passed to \`${name}\``, callbackSlot: true };
       if (callee.isMember) {
-        if (PROMISE_REACTIONS.has(name) || (DEFERRED_REACTIONS.has(name) && fn)) {
+        if (PROMISE_REACTIONS.has(name) || (DEFERRED_REACTIONS.has(name) && isFunction)) {
           return { kind: 'deferred', sink: `passed to \`.${name}()\``, promise: call, callbackSlot: true };
         }
-        if (ANIMATION_METHODS.has(name) && fn) {
+        if (ANIMATION_METHODS.has(name) && isFunction) {
           return { kind: 'deferred', sink: `a completion callback passed to \`.${name}()\``, callbackSlot: true };
         }
         if (callee.objectName !== undefined && JQUERY_NAMES.has(callee.objectName) && AJAX_METHODS.has(name)) {
@@ -252,19 +285,24 @@ export class LoopClosureAnalyzer {
         if (callee.objectName !== undefined && HTTP_MODULE_NAMES.has(callee.objectName) && (name === 'get' || name === 'request')) {
           return { kind: 'deferred', sink: `a response callback passed to \`${callee.objectName}.${name}()\``, callbackSlot: true };
         }
-        if (callee.rootName !== undefined && CALLBACK_API_ROOTS.has(callee.rootName) && fn) {
+        if (callee.rootName !== undefined && CALLBACK_API_ROOTS.has(callee.rootName) && isFunction) {
           return { kind: 'deferred', sink: `a completion callback passed to a \`${callee.rootName}\` API`, callbackSlot: true };
         }
-        if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && fn)) {
+        if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && isFunction)) {
           return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\``, callbackSlot: true };
         }
-        if (STORING_METHODS.has(name)) {
+        const member = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
+        // `.set(…)`/`.add(…)` store only on a receiver the file declares as a Map or Set; on anything
+        // else they are ordinary methods, judged below like any other call.
+        if (
+          STORING_METHODS.has(name) &&
+          (!COLLECTION_ONLY_STORING_METHODS.has(name) ||
+            isKnownCollection(member.object, this.resolveBound) ||
+            this.isCollectionType?.(member.object) === true)
+        ) {
           const isValueSlot =
             (name !== 'set' || argumentIndex >= 1) && (name !== 'splice' || argumentIndex >= 2);
-          if (isValueSlot) {
-            const member = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;
-            return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
-          }
+          if (isValueSlot) return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
           return { kind: 'sync', known: true };
         }
         if (
@@ -286,6 +324,10 @@ export class LoopClosureAnalyzer {
     ) {
       return { kind: 'deferred', sink: `a test callback passed to \`${callee.rootName}\``, callbackSlot: true };
     }
+    if (isFunction) {
+      const api = coreCallbackApi(call.callee, this.resolveBound);
+      if (api !== undefined) return { kind: 'deferred', sink: `a callback passed to \`${api}()\``, callbackSlot: true };
+    }
     if (fn && argumentIndex === call.arguments.length - 1) {
       const first = parameterName(fn.params[0]);
       if (
@@ -301,15 +343,105 @@ export class LoopClosureAnalyzer {
         return { kind: 'deferred', sink: 'a request handler' };
       }
     }
+    if (isFunction && argumentIndex >= 0) {
+      const helper = calleeDefinition(call.callee, this.resolveBound);
+      const shown = name === undefined ? 'a helper' : `\`${callee.isMember ? '.' : ''}${name}()\``;
+      if (helper) return this.helperUse(helper, argumentIndex, call, shown) ?? { kind: 'sync' };
+      // Declared elsewhere: `onClick(el, fn)`, `editor.onDidChange(fn)` register, like `{ onClick: fn }`.
+      if (name !== undefined && LISTENER_NAME.test(name)) {
+        return { kind: 'deferred', sink: `registered as a listener with ${shown}`, callbackSlot: true };
+      }
+    }
     return { kind: 'sync' };
   }
 
-  private classifyConstructorArgument(expression: TSESTree.NewExpression): ArgumentUse {
+  private classifyConstructorArgument(expression: TSESTree.NewExpression, argument: TSESTree.Node): ArgumentUse {
     const callee = skipTypeWrappers(expression.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && /Observer$/.test(callee.name)) {
       return { kind: 'deferred', sink: `passed to \`new ${callee.name}\``, callbackSlot: true };
     }
-    return { kind: 'sync' };
+    const argumentIndex = expression.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const constructor = argumentIndex >= 0 ? constructorDefinition(expression, this.resolveBound) : undefined;
+    const shown = callee.type === AST_NODE_TYPES.Identifier ? `\`new ${callee.name}()\`` : 'a constructor';
+    return (constructor && this.helperUse(constructor, argumentIndex, expression, shown)) ?? { kind: 'sync' };
+  }
+
+  /**
+   * A function handed to a helper the file declares: deferred when the helper itself keeps it for later
+   * (stores it, registers it, schedules it, or calls it from a function that runs later). The helper's
+   * promise, when the caller awaits it, ends the deferral like `await p.then(fn)` does.
+   */
+  private helperUse(
+    helper: FunctionNode,
+    index: number,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    shown: string,
+  ): ArgumentUse | undefined {
+    const deferral = this.parameterDeferral(helper, index);
+    if (!deferral) return undefined;
+    return {
+      kind: 'deferred',
+      sink: `handed to ${shown}, where it is ${deferral.sink}`,
+      promise: call,
+      callbackSlot: deferral.callbackSlot,
+    };
+  }
+
+  /** What `helper` does with the function it receives as parameter `index` (cached per helper). */
+  private parameterDeferral(helper: FunctionNode, index: number): HelperDeferral | undefined {
+    let perHelper = this.helperCache.get(helper);
+    if (!perHelper) {
+      perHelper = new Map();
+      this.helperCache.set(helper, perHelper);
+    }
+    const cached = perHelper.get(index);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.helperDepth >= MAX_FOLLOW_DEPTH) {
+      this.helperDepthReached = true;
+      return undefined;
+    }
+    perHelper.set(index, null); // a helper that hands the callback to itself adds nothing
+    const outerReached = this.helperDepthReached;
+    this.helperDepthReached = false;
+    this.helperDepth += 1;
+    let result: HelperDeferral | undefined;
+    try {
+      result = this.findParameterDeferral(helper, index);
+    } finally {
+      this.helperDepth -= 1;
+    }
+    // An answer cut short by the depth limit may differ from a fresh one: keep it uncached.
+    if (result || !this.helperDepthReached) perHelper.set(index, result ?? null);
+    else perHelper.delete(index);
+    this.helperDepthReached ||= outerReached;
+    return result;
+  }
+
+  private findParameterDeferral(helper: FunctionNode, index: number): HelperDeferral | undefined {
+    const parameter = parameterAt(helper, index);
+    if (!parameter) return undefined;
+    const variable = this.sourceCode
+      .getDeclaredVariables(helper)
+      .find((declared) => declared.name === parameter.name && declared.defs.some((definition) => definition.type === 'Parameter'));
+    if (!variable) return undefined;
+    for (const reference of variable.references) {
+      if (!reference.isRead() || !isValueReference(reference)) continue;
+      const identifier = reference.identifier;
+      const fate = this.fateOf(identifier, { chain: [], fn: undefined, depth: 1, viaVariable: true, home: helper, knownFunction: true });
+      if (fate.kind === 'deferred') return { sink: fate.sink, callbackSlot: fate.callbackSlot === true };
+      // Used from a function the helper hands over for later (`el.addEventListener('click', () => cb())`).
+      for (let owner = enclosingFunction(identifier); owner && owner !== helper; owner = enclosingFunction(owner)) {
+        const ownerFate = this.fateOf(owner, { chain: [], fn: owner, depth: 1, viaVariable: false, home: helper });
+        if (ownerFate.kind === 'deferred') return { sink: `used by a function ${ownerFate.sink}`, callbackSlot: true };
+        if (ownerFate.kind === 'suspends' && this.isAfterSuspension(owner, identifier)) {
+          return { sink: 'used after an `await` in a function it starts', callbackSlot: true };
+        }
+      }
+      if (helper.async && this.isAfterSuspension(helper, identifier)) {
+        return { sink: 'used after an `await`', callbackSlot: true };
+      }
+    }
+    return undefined;
   }
 
   private isPromiseConstructor(expression: TSESTree.NewExpression): boolean {
@@ -366,14 +498,14 @@ export class LoopClosureAnalyzer {
         case AST_NODE_TYPES.NewExpression: {
           if (parent.callee === node) return SYNC;
           if (this.isPromiseConstructor(parent)) return this.invokedFate(parent, context);
-          const use = this.classifyConstructorArgument(parent);
+          const use = this.classifyConstructorArgument(parent, node);
           if (use.kind === 'deferred') {
             return {
               kind: 'deferred',
               sink: use.sink,
               sinkNode: parent,
               viaVariable: context.viaVariable,
-              callbackSlot: true,
+              callbackSlot: use.callbackSlot === true,
             };
           }
           return context.fn?.async && node === context.fn
@@ -443,12 +575,12 @@ export class LoopClosureAnalyzer {
           }
           if (left.type === AST_NODE_TYPES.Identifier) {
             const variable = this.resolve(left);
-            const outermost = context.chain[context.chain.length - 1];
+            const region = context.home ?? context.chain[context.chain.length - 1];
             const declaredInside =
               variable !== undefined &&
-              outermost !== undefined &&
+              region !== undefined &&
               variable.defs.length > 0 &&
-              variable.defs.every((definition) => contains(outermost, definition.name));
+              variable.defs.every((definition) => contains(region, definition.name));
             if (!declaredInside || !variable) {
               return {
                 kind: 'deferred',
@@ -517,9 +649,10 @@ export class LoopClosureAnalyzer {
   }
 
   private argumentFate(call: TSESTree.CallExpression, argument: TSESTree.Node, context: FateContext): Fate {
-    const use = this.classifyArgument(call, argument, context.fn);
+    const use = this.classifyArgument(call, argument, context.fn, context.knownFunction === true);
     if (use.kind === 'deferred') {
       if (use.receiver && this.isIterationLocal(use.receiver, context.chain)) return SYNC;
+      if (use.receiver && context.home && this.isDeclaredIn(use.receiver, context.home)) return SYNC;
       if (this.isTimerClearedInIteration(call, context.chain)) return SYNC;
       return {
         kind: 'deferred',
@@ -590,6 +723,14 @@ export class LoopClosureAnalyzer {
     return chain.some((loop) => contains(loop.body, definition.name));
   }
 
+  /** A collection declared inside `home` (a helper's own local list): it lives and dies with the call. */
+  private isDeclaredIn(receiver: TSESTree.Node, home: FunctionNode): boolean {
+    const target = skipTypeWrappers(receiver);
+    if (target.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = this.resolve(target)?.defs[0];
+    return definition !== undefined && definition.type !== 'Parameter' && contains(home, definition.name);
+  }
+
   /** The function is returned from `owner`: follow the value `owner`'s call produces. */
   /** The variable naming a function declaration or a `const f = () => …` initialiser. */
   private functionNameVariable(fn: FunctionNode): Variable | undefined {
@@ -604,7 +745,7 @@ export class LoopClosureAnalyzer {
   }
 
   private returnedFate(owner: FunctionNode | undefined, context: FateContext): Fate {
-    if (!owner) return SYNC;
+    if (!owner || owner === context.home) return SYNC; // the helper's result is judged at its call
     if (context.chain.some((loop) => contains(owner, loop))) return SYNC; // `return` leaves the loop
     const nameVariable = this.functionNameVariable(owner);
     if (nameVariable && !owner.async && context.depth < MAX_FOLLOW_DEPTH) {
@@ -1008,6 +1149,30 @@ function assignsOnlyBooleans(variable: Binding): boolean {
     return false;
   }
   return writes > 0;
+}
+
+/**
+ * `fn` gives `variable` its own value (`current = next();` as a statement of its body) before any of
+ * its reads, so it never observes the value the loop left there.
+ */
+export function assignedBeforeRead(fn: FunctionNode, variable: Binding): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  let assignedAt: number | undefined;
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const left = expression.left;
+    if (variable.references.some((reference) => reference.identifier === left && reference.isWrite())) {
+      assignedAt = statement.range[1];
+      break;
+    }
+  }
+  if (assignedAt === undefined) return false;
+  const end = assignedAt;
+  return variable.references.every(
+    (reference) => !reference.isRead() || !contains(fn, reference.identifier) || reference.identifier.range[0] >= end,
+  );
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */

@@ -145,3 +145,36 @@ export const RESPONSE_PARAMETER = /^(?:res|response|reply)$/;
 /** Object keys that hand a callback over for later (`$.ajax({ success: … })`, `{ onClick: … }`). */
 export const CALLBACK_OPTION_KEY =
   /^(?:on(?!ce$|ly$)[A-Za-z_].*|success|error|complete|done|fail|always|callback|cb|handler|listener)$/;
+
+/**
+ * Node core modules whose exported functions take a callback only to call it later (a completion
+ * callback, a watcher, a request handler); their `…Sync` variants are synchronous and take none.
+ */
+export const CALLBACK_MODULES = new Set([
+  'fs',
+  'child_process',
+  'dns',
+  'zlib',
+  'crypto',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'tls',
+  'dgram',
+  'readline',
+  'timers',
+]);
+
+/** Constructors of collections whose `.set(…)`/`.add(…)` keep the value they are given. */
+export const COLLECTION_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+
+/** Storing method names that only store on a receiver known to be a collection (`Map`/`Set`). */
+export const COLLECTION_ONLY_STORING_METHODS = new Set(['set', 'add']);
+
+/**
+ * `onClick(el, fn)`, `editor.onDidChangeSelection(fn)`: a function handed to an `on…` call registers
+ * a listener (the same convention as `{ onClick: fn }` keys and JSX `on…` props). Only used when the
+ * file does not declare the callee; a local declaration is read instead.
+ */
+export const LISTENER_NAME = /^on[A-Z]/;
