@@ -35,6 +35,9 @@ run(process.execPath, [
   'package',
   '--no-dependencies',
   '--skip-license',
+  // The Marketplace page is written for extension users; README.md is the repository's.
+  '--readme-path',
+  path.join('extension', 'README.md'),
   '--out',
   vsix,
 ]);

@@ -144,6 +144,16 @@ try {
   const packaged = await check('the extension packages into a .vsix (vsce, offline)', async () => {
     vsix = await packageVsix(root, runDir);
   });
+  if (packaged) {
+    await check('the .vsix carries the Marketplace README, not the repository one', async () => {
+      const { default: JSZip } = await import('jszip');
+      const zip = await JSZip.loadAsync(readFileSync(vsix));
+      const entry = zip.file(/^extension\/readme\.md$/i)[0];
+      if (!entry) throw new Error('no extension/readme.md in the .vsix');
+      const shipped = await entry.async('string');
+      if (shipped.trim() !== readFileSync(path.join(root, 'extension', 'README.md'), 'utf8').trim()) throw new Error('the shipped README differs from extension/README.md');
+    });
+  }
 
   const suiteResults = path.join(runDir, 'suite-results.json');
   const markers = [];

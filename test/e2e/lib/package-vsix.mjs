@@ -16,6 +16,9 @@ export async function packageVsix(root, workDir) {
     if (NEVER_SHIPPED.has(entry) || entry.endsWith('.vsix')) continue;
     cpSync(path.join(root, entry), path.join(stage, entry), { recursive: true });
   }
+  // The Marketplace README (extension/README.md) is the one the .vsix carries.
+  mkdirSync(path.join(stage, 'extension'), { recursive: true });
+  cpSync(path.join(root, 'extension', 'README.md'), path.join(stage, 'extension', 'README.md'));
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   const repository = (typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url ?? '').replace(/\.git$/, '');
   const vsix = path.join(workDir, `${manifest.name}-${manifest.version}.vsix`);
@@ -27,6 +30,8 @@ export async function packageVsix(root, workDir) {
       '--no-dependencies',
       '--allow-missing-repository',
       '--skip-license',
+      '--readme-path',
+      path.join('extension', 'README.md'),
       // README links are relative; vsce wants an absolute base when it cannot detect a GitHub repository.
       ...(repository ? ['--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`] : []),
       '--out',
