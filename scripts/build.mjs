@@ -3,12 +3,13 @@
 //   rules/dist/             eslint-plugin-tripwire (tsc: ESM + .d.ts)
 //   dist/extension.js       the VS Code client (esbuild, CommonJS, `vscode` external)
 //   dist/server.js          the language server with its bundled ESLint, parser, TypeScript and plugin
-//   dist/cli.js             the scaffold command line
-//   dist/canonical/         the tested errgroup/singleflight sources the generators copy
+//   scaffold/dist/          tripwire-scaffold (tsc: ESM + .d.ts, bin `tripwire` = dist/cli.js, canonical/ sources)
+//   dist/cli.js             the scaffold command line, bundled (`node dist/cli.js scaffold …` in the repository)
+//   dist/canonical/         the tested canonical sources the generators copy
 //   dist/typescript-lib/    TypeScript's lib.*.d.ts files, for type-aware linting from the bundle
 // `--watch` is not offered on purpose: run it again, it takes a few seconds.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -23,13 +24,29 @@ function step(label, fn) {
   console.log(`  ${label} (${Math.round(performance.now() - started)} ms)`);
 }
 
-step('rules: tsc', () => {
-  rmSync(path.join(root, 'rules', 'dist'), { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'rules/tsconfig.json'], {
+function tsc(project) {
+  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], {
     cwd: root,
     stdio: 'inherit',
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+step('rules: tsc', () => {
+  rmSync(path.join(root, 'rules', 'dist'), { recursive: true, force: true });
+  tsc('rules/tsconfig.json');
+});
+
+// The generators copy the canonical, tested modules from disk: every build output that runs them
+// gets the sources in a `canonical/` folder beside it.
+const canonical = path.join(root, 'scaffold', 'src', 'canonical');
+const copyCanonical = (target) => cpSync(canonical, path.join(target, 'canonical'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
+
+step('scaffold: tsc', () => {
+  const scaffoldDist = path.join(root, 'scaffold', 'dist');
+  rmSync(scaffoldDist, { recursive: true, force: true });
+  tsc('scaffold/tsconfig.json');
+  copyCanonical(scaffoldDist);
 });
 
 rmSync(dist, { recursive: true, force: true });
@@ -49,7 +66,7 @@ const common = {
   keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
-  // scaffold/concurrency.ts reads import.meta.url only where __dirname is missing (ESM under tsx); bundles have __dirname.
+  // scaffold/src/concurrency.ts reads import.meta.url only where __dirname is missing (ESM); bundles have __dirname.
   logOverride: { 'empty-import-meta': 'silent' },
   plugins: [shareTypeScriptWithTsMorph()],
 };
@@ -75,9 +92,15 @@ const entries = [
   // jiti only loads TypeScript config files; the server never loads a config file.
   { label: 'dist/server.js', entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['jiti'] },
 ];
-if (existsSync(path.join(root, 'server', 'src', 'cli.ts'))) {
-  entries.push({ label: 'dist/cli.js', entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', external: ['jiti'] });
-}
+entries.push({ label: 'dist/cli.js', entryPoints: ['scaffold/src/cli.ts'], outfile: 'dist/cli.js', external: ['jiti'] });
+// The server tests also run a second server bundle that adds rules which throw, are slow or fix on
+// purpose (test/server/test-server.ts). It is written outside dist/, so none of it ships.
+entries.push({
+  label: '.cache/test-server/server.cjs (tests only)',
+  entryPoints: ['test/server/test-server.ts'],
+  outfile: '.cache/test-server/server.cjs',
+  external: ['jiti'],
+});
 
 const metafiles = {};
 for (const { label, ...options } of entries) {
@@ -87,11 +110,7 @@ for (const { label, ...options } of entries) {
   console.log(`  ${label} (${Math.round(performance.now() - started)} ms)`);
 }
 
-// The scaffold generators copy the canonical, tested modules; ship their sources next to the bundles.
-const canonical = path.join(root, 'server', 'src', 'scaffold', 'canonical');
-if (existsSync(canonical)) {
-  cpSync(canonical, path.join(dist, 'canonical'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
-}
+copyCanonical(dist);
 // Type-aware linting needs TypeScript's lib.*.d.ts files; the bundled TypeScript looks for them in
 // dist/typescript-lib/ (server/src/type-info.ts), since the bundle has no node_modules beside it.
 const typescriptLib = path.join(root, 'node_modules', 'typescript', 'lib');

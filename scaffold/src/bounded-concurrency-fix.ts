@@ -8,12 +8,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { inferSemicolons } from './adapt.js';
 import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
-import { planToWorkspaceEdit } from './plan.js';
+import { planChanges, type FileChange, type OffsetEdit } from './plan.js';
+
+export type { OffsetEdit } from './plan.js';
 
 /** The default concurrency of the rewrite. */
 export const DEFAULT_LIMIT = 8;
@@ -21,13 +21,6 @@ export const DEFAULT_LIMIT = 8;
 /** The code action's title for a limit. */
 export function mapWithLimitTitle(limit = DEFAULT_LIMIT): string {
   return `Run with mapWithLimit (limit ${limit})`;
-}
-
-/** A replacement of `[start, end)` (UTF-16 offsets into the file text) with `newText`. */
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
 }
 
 /** What {@link computeMapWithLimitRewrite} needs. */
@@ -316,16 +309,6 @@ export function importSpecifierFor(fromFile: string, modulePath: string): string
   return relative.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
 }
 
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
 /** File and workspace context of an edit that may also create a scaffold module. */
 export interface ScaffoldEditRequest {
   /** Absolute path of the file being edited. */
@@ -349,13 +332,13 @@ export interface MapWithLimitEditRequest extends ScaffoldEditRequest {
 }
 
 /**
- * Builds the complete `WorkspaceEdit` of the code action: the errgroup module is created first when
- * missing (never overwriting anything), then the file is rewritten and the import added.
+ * Builds every change of the code action: the errgroup module is created first when missing
+ * (never overwriting anything), then the file is rewritten and the import added.
  *
  * @param request the file, diagnostic position and workspace
- * @returns the action title and edit, or undefined when the code cannot be rewritten safely
+ * @returns the action title and changes, or undefined when the code cannot be rewritten safely
  */
-export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title: string; edit: WorkspaceEdit; createsModule: string | undefined } | undefined {
+export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title: string; changes: FileChange[]; createsModule: string | undefined } | undefined {
   const location = locateErrGroupModule(request.filePath, request.workspaceRoot, request.configuredDirectory);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const edits = computeMapWithLimitRewrite({
@@ -366,42 +349,33 @@ export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title
     limit,
   });
   if (edits === undefined) return undefined;
-  const edit = combineModuleAndFileEdits('errgroup', location, request, edits);
-  return { title: mapWithLimitTitle(limit), edit, createsModule: location.exists ? undefined : location.path };
+  const changes = combineModuleAndFileEdits('errgroup', location, request, edits);
+  return { title: mapWithLimitTitle(limit), changes, createsModule: location.exists ? undefined : location.path };
 }
 
 /**
- * One `WorkspaceEdit` for a refactor that needs a canonical module: creates the module first when
- * it does not exist (never overwriting), then applies `edits` to the file.
+ * The changes of a refactor that needs a canonical module: creates the module first when it does
+ * not exist (never overwriting), then applies `edits` to the file.
  *
  * @param module the canonical module the file will import
  * @param location where that module is or will be
  * @param file the file's path, text, version and workspace root
  * @param edits the file's edits as offsets into `file.text`
- * @returns the combined edit
+ * @returns the changes, module creation first
  */
 export function combineModuleAndFileEdits(
   module: ConcurrencyModule,
   location: ErrGroupModuleLocation,
   file: { filePath: string; text: string; version: number | null; workspaceRoot: string },
   edits: OffsetEdit[],
-): WorkspaceEdit {
-  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
-  let changeAnnotations: WorkspaceEdit['changeAnnotations'];
+): FileChange[] {
+  const changes: FileChange[] = [];
   if (!location.exists) {
     const plan = planConcurrencyScaffold({ module, directory: path.dirname(location.path), root: file.workspaceRoot });
-    const { edit } = planToWorkspaceEdit(plan, { root: file.workspaceRoot });
-    documentChanges.push(...(edit.documentChanges ?? []));
-    changeAnnotations = edit.changeAnnotations;
+    changes.push(...planChanges(plan, { root: file.workspaceRoot }).changes);
   }
-  const uri = pathToFileURL(file.filePath).href;
-  const textEdits: TextEdit[] = edits.map((edit) => ({
-    range: { start: positionAt(file.text, edit.start), end: positionAt(file.text, edit.end) },
-    newText: edit.newText,
-  }));
-  const fileEdit: TextDocumentEdit = { textDocument: { uri, version: file.version }, edits: textEdits };
-  documentChanges.push(fileEdit);
-  return changeAnnotations === undefined ? { documentChanges } : { documentChanges, changeAnnotations };
+  changes.push({ kind: 'edit', path: file.filePath, text: file.text, version: file.version, edits });
+  return changes;
 }
 
 function uniqueIdentifier(sourceFile: ts.SourceFile, base: string): string {

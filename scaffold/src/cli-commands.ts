@@ -1,6 +1,6 @@
 /**
  * The `tripwire scaffold …` command line: argument parsing, the generator registry, and the shared
- * plan → check → write/dry-run → report flow. `server/src/cli.ts` is only the process entry point.
+ * plan → check → write/dry-run → report flow. `cli.ts` is only the process entry point.
  *
  * Adding a generator is one line: `registerScaffoldGenerator('<name>', { summary, usage, options, plan })`,
  * where `plan` turns parsed flags into a {@link ScaffoldPlan}. The common flags (`--dir`, `--force`,

@@ -1,8 +1,9 @@
+#!/usr/bin/env node
 /**
- * Entry point of `node dist/cli.js` (bundled by esbuild from this file). All logic lives in
- * `scaffold/cli-commands.ts`; generators register there with one line each.
+ * Entry point of the `tripwire` command (the package's bin) and of `node dist/cli.js` in the
+ * repository. All logic lives in `cli-commands.ts`; generators register there with one line each.
  */
-import { runCli } from './scaffold/cli-commands.js';
+import { runCli } from './cli-commands.js';
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

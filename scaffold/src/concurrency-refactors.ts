@@ -1,17 +1,16 @@
 /**
- * The two refactors of issue 5 that are offered without a diagnostic, as pure functions over text:
+ * Two refactors offered without a diagnostic, as pure functions over text:
  *
- * - `refactor.rewrite.tripwire.errgroup` — "Run iterations concurrently with ErrGroup" on a
- *   `for…of` loop whose iterations each `await` and are independent;
- * - `refactor.rewrite.tripwire.singleflight` — "Deduplicate concurrent calls with SingleFlight" on
- *   an async function or method whose only parameter is the key.
+ * - "Run iterations concurrently with ErrGroup" on a `for…of` loop whose iterations each `await`
+ *   and are independent;
+ * - "Deduplicate concurrent calls with SingleFlight" on an async function or method whose only
+ *   parameter is the key.
  *
  * Each `compute…` returns either the edits (offsets into the text, import included) or a reason
- * the refactor is not available, which the server can show as `CodeAction.disabled.reason`.
- * `build…Edit` adds the module creation (when the project has none) and returns a `WorkspaceEdit`.
+ * the refactor is not available, which an editor can show as the reason a refactor is disabled.
+ * `build…Edit` adds the module creation (when the project has none) and returns every change.
  */
 import ts from 'typescript';
-import type { WorkspaceEdit } from 'vscode-languageserver';
 import {
   combineModuleAndFileEdits,
   importNamedEdit,
@@ -21,17 +20,12 @@ import {
   type OffsetEdit,
   type ScaffoldEditRequest,
 } from './bounded-concurrency-fix.js';
+import type { FileChange } from './plan.js';
 
 /** Title of the errgroup refactor. */
 export const ERRGROUP_REFACTOR_TITLE = 'Run iterations concurrently with ErrGroup';
 /** Title of the singleflight refactor. */
 export const SINGLEFLIGHT_REFACTOR_TITLE = 'Deduplicate concurrent calls with SingleFlight';
-/** Code action kinds of the two refactors. */
-export const REFACTOR_KINDS = {
-  errgroup: 'refactor.rewrite.tripwire.errgroup',
-  singleflight: 'refactor.rewrite.tripwire.singleflight',
-} as const;
-
 /** Edits, or why the refactor is unavailable here. */
 export type RefactorComputation = { edits: OffsetEdit[] } | { disabledReason: string };
 
@@ -328,29 +322,29 @@ function buildEdit(
   module: 'errgroup' | 'singleflight',
   request: RefactorEditRequest,
   compute: (refactor: RefactorRequest) => RefactorComputation,
-): { edit: WorkspaceEdit; createsModule: string | undefined } | { disabledReason: string } {
+): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
   const location = locateConcurrencyModule(module, request.filePath, request.workspaceRoot, request.configuredDirectory);
   const computed = compute({ fileName: request.filePath, text: request.text, offset: request.offset, importSpecifier: importSpecifierFor(request.filePath, location.path) });
   if ('disabledReason' in computed) return computed;
-  return { edit: combineModuleAndFileEdits(module, location, request, computed.edits), createsModule: location.exists ? undefined : location.path };
+  return { changes: combineModuleAndFileEdits(module, location, request, computed.edits), createsModule: location.exists ? undefined : location.path };
 }
 
 /**
- * The full `WorkspaceEdit` of "Run iterations concurrently with ErrGroup" (module created if missing).
+ * Every change of "Run iterations concurrently with ErrGroup" (module created if missing).
  *
  * @param request file, cursor and workspace
  * @returns the edit, or why the refactor is unavailable
  */
-export function buildForOfToErrGroupEdit(request: RefactorEditRequest): { edit: WorkspaceEdit; createsModule: string | undefined } | { disabledReason: string } {
+export function buildForOfToErrGroupEdit(request: RefactorEditRequest): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
   return buildEdit('errgroup', request, (refactor) => computeForOfToErrGroup(refactor));
 }
 
 /**
- * The full `WorkspaceEdit` of "Deduplicate concurrent calls with SingleFlight" (module created if missing).
+ * Every change of "Deduplicate concurrent calls with SingleFlight" (module created if missing).
  *
  * @param request file, cursor and workspace
  * @returns the edit, or why the refactor is unavailable
  */
-export function buildSingleFlightWrapEdit(request: RefactorEditRequest): { edit: WorkspaceEdit; createsModule: string | undefined } | { disabledReason: string } {
+export function buildSingleFlightWrapEdit(request: RefactorEditRequest): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
   return buildEdit('singleflight', request, computeSingleFlightWrap);
 }

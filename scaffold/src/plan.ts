@@ -7,22 +7,12 @@
  * 1. {@link checkPlan} — classify every file as `create`, `identical` (no-op) or `conflict`,
  *    after {@link assertInsideRoot} has rejected any path that escapes the workspace root;
  * 2. either {@link writePlan} (CLI: all-or-nothing on disk, `force` and `dryRun` aware) or
- * 3. {@link planToWorkspaceEdit} (LSP: one `WorkspaceEdit`, applied by the client as a unit).
- *
- * This module has no dependency on the language server at runtime: LSP shapes are imported as
- * types only and built as plain objects.
+ * 3. {@link planChanges} (editors: plain create/edit changes that a front end turns into its own
+ *    edit type and applies as a unit).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type {
-  AnnotatedTextEdit,
-  ChangeAnnotation,
-  CreateFile,
-  TextDocumentEdit,
-  WorkspaceEdit,
-} from 'vscode-languageserver';
 
 /** One file a generator wants to exist, with its complete contents. */
 export interface PlannedFile {
@@ -293,104 +283,70 @@ function removeEmptyDirectories(directory: string): void {
   }
 }
 
-/** Options of {@link planToWorkspaceEdit}. */
-export interface WorkspaceEditOptions {
+/** A replacement of `[start, end)` (UTF-16 offsets into a file's text) with `newText`. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * One change to the workspace, in plain terms an editor front end can translate:
+ * - `create`: a new file with its whole content (`replace` when it overwrites a conflicting file,
+ *   which a front end should confirm with the user);
+ * - `edit`: text edits of an existing file, as offsets into `text` (the text they were computed
+ *   from); `version` is the editor's document version the text came from, or null for the disk.
+ */
+export type FileChange =
+  | { kind: 'create'; path: string; content: string; replace: boolean; generator: string }
+  | { kind: 'edit'; path: string; text: string; version: number | null; edits: OffsetEdit[]; generator?: string };
+
+/** Options of {@link planChanges}. */
+export interface PlanChangesOptions {
   /** Workspace root every planned path must stay inside. */
   root?: string;
-  /** Replace conflicting files (each replacement is annotated `needsConfirmation`). */
+  /** Replace conflicting files (each replacement is marked `replace`). */
   force?: boolean;
   /** A check computed earlier (skips reading the disk again). */
   check?: PlanCheck;
 }
 
-/** The converted edit plus the check it was computed from. */
-export interface PlanEdit {
-  /** One edit with every change in `documentChanges`; empty when everything is identical. */
-  edit: WorkspaceEdit;
-  /** The statuses the edit was computed from. */
-  check: PlanCheck;
-}
-
-const WHOLE_START = { line: 0, character: 0 } as const;
-
 /**
- * Converts a plan into one LSP `WorkspaceEdit` whose `documentChanges` create each new file
- * (`CreateFile` with `overwrite: false, ignoreIfExists: false`, so a file that appeared since the
- * check makes the client reject the whole edit) followed by a `TextDocumentEdit` inserting its
- * content. Identical files produce nothing. Conflicts throw {@link ScaffoldConflictError} unless
- * `force`, in which case the file is recreated with `overwrite: true` and the change is annotated
- * `needsConfirmation` (new files are not, so they stay pre-checked in a preview).
+ * Turns a plan into the ordered changes that realise it: new files become `create` changes, files
+ * the generator computed from their current text (`update`) become one minimal `edit` each, and
+ * identical files produce nothing. Conflicts throw {@link ScaffoldConflictError} unless `force`,
+ * in which case they become `create` changes with `replace: true`.
  *
  * @param plan the generator's output
  * @param options root, force, and an optional earlier check
- * @returns the edit and the check it came from
+ * @returns the changes and the check they came from
  * @throws {ScaffoldConflictError} when files conflict and `force` is not set
  */
-export function planToWorkspaceEdit(plan: ScaffoldPlan, options: WorkspaceEditOptions = {}): PlanEdit {
+export function planChanges(plan: ScaffoldPlan, options: PlanChangesOptions = {}): { changes: FileChange[]; check: PlanCheck } {
   const check = options.check ?? checkPlan(plan, options.root);
   const force = options.force === true;
   const blocking = check.conflicts.filter((file) => !force || file.reason !== 'a file with different content exists');
   if (blocking.length > 0) throw new ScaffoldConflictError(blocking);
-
-  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
-  const changeAnnotations: Record<string, ChangeAnnotation> = {};
+  const changes: FileChange[] = [];
   for (const file of check.files) {
     if (file.status === 'identical') continue;
-    const uri = pathToFileURL(file.path).href;
     if (file.status === 'update' && file.expectedContent !== undefined) {
-      const annotationId = `tripwire.${plan.generator}:update:${file.path}`;
-      changeAnnotations[annotationId] = { label: `Update ${path.basename(file.path)}`, description: file.path, needsConfirmation: false };
-      const update: AnnotatedTextEdit = { ...minimalEdit(file.expectedContent, file.content), annotationId };
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [update] });
+      changes.push({ kind: 'edit', path: file.path, text: file.expectedContent, version: null, edits: [minimalEdit(file.expectedContent, file.content)], generator: plan.generator });
       continue;
     }
-    const replacing = file.status === 'conflict';
-    const annotationId = `tripwire.${plan.generator}:${replacing ? 'replace' : 'create'}:${file.path}`;
-    changeAnnotations[annotationId] = {
-      label: replacing ? `Replace ${path.basename(file.path)}` : `Create ${path.basename(file.path)}`,
-      description: file.path,
-      needsConfirmation: replacing,
-    };
-    const create: CreateFile = {
-      kind: 'create',
-      uri,
-      options: replacing ? { overwrite: true } : { overwrite: false, ignoreIfExists: false },
-      annotationId,
-    };
-    const insert: AnnotatedTextEdit = {
-      range: { start: WHOLE_START, end: WHOLE_START },
-      newText: file.content,
-      annotationId,
-    };
-    const textEdit: TextDocumentEdit = { textDocument: { uri, version: null }, edits: [insert] };
-    documentChanges.push(create, textEdit);
+    changes.push({ kind: 'create', path: file.path, content: file.content, replace: file.status === 'conflict', generator: plan.generator });
   }
-  const edit: WorkspaceEdit = documentChanges.length === 0 ? { documentChanges } : { documentChanges, changeAnnotations };
-  return { edit, check };
+  return { changes, check };
 }
 
-/** The LSP position (UTF-16 code units, as JavaScript strings count) of `offset` in `text`. */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line += 1;
-    lineStart = index + 1;
-  }
-  return { line, character: offset - lineStart };
-}
-
-/** One text edit turning `before` into `after`, covering only the span between their common prefix and suffix. */
-function minimalEdit(before: string, after: string): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
+/** One edit turning `before` into `after`, covering only the span between their common prefix and suffix. */
+function minimalEdit(before: string, after: string): OffsetEdit {
   let prefix = 0;
   const shorter = Math.min(before.length, after.length);
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
   let suffix = 0;
   while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
-  return {
-    range: { start: positionAt(before, prefix), end: positionAt(before, before.length - suffix) },
-    newText: after.slice(prefix, after.length - suffix),
-  };
+  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
 }
 
 /**

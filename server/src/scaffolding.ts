@@ -1,6 +1,6 @@
 /**
  * The scaffold generators as LSP features. The generators and their pure edit functions live in
- * `scaffold/` (owned separately); this file only adapts them to the protocol:
+ * the `tripwire-scaffold` package; this file only adapts them to the protocol:
  * - the `tripwire.scaffold` command: plan → one WorkspaceEdit → `workspace/applyEdit` (all or nothing);
  * - the quick fix "Run with mapWithLimit (limit 8)" on `tripwire/prefer-bounded-concurrency`;
  * - `refactor.rewrite.tripwire.*`: for…of → ErrGroup, SingleFlight wrap, functional options.
@@ -12,27 +12,33 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintSnapshot } from './code-actions.js';
-import { buildMapWithLimitEdit, computeMapWithLimitRewrite, mapWithLimitTitle } from './scaffold/bounded-concurrency-fix.js';
+import { wants } from './code-actions.js';
+import type { LintSnapshot } from './diagnostics.js';
 import {
   buildForOfToErrGroupEdit,
+  buildMapWithLimitEdit,
   buildSingleFlightWrapEdit,
   computeForOfToErrGroup,
+  computeMapWithLimitRewrite,
   computeSingleFlightWrap,
   ERRGROUP_REFACTOR_TITLE,
-  REFACTOR_KINDS,
+  mapWithLimitTitle,
+  optionsTypeAt,
+  parametersTargetAt,
+  planConvertParameters,
+  planFunctionalOptions,
   SINGLEFLIGHT_REFACTOR_TITLE,
-} from './scaffold/concurrency-refactors.js';
+} from 'tripwire-scaffold';
 import { planScaffoldCommand } from './scaffold/lsp-command.js';
-import { planFunctionalOptions } from './scaffold/options/index.js';
-import { optionsTypeAt } from './scaffold/options/code-action.js';
-import { planConvertParameters } from './scaffold/options/convert-parameters.js';
-import { parametersTargetAt } from './scaffold/options/convert-parameters-target.js';
-import { planToWorkspaceEdit } from './scaffold/plan.js';
+import { changesToWorkspaceEdit, planToWorkspaceEdit } from './scaffold/workspace-edit.js';
 
 const BOUNDED_CONCURRENCY_RULE = 'tripwire/prefer-bounded-concurrency';
 const FUNCTIONAL_OPTIONS_KIND = 'refactor.rewrite.tripwire.functionalOptions';
 const CONVERT_PARAMETERS_KIND = 'refactor.rewrite.tripwire.convertParameters';
+const REFACTOR_KINDS = {
+  errgroup: 'refactor.rewrite.tripwire.errgroup',
+  singleflight: 'refactor.rewrite.tripwire.singleflight',
+} as const;
 
 export interface ScaffoldingHost {
   connection: Connection;
@@ -85,11 +91,6 @@ function previewed(edit: WorkspaceEdit): WorkspaceEdit {
   return { ...edit, changeAnnotations };
 }
 
-function wants(only: string[] | undefined, kind: string): boolean {
-  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix || kind.startsWith('refactor');
-  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-}
-
 export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
   function rootFor(filePath: string): string {
     return host.folderFor(filePath) ?? path.dirname(filePath);
@@ -109,15 +110,17 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       ...(data.configuredDirectory ? { configuredDirectory: data.configuredDirectory } : {}),
     };
     switch (data.scaffold) {
-      case 'mapWithLimit':
-        return buildMapWithLimitEdit(request)?.edit;
+      case 'mapWithLimit': {
+        const built = buildMapWithLimitEdit(request);
+        return built === undefined ? undefined : changesToWorkspaceEdit(built.changes);
+      }
       case 'errgroup': {
         const built = buildForOfToErrGroupEdit(request);
-        return 'edit' in built ? built.edit : undefined;
+        return 'changes' in built ? changesToWorkspaceEdit(built.changes) : undefined;
       }
       case 'singleflight': {
         const built = buildSingleFlightWrapEdit(request);
-        return 'edit' in built ? built.edit : undefined;
+        return 'changes' in built ? changesToWorkspaceEdit(built.changes) : undefined;
       }
       case 'functionalOptions': {
         if (data.typeName === undefined) return undefined;

@@ -1,7 +1,7 @@
 /**
  * Runs the real `node dist/cli.js scaffold …` in temporary projects. `npm run build` produces
  * dist/cli.js (and dist/canonical/); the test runs a snapshot copy of both. When they are missing,
- * this file bundles server/src/cli.ts itself with esbuild (same options as scripts/build.mjs) into a
+ * this file bundles scaffold/src/cli.ts itself with esbuild (same options as scripts/build.mjs) into a
  * temporary folder, with the canonical modules next to it.
  */
 import assert from 'node:assert/strict';
@@ -29,7 +29,7 @@ before(async () => {
   } else {
     const esbuild = await import('esbuild');
     await esbuild.build({
-      entryPoints: [path.join(repoRoot, 'server', 'src', 'cli.ts')],
+      entryPoints: [path.join(repoRoot, 'scaffold', 'src', 'cli.ts')],
       outfile: path.join(outDir, 'cli.js'),
       bundle: true,
       platform: 'node',
@@ -38,7 +38,7 @@ before(async () => {
       logLevel: 'error',
       external: ['jiti'],
     });
-    cpSync(path.join(repoRoot, 'server', 'src', 'scaffold', 'canonical'), path.join(outDir, 'canonical'), { recursive: true });
+    cpSync(path.join(repoRoot, 'scaffold', 'src', 'canonical'), path.join(outDir, 'canonical'), { recursive: true });
   }
   cliPath = path.join(outDir, 'cli.js');
 });
@@ -110,7 +110,7 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     const module = readFileSync(path.join(root, 'src/lib/errgroup.ts'), 'utf8');
     // The CLI ships the canonical sources next to itself (dist/canonical/), copied at build time.
     const shipped = path.join(path.dirname(cliPath), 'canonical', 'errgroup.ts');
-    const canonical = existsSync(shipped) ? shipped : path.join(repoRoot, 'server/src/scaffold/canonical/errgroup.ts');
+    const canonical = existsSync(shipped) ? shipped : path.join(repoRoot, 'scaffold/src/canonical/errgroup.ts');
     assert.equal(module, readFileSync(canonical, 'utf8'), 'the tested module, verbatim');
     const again = cli(root, 'scaffold', 'errgroup', '--dir', 'src/lib', '--tests');
     assert.equal(again.status, 0, again.stderr);

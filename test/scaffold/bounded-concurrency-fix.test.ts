@@ -13,7 +13,7 @@ import {
   locateErrGroupModule,
   mapWithLimitTitle,
   type OffsetEdit,
-} from '../../server/src/scaffold/bounded-concurrency-fix.js';
+} from '../../scaffold/src/bounded-concurrency-fix.js';
 
 const temporaryRoots: string[] = [];
 after(() => {
@@ -176,22 +176,17 @@ describe('buildMapWithLimitEdit', () => {
     assert.ok(result);
     assert.equal(result.title, 'Run with mapWithLimit (limit 8)');
     assert.equal(result.createsModule, path.join(root, 'src/common/errgroup.ts'));
-    const changes = result.edit.documentChanges ?? [];
-    assert.equal(changes.length, 3, 'create module, fill module, edit file');
-    const [create, fill, fileEdit] = changes;
-    assert.ok(create !== undefined && 'kind' in create && create.kind === 'create');
-    assert.ok(fill !== undefined && 'edits' in fill && fileEdit !== undefined && 'edits' in fileEdit);
-    assert.equal(fileEdit.textDocument.version, 3);
+    assert.equal(result.changes.length, 2, 'create the module, edit the file');
+    const [create, fileEdit] = result.changes;
+    assert.ok(create?.kind === 'create' && !create.replace && create.path === path.join(root, 'src/common/errgroup.ts'));
+    assert.ok(fileEdit?.kind === 'edit' && fileEdit.path === filePath && fileEdit.text === text);
+    assert.equal(fileEdit.version, 3);
 
-    // Apply the edit the way a client would, then type-check the project.
-    const moduleText = fill.edits[0] !== undefined && 'newText' in fill.edits[0] ? fill.edits[0].newText : '';
+    // Apply the changes the way a client would, then type-check the project.
+    const moduleText = create.content;
     mkdirSync(path.join(root, 'src/common'), { recursive: true });
     writeFileSync(path.join(root, 'src/common/errgroup.ts'), moduleText);
-    const lines = text.split('\n');
-    const toOffset = (position: { line: number; character: number }): number =>
-      lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-    const offsetEdits = fileEdit.edits.map((edit) => ({ start: toOffset(edit.range.start), end: toOffset(edit.range.end), newText: 'newText' in edit ? edit.newText : '' }));
-    const rewritten = apply(text, offsetEdits);
+    const rewritten = apply(text, fileEdit.edits);
     writeFileSync(filePath, rewritten);
     assert.match(rewritten, /^import \{ mapWithLimit \} from '\.\.\/common\/errgroup\.js';$/m);
     assert.match(rewritten, /return mapWithLimit\(ids, 8, async \(id\) => push\(id\)\);/);
@@ -216,15 +211,11 @@ describe('buildMapWithLimitEdit', () => {
     const result = buildMapWithLimitEdit({ filePath, text, version: 1, offset: text.indexOf('Promise.all'), workspaceRoot: root });
     assert.ok(result);
     assert.equal(result.createsModule, path.join(root, 'src/common/errgroup.mts'));
-    const changes = result.edit.documentChanges ?? [];
-    const fill = changes[1];
-    const fileEdit = changes[2];
-    assert.ok(fill !== undefined && 'edits' in fill && fileEdit !== undefined && 'edits' in fileEdit);
+    const [create, fileEdit] = result.changes;
+    assert.ok(create?.kind === 'create' && fileEdit?.kind === 'edit');
     mkdirSync(path.join(root, 'src/common'), { recursive: true });
-    writeFileSync(path.join(root, 'src/common/errgroup.mts'), fill.edits[0] !== undefined && 'newText' in fill.edits[0] ? fill.edits[0].newText : '');
-    const lines = text.split('\n');
-    const toOffset = (position: { line: number; character: number }): number => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-    const rewritten = apply(text, fileEdit.edits.map((edit) => ({ start: toOffset(edit.range.start), end: toOffset(edit.range.end), newText: 'newText' in edit ? edit.newText : '' })));
+    writeFileSync(path.join(root, 'src/common/errgroup.mts'), create.content);
+    const rewritten = apply(text, fileEdit.edits);
     assert.match(rewritten, /^import errgroupModule = require\('\.\.\/common\/errgroup\.mjs'\);\nconst \{ mapWithLimit \} = errgroupModule;$/m);
     writeFileSync(filePath, rewritten);
     const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
@@ -241,11 +232,11 @@ describe('buildMapWithLimitEdit', () => {
     const result = buildMapWithLimitEdit({ filePath, text, version: null, offset: 6, workspaceRoot: root });
     assert.ok(result);
     assert.equal(result.createsModule, undefined);
-    assert.equal(result.edit.documentChanges?.length, 1);
-    const [fileEdit] = result.edit.documentChanges ?? [];
-    assert.ok(fileEdit !== undefined && 'edits' in fileEdit);
+    assert.equal(result.changes.length, 1);
+    const [fileEdit] = result.changes;
+    assert.ok(fileEdit?.kind === 'edit');
     assert.deepEqual(
-      fileEdit.edits.map((edit) => ('newText' in edit ? edit.newText : '')),
+      fileEdit.edits.map((edit) => edit.newText),
       ["import { mapWithLimit } from './lib/errgroup.js';\n", 'mapWithLimit(urls, 8, async (u) => fetch(u))'],
     );
   });

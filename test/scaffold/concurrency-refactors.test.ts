@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { WorkspaceEdit } from 'vscode-languageserver';
-import type { OffsetEdit } from '../../server/src/scaffold/bounded-concurrency-fix.js';
+import type { OffsetEdit } from '../../scaffold/src/bounded-concurrency-fix.js';
+import type { FileChange } from '../../scaffold/src/plan.js';
 import {
   buildForOfToErrGroupEdit,
   buildSingleFlightWrapEdit,
   computeForOfToErrGroup,
   computeSingleFlightWrap,
   type RefactorComputation,
-} from '../../server/src/scaffold/concurrency-refactors.js';
+} from '../../scaffold/src/concurrency-refactors.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const temporaryRoots: string[] = [];
@@ -163,26 +163,25 @@ describe('refactor edits end to end', () => {
       '}',
       '',
     ].join('\n');
-    const applyWorkspaceEdit = (edit: WorkspaceEdit): void => {
-      for (const change of edit.documentChanges ?? []) {
-        if ('kind' in change) continue;
-        const target = fileURLToPath(change.textDocument.uri);
-        const current = target === filePath ? text : '';
-        const lines = current.split('\n');
-        const toOffset = (position: { line: number; character: number }): number => lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
-        const updated = apply(current, change.edits.map((item) => ({ start: toOffset(item.range.start), end: toOffset(item.range.end), newText: 'newText' in item ? item.newText : '' })));
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, updated);
-        if (target === filePath) text = updated;
+    const applyChanges = (changes: readonly FileChange[]): void => {
+      for (const change of changes) {
+        mkdirSync(path.dirname(change.path), { recursive: true });
+        if (change.kind === 'create') {
+          writeFileSync(change.path, change.content);
+          continue;
+        }
+        assert.equal(change.text, text, 'edits are computed from the current text');
+        text = apply(change.text, change.edits);
+        writeFileSync(change.path, text);
       }
     };
     const errgroup = buildForOfToErrGroupEdit({ filePath, text, version: 1, offset: text.indexOf('for'), workspaceRoot: root });
-    assert.ok('edit' in errgroup, JSON.stringify(errgroup));
+    assert.ok('changes' in errgroup, JSON.stringify(errgroup));
     assert.equal(errgroup.createsModule, path.join(root, 'src/common/errgroup.ts'));
-    applyWorkspaceEdit(errgroup.edit);
+    applyChanges(errgroup.changes);
     const singleflight = buildSingleFlightWrapEdit({ filePath, text, version: 2, offset: text.indexOf('function name'), workspaceRoot: root });
-    assert.ok('edit' in singleflight, JSON.stringify(singleflight));
-    applyWorkspaceEdit(singleflight.edit);
+    assert.ok('changes' in singleflight, JSON.stringify(singleflight));
+    applyChanges(singleflight.changes);
     assert.match(text, /import \{ ErrGroup \} from '\.\.\/common\/errgroup\.js';\nimport \{ SingleFlight \} from '\.\.\/common\/singleflight\.js';/);
     const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
     const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });

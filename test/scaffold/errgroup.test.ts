@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
-import { ErrGroup, mapWithLimit } from '../../server/src/scaffold/canonical/errgroup.js';
+import { ErrGroup, mapWithLimit } from '../../scaffold/src/canonical/errgroup.js';
 import { collectUnhandledRejections, deferred, flush, track, type Deferred } from './helpers.js';
 
 /** Counts running tasks and remembers the highest count seen. */

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CONCURRENCY_MODULES, planConcurrencyScaffold, renderTests } from '../../server/src/scaffold/concurrency.js';
-import { checkPlan, writePlan } from '../../server/src/scaffold/plan.js';
+import { CONCURRENCY_MODULES, planConcurrencyScaffold, renderTests } from '../../scaffold/src/concurrency.js';
+import { checkPlan, writePlan } from '../../scaffold/src/plan.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);

@@ -9,8 +9,8 @@ import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import tripwire from '../../rules/src/index.js';
 import layerBoundaries from '../../rules/src/rules/layer-boundaries.js';
-import { planLayerModule, resourceNames, ResourceNameError } from '../../server/src/scaffold/layer/index.js';
-import { checkPlan, ScaffoldConflictError, ScaffoldPathError, writePlan } from '../../server/src/scaffold/plan.js';
+import { planLayerModule, resourceNames, ResourceNameError } from '../../scaffold/src/layer/index.js';
+import { checkPlan, ScaffoldConflictError, ScaffoldPathError, writePlan } from '../../scaffold/src/plan.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -10,9 +10,10 @@ import {
   OptionsGeneratorError,
   regionEnd,
   regionStart,
-} from '../../server/src/scaffold/options/generate-options.js';
-import { planFunctionalOptions } from '../../server/src/scaffold/options/index.js';
-import { checkPlan, planToWorkspaceEdit, ScaffoldConflictError, writePlan } from '../../server/src/scaffold/plan.js';
+} from '../../scaffold/src/options/generate-options.js';
+import { planFunctionalOptions } from '../../scaffold/src/options/index.js';
+import { checkPlan, ScaffoldConflictError, writePlan } from '../../scaffold/src/plan.js';
+import { planToWorkspaceEdit } from '../../server/src/scaffold/workspace-edit.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -333,7 +334,7 @@ describe('functional options: planned through plan.ts', () => {
 
 describe('functional options: code action applicability', () => {
   it('offers the refactor on options-like types only, and knows when a region exists', async () => {
-    const { optionsTypeAt } = await import('../../server/src/scaffold/options/code-action.js');
+    const { optionsTypeAt } = await import('../../scaffold/src/options/code-action.js');
     const text = `${SERVER_CONFIG}interface Plain { a: string }\nclass Pool { size = 1; #hidden = 2; }\nexport type Alias = { a: string } & { b?: number };\n`;
     assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('ServerConfig'))?.typeName, 'ServerConfig');
     assert.equal(optionsTypeAt(text, '/x/server.ts', text.indexOf('timeoutMs'))?.hasRegion, false);
@@ -366,7 +367,7 @@ export const c = client.connect('c', 3, 7);
 `;
 
   async function convertProject(files: Record<string, string>, file: string, name: string) {
-    const { planConvertParameters } = await import('../../server/src/scaffold/options/convert-parameters.js');
+    const { planConvertParameters } = await import('../../scaffold/src/options/convert-parameters.js');
     const dir = fs.mkdtempSync(path.join(workDir, 'convert-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
     fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true, "target": "es2022", "module": "nodenext", "noEmit": true, "skipLibCheck": true, "types": [] } }');

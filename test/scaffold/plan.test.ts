@@ -8,12 +8,13 @@ import {
   assertInsideRoot,
   checkPlan,
   describeCheck,
-  planToWorkspaceEdit,
+  planChanges,
   ScaffoldConflictError,
   ScaffoldPathError,
   writePlan,
   type ScaffoldPlan,
-} from '../../server/src/scaffold/plan.js';
+} from '../../scaffold/src/plan.js';
+import { planToWorkspaceEdit } from '../../server/src/scaffold/workspace-edit.js';
 
 const temporaryRoots: string[] = [];
 function freshRoot(): string {
@@ -127,7 +128,32 @@ describe('writePlan', () => {
   });
 });
 
-describe('planToWorkspaceEdit', () => {
+describe('planChanges', () => {
+  it('creates new files, edits updated ones minimally, skips identical ones, and replaces only with force', () => {
+    const root = freshRoot();
+    writeFileSync(path.join(root, 'same.ts'), 'same');
+    writeFileSync(path.join(root, 'edited.ts'), 'line 1\nold\nline 3\n');
+    writeFileSync(path.join(root, 'taken.ts'), 'mine');
+    const plan = {
+      generator: 'test',
+      files: [
+        { path: path.join(root, 'new.ts'), content: 'N' },
+        { path: path.join(root, 'same.ts'), content: 'same' },
+        { path: path.join(root, 'edited.ts'), content: 'line 1\nnew text\nline 3\n', expectedContent: 'line 1\nold\nline 3\n' },
+        { path: path.join(root, 'taken.ts'), content: 'theirs' },
+      ],
+    };
+    assert.throws(() => planChanges(plan, { root }), ScaffoldConflictError);
+    const { changes } = planChanges(plan, { root, force: true });
+    assert.deepEqual(changes, [
+      { kind: 'create', path: path.join(root, 'new.ts'), content: 'N', replace: false, generator: 'test' },
+      { kind: 'edit', path: path.join(root, 'edited.ts'), text: 'line 1\nold\nline 3\n', version: null, edits: [{ start: 7, end: 10, newText: 'new text' }], generator: 'test' },
+      { kind: 'create', path: path.join(root, 'taken.ts'), content: 'theirs', replace: true, generator: 'test' },
+    ]);
+  });
+});
+
+describe('planToWorkspaceEdit (the server adapter)', () => {
   it('creates each new file then inserts its content, all in documentChanges', () => {
     const root = freshRoot();
     writeFileSync(path.join(root, 'same.ts'), 'same');

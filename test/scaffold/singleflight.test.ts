@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
-import { SingleFlight } from '../../server/src/scaffold/canonical/singleflight.js';
+import { SingleFlight } from '../../scaffold/src/canonical/singleflight.js';
 import { collectUnhandledRejections, deferred, flush, track } from './helpers.js';
 
 describe('SingleFlight: sharing', () => {

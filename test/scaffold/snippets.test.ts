@@ -12,10 +12,10 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { adaptSource } from '../../server/src/scaffold/concurrency.js';
+import { adaptSource } from '../../scaffold/src/concurrency.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const canonical = path.join(repoRoot, 'server', 'src', 'scaffold', 'canonical');
+const canonical = path.join(repoRoot, 'scaffold', 'src', 'canonical');
 const tscBin = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 const PREFIXES = ['tw-errgroup', 'tw-maplimit', 'tw-singleflight'];
 

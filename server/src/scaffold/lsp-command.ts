@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { scaffoldGenerators, type FlagValues } from './cli-commands.js';
-import { checkPlan, planToWorkspaceEdit, ScaffoldConflictError, ScaffoldPathError, type FileCheck } from './plan.js';
+import { checkPlan, scaffoldGenerators, ScaffoldConflictError, ScaffoldPathError, type FileCheck, type FlagValues } from 'tripwire-scaffold';
+import { planToWorkspaceEdit } from './workspace-edit.js';
 
 /** The validated command argument. */
 export interface ScaffoldCommandArguments {
