@@ -421,7 +421,7 @@ export default createRule<Options, MessageId>({
       if (index < 0) return;
       const slot = classifySlot(parent, index, fn);
       if (!slot) return;
-      if (slot.kind !== 'predicate' && fn && cannotReject(fn)) return;
+      if (slot.kind !== 'predicate' && fn && cannotReject(fn, sourceCode)) return;
       if (!fn && !returnsThenableByType(child)) return;
       if (slotAcceptsPromise(child)) return;
       let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
@@ -481,7 +481,7 @@ export default createRule<Options, MessageId>({
         const target = skipWrappers(assignment.left);
         if (target.type !== AST_NODE_TYPES.MemberExpression) return;
         const name = memberName(target);
-        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn)) return;
+        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode)) return;
         context.report({
           node: fn,
           messageId: 'listener',

@@ -100,7 +100,7 @@ export default createRule<Options, MessageId>({
       if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call)) return true;
       if (isAsyncRethrow(call)) return true;
       const fn = oracle.calleeFunction(call);
-      return fn !== undefined && cannotReject(fn);
+      return fn !== undefined && cannotReject(fn, sourceCode);
     }
 
     /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */

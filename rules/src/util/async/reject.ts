@@ -1,23 +1,28 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, skipWrappers, someDescendant, type FunctionNode } from './ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, resolveVariable, skipWrappers, someDescendant, type FunctionNode } from './ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const cannotRejectCache = new WeakMap<FunctionNode, boolean>();
 
 /**
  * True when calling this async function (or promise-returning function) cannot produce a rejection:
- * its whole body sits in one `try/catch` that does not rethrow (only statements that cannot throw may
- * surround it), or every value it returns already carries a rejection handler (`.catch(fn)`, `.then(ok, fail)`).
+ * its body is `try/catch` statements that do not rethrow (or whose `finally` ends the process), surrounded only
+ * by statements that cannot throw (assignments, flag checks, early `return`s, calls such as `clearTimeout`,
+ * `map.delete(key)`, `new Map()`, `Array.from(…)`, calls of its own `resolve`/`reject`/callback parameters, and
+ * an awaited sleep that never rejects); or every value it returns already carries a rejection handler
+ * (`.catch(fn)`, `.then(ok, fail)`).
  */
-const cannotRejectCache = new WeakMap<FunctionNode, boolean>();
-
-export function cannotReject(fn: FunctionNode): boolean {
+export function cannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean {
   let verdict = cannotRejectCache.get(fn);
   if (verdict === undefined) {
-    verdict = computeCannotReject(fn);
+    verdict = computeCannotReject(fn, sourceCode);
     cannotRejectCache.set(fn, verdict);
   }
   return verdict;
 }
 
-function computeCannotReject(fn: FunctionNode): boolean {
+function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean {
   const body = fn.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(body);
   if (!fn.async) {
@@ -34,18 +39,39 @@ function computeCannotReject(fn: FunctionNode): boolean {
       return true;
     }
   }
+  const inert = new InertJudge(fn, sourceCode);
   let sawTry = false;
   for (const statement of body.body) {
     if (statement.type === AST_NODE_TYPES.TryStatement) {
-      if (sawTry || !statement.handler) return false;
+      if (statement.finalizer && endsProcess(statement.finalizer)) {
+        sawTry = true;
+        continue;
+      }
+      if (!statement.handler) return false;
       if (containsThrow(statement.handler.body)) return false;
       if (statement.finalizer && containsThrow(statement.finalizer)) return false;
       sawTry = true;
       continue;
     }
-    if (!isInertStatement(statement)) return false;
+    if (!inert.statement(statement)) return false;
   }
   return sawTry;
+}
+
+/** A `finally` block with a top-level `process.exit(…)`: whatever the `try` threw is never observed. */
+function endsProcess(block: TSESTree.BlockStatement): boolean {
+  return block.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const call = skipWrappers(statement.expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(call.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'exit' &&
+      skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+      (skipWrappers(callee.object) as TSESTree.Identifier).name === 'process'
+    );
+  });
 }
 
 /** `p.catch(fn)`, `p.then(ok, fail)`, or such a chain followed by `.finally(fn)`. */
@@ -90,54 +116,178 @@ function containsThrow(node: TSESTree.Node): boolean {
   return someDescendant(node, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true);
 }
 
-/** Calls that do not throw on ordinary input: conversions, `Math.*`, `console.*`, `Date.now()`. */
-const SAFE_FUNCTIONS = new Set(['parseInt', 'parseFloat', 'Number', 'String', 'Boolean']);
+/** Calls that do not throw on ordinary input: conversions, `Math.*`, `console.*`, `Date.now()`, timers. */
+const SAFE_FUNCTIONS = new Set([
+  'parseInt',
+  'parseFloat',
+  'Number',
+  'String',
+  'Boolean',
+  'clearTimeout',
+  'clearInterval',
+  'clearImmediate',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+]);
 const SAFE_OBJECTS = new Set(['Math', 'console']);
-const SAFE_METHODS = new Set(['Date.now', 'Array.isArray', 'Number.isInteger', 'Number.isFinite', 'Number.parseInt', 'Number.parseFloat']);
+const SAFE_METHODS = new Set([
+  'Date.now',
+  'Array.isArray',
+  'Array.from',
+  'Array.of',
+  'Number.isInteger',
+  'Number.isFinite',
+  'Number.parseInt',
+  'Number.parseFloat',
+]);
+/** Collection methods that do not throw on a `Map`/`Set` (`pending.delete(id)`, `cache.clear()`). */
+const SAFE_COLLECTION_METHODS = new Set(['delete', 'has', 'get', 'clear']);
+/** Constructors that do not throw on ordinary input. */
+const SAFE_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Error', 'TypeError', 'RangeError', 'AbortController']);
+/** Parameters through which a function hands its result or error to whoever gave them. */
+const CALLBACK_PARAMETER = /^(resolve|reject|callback|cb|done|next|onError|onDone)$/;
+const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises']);
 
-function isSafeCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = skipWrappers(callee.object);
-  if (object.type !== AST_NODE_TYPES.Identifier) return false;
-  return SAFE_OBJECTS.has(object.name) || SAFE_METHODS.has(`${object.name}.${memberName(callee) ?? ''}`);
+/** Judges which statements of one function cannot throw. */
+class InertJudge {
+  private readonly callbacks: Set<string>;
+
+  constructor(
+    fn: FunctionNode,
+    private readonly sourceCode: SourceCode,
+  ) {
+    this.callbacks = new Set(
+      fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && CALLBACK_PARAMETER.test(param.name) ? [param.name] : [])),
+    );
+  }
+
+  /** A statement that cannot throw in practice: no risky calls, no `await` of something that may reject, no `throw`. */
+  statement(statement: TSESTree.Statement): boolean {
+    switch (statement.type) {
+      case AST_NODE_TYPES.EmptyStatement:
+      case AST_NODE_TYPES.BreakStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+        return true;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.VariableDeclaration:
+      case AST_NODE_TYPES.ExpressionStatement:
+        return !this.hasRiskyExpression(statement);
+      case AST_NODE_TYPES.IfStatement:
+        return (
+          !this.hasRiskyExpression(statement.test) &&
+          this.statement(statement.consequent) &&
+          (statement.alternate === null || this.statement(statement.alternate))
+        );
+      case AST_NODE_TYPES.BlockStatement:
+        return statement.body.every((inner) => this.statement(inner));
+      default:
+        return false;
+    }
+  }
+
+  private hasRiskyExpression(node: TSESTree.Node): boolean {
+    return someDescendant(
+      node,
+      (inner) =>
+        (inner.type === AST_NODE_TYPES.CallExpression && !this.isSafeCall(inner) && !this.isAwaitedSleep(inner)) ||
+        (inner.type === AST_NODE_TYPES.NewExpression && !isSafeConstructor(inner) && !this.isAwaitedSleep(inner)) ||
+        (inner.type === AST_NODE_TYPES.AwaitExpression && !this.isNeverRejecting(inner.argument)) ||
+        inner.type === AST_NODE_TYPES.YieldExpression ||
+        inner.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+        inner.type === AST_NODE_TYPES.ThrowStatement,
+      true,
+    );
+  }
+
+  private isSafeCall(call: TSESTree.CallExpression): boolean {
+    const callee = skipWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name) || this.callbacks.has(callee.name);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee) ?? '';
+    const object = skipWrappers(callee.object);
+    if (SAFE_COLLECTION_METHODS.has(name) && call.arguments.length <= 1 && !call.optional) return true;
+    if (object.type !== AST_NODE_TYPES.Identifier) return false;
+    return SAFE_OBJECTS.has(object.name) || SAFE_METHODS.has(`${object.name}.${name}`);
+  }
+
+  /** The operand of an `await` that never rejects (judged with the `await` itself). */
+  private isAwaitedSleep(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const parent = node.parent;
+    return parent?.type === AST_NODE_TYPES.AwaitExpression && this.isNeverRejecting(node);
+  }
+
+  /** `await sleep(ms)` of a timer promise that only ever resolves: `new Promise((r) => setTimeout(r, ms))` and the like. */
+  private isNeverRejecting(argument: TSESTree.Node): boolean {
+    const node = skipWrappers(argument);
+    if (node.type === AST_NODE_TYPES.NewExpression) return isSleepPromise(node);
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 2) return false;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = resolveVariable(this.sourceCode, callee);
+    const def = variable?.defs[0];
+    if (!def || variable!.defs.length !== 1) return false;
+    if (def.type === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      const specifier = def.node;
+      return (
+        TIMER_PROMISE_MODULES.has(String(declaration.source.value)) &&
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        specifier.imported.type === AST_NODE_TYPES.Identifier &&
+        specifier.imported.name === 'setTimeout'
+      );
+    }
+    let fn: TSESTree.Node | undefined;
+    if (def.type === 'FunctionName') fn = def.node;
+    else if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
+      fn = skipWrappers(def.node.init);
+    }
+    return fn !== undefined && isFunctionNode(fn) && !fn.async && isSleepFunction(fn);
+  }
 }
 
-function hasRiskyExpression(node: TSESTree.Node): boolean {
-  return someDescendant(
-    node,
-    (inner) =>
-      (inner.type === AST_NODE_TYPES.CallExpression && !isSafeCall(inner)) ||
-      inner.type === AST_NODE_TYPES.NewExpression ||
-      inner.type === AST_NODE_TYPES.AwaitExpression ||
-      inner.type === AST_NODE_TYPES.YieldExpression ||
-      inner.type === AST_NODE_TYPES.TaggedTemplateExpression ||
-      inner.type === AST_NODE_TYPES.ThrowStatement,
-    true,
+/** A function whose only result is a timer promise: `(ms) => new Promise((resolve) => setTimeout(resolve, ms))`. */
+function isSleepFunction(fn: FunctionNode): boolean {
+  let returned: TSESTree.Node | null | undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
+  else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement) returned = fn.body.body[0]!.argument;
+  if (!returned) return false;
+  const node = skipWrappers(returned);
+  return node.type === AST_NODE_TYPES.NewExpression && isSleepPromise(node);
+}
+
+/** `new Promise((resolve) => setTimeout(resolve, ms))`: an executor that only arms a timer with `resolve`. */
+function isSleepPromise(node: TSESTree.NewExpression): boolean {
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
+  const executor = node.arguments[0] && skipWrappers(node.arguments[0]);
+  if (!executor || !isFunctionNode(executor) || executor.params.length !== 1) return false;
+  const resolve = executor.params[0];
+  if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+  let body: TSESTree.Node | undefined = executor.body;
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    body = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : undefined;
+  }
+  if (!body) return false;
+  const call = skipWrappers(body);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'setTimeout') return false;
+  const first = call.arguments[0] && skipWrappers(call.arguments[0]);
+  if (!first) return false;
+  if (first.type === AST_NODE_TYPES.Identifier) return first.name === resolve.name;
+  // `setTimeout(() => resolve(), ms)`
+  if (!isFunctionNode(first) || first.body.type === AST_NODE_TYPES.BlockStatement) return false;
+  const inner = skipWrappers(first.body);
+  return (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.name === resolve.name
   );
 }
 
-/** A statement that cannot throw in practice: no calls, no `await`, no `throw` (plain assignments, flags, early `return`). */
-function isInertStatement(statement: TSESTree.Statement): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.EmptyStatement:
-    case AST_NODE_TYPES.BreakStatement:
-    case AST_NODE_TYPES.ContinueStatement:
-      return true;
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.VariableDeclaration:
-    case AST_NODE_TYPES.ExpressionStatement:
-      return !hasRiskyExpression(statement);
-    case AST_NODE_TYPES.IfStatement:
-      return (
-        !hasRiskyExpression(statement.test) &&
-        isInertStatement(statement.consequent) &&
-        (statement.alternate === null || isInertStatement(statement.alternate))
-      );
-    case AST_NODE_TYPES.BlockStatement:
-      return statement.body.every(isInertStatement);
-    default:
-      return false;
-  }
+function isSafeConstructor(node: TSESTree.NewExpression): boolean {
+  const callee = skipWrappers(node.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && SAFE_CONSTRUCTORS.has(callee.name);
 }
