@@ -16,6 +16,17 @@ export function messageRange(message: Linter.LintMessage, document: TextDocument
   return { start, end };
 }
 
+/** The result of one lint of one document version, kept so code actions match what was published. */
+export interface LintSnapshot {
+  document: TextDocument;
+  messages: readonly Linter.LintMessage[];
+  diagnostics: readonly Diagnostic[];
+}
+
+export function createSnapshot(document: TextDocument, messages: Linter.LintMessage[], engine: LintEngine): LintSnapshot {
+  return { document, messages, diagnostics: messages.map((message) => toDiagnostic(message, document, engine)) };
+}
+
 export function toDiagnostic(message: Linter.LintMessage, document: TextDocument, engine: LintEngine): Diagnostic {
   const range = messageRange(message, document);
   if (message.ruleId === null) {

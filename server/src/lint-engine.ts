@@ -3,14 +3,11 @@ import { Linter, type Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import tripwire from 'eslint-plugin-tripwire';
 import { collectRuleFailures, guardPluginRules } from './rule-guard.js';
-import { severityOf, type RuleSetting, type RuleSeverity } from './settings.js';
-import { TEST_HOOKS_ENABLED, TEST_PLUGIN_NAMESPACE, testRules } from './testing/test-rules.js';
+import { severityOf, type RuleSetting } from './settings.js';
 import type { TypeInfo } from './type-info.js';
 
 /** File extensions Tripwire lints; everything else is left alone. */
 export const LINTABLE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
-
-export type { RuleSeverity };
 
 export interface LintRequest {
   /** Absolute file-system path of the document (it need not exist on disk). */
@@ -18,8 +15,6 @@ export interface LintRequest {
   text: string;
   /** Rule settings by name without the `tripwire/` prefix, applied over the recommended preset. */
   rules?: Readonly<Record<string, RuleSetting>>;
-  /** @deprecated use `rules` (kept for the foundation's callers). */
-  ruleSeverities?: Readonly<Record<string, RuleSeverity>>;
   /** Give the rules type information (needs `typeInfo` in the engine). */
   typeAware?: boolean;
 }
@@ -44,6 +39,21 @@ export interface LintOutcome {
   totalMs: number;
   /** Rule options that failed validation and were dropped (rule id → message). */
   invalidOptions: Map<string, string>;
+}
+
+/**
+ * Rules run next to the bundled plugin, each at `warn`, under their own plugin namespace. The shipped
+ * server passes none; the server tests pass rules that throw, are slow, fix, or read types.
+ */
+export interface ExtraRules {
+  namespace: string;
+  rules: Readonly<Record<string, Rule.RuleModule>>;
+}
+
+export interface LintEngineOptions {
+  /** Type information for type-aware lints; without it every lint is syntactic. */
+  typeInfo?: TypeInfo;
+  extraRules?: ExtraRules;
 }
 
 export interface FixAllOutcome {
@@ -103,14 +113,18 @@ export class LintEngine {
   readonly #linters = new Map<string, Linter>();
   readonly #configs = new Map<string, Linter.Config[]>();
   readonly #plugin: NonNullable<Linter.Config['plugins']>[string];
-  readonly #testPlugin: NonNullable<Linter.Config['plugins']>[string] | undefined;
+  readonly #extraPlugin: NonNullable<Linter.Config['plugins']>[string] | undefined;
+  readonly #extraRules: ExtraRules | undefined;
   readonly typeInfo: TypeInfo | undefined;
 
-  constructor(options: { typeInfo?: TypeInfo } = {}) {
+  constructor(options: LintEngineOptions = {}) {
     this.typeInfo = options.typeInfo;
     const pluginRules = tripwire.rules as unknown as Record<string, Rule.RuleModule>;
     this.#plugin = { meta: tripwire.meta, rules: guardPluginRules('tripwire', pluginRules) };
-    this.#testPlugin = TEST_HOOKS_ENABLED ? { meta: { name: 'tripwire-test-rules' }, rules: guardPluginRules(TEST_PLUGIN_NAMESPACE, testRules) } : undefined;
+    this.#extraRules = options.extraRules;
+    this.#extraPlugin = options.extraRules
+      ? { meta: { name: options.extraRules.namespace }, rules: guardPluginRules(options.extraRules.namespace, { ...options.extraRules.rules }) }
+      : undefined;
   }
 
   /** Names (without prefix) of every rule of the bundled plugin. */
@@ -124,7 +138,7 @@ export class LintEngine {
     const typeAware = request.typeAware === true && this.typeInfo !== undefined;
     const slot: TypedParseSlot | undefined = typeAware ? { typeInfo: this.typeInfo!, programMs: 0, typed: false } : undefined;
     const invalidOptions = new Map<string, string>();
-    let rules = { ...(request.ruleSeverities ?? {}), ...(request.rules ?? {}) } as Record<string, RuleSetting>;
+    let rules: Record<string, RuleSetting> = { ...request.rules };
     const linter = this.#linterFor(filePath);
     for (let attempt = 0; ; attempt++) {
       const config = this.#configFor(rules, typeAware);
@@ -164,7 +178,7 @@ export class LintEngine {
   fixAll(request: LintRequest): FixAllOutcome {
     const filePath = path.resolve(request.filePath);
     const typeAware = request.typeAware === true && this.typeInfo !== undefined;
-    const rules = { ...(request.ruleSeverities ?? {}), ...(request.rules ?? {}) } as Record<string, RuleSetting>;
+    const rules: Record<string, RuleSetting> = { ...request.rules };
     const config = this.#configFor(rules, typeAware);
     typedParseSlot = typeAware ? { typeInfo: this.typeInfo!, programMs: 0, typed: false } : undefined;
     try {
@@ -181,7 +195,7 @@ export class LintEngine {
   ruleMeta(ruleId: string): RuleMetaSummary | undefined {
     let rule: Rule.RuleModule | undefined;
     if (ruleId.startsWith('tripwire/')) rule = (tripwire.rules as unknown as Record<string, Rule.RuleModule>)[ruleId.slice('tripwire/'.length)];
-    else if (this.#testPlugin && ruleId.startsWith(`${TEST_PLUGIN_NAMESPACE}/`)) rule = testRules[ruleId.slice(TEST_PLUGIN_NAMESPACE.length + 1)];
+    else if (this.#extraRules && ruleId.startsWith(`${this.#extraRules.namespace}/`)) rule = this.#extraRules.rules[ruleId.slice(this.#extraRules.namespace.length + 1)];
     if (!rule) return undefined;
     return {
       docsUrl: rule.meta?.docs?.url,
@@ -211,9 +225,9 @@ export class LintEngine {
       if ((tripwire.rules as Record<string, unknown>)[name]) rules[`tripwire/${name}`] = setting as Linter.RuleEntry;
     }
     const plugins: NonNullable<Linter.Config['plugins']> = { tripwire: this.#plugin };
-    if (this.#testPlugin) {
-      plugins[TEST_PLUGIN_NAMESPACE] = this.#testPlugin;
-      for (const name of Object.keys(testRules)) rules[`${TEST_PLUGIN_NAMESPACE}/${name}`] = 'warn';
+    if (this.#extraRules && this.#extraPlugin) {
+      plugins[this.#extraRules.namespace] = this.#extraPlugin;
+      for (const name of Object.keys(this.#extraRules.rules)) rules[`${this.#extraRules.namespace}/${name}`] = 'warn';
     }
     const config: Linter.Config[] = [
       {

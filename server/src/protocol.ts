@@ -11,8 +11,6 @@ export const PARSE_ERROR_CODE = 'tripwire/parse-error';
 
 /** Commands the server executes through `workspace/executeCommand`. */
 export const ServerCommands = {
-  /** Applies a stored edit (used by code actions whose edit is computed on resolve). */
-  applyEdit: 'tripwire.applyEdit',
   /** Lints every JS/TS file of the workspace folders and publishes the results. Args: `[{ folderUri? }]`. */
   lintWorkspace: 'tripwire.server.lintWorkspace',
   /** Drops all type information; open documents are re-linted with a fresh project service. */

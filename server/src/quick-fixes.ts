@@ -1,34 +1,25 @@
+/**
+ * The quick fixes of one published lint: each problem's autofix and suggestions, comments that
+ * disable its rule for the line or the file, and a link to the rule's documentation.
+ */
 import type { Linter } from 'eslint';
 import {
   CodeActionKind,
   type CodeAction,
-  type Diagnostic,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostic } from './diagnostics.js';
-import type { LintEngine } from './lint-engine.js';
+import type { LintSnapshot } from './diagnostics.js';
 import { ServerCommands } from './protocol.js';
-
-/** The result of one lint of one document version, kept so code actions match what was published. */
-export interface LintSnapshot {
-  document: TextDocument;
-  messages: readonly Linter.LintMessage[];
-  diagnostics: readonly Diagnostic[];
-}
-
-export function createSnapshot(document: TextDocument, messages: Linter.LintMessage[], engine: LintEngine): LintSnapshot {
-  return { document, messages, diagnostics: messages.map((message) => toDiagnostic(message, document, engine)) };
-}
 
 function rangesOverlap(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function toTextEdit(document: TextDocument, fix: NonNullable<Linter.LintMessage["fix"]>): TextEdit {
+function toTextEdit(document: TextDocument, fix: NonNullable<Linter.LintMessage['fix']>): TextEdit {
   return {
     range: { start: document.positionAt(fix.range[0]), end: document.positionAt(fix.range[1]) },
     newText: fix.text,

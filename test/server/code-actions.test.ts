@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { applyEdits, editsOf, LOOP_RULE, makeWorkspace, removeWorkspace, TEST_HOOKS, TRAP, WHOLE_FILE } from './helpers.js';
+import { applyEdits, editsOf, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP, WHOLE_FILE } from './helpers.js';
 
 const FIXABLE = 'tripwire-test/fixable';
 const DOCS_URL = 'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules/no-loop-closure-capture.md';
@@ -26,7 +26,7 @@ for (const lazy of [false, true]) {
       workspace = makeWorkspace();
       ({ client } = await StdioLspClient.start({
         rootPath: workspace,
-        env: TEST_HOOKS,
+        testRules: true,
         capabilities: lazy ? { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } } : {},
       }));
     });

@@ -18,9 +18,6 @@ export const TRAP = [
 
 export const CLEAN = TRAP.replace('for (var i', 'for (let i');
 
-/** Environment that enables the test-only rules (server/src/testing/test-rules.ts). */
-export const TEST_HOOKS = { TRIPWIRE_TEST_HOOKS: '1' };
-
 export function makeWorkspace(files: Record<string, string> = {}, prefix = 'tripwire-srv-'): string {
   const root = mkdtempSync(path.join(os.tmpdir(), prefix));
   writeFiles(root, files);

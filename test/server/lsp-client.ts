@@ -45,6 +45,8 @@ import {
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The bundle under test; `TRIPWIRE_TEST_SERVER` points elsewhere during development. */
 export const serverBundle = process.env['TRIPWIRE_TEST_SERVER'] ?? path.join(repoRoot, 'dist', 'server.js');
+/** The same server with the rules of ./test-rules.ts (test/server/test-server.ts, built by scripts/build.mjs). */
+export const testServerBundle = path.join(repoRoot, '.cache', 'test-server', 'server.cjs');
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href;
@@ -67,8 +69,8 @@ export interface StartOptions {
   folders?: string[];
   initializationOptions?: unknown;
   cwd?: string;
-  /** Extra environment for the server process (e.g. TRIPWIRE_TEST_HOOKS=1 for the test-only rules). */
-  env?: Record<string, string>;
+  /** Run the test server, which adds the rules of ./test-rules.ts (`tripwire-test/*`). */
+  testRules?: boolean;
   /** Answers `workspace/configuration` for the `tripwire` section; when absent the capability is not advertised. */
   settings?: (scopeUri: string | undefined) => unknown;
   /** Extra client capabilities merged over the defaults. */
@@ -139,10 +141,9 @@ export class StdioLspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<{ client: StdioLspClient; initializeResult: InitializeResult }> {
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], {
+    const child = spawn(process.execPath, [options.testRules ? testServerBundle : serverBundle, '--stdio'], {
       cwd: options.cwd ?? repoRoot,
       stdio: 'pipe',
-      env: { ...process.env, ...(options.env ?? {}) },
     });
     const client = new StdioLspClient(child);
     client.settings = options.settings;

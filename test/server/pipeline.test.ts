@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TEST_HOOKS, TRAP } from './helpers.js';
+import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TRAP } from './helpers.js';
 
 describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
@@ -12,7 +12,7 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
 
   before(async () => {
     workspace = makeWorkspace();
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, env: TEST_HOOKS }));
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, testRules: true }));
   });
   after(async () => {
     await client.stop();

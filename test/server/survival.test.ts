@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TEST_HOOKS, TRAP, WHOLE_FILE } from './helpers.js';
+import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TRAP, WHOLE_FILE } from './helpers.js';
 
 describe('survival: files and requests the server must live through', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
@@ -20,7 +20,7 @@ describe('survival: files and requests the server must live through', { timeout:
 
   before(async () => {
     workspace = makeWorkspace();
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, env: TEST_HOOKS }));
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, testRules: true }));
   });
   after(async () => {
     const code = await client.stop();

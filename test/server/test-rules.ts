@@ -1,16 +1,12 @@
 /**
- * TEST-ONLY RULES. Never enabled in normal use.
- *
- * They exist so the server tests (test/server/*.test.ts) can prove behaviour that the real rules do
- * not trigger on purpose: a rule that throws, a rule that is slow, a rule with an autofix, and a rule
- * whose result depends on type information from another file. The server registers them only when its
- * process environment has `TRIPWIRE_TEST_HOOKS=1` (set by the test client, never by the extension),
- * as the plugin `tripwire-test`; they run only on files that mention their marker.
+ * Rules for the server tests, never part of the shipped server. They let the tests prove behaviour
+ * the real rules do not trigger on purpose: a rule that throws, a rule that is slow, a rule with an
+ * autofix, and a rule whose result depends on type information from another file. The test server
+ * (./test-server.ts) runs them as the plugin `tripwire-test`; they report only on files that mention
+ * their marker.
  */
 import type { Rule } from 'eslint';
-
-export const TEST_HOOKS_ENABLED = process.env['TRIPWIRE_TEST_HOOKS'] === '1';
-export const TEST_PLUGIN_NAMESPACE = 'tripwire-test';
+import type { ExtraRules } from '../../server/src/lint-engine.js';
 
 const throws: Rule.RuleModule = {
   meta: { type: 'problem', docs: { description: 'Throws on the identifier __tripwire_throw__ (test only).' }, schema: [] },
@@ -88,4 +84,7 @@ const typeProbe: Rule.RuleModule = {
   },
 };
 
-export const testRules: Record<string, Rule.RuleModule> = { throws, slow, fixable, 'type-probe': typeProbe };
+export const TEST_RULES: ExtraRules = {
+  namespace: 'tripwire-test',
+  rules: { throws, slow, fixable, 'type-probe': typeProbe },
+};

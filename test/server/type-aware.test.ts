@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { makeWorkspace, removeWorkspace, sleep, TEST_HOOKS } from './helpers.js';
+import { makeWorkspace, removeWorkspace, sleep } from './helpers.js';
 
 const PROBE = 'tripwire-test/type-probe';
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] });
@@ -34,7 +34,7 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
       'src/watcher.ts': USER_SOURCE('probeFetch', 'fetcher'),
       'src/reloader.ts': USER_SOURCE('probeStale', 'stale'),
     });
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, env: TEST_HOOKS, settings: () => settings }));
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, testRules: true, settings: () => settings }));
   });
   after(async () => {
     await client.stop();

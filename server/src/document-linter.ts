@@ -1,0 +1,217 @@
+/**
+ * The document linter: the one place that decides whether and how a file is linted (its kind,
+ * `tripwire.enable`, `tripwire.exclude`, the size/line/binary checks, rule settings and whether it
+ * gets type information), and the only caller of the lint engine. Open documents, fix-all and Lint
+ * Workspace all ask {@link decide}; {@link runLint} and {@link runFixAll} are where the engine is
+ * reached, so moving the engine behind a worker changes these two functions and nothing else.
+ */
+import path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createSnapshot } from './diagnostics.js';
+import { skipReason, type SkipReason } from './file-checks.js';
+import { LINTABLE_EXTENSIONS, type FixAllOutcome, type LintOutcome, type LintRequest } from './lint-engine.js';
+import type { LintTrigger } from './lint-queue.js';
+import type { Session, WorkspaceFolderInfo } from './session.js';
+import { describeError } from './session.js';
+import type { TripwireSettings } from './settings.js';
+import { effectiveTypeAware, filePathOf, folderFor, isExcluded, ruleSettingsFor, settingsFor } from './workspace-settings.js';
+
+/** After a type-aware lint of an edited document, re-lint the other typed documents after this pause. */
+const DEPENDENTS_DELAY_MS = 400;
+
+/** A file Tripwire lints by its kind, with its folder and that folder's settings. */
+export interface LintTarget {
+  filePath: string;
+  folder: WorkspaceFolderInfo | undefined;
+  settings: TripwireSettings;
+}
+
+/** Why a lint is asked for: type information depends on it. */
+export type LintPurpose = { kind: 'document'; uri: string; trigger: LintTrigger } | { kind: 'fixAll' } | { kind: 'workspace' };
+
+export type LintDecision =
+  | { lint: true; request: LintRequest }
+  | { lint: false; reason: 'disabled' | 'excluded' }
+  | { lint: false; reason: 'skipped'; skip: SkipReason };
+
+/** The file's folder and settings, or undefined when the file is not JavaScript or TypeScript. */
+export async function targetOf(session: Session, filePath: string): Promise<LintTarget | undefined> {
+  if (!isLintable(filePath)) return undefined;
+  const folder = folderFor(session, filePath);
+  return { filePath, folder, settings: await settingsFor(session, folder) };
+}
+
+export function isLintable(filePath: string): boolean {
+  return LINTABLE_EXTENSIONS.has(path.extname(filePath).toLowerCase());
+}
+
+/** Whether `text` of the target is linted, and with which rules and type information. */
+export function decide(session: Session, target: LintTarget, text: string, purpose: LintPurpose): LintDecision {
+  const { filePath, folder, settings } = target;
+  if (!settings.enable) return { lint: false, reason: 'disabled' };
+  if (isExcluded(filePath, folder, settings)) return { lint: false, reason: 'excluded' };
+  const skip = skipReason(text, settings);
+  if (skip) return { lint: false, reason: 'skipped', skip };
+  const rules = ruleSettingsFor(session, filePath, folder, settings);
+  return { lint: true, request: { filePath, text, rules, typeAware: wantsTypes(session, target, purpose) } };
+}
+
+function wantsTypes(session: Session, target: LintTarget, purpose: LintPurpose): boolean {
+  const mode = effectiveTypeAware(session, target.settings);
+  if (mode === 'off' || !session.typeInfo || session.demotedFiles.has(target.filePath)) return false;
+  switch (purpose.kind) {
+    case 'workspace':
+      return false;
+    case 'fixAll':
+      return true;
+    case 'document':
+      if (mode === 'onType') return true;
+      // onSave: types on open, save and refreshes; keystrokes get syntactic lints in between.
+      if (purpose.trigger === 'change') return false;
+      if (purpose.trigger === 'refresh') return session.lastTypedVersion.has(purpose.uri) || session.documents.get(purpose.uri) !== undefined;
+      return true;
+  }
+}
+
+export async function runLint(session: Session, request: LintRequest): Promise<LintOutcome> {
+  return session.engine.lint(request);
+}
+
+export async function runFixAll(session: Session, request: LintRequest): Promise<FixAllOutcome> {
+  return session.engine.fixAll(request);
+}
+
+export function publish(session: Session, uri: string, diagnostics: Diagnostic[], version?: number): void {
+  void session.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+}
+
+function clearDocument(session: Session, uri: string, version: number): void {
+  session.snapshots.delete(uri);
+  publish(session, uri, [], version);
+}
+
+/**
+ * Lints the newest version of an open document and publishes its diagnostics. Resolves with the
+ * lint's duration (the queue learns slow documents from it), or undefined when nothing was linted.
+ */
+export async function lintDocument(session: Session, uri: string, trigger: LintTrigger): Promise<number | undefined> {
+  const filePath = filePathOf(uri);
+  if (filePath === undefined) return undefined;
+  const target = await targetOf(session, filePath);
+  if (!target) return undefined;
+  // Read the document after the await: the newest version is the one linted.
+  const document = session.documents.get(uri);
+  if (!document) return undefined;
+  const text = document.getText();
+  const decision = decide(session, target, text, { kind: 'document', uri, trigger });
+  if (!decision.lint) {
+    clearDocument(session, uri, document.version);
+    if (decision.reason === 'skipped') {
+      const { skip } = decision;
+      session.logOnce(`skip:${uri}:${skip.kind}`, 'info', `Skipping ${filePath}: ${skip.message}.`);
+      session.sendStatus({ state: 'ready', message: `Skipped ${path.basename(filePath)}: ${skip.message}` });
+    }
+    return undefined;
+  }
+  const { request } = decision;
+  session.sendStatus({ state: 'linting' });
+  let outcome: LintOutcome;
+  try {
+    outcome = await runLint(session, request);
+  } catch (error) {
+    session.log('error', `Linting ${filePath} failed: ${describeError(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    session.sendStatus({ state: 'error', message: `Linting ${path.basename(filePath)} failed: ${reason}` });
+    return undefined;
+  }
+  reportOutcome(session, target, request, outcome);
+  const current = session.documents.get(uri);
+  // Closed meanwhile: nothing to publish, and nothing for the queue to learn.
+  if (!current) return undefined;
+  // A newer version arrived meanwhile: its own lint will publish.
+  if (current.version !== document.version) return outcome.totalMs;
+  // TextDocuments updates its documents in place: keep an immutable copy of exactly the linted version.
+  const linted = TextDocument.create(uri, document.languageId, document.version, text);
+  const snapshot = createSnapshot(linted, outcome.messages, session.engine);
+  session.snapshots.set(uri, snapshot);
+  publish(session, uri, [...snapshot.diagnostics], document.version);
+  const typedNote = outcome.typed ? ` (type-aware; program ${outcome.programMs.toFixed(1)} ms)` : '';
+  session.connection.console.debug(`Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`);
+  const failures = [...outcome.ruleFailures.keys()];
+  session.sendStatus({
+    state: failures.length > 0 ? 'error' : 'ready',
+    lastLintMs: Math.round(outcome.totalMs * 10) / 10,
+    lastLintUri: uri,
+    lastLintAt: new Date().toISOString(),
+    lastLintTyped: outcome.typed,
+    typeAware: effectiveTypeAware(session, target.settings),
+    message: failures.length > 0 ? `Rule ${failures.join(', ')} failed; see the output` : undefined,
+  });
+  if (outcome.typed) {
+    const previous = session.lastTypedVersion.get(uri);
+    session.lastTypedVersion.set(uri, document.version);
+    if (previous !== undefined && previous !== document.version && trigger !== 'refresh') scheduleDependents(session, uri);
+  }
+  return outcome.totalMs;
+}
+
+/** Logs what a lint learned once per session (failing rules, invalid options, missing types) and demotes files over the type-aware budget. */
+function reportOutcome(session: Session, target: LintTarget, request: LintRequest, outcome: LintOutcome): void {
+  const { filePath, settings } = target;
+  for (const [ruleId, error] of outcome.ruleFailures) {
+    session.logOnce(
+      `rule-failure:${ruleId}`,
+      'error',
+      `Rule ${ruleId} failed while linting ${filePath}; its findings are left out, the other rules' are kept. ` +
+        `It is reported once per session.\n${describeError(error)}`,
+    );
+  }
+  for (const [ruleId, message] of outcome.invalidOptions) {
+    session.logOnce(`invalid-options:${ruleId}:${message}`, 'warn', `The options given for ${ruleId} are invalid, so it runs with its defaults: ${message}`);
+  }
+  if (request.typeAware && outcome.typeError) {
+    session.logOnce(`type-error:${filePath}`, 'info', `No type information for ${filePath} (${outcome.typeError}); it is linted without types.`);
+  }
+  const chargedMs = outcome.totalMs - outcome.programMs;
+  if (outcome.typed && chargedMs > settings.typeAwareBudgetMs) {
+    session.demotedFiles.add(filePath);
+    session.logOnce(
+      `budget:${filePath}`,
+      'warn',
+      `Type-aware linting of ${filePath} took ${Math.round(chargedMs)} ms, over tripwire.typeAwareBudgetMs (${settings.typeAwareBudgetMs} ms); ` +
+        'this file is linted without type information until "Tripwire: Reload Type Information".',
+    );
+  }
+}
+
+/** Other open documents may see this one's types: re-lint them (background) once editing pauses. */
+function scheduleDependents(session: Session, changedUri: string): void {
+  if (session.dependentsTimer) clearTimeout(session.dependentsTimer);
+  session.dependentsTimer = setTimeout(() => {
+    session.dependentsTimer = undefined;
+    for (const document of session.documents.all()) {
+      if (document.uri !== changedUri && session.lastTypedVersion.has(document.uri)) session.queue.scheduleBackground(document.uri);
+    }
+  }, DEPENDENTS_DELAY_MS);
+}
+
+/** Forgets a closed document: its pending lint, its published problems and its type-aware state. */
+export function closeDocument(session: Session, uri: string): void {
+  session.queue.forget(uri);
+  session.openedVersions.delete(uri);
+  session.snapshots.delete(uri);
+  session.lastTypedVersion.delete(uri);
+  const filePath = filePathOf(uri);
+  if (filePath !== undefined && session.typeInfo?.active) session.typeInfo.close(filePath);
+  publish(session, uri, []);
+}
+
+/** Drops everything learned about type information; open documents are re-linted with a fresh project service. */
+export function reloadTypeInformation(session: Session): void {
+  session.demotedFiles.clear();
+  session.lastTypedVersion.clear();
+  session.typeInfo?.reset();
+  session.log('info', 'Type information reloaded: a fresh TypeScript project service is built on the next type-aware lint.');
+  session.relintAllOpen();
+}
