@@ -692,7 +692,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description:
         'Enforce the layered layout’s dependency direction: handler → service → common, dao → model, never upward',
-      recommended: true,
+      recommended: 'recommended',
     },
     messages: {
       upward:

@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow async functions passed to slots that ignore the returned promise and so lose its rejection',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

@@ -36,7 +36,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description:
         'Disallow promises that are neither awaited, returned, passed on nor given a rejection handler',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

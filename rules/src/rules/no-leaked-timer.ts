@@ -46,7 +46,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow timers whose handle is never cleared although they outlive their owner',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

@@ -102,7 +102,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description:
         'Disallow treating parsed JSON as holding values JSON cannot carry (Date, Map, Set, bigint, functions, class instances) or 64-bit integers it has already rounded',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

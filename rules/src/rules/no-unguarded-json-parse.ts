@@ -290,7 +290,7 @@ export default createRule<Options, MessageId>({
     type: 'problem',
     docs: {
       description: 'Disallow `JSON.parse` of external text (requests, messages, files, storage, environment) with no try/catch around it',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

@@ -31,7 +31,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description:
         'Disallow asserting parsed JSON to a type (`as T`, typed variables, typed returns and callbacks) without a runtime check, and merging it recursively without a prototype guard',
-      recommended: true,
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {

@@ -95,7 +95,7 @@ export default createRule<Options, MessageId>({
     type: 'suggestion',
     docs: {
       description: 'Prefer a bounded pool over `Promise.all(items.map(async …))` on collections of unknown size',
-      recommended: true,
+      recommended: 'recommended',
     },
     messages: {
       unboundedMap:

@@ -4,14 +4,27 @@ import { ESLintUtils } from '@typescript-eslint/utils';
 export interface TripwireRuleDocs {
   /** Imperative one-line summary ("Disallow …", "Require …"). */
   description: string;
-  /** Whether the rule belongs to `configs.recommended` (and so also `recommended-type-checked`). */
-  recommended: boolean;
   /**
-   * True when the rule needs type information and is only enabled by `recommended-type-checked`.
+   * The least demanding preset that enables the rule. `'recommended'`: right on real code, so in every preset;
+   * `'strict'`: worth its reports only to teams that want more at the price of noise, so in `strict` and
+   * `strict-type-checked` only; `false`: in no preset, turned on by name.
+   */
+  recommended: RuleTier | false;
+  /**
+   * True when the rule needs type information and is only enabled by the `…-type-checked` presets.
    * Rules that merely get sharper with types leave this false: they must work without a program.
    */
   requiresTypeChecking?: boolean;
+  /**
+   * Options the `strict` presets pass instead of the defaults: a stricter mode of a rule whose default
+   * mode is in `recommended`. The recommended presets always run the rule with its defaults.
+   */
+  strictOptions?: readonly unknown[];
 }
+
+/** The presets, from the least to the most demanding: each tier's rules are also in every later one. */
+export const RULE_TIERS = ['recommended', 'strict'] as const;
+export type RuleTier = (typeof RULE_TIERS)[number];
 
 /** Where each rule's documentation page lives: `rules/docs/rules/<rule>.md` in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules';
