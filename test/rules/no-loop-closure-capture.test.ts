@@ -3596,3 +3596,2259 @@ for (var u = 0; u < urls.length; u++) {
     },
   ],
 });
+
+// A function handed to a call the rule has no name for is judged by what the file says about the callee:
+// a helper, method or constructor declared here that stores, registers or schedules its parameter; a Node
+// core callback API known from its import; `.set`/`.add` on a declared Map or Set. Names alone decide
+// nothing, so the same names on callees that run the callback at once stay quiet.
+
+createRuleTester().run('no-loop-closure-capture (callees the file declares)', rule, {
+  valid: [
+    {
+      name: "set on a local class whose set calls the factory right away",
+      code: `class Options {
+  values: Record<string, unknown> = {};
+  set(key: string, make: () => unknown): this {
+    this.values[key] = make();
+    return this;
+  }
+}
+const opts = new Options();
+for (var i = 0; i < keys.length; i++) {
+  opts.set(keys[i], () => i * 2);
+}
+`,
+    },
+    {
+      name: "set on an interface that is not a Map",
+      code: `interface Builder {
+  set(key: string, compute: () => number): Builder;
+}
+declare const builder: Builder;
+for (var i = 0; i < 3; i++) {
+  builder.set('k' + i, () => i);
+}
+`,
+    },
+    {
+      name: "add on an instance of a local class that runs the callback",
+      code: `class Totals {
+  sum = 0;
+  add(compute: () => number): void {
+    this.sum += compute();
+  }
+}
+const totals = new Totals();
+let weight = 1;
+for (const item of cart) {
+  weight = item.weight;
+  totals.add(() => item.price * weight);
+}
+`,
+    },
+    {
+      name: "a listener that reloads the outer let before using it",
+      code: `let selection: string[] = [];
+for (const list of lists) {
+  selection = list.selected();
+  list.el.addEventListener('change', () => {
+    selection = list.selected();
+    save(selection);
+  });
+}
+`,
+    },
+    {
+      name: "a local helper that runs its callback before returning",
+      code: `function withRetry<T>(work: () => T, attempts = 3): T {
+  for (let n = 1; ; n++) {
+    try {
+      return work();
+    } catch (error) {
+      if (n >= attempts) throw error;
+    }
+  }
+}
+for (var i = 0; i < urls.length; i++) {
+  withRetry(() => fetchSync(urls[i]));
+}
+`,
+    },
+    {
+      name: "a helper returning a promise reaction, awaited",
+      code: `function afterSave(cb: () => void): Promise<void> {
+  return save().then(cb);
+}
+async function flush(items: string[]): Promise<void> {
+  for (var i = 0; i < items.length; i++) {
+    await afterSave(() => mark(items[i]));
+  }
+}
+`,
+    },
+    {
+      name: "class: a measuring method runs the callback synchronously",
+      code: `class Profiler {
+  samples: number[] = [];
+  measure(label: string, fn: () => void): void {
+    const start = performance.now();
+    fn();
+    this.samples.push(performance.now() - start);
+  }
+  runAll(steps: Array<() => void>): void {
+    for (var i = 0; i < steps.length; i++) {
+      this.measure('step', () => steps[i]());
+    }
+  }
+}
+`,
+    },
+    {
+      name: "set on a class field that is not a collection",
+      code: `class Config {
+  set(key: string, read: () => string): void {
+    process.env[key] = read();
+  }
+}
+class App {
+  config = new Config();
+  load(keys: string[]): void {
+    for (var i = 0; i < keys.length; i++) {
+      this.config.set(keys[i], () => defaults[keys[i]]);
+    }
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "helper: an arrow helper that stores its callback in an on… property (outer let)",
+      code: `const bindHover = (node: HTMLElement, cb: () => void): void => {
+  node.onmouseenter = cb;
+};
+let caption = '';
+for (const entry of menuEntries) {
+  caption = entry.title;
+  bindHover(entry.node, () => showTooltip(caption));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const bindHover = (node: HTMLElement, cb: () => void): void => {
+  node.onmouseenter = cb;
+};
+let caption = '';
+for (const entry of menuEntries) {
+  caption = entry.title;
+  const captionSnapshot = caption;
+  bindHover(entry.node, () => showTooltip(captionSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: pushes an entry holding the callback into a module array",
+      code: `interface Binding { el: Element; run: () => void }
+const bindings: Binding[] = [];
+function bindAction(el: Element, run: () => void): void {
+  bindings.push({ el, run });
+}
+for (var a = 0; a < actions.length; a++) {
+  bindAction(actions[a].el, () => perform(actions[a].id));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `interface Binding { el: Element; run: () => void }
+const bindings: Binding[] = [];
+function bindAction(el: Element, run: () => void): void {
+  bindings.push({ el, run });
+}
+for (let a = 0; a < actions.length; a++) {
+  bindAction(actions[a].el, () => perform(actions[a].id));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `interface Binding { el: Element; run: () => void }
+const bindings: Binding[] = [];
+function bindAction(el: Element, run: () => void): void {
+  bindings.push({ el, run });
+}
+for (var a = 0; a < actions.length; a++) {
+  const aSnapshot = a;
+  bindAction(actions[a].el, () => perform(actions[aSnapshot].id));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: keeps the callback in a module Map",
+      code: `const commands = new Map<string, () => void>();
+function defineCommand(id: string, handler: () => void): void {
+  commands.set(id, handler);
+}
+let verb = '';
+for (const entry of manifest) {
+  verb = entry.verb;
+  defineCommand(entry.id, () => execute(verb));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const commands = new Map<string, () => void>();
+function defineCommand(id: string, handler: () => void): void {
+  commands.set(id, handler);
+}
+let verb = '';
+for (const entry of manifest) {
+  verb = entry.verb;
+  const verbSnapshot = verb;
+  defineCommand(entry.id, () => execute(verbSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a method of an object literal that registers the callback",
+      code: `const ui = {
+  bindToggle(el: Element, fn: (on: boolean) => void) {
+    el.addEventListener('change', () => fn((el as HTMLInputElement).checked));
+  },
+};
+for (var s = 0; s < switches.length; s++) {
+  ui.bindToggle(switches[s], (on) => saveSetting(settings[s], on));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const ui = {
+  bindToggle(el: Element, fn: (on: boolean) => void) {
+    el.addEventListener('change', () => fn((el as HTMLInputElement).checked));
+  },
+};
+for (let s = 0; s < switches.length; s++) {
+  ui.bindToggle(switches[s], (on) => saveSetting(settings[s], on));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const ui = {
+  bindToggle(el: Element, fn: (on: boolean) => void) {
+    el.addEventListener('change', () => fn((el as HTMLInputElement).checked));
+  },
+};
+for (var s = 0; s < switches.length; s++) {
+  const sSnapshot = s;
+  ui.bindToggle(switches[s], (on) => saveSetting(settings[sSnapshot], on));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: an async helper that calls the callback after an await, not awaited",
+      code: `async function retryLater(task: () => void): Promise<void> {
+  await sleep(250);
+  task();
+}
+for (var job = 0; job < queue.length; job++) {
+  void retryLater(() => run(queue[job]));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `async function retryLater(task: () => void): Promise<void> {
+  await sleep(250);
+  task();
+}
+for (let job = 0; job < queue.length; job++) {
+  void retryLater(() => run(queue[job]));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `async function retryLater(task: () => void): Promise<void> {
+  await sleep(250);
+  task();
+}
+for (var job = 0; job < queue.length; job++) {
+  const jobSnapshot = job;
+  void retryLater(() => run(queue[jobSnapshot]));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a static method of a local class that listens",
+      code: `class Events {
+  static bind(el: Element, fn: () => void): void {
+    el.addEventListener('click', fn);
+  }
+}
+let chosen = -1;
+for (const option of options) {
+  chosen = option.index;
+  Events.bind(option.el, () => pick(chosen));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Events {
+  static bind(el: Element, fn: () => void): void {
+    el.addEventListener('click', fn);
+  }
+}
+let chosen = -1;
+for (const option of options) {
+  chosen = option.index;
+  const chosenSnapshot = chosen;
+  Events.bind(option.el, () => pick(chosenSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a helper that attaches the callback to a promise, not awaited",
+      code: `function whenReady(cb: () => void): void {
+  ready.then(cb);
+}
+for (var w = 0; w < widgets.length; w++) {
+  whenReady(() => mount(widgets[w]));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function whenReady(cb: () => void): void {
+  ready.then(cb);
+}
+for (let w = 0; w < widgets.length; w++) {
+  whenReady(() => mount(widgets[w]));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function whenReady(cb: () => void): void {
+  ready.then(cb);
+}
+for (var w = 0; w < widgets.length; w++) {
+  const wSnapshot = w;
+  whenReady(() => mount(widgets[wSnapshot]));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: watch imported under another name from node:fs, outer let",
+      code: `import { watch as watchDir } from 'node:fs';
+let target = '';
+for (const folder of folders) {
+  target = folder;
+  watchDir(folder, { recursive: true }, () => sync(target));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 41,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { watch as watchDir } from 'node:fs';
+let target = '';
+for (const folder of folders) {
+  target = folder;
+  const targetSnapshot = target;
+  watchDir(folder, { recursive: true }, () => sync(targetSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: stat callbacks in nested var loops",
+      code: `import * as fs from 'node:fs';
+for (var a = 0; a < roots.length; a++) {
+  for (var b = 0; b < names.length; b++) {
+    fs.stat(roots[a] + '/' + names[b], (problem, info) => record(roots[a], names[b], info));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 40,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import * as fs from 'node:fs';
+for (let a = 0; a < roots.length; a++) {
+  for (let b = 0; b < names.length; b++) {
+    fs.stat(roots[a] + '/' + names[b], (problem, info) => record(roots[a], names[b], info));
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import * as fs from 'node:fs';
+for (var a = 0; a < roots.length; a++) {
+  for (var b = 0; b < names.length; b++) {
+    const aSnapshot = a;
+    const bSnapshot = b;
+    fs.stat(roots[a] + '/' + names[b], (problem, info) => record(roots[aSnapshot], names[bSnapshot], info));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: this.items[i] read by a callback handed to a method that stores it",
+      code: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      this.register(() => this.open(this.items[i]));
+    }
+  }
+  open(item: string): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (let i = 0; i < this.items.length; i++) {
+      this.register(() => this.open(this.items[i]));
+    }
+  }
+  open(item: string): void {}
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      const iSnapshot = i;
+      this.register(() => this.open(this.items[iSnapshot]));
+    }
+  }
+  open(item: string): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: an arrow-function field that registers the callback",
+      code: `class Tabs {
+  items: string[] = [];
+  private attach = (el: Element, fn: () => void) => el.addEventListener('click', fn);
+  init(els: Element[]): void {
+    for (var i = 0; i < els.length; i++) {
+      this.attach(els[i], () => this.select(this.items[i]));
+    }
+  }
+  select(item: string): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Tabs {
+  items: string[] = [];
+  private attach = (el: Element, fn: () => void) => el.addEventListener('click', fn);
+  init(els: Element[]): void {
+    for (let i = 0; i < els.length; i++) {
+      this.attach(els[i], () => this.select(this.items[i]));
+    }
+  }
+  select(item: string): void {}
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Tabs {
+  items: string[] = [];
+  private attach = (el: Element, fn: () => void) => el.addEventListener('click', fn);
+  init(els: Element[]): void {
+    for (var i = 0; i < els.length; i++) {
+      const iSnapshot = i;
+      this.attach(els[i], () => this.select(this.items[iSnapshot]));
+    }
+  }
+  select(item: string): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: a method inherited from a base class in the same file",
+      code: `class Widget {
+  protected handlers: Array<() => void> = [];
+  protected keep(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+}
+class List extends Widget {
+  items: number[] = [];
+  wire(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      this.onItem(() => this.emit(this.items[i]));
+    }
+  }
+  private onItem(fn: () => void): void {
+    this.keep(fn);
+  }
+  emit(value: number): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 11,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Widget {
+  protected handlers: Array<() => void> = [];
+  protected keep(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+}
+class List extends Widget {
+  items: number[] = [];
+  wire(): void {
+    for (let i = 0; i < this.items.length; i++) {
+      this.onItem(() => this.emit(this.items[i]));
+    }
+  }
+  private onItem(fn: () => void): void {
+    this.keep(fn);
+  }
+  emit(value: number): void {}
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Widget {
+  protected handlers: Array<() => void> = [];
+  protected keep(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+}
+class List extends Widget {
+  items: number[] = [];
+  wire(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      const iSnapshot = i;
+      this.onItem(() => this.emit(this.items[iSnapshot]));
+    }
+  }
+  private onItem(fn: () => void): void {
+    this.keep(fn);
+  }
+  emit(value: number): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: a Map field keeps callbacks reading this.items[i]",
+      code: `class Scheduler {
+  private jobs = new Map<number, () => void>();
+  items: string[] = [];
+  plan(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      this.jobs.set(i, () => this.run(this.items[i]));
+    }
+  }
+  run(item: string): void {}
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Scheduler {
+  private jobs = new Map<number, () => void>();
+  items: string[] = [];
+  plan(): void {
+    for (let i = 0; i < this.items.length; i++) {
+      this.jobs.set(i, () => this.run(this.items[i]));
+    }
+  }
+  run(item: string): void {}
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Scheduler {
+  private jobs = new Map<number, () => void>();
+  items: string[] = [];
+  plan(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      const iSnapshot = i;
+      this.jobs.set(i, () => this.run(this.items[iSnapshot]));
+    }
+  }
+  run(item: string): void {}
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "switch: a case hands a closure to a scheduling helper, then breaks the switch",
+      code: `const pending: Array<() => void> = [];
+function schedule(task: () => void): void {
+  pending.push(task);
+}
+for (var k = 0; k < ops.length; k++) {
+  switch (ops[k].kind) {
+    case 'insert':
+      schedule(() => apply(ops[k]));
+      break;
+    case 'noop':
+      continue;
+    default:
+      throw new Error('unknown op');
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const pending: Array<() => void> = [];
+function schedule(task: () => void): void {
+  pending.push(task);
+}
+for (let k = 0; k < ops.length; k++) {
+  switch (ops[k].kind) {
+    case 'insert':
+      schedule(() => apply(ops[k]));
+      break;
+    case 'noop':
+      continue;
+    default:
+      throw new Error('unknown op');
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const pending: Array<() => void> = [];
+function schedule(task: () => void): void {
+  pending.push(task);
+}
+for (var k = 0; k < ops.length; k++) {
+  switch (ops[k].kind) {
+    case 'insert':
+      const kSnapshot = k;
+      schedule(() => apply(ops[kSnapshot]));
+      break;
+    case 'noop':
+      continue;
+    default:
+      throw new Error('unknown op');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "labelled continue right after the capture still advances the loop",
+      code: `function onReady(cb: () => void): void {
+  readyCallbacks.push(cb);
+}
+const readyCallbacks: Array<() => void> = [];
+outer: for (var g = 0; g < groups.length; g++) {
+  for (const member of groups[g]) {
+    onReady(() => greet(member, g));
+    continue outer;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function onReady(cb: () => void): void {
+  readyCallbacks.push(cb);
+}
+const readyCallbacks: Array<() => void> = [];
+outer: for (let g = 0; g < groups.length; g++) {
+  for (const member of groups[g]) {
+    onReady(() => greet(member, g));
+    continue outer;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function onReady(cb: () => void): void {
+  readyCallbacks.push(cb);
+}
+const readyCallbacks: Array<() => void> = [];
+outer: for (var g = 0; g < groups.length; g++) {
+  for (const member of groups[g]) {
+    const gSnapshot = g;
+    onReady(() => greet(member, gSnapshot));
+    continue outer;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nested var loops: only the outer counter is read",
+      code: `const tasks: Array<() => void> = [];
+function enqueue(task: () => void): void {
+  tasks.push(task);
+}
+for (var page = 0; page < pages; page++) {
+  for (var slot = 0; slot < 4; slot++) {
+    enqueue(() => loadPage(page));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const tasks: Array<() => void> = [];
+function enqueue(task: () => void): void {
+  tasks.push(task);
+}
+for (let page = 0; page < pages; page++) {
+  for (var slot = 0; slot < 4; slot++) {
+    enqueue(() => loadPage(page));
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const tasks: Array<() => void> = [];
+function enqueue(task: () => void): void {
+  tasks.push(task);
+}
+for (var page = 0; page < pages; page++) {
+  for (var slot = 0; slot < 4; slot++) {
+    const pageSnapshot = page;
+    enqueue(() => loadPage(pageSnapshot));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "for await: a let before the loop read by an idle-callback helper",
+      code: `function whenIdle(cb: () => void): void {
+  requestIdleCallback(() => cb());
+}
+async function consume(source: AsyncIterable<Uint8Array>): Promise<void> {
+  let received = 0;
+  for await (const chunk of source) {
+    received += chunk.length;
+    whenIdle(() => showProgress(received));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `function whenIdle(cb: () => void): void {
+  requestIdleCallback(() => cb());
+}
+async function consume(source: AsyncIterable<Uint8Array>): Promise<void> {
+  let received = 0;
+  for await (const chunk of source) {
+    received += chunk.length;
+    const receivedSnapshot = received;
+    whenIdle(() => showProgress(receivedSnapshot));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "for await: fs.watch with a let updated each iteration",
+      code: `import { watch } from 'node:fs';
+async function watchAll(dirs: AsyncIterable<string>): Promise<void> {
+  let index = 0;
+  for await (const dir of dirs) {
+    index++;
+    watch(dir, () => console.log('changed', dir, index));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { watch } from 'node:fs';
+async function watchAll(dirs: AsyncIterable<string>): Promise<void> {
+  let index = 0;
+  for await (const dir of dirs) {
+    index++;
+    const indexSnapshot = index;
+    watch(dir, () => console.log('changed', dir, indexSnapshot));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a parameter annotated as Map keeps callbacks",
+      code: `function registerAll(map: Map<string, () => void>, keys: string[]): void {
+  for (var i = 0; i < keys.length; i++) {
+    map.set(keys[i], () => handle(keys[i]));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function registerAll(map: Map<string, () => void>, keys: string[]): void {
+  for (let i = 0; i < keys.length; i++) {
+    map.set(keys[i], () => handle(keys[i]));
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function registerAll(map: Map<string, () => void>, keys: string[]): void {
+  for (var i = 0; i < keys.length; i++) {
+    const iSnapshot = i;
+    map.set(keys[i], () => handle(keys[iSnapshot]));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an imported onClick helper registers the callback",
+      code: `import { onClick } from './dom';
+for (var i = 0; i < buttons.length; i++) {
+  onClick(buttons[i], () => choose(i));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import { onClick } from './dom';
+for (let i = 0; i < buttons.length; i++) {
+  onClick(buttons[i], () => choose(i));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { onClick } from './dom';
+for (var i = 0; i < buttons.length; i++) {
+  const iSnapshot = i;
+  onClick(buttons[i], () => choose(iSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+createJavaScriptRuleTester().run('no-loop-closure-capture (JavaScript: callees the file declares)', rule, {
+  valid: [
+    {
+      name: "add on a receiver the file does not declare as a collection",
+      code: `for (var i = 0; i < fields.length; i++) {
+  form.add(fields[i], function (value) { return value + i; });
+}
+`,
+    },
+    {
+      name: "set on an untyped parameter",
+      code: `function fill(target) {
+  for (var i = 0; i < 3; i++) {
+    target.set('slot' + i, () => i);
+  }
+}
+`,
+    },
+    {
+      name: "the closure assigns the captured var before reading it",
+      code: `var message;
+for (var i = 0; i < 3; i++) {
+  message = 'queued ' + i;
+  setTimeout(function () {
+    message = 'sent';
+    show(message);
+  });
+}
+`,
+    },
+    {
+      name: "a named function deferred from a loop that assigns first",
+      code: `let frame = 0;
+function tick() {
+  frame = performance.now();
+  draw(frame);
+}
+for (var i = 0; i < 3; i++) {
+  frame = i;
+  requestAnimationFrame(tick);
+}
+`,
+    },
+    {
+      name: "a helper that collects callbacks in its own array and drains it",
+      code: `function runAll(first, second) {
+  const queue = [];
+  queue.push(first, second);
+  while (queue.length) queue.shift()();
+}
+for (var i = 0; i < 3; i++) {
+  runAll(() => step(i), () => check(i));
+}
+`,
+    },
+    {
+      name: "an async helper awaited before the loop moves on",
+      code: `async function later(fn) {
+  await delay(10);
+  fn();
+}
+async function main() {
+  for (var i = 0; i < 3; i++) {
+    await later(() => log(i));
+  }
+}
+`,
+    },
+    {
+      name: "a local onReady that calls its callback at once",
+      code: `function onReady(cb) {
+  cb();
+}
+for (var i = 0; i < 3; i++) {
+  onReady(() => init(i));
+}
+`,
+    },
+    {
+      name: "a once() wrapper whose result is called in the iteration",
+      code: `function once(fn) {
+  let done = false;
+  return function () {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+}
+for (var i = 0; i < 3; i++) {
+  const start = once(() => begin(i));
+  start();
+}
+`,
+    },
+    {
+      name: "fs: synchronous API with a replacer-like callback",
+      code: `import fs from 'fs';
+for (var i = 0; i < files.length; i++) {
+  fs.readdirSync(files[i]).forEach((name) => seen.push(files[i] + name));
+}
+`,
+    },
+    {
+      name: "helper registers a listener that never touches the callback",
+      code: `function track(el, fn) {
+  el.addEventListener('click', () => counter.hit());
+  return fn();
+}
+for (var i = 0; i < els.length; i++) {
+  track(els[i], () => prepare(i));
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "helper: a local function that registers its callback with addEventListener (var counter)",
+      code: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+var tabs = document.querySelectorAll('.tab');
+for (var t = 0; t < tabs.length; t++) {
+  bindClick(tabs[t], function () {
+    activate(t);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+var tabs = document.querySelectorAll('.tab');
+for (let t = 0; t < tabs.length; t++) {
+  bindClick(tabs[t], function () {
+    activate(t);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+var tabs = document.querySelectorAll('.tab');
+for (var t = 0; t < tabs.length; t++) {
+  const tSnapshot = t;
+  bindClick(tabs[t], function () {
+    activate(tSnapshot);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: the callback is called from a listener the helper registers",
+      code: `function onClick(el, handler) {
+  el.addEventListener('click', function (event) {
+    event.preventDefault();
+    handler.call(el, event);
+  });
+}
+var rows = table.rows;
+for (var r = 0; r < rows.length; r++) {
+  onClick(rows[r], function () { highlightRow(r); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function onClick(el, handler) {
+  el.addEventListener('click', function (event) {
+    event.preventDefault();
+    handler.call(el, event);
+  });
+}
+var rows = table.rows;
+for (let r = 0; r < rows.length; r++) {
+  onClick(rows[r], function () { highlightRow(r); });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function onClick(el, handler) {
+  el.addEventListener('click', function (event) {
+    event.preventDefault();
+    handler.call(el, event);
+  });
+}
+var rows = table.rows;
+for (var r = 0; r < rows.length; r++) {
+  const rSnapshot = r;
+  onClick(rows[r], function () { highlightRow(rSnapshot); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a jQuery delegate inside the helper",
+      code: `function bindRemove($row, callback) {
+  $row.find('.remove').on('click', callback);
+}
+var row;
+for (var n = 0; n < records.length; n++) {
+  row = $('<tr>').appendTo(body);
+  bindRemove(row, () => deleteRecord(records[n].id, row));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindRemove($row, callback) {
+  $row.find('.remove').on('click', callback);
+}
+var row;
+for (var n = 0; n < records.length; n++) {
+  row = $('<tr>').appendTo(body);
+  const nSnapshot = n;
+  const rowSnapshot = row;
+  bindRemove(row, () => deleteRecord(records[nSnapshot].id, rowSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: stores the callback on a shared state object",
+      code: `const state = {};
+function whenDone(cb) {
+  state.onDone = cb;
+}
+let step = 0;
+while (step < jobs.length) {
+  whenDone(() => report(step));
+  step++;
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const state = {};
+function whenDone(cb) {
+  state.onDone = cb;
+}
+let step = 0;
+while (step < jobs.length) {
+  const stepSnapshot = step;
+  whenDone(() => report(stepSnapshot));
+  step++;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: hands the callback to setTimeout",
+      code: `function later(cb, ms) {
+  setTimeout(cb, ms);
+}
+var attempt = 0;
+do {
+  attempt++;
+  later(function () { console.log('attempt', attempt); }, attempt * 200);
+} while (attempt < 3);
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `function later(cb, ms) {
+  setTimeout(cb, ms);
+}
+var attempt = 0;
+do {
+  attempt++;
+  const attemptSnapshot = attempt;
+  later(function () { console.log('attempt', attemptSnapshot); }, attempt * 200);
+} while (attempt < 3);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: forwards the callback to another local helper that registers it",
+      code: `function bindEvent(el, type, fn) {
+  el.addEventListener(type, fn);
+}
+function onSubmit(form, fn) {
+  bindEvent(form, 'submit', fn);
+}
+for (var f = 0; f < document.forms.length; f++) {
+  onSubmit(document.forms[f], (e) => validate(e, f));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindEvent(el, type, fn) {
+  el.addEventListener(type, fn);
+}
+function onSubmit(form, fn) {
+  bindEvent(form, 'submit', fn);
+}
+for (let f = 0; f < document.forms.length; f++) {
+  onSubmit(document.forms[f], (e) => validate(e, f));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindEvent(el, type, fn) {
+  el.addEventListener(type, fn);
+}
+function onSubmit(form, fn) {
+  bindEvent(form, 'submit', fn);
+}
+for (var f = 0; f < document.forms.length; f++) {
+  const fSnapshot = f;
+  onSubmit(document.forms[f], (e) => validate(e, fSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a method of a local class instance that subscribes the callback",
+      code: `class Hub {
+  constructor() {
+    this.subscribers = [];
+  }
+  subscribeTo(fn) {
+    this.subscribers.push(fn);
+  }
+}
+const hub = new Hub();
+let topic;
+for (const name of topicNames) {
+  topic = name;
+  hub.subscribeTo(function () { render(topic); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 13,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Hub {
+  constructor() {
+    this.subscribers = [];
+  }
+  subscribeTo(fn) {
+    this.subscribers.push(fn);
+  }
+}
+const hub = new Hub();
+let topic;
+for (const name of topicNames) {
+  topic = name;
+  const topicSnapshot = topic;
+  hub.subscribeTo(function () { render(topicSnapshot); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a local class whose constructor keeps the callback",
+      code: `class Button {
+  constructor(el, onPress) {
+    this.el = el;
+    this.onPress = onPress;
+  }
+}
+const buttons = [];
+for (var b = 0; b < nodes.length; b++) {
+  buttons.push(new Button(nodes[b], () => press(b)));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Button {
+  constructor(el, onPress) {
+    this.el = el;
+    this.onPress = onPress;
+  }
+}
+const buttons = [];
+for (let b = 0; b < nodes.length; b++) {
+  buttons.push(new Button(nodes[b], () => press(b)));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Button {
+  constructor(el, onPress) {
+    this.el = el;
+    this.onPress = onPress;
+  }
+}
+const buttons = [];
+for (var b = 0; b < nodes.length; b++) {
+  const bSnapshot = b;
+  buttons.push(new Button(nodes[b], () => press(bSnapshot)));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a named function handed to a registering helper from a loop",
+      code: `function bindKey(key, fn) {
+  shortcuts[key] = fn;
+}
+let current = '';
+function runCurrent() {
+  execute(current);
+}
+for (const command of commands) {
+  current = command.name;
+  bindKey(command.key, runCurrent);
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 10,
+          column: 3,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "helper: declared after the loop that uses it (hoisted)",
+      code: `for (var i = 0; i < slides.length; i++) {
+  onSwipe(slides[i], function () { goTo(i + 1); });
+}
+function onSwipe(el, fn) {
+  el.addEventListener('touchend', fn, { passive: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < slides.length; i++) {
+  onSwipe(slides[i], function () { goTo(i + 1); });
+}
+function onSwipe(el, fn) {
+  el.addEventListener('touchend', fn, { passive: true });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < slides.length; i++) {
+  const iSnapshot = i;
+  onSwipe(slides[i], function () { goTo(iSnapshot + 1); });
+}
+function onSwipe(el, fn) {
+  el.addEventListener('touchend', fn, { passive: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: watch imported by name, var counter",
+      code: `import { watch } from 'fs';
+for (var d = 0; d < dirs.length; d++) {
+  watch(dirs[d], (eventType) => rebuild(dirs[d], eventType));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import { watch } from 'fs';
+for (let d = 0; d < dirs.length; d++) {
+  watch(dirs[d], (eventType) => rebuild(dirs[d], eventType));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { watch } from 'fs';
+for (var d = 0; d < dirs.length; d++) {
+  const dSnapshot = d;
+  watch(dirs[d], (eventType) => rebuild(dirs[dSnapshot], eventType));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: watch destructured from require",
+      code: `const { watch } = require('fs');
+var pkgs = ['core', 'cli'];
+for (var p = 0; p < pkgs.length; p++) {
+  watch('packages/' + pkgs[p], function () {
+    build(pkgs[p]);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const { watch } = require('fs');
+var pkgs = ['core', 'cli'];
+for (let p = 0; p < pkgs.length; p++) {
+  watch('packages/' + pkgs[p], function () {
+    build(pkgs[p]);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const { watch } = require('fs');
+var pkgs = ['core', 'cli'];
+for (var p = 0; p < pkgs.length; p++) {
+  const pSnapshot = p;
+  watch('packages/' + pkgs[p], function () {
+    build(pkgs[pSnapshot]);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: watchFile on the required module object",
+      code: `const fs = require('fs');
+let config;
+for (config of configFiles) {
+  fs.watchFile(config, () => reload(config));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const fs = require('fs');
+let config;
+for (config of configFiles) {
+  const configSnapshot = config;
+  fs.watchFile(config, () => reload(configSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "child_process: exec completion callback",
+      code: `import { exec } from 'child_process';
+for (var c = 0; c < commands.length; c++) {
+  exec(commands[c], function (failure, output) {
+    results[commands[c]] = failure ? null : output;
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import { exec } from 'child_process';
+for (let c = 0; c < commands.length; c++) {
+  exec(commands[c], function (failure, output) {
+    results[commands[c]] = failure ? null : output;
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import { exec } from 'child_process';
+for (var c = 0; c < commands.length; c++) {
+  const cSnapshot = c;
+  exec(commands[c], function (failure, output) {
+    results[commands[cSnapshot]] = failure ? null : output;
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: self.items[i] in a function expression handed to a listening method",
+      code: `class Gallery {
+  bindThumb(el, fn) {
+    el.addEventListener('click', fn);
+  }
+  render() {
+    var self = this;
+    for (var i = 0; i < this.items.length; i++) {
+      this.bindThumb(this.thumbs[i], function () {
+        self.show(self.items[i]);
+      });
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Gallery {
+  bindThumb(el, fn) {
+    el.addEventListener('click', fn);
+  }
+  render() {
+    var self = this;
+    for (let i = 0; i < this.items.length; i++) {
+      this.bindThumb(this.thumbs[i], function () {
+        self.show(self.items[i]);
+      });
+    }
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Gallery {
+  bindThumb(el, fn) {
+    el.addEventListener('click', fn);
+  }
+  render() {
+    var self = this;
+    for (var i = 0; i < this.items.length; i++) {
+      const iSnapshot = i;
+      this.bindThumb(this.thumbs[i], function () {
+        self.show(self.items[iSnapshot]);
+      });
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: a Set built in the constructor keeps callbacks",
+      code: `class Store {
+  constructor() {
+    this.watchers = new Set();
+  }
+  track(keys) {
+    var key;
+    for (var k = 0; k < keys.length; k++) {
+      key = keys[k];
+      this.watchers.add(() => this.notify(key));
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Store {
+  constructor() {
+    this.watchers = new Set();
+  }
+  track(keys) {
+    var key;
+    for (var k = 0; k < keys.length; k++) {
+      key = keys[k];
+      const keySnapshot = key;
+      this.watchers.add(() => this.notify(keySnapshot));
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "labelled continue: a deferring helper in the inner loop",
+      code: `function defer(fn) {
+  queueMicrotask(fn);
+}
+rows: for (var y = 0; y < grid.length; y++) {
+  for (var x = 0; x < grid[y].length; x++) {
+    if (grid[y][x] === null) continue rows;
+    defer(() => paint(x, y));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 11,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function defer(fn) {
+  queueMicrotask(fn);
+}
+rows: for (let y = 0; y < grid.length; y++) {
+  for (let x = 0; x < grid[y].length; x++) {
+    if (grid[y][x] === null) continue rows;
+    defer(() => paint(x, y));
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function defer(fn) {
+  queueMicrotask(fn);
+}
+rows: for (var y = 0; y < grid.length; y++) {
+  for (var x = 0; x < grid[y].length; x++) {
+    if (grid[y][x] === null) continue rows;
+    const xSnapshot = x;
+    const ySnapshot = y;
+    defer(() => paint(xSnapshot, ySnapshot));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "switch: a listener helper in one case, continue in another",
+      code: `function onToggle(el, fn) {
+  el.addEventListener('change', fn);
+}
+var field;
+for (var i = 0; i < fields.length; i++) {
+  field = fields[i];
+  switch (field.type) {
+    case 'checkbox':
+      onToggle(field.el, function () { store(field.name); });
+      break;
+    default:
+      continue;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `function onToggle(el, fn) {
+  el.addEventListener('change', fn);
+}
+var field;
+for (var i = 0; i < fields.length; i++) {
+  field = fields[i];
+  switch (field.type) {
+    case 'checkbox':
+      const fieldSnapshot = field;
+      onToggle(field.el, function () { store(fieldSnapshot.name); });
+      break;
+    default:
+      continue;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nested var loops: a cell binder captures both counters",
+      code: `function bindCell(cell, fn) {
+  cell.onclick = fn;
+}
+for (var r = 0; r < table.rows.length; r++) {
+  for (var c = 0; c < table.rows[r].cells.length; c++) {
+    bindCell(table.rows[r].cells[c], function () { select(r, c); });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindCell(cell, fn) {
+  cell.onclick = fn;
+}
+for (let r = 0; r < table.rows.length; r++) {
+  for (let c = 0; c < table.rows[r].cells.length; c++) {
+    bindCell(table.rows[r].cells[c], function () { select(r, c); });
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindCell(cell, fn) {
+  cell.onclick = fn;
+}
+for (var r = 0; r < table.rows.length; r++) {
+  for (var c = 0; c < table.rows[r].cells.length; c++) {
+    const rSnapshot = r;
+    const cSnapshot = c;
+    bindCell(table.rows[r].cells[c], function () { select(rSnapshot, cSnapshot); });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "for await: a let before the loop read by a subscriber kept in an array",
+      code: `const listeners = [];
+function notify(fn) {
+  listeners.push(fn);
+}
+async function follow(feed) {
+  let latest = null;
+  for await (const event of feed) {
+    latest = event;
+    notify(() => render(latest));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const listeners = [];
+function notify(fn) {
+  listeners.push(fn);
+}
+async function follow(feed) {
+  let latest = null;
+  for await (const event of feed) {
+    latest = event;
+    const latestSnapshot = latest;
+    notify(() => render(latestSnapshot));
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Set assigned before the loop keeps callbacks",
+      code: `let hooks;
+hooks = new Set();
+let phase = '';
+for (const p of phases) {
+  phase = p;
+  hooks.add(() => enter(phase));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let hooks;
+hooks = new Set();
+let phase = '';
+for (const p of phases) {
+  phase = p;
+  const phaseSnapshot = phase;
+  hooks.add(() => enter(phaseSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an onDid… method of an editor API",
+      code: `let model;
+for (model of editor.getModels()) {
+  model.onDidChangeContent(() => lint(model));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 3,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let model;
+for (model of editor.getModels()) {
+  const modelSnapshot = model;
+  model.onDidChangeContent(() => lint(modelSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+createTypedRuleTester().run('no-loop-closure-capture (type information: callees and collections)', rule, {
+  valid: [
+    {
+      name: "typed: set on an interface that is not a Map",
+      filename: typedFile,
+      code: `interface Builder {
+  set(key: string, compute: () => number): Builder;
+}
+declare const builder: Builder;
+for (var i = 0; i < 3; i++) {
+  builder.set('k' + i, () => i);
+}
+`,
+    },
+    {
+      name: "typed: the closure assigns the captured binding first",
+      filename: typedFile,
+      code: `declare function show(text: string): void;
+let status = '';
+for (var i = 0; i < 3; i++) {
+  status = 'queued';
+  setTimeout(() => {
+    status = 'sent';
+    show(status);
+  });
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "typed: a Map returned by a factory keeps callbacks",
+      filename: typedFile,
+      code: `function createRegistry(): Map<string, () => void> {
+  return new Map();
+}
+declare function handle(name: string): void;
+const registry = createRegistry();
+const names = ['a', 'b'];
+for (var i = 0; i < names.length; i++) {
+  registry.set(names[i], () => handle(names[i]));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function createRegistry(): Map<string, () => void> {
+  return new Map();
+}
+declare function handle(name: string): void;
+const registry = createRegistry();
+const names = ['a', 'b'];
+for (let i = 0; i < names.length; i++) {
+  registry.set(names[i], () => handle(names[i]));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function createRegistry(): Map<string, () => void> {
+  return new Map();
+}
+declare function handle(name: string): void;
+const registry = createRegistry();
+const names = ['a', 'b'];
+for (var i = 0; i < names.length; i++) {
+  const iSnapshot = i;
+  registry.set(names[i], () => handle(names[iSnapshot]));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "typed: a helper that registers its callback",
+      filename: typedFile,
+      code: `function bindClick(el: Element, fn: () => void): void {
+  el.addEventListener('click', fn);
+}
+declare function activate(index: number): void;
+declare const tabs: Element[];
+for (var t = 0; t < tabs.length; t++) {
+  bindClick(tabs[t], () => activate(t));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindClick(el: Element, fn: () => void): void {
+  el.addEventListener('click', fn);
+}
+declare function activate(index: number): void;
+declare const tabs: Element[];
+for (let t = 0; t < tabs.length; t++) {
+  bindClick(tabs[t], () => activate(t));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindClick(el: Element, fn: () => void): void {
+  el.addEventListener('click', fn);
+}
+declare function activate(index: number): void;
+declare const tabs: Element[];
+for (var t = 0; t < tabs.length; t++) {
+  const tSnapshot = t;
+  bindClick(tabs[t], () => activate(tSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "typed: class this.items[i] through a storing method",
+      filename: typedFile,
+      code: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      this.register(() => this.open(this.items[i]));
+    }
+  }
+  open(item: string): void {
+    console.log(item);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (let i = 0; i < this.items.length; i++) {
+      this.register(() => this.open(this.items[i]));
+    }
+  }
+  open(item: string): void {
+    console.log(item);
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Menu {
+  private handlers: Array<() => void> = [];
+  constructor(private items: string[]) {}
+  private register(fn: () => void): void {
+    this.handlers.push(fn);
+  }
+  build(): void {
+    for (var i = 0; i < this.items.length; i++) {
+      const iSnapshot = i;
+      this.register(() => this.open(this.items[iSnapshot]));
+    }
+  }
+  open(item: string): void {
+    console.log(item);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -345,7 +345,8 @@ export class LoopClosureAnalyzer {
     }
     if (isFunction && argumentIndex >= 0) {
       const helper = calleeDefinition(call.callee, this.resolveBound);
-      const shown = name === undefined ? 'a helper' : `\`${callee.isMember ? '.' : ''}${name}()\``;
+      const receiver = callee.objectName === undefined ? (callee.isMember ? '.' : '') : `${callee.objectName}.`;
+      const shown = name === undefined ? 'a helper' : `\`${receiver}${name}()\``;
       if (helper) return this.helperUse(helper, argumentIndex, call, shown) ?? { kind: 'sync' };
       // Declared elsewhere: `onClick(el, fn)`, `editor.onDidChange(fn)` register, like `{ onClick: fn }`.
       if (name !== undefined && LISTENER_NAME.test(name)) {
