@@ -696,11 +696,11 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       upward:
-        'The {{from}} layer must not import `{{specifier}}` from the {{to}} layer: {{to}} depends on {{from}}, so this import points upward and ties the layers in a cycle. {{from}} may import: {{allowed}}.',
+        '{{from}} must not import `{{specifier}}` ({{to}}), which depends on {{from}}: a cycle.',
       notAllowed:
-        'The {{from}} layer must not import `{{specifier}}` from the {{to}} layer; {{from}} may import: {{allowed}}. Go through an allowed layer instead.',
+        '{{from}} must not import `{{specifier}}` ({{to}}); {{from}} may import: {{allowed}}.',
       unresolved:
-        '`{{specifier}}` points into the {{to}} layer but cannot be resolved, so its layer boundary cannot be checked. Fix the path, the tsconfig `paths` alias or the package.json `imports` entry.',
+        '`{{specifier}}` points into the {{to}} layer but cannot be resolved, so it cannot be checked.',
     },
     schema: [
       {

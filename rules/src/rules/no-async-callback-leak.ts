@@ -104,21 +104,21 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       iteration:
-        '`{{method}}` ignores the promise this async callback returns: nothing waits for the work and a rejection is unhandled. Use `for…of` with `await` (one at a time) or `await Promise.all(items.map(async …))`.',
+        '`{{method}}` ignores this async callback\'s promise: nothing waits, and a rejection is unhandled.',
       predicate:
-        '`{{method}}` does not await this async callback: it sees a promise (always truthy) instead of the answer, and a rejection is unhandled. Compute the answers first (`await Promise.all(...)`), then call `{{method}}` with a synchronous callback.',
+        '`{{method}}` gets a promise (always truthy) from this async callback instead of its answer.',
       discardedMap:
-        'The promises this async `{{method}}` callback returns are discarded: nothing waits for them and a rejection is unhandled. Wrap the call in `await Promise.all(...)`.',
+        'The promises of this async `{{method}}` callback are discarded: a rejection is unhandled.',
       listener:
-        '`{{method}}` ignores the promise its async listener returns, so a rejection becomes an unhandled rejection (which can crash the process). Wrap the listener body in `try/catch` that reports the error.',
+        '`{{method}}` ignores this async listener\'s promise, so a rejection is unhandled.',
       route:
-        'Express 4 does not await route handlers or middlewares: a rejection here never reaches the error middleware and the request hangs. Wrap the body in `try/catch` that calls `next(error)` or responds with an error.',
+        'Express 4 ignores this async handler\'s promise: a rejection never reaches error middleware.',
       timer:
-        '`{{method}}` ignores the promise its async callback returns, so a rejection is unhandled. Wrap the callback body in `try/catch` that reports the error.',
+        '`{{method}}` ignores this async callback\'s promise, so a rejection is unhandled.',
       executor:
-        'An async Promise executor: an error thrown after its first `await` does not reject this promise and is lost, and the promise may never settle. Make the executor synchronous (do the async work outside `new Promise`) or wrap its body in `try/catch` that calls `reject`.',
+        'Async Promise executor: an error after its first `await` is lost and the promise may never settle.',
       callback:
-        '`{{method}}` takes a Node-style `(err, …)` callback and ignores the promise this async callback returns, so a rejection is unhandled. Wrap the callback body in `try/catch` that reports the error (or use the promise API).',
+        '`{{method}}` takes an `(err, …)` callback and ignores this async one\'s promise.',
       suggestForOf: 'Rewrite as a `for…of` loop that awaits each item in turn.',
       suggestPromiseAll: 'Rewrite as `await Promise.all(….map(async …))` (runs all at once and waits for them).',
       suggestTryCatch: 'Wrap the body in `try/catch` that reports the error.',

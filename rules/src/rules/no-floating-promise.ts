@@ -41,9 +41,9 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       floating:
-        'Floating promise: nothing awaits, returns or handles it, so its rejection is lost as an unhandled rejection and nobody waits for it to finish. Add `await`, return it, attach `.catch(...)`, or discard it on purpose with `void`.',
+        'Floating promise: nothing awaits, returns or handles it, so a rejection is lost.',
       unusedStored:
-        'Promise stored in `{{name}}` is never awaited, returned or passed on, so its rejection is lost and nobody waits for it. Await it (or return it / pass it to `Promise.all`) or attach `.catch(...)`.',
+        'The promise in `{{name}}` is never awaited, returned or passed on, so a rejection is lost.',
       suggestAwait: 'Add `await` (waits for the promise and lets its error propagate).',
       suggestCatch: 'Attach `.catch(...)` that reports the error.',
       suggestVoid: 'Discard the promise on purpose with `void` (a rejection is still unhandled).',

@@ -51,13 +51,13 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       intervalDiscarded:
-        'The handle of this `setInterval` is thrown away, so it can never be cleared: the callback runs forever and keeps its closure (and the process) alive. Store the handle and call `clearInterval` in the owner\'s close/dispose/cleanup.',
+        'This `setInterval` handle is thrown away, so the timer can never be cleared.',
       intervalNeverCleared:
-        '`{{name}}` holds a `setInterval` handle that is never passed to `clearInterval`, so the timer outlives its owner. Clear it in close/dispose/stop, on the connection\'s `close` event, or in the effect cleanup.',
+        '`{{name}}` holds a `setInterval` handle that is never cleared, so the timer outlives its owner.',
       effectTimer:
-        'This `{{timer}}` in a React effect is not cleared by the effect\'s cleanup, so it fires after the component unmounts or the effect re-runs. Store the handle and return a cleanup that calls `{{clear}}`.',
+        'This `{{timer}}` in a React effect is not cleared by the effect\'s cleanup (`{{clear}}`).',
       raceTimer:
-        'This timeout in a `Promise.race` is never cleared: when the work wins the timer stays armed (keeping the process alive until it fires), and when the timer wins the losing work keeps running. Pass `AbortSignal.timeout(ms)` to the work, or store the handle and `clearTimeout` it in `finally`.',
+        'This `Promise.race` timeout is never cleared: it stays armed after the work wins.',
       suggestEffectCleanup: 'Store the handle and clear it in the effect\'s cleanup.',
       suggestDispose: 'Clear the interval in `{{method}}()`.',
       suggestAbortSignal: 'Pass `AbortSignal.timeout({{ms}})` to `fetch` instead of racing a timer.',

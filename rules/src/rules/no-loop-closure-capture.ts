@@ -19,21 +19,11 @@ export type MessageId = 'sharedBinding' | 'suggestLet' | 'suggestSnapshot';
 export type Options = [];
 
 const REASON_TEXT: Record<ShareReason, string> = {
-  var: 'is a `var` shared by every iteration of the loop',
-  outer: 'is declared outside the loop and reassigned inside it',
-  later: 'is reassigned later in this iteration, after the function captured it',
-  global: 'is an undeclared global that the loop reassigns',
+  var: 'is a `var` shared by all iterations',
+  outer: 'is reassigned by the loop',
+  later: 'is reassigned after this function captured it',
+  global: 'is a global the loop reassigns',
 };
-
-const ADVICE_TEXT: Record<ShareReason, string> = {
-  var: 'Declare it with `let`, or copy it into a `const` for this iteration and capture the copy.',
-  outer: 'Copy it into a `const` inside the loop and capture the copy.',
-  later: 'Capture a `const` copy, or stop reassigning it once the function exists.',
-  global: 'Declare it with `let` in the loop head, or copy it into a `const` for this iteration and capture the copy.',
-};
-
-const NAMED_FUNCTION_ADVICE =
-  'Hand it the current value as an argument, or schedule a closure over a `const` copy taken in this iteration.';
 
 type DeferringFate = Exclude<Fate, { kind: 'sync' }>;
 
@@ -59,7 +49,7 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       sharedBinding:
-        '`{{name}}` {{reason}}, but {{subject}} {{sink}}, so it runs after the loop has moved on and sees a later value{{others}}. {{advice}}',
+        '`{{name}}` {{reason}}, but {{subject}} {{sink}}: it sees a later value{{others}}.',
       suggestLet: 'Declare {{names}} with `let` so every iteration gets its own binding.',
       suggestSnapshot: 'Copy {{names}} into a `const` before the function is created and read the copy inside it.',
     },
@@ -161,7 +151,6 @@ export default createRule<Options, MessageId>({
       fate: DeferringFate,
       shared: SharedBinding[],
       suggest: TSESLint.ReportSuggestionArray<MessageId>,
-      advice?: string,
     ): void {
       const [first, ...rest] = shared;
       if (!first) return;
@@ -174,7 +163,6 @@ export default createRule<Options, MessageId>({
           subject,
           sink: sinkText(fate),
           others: rest.length > 0 ? ` (so does ${quoteList(rest.map((binding) => binding.variable.name))})` : '',
-          advice: advice ?? ADVICE_TEXT[first.reason],
         },
         suggest,
       });
@@ -235,7 +223,7 @@ export default createRule<Options, MessageId>({
         const shared = findShared(fn, fate, chain, identifier);
         if (shared.length === 0) continue;
         const name = nameVariable.name;
-        report(sinkNode, `\`${name}\``, fate, shared, [], NAMED_FUNCTION_ADVICE);
+        report(sinkNode, `\`${name}\``, fate, shared, []);
       }
     }
 

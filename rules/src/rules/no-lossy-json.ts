@@ -107,11 +107,11 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       lossyType:
-        '`{{type}}` declares {{path}} as {{declared}}, but JSON cannot carry that: the parsed value holds {{becomes}}. {{fix}}',
+        '`{{type}}` declares {{path}} as {{declared}}, but parsed JSON holds {{becomes}} there.',
       precisionLost:
-        '`{{key}}` is used as a 64-bit integer, but `{{source}}` has already rounded it to a double, which is exact only up to 2^53. Read the field as a string (quoted in the JSON, or revived from its source text) and convert that.',
+        '`{{key}}` is used as a 64-bit integer, but `{{source}}` rounded it (exact only to 2^53).',
       unsafeIntegerLiteral:
-        'The number {{digits}} in this JSON text is above Number.MAX_SAFE_INTEGER, so `JSON.parse` rounds it. Quote it in the JSON and read it as a string or a BigInt.',
+        'The number {{digits}} in this JSON text is above 2^53, so `JSON.parse` rounds it.',
       suggestReviver: 'Revive `{{key}}` with a reviver ({{what}}).',
       suggestQuoteField: 'Quote `{{key}}` in the text before parsing so it arrives as an exact string.',
       suggestQuoteLiteral: 'Quote {{digits}} so it stays exact.',

@@ -295,7 +295,7 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unguardedParse:
-        '`JSON.parse` of {{origin}} throws a SyntaxError on malformed or truncated text, and nothing here catches it. Wrap it in try/catch and turn the failure into this code\'s own error path.',
+        '`JSON.parse` of {{origin}} throws on malformed text, and nothing here catches it.',
       suggestTryCatch: 'Wrap the parse in try/catch and {{action}} when the text is not valid JSON.',
     },
     schema: [],

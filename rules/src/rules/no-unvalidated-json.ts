@@ -36,11 +36,11 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unvalidated:
-        '{{source}} returns whatever the text holds, yet it is trusted here as `{{type}}` with no runtime check, so a wrong shape fails later and far from here. Check the value at run time first (a schema or a type guard) and only then treat it as `{{type}}`.',
+        '{{source}} is trusted as `{{type}}` without a runtime check of its shape.',
       unguardedMerge:
-        'Parsed JSON is merged recursively into `{{target}}` without skipping `__proto__`, `constructor` and `prototype`, so a crafted key can pollute every object\'s prototype. Drop those keys before merging (a reviver does it) or make the merge skip them.',
+        'Parsed JSON is merged recursively into `{{target}}` without dropping `__proto__` keys.',
       suggestLibrary: 'Validate the value with {{library}} instead of asserting its type.',
-      suggestTypeGuard: 'Type the value `unknown` and check it with the type guard `{{guard}}` (a stub is added when missing).',
+      suggestTypeGuard: 'Type it `unknown` and check it with the type guard `{{guard}}` (added as a stub if missing).',
       suggestDropPrototypeKeys: 'Drop `__proto__`, `constructor` and `prototype` keys with a reviver.',
     },
     schema: [],

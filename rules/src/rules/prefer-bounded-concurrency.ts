@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       unboundedMap:
-        '`Promise.all({{receiver}}.map(async …))` starts one call per item, all at once: a large `{{receiver}}` floods the service or exhausts sockets, and after the first failure the other calls keep running unobserved. Bound it with a pool, e.g. `mapWithLimit({{receiver}}, 8, fn)` from Tripwire\'s errgroup scaffold, which also cancels the rest on the first error.',
+        '`Promise.all({{receiver}}.map(async …))` starts a call per item, all at once, with no bound.',
     },
     schema: [
       {
