@@ -114,6 +114,67 @@ parse(JSON.stringify(value));`,
   const order = JSON.parse(req.body);
   res.json(await save(order));
 }));`,
+  // Functions whose contract is to parse and throw: the caller, elsewhere, owns the error.
+  `export class CachedResponse {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  async text() {
+    return this.bytes.toString('utf8');
+  }
+  async json() {
+    const text = await this.text();
+    return JSON.parse(text);
+  }
+}`,
+  `export const upload = {
+  async json() {
+    return { ...JSON.parse(await request.text()), receivedAt: Date.now() };
+  },
+};`,
+  `export class Envelope {
+  decodeMeta() {
+    const meta = JSON.parse(req.headers['x-meta']);
+    return meta;
+  }
+  parseBody() {
+    const { items } = JSON.parse(this.request.body);
+    return items;
+  }
+}`,
+  `/**
+ * Reads the last saved session.
+ * @throws {SyntaxError} when the file holds malformed JSON
+ */
+export function restoreSession(file) {
+  const session = JSON.parse(fs.readFileSync(file, 'utf8'));
+  session.restoredAt = Date.now();
+  return session;
+}`,
+  // A transport-sounding parameter name is not evidence when the program fills it itself.
+  `class Connection {
+  send(message) {
+    const { type } = JSON.parse(message);
+    this.stats.count(type);
+    this.socket.send(message);
+  }
+}
+connection.send(JSON.stringify({ type: 'ping' }));
+const subscribe = JSON.stringify({ type: 'subscribe', topic });
+connection.send(subscribe);`,
+  `export class Outbox {
+  publish(payload) {
+    this.pending.push(JSON.parse(payload).id);
+    return this.transport.write(payload);
+  }
+}`,
+  `export function send(message) {
+  JSON.parse(message);
+  relay(message);
+}
+export function relay(message) {
+  send(message);
+}`,
 ];
 
 /** Cases that use TypeScript syntax: run without and with type information. */
@@ -963,6 +1024,64 @@ socket.on('message', route);` },
 ];
 
 const typeScriptInvalid: Invalid[] = [
+    {
+      code: `export class Session {
+  async json(): Promise<void> {
+    this.state = JSON.parse(await this.text());
+  }
+  declare state: unknown;
+  declare text: () => Promise<string>;
+}`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 18,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export class Session {
+  async json(): Promise<void> {
+    try {
+      this.state = JSON.parse(await this.text());
+    } catch {
+      return;
+    }
+  }
+  declare state: unknown;
+  declare text: () => Promise<string>;
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export class Inbox {
+  accept(message: string) {
+    return JSON.parse(message);
+  }
+}
+inbox.accept(JSON.stringify({ kind: 'hello' }));
+inbox.accept(req.body);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 3,
+          column: 12,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `export class Inbox {
+  accept(message: string) {
+    try {
+      return JSON.parse(message);
+    } catch {
+      return undefined;
+    }
+  }
+}
+inbox.accept(JSON.stringify({ kind: 'hello' }));
+inbox.accept(req.body);` },
+          ],
+        },
+      ],
+    },
     {
       code: `async function readCache(file: string): Promise<Cache | undefined> {
   const text = await fs.promises.readFile(file, 'utf8');

@@ -8,6 +8,7 @@ import {
   lineIndentation,
   type FunctionNode,
 } from '../util/json/ast.js';
+import { isParsingContract } from '../util/json/contract.js';
 import { findGuard, isCallGuarded, isGuarded, privateCallSites } from '../util/json/guard.js';
 import { classify, type TextOrigin } from '../util/json/provenance.js';
 import { isJsonParseCall } from '../util/json/sources.js';
@@ -346,6 +347,9 @@ export default createRule<Options, MessageId>({
         label = externalThroughCallers(origin.fn, origin.index, 0, state.kind === 'function' && state.fn === origin.fn);
       }
       if (!label) return;
+      // `async json()`, `parsePayload()`, a function documented `@throws`: callers elsewhere own the error.
+      const fn = enclosingFunction(node);
+      if (fn && isParsingContract(sourceCode, fn, node)) return;
       const wrap = wrapFix(sourceCode, node, label);
       context.report({
         node,

@@ -78,6 +78,12 @@ const PARSING_FUNCTION = /^(parse|decode|deserialize|unserialize|unwrap|unmarsha
 /** Parameter names that, on a function with callers outside this file, mean text from the wire. */
 const TRANSPORT_PARAMETER = /^(body|rawBody|requestBody|reqBody|payload|rawPayload|rawMessage|rawMsg|message|msg|frame|packet|rawData|rawText|rawJson|rawJSON)$/;
 
+/**
+ * Names of functions that send their argument out (`send`, `write`, `publish`, `emit`…): what they receive was
+ * made by the program, so a transport-sounding parameter name there says nothing about where the text came from.
+ */
+const OUTGOING_FUNCTION = /^(send|write|emit|publish|post|push|enqueue|dispatch|broadcast|reply|respond|notify|transmit|forward|deliver|produce)(?:[A-Z0-9_$]|$)/;
+
 /** Function names of handlers: their parameters come from outside. */
 const HANDLER_FUNCTION = /^(handle|on)[A-Z0-9_]|(Handler|Listener)$|^handler$/;
 
@@ -322,10 +328,71 @@ function classifyParameter(
   if (privateCallSites(sourceCode, fn)) return { kind: 'parameter', fn, index };
   const functionName = binding?.name ?? methodName(fn);
   if (functionName && PARSING_FUNCTION.test(functionName)) return UNKNOWN;
-  if (TRANSPORT_PARAMETER.test(parameterIdentifier.name)) return external(LABEL.message);
+  // `conn.send(JSON.stringify(…))` everywhere in the file: the program filled this parameter itself.
+  if (functionName && callersPassOnlyInternalText(sourceCode, fn, functionName, index)) return INTERNAL;
+  // A parameter name alone is not evidence: it counts only where the function does not send it out.
+  if (TRANSPORT_PARAMETER.test(parameterIdentifier.name) && !(functionName && OUTGOING_FUNCTION.test(functionName))) {
+    return external(LABEL.message);
+  }
   if (functionName && HANDLER_FUNCTION.test(functionName)) return external(LABEL.message);
   return UNKNOWN;
 }
+
+/** Every call in the file by the name it is made through (`f(…)`, `a.b.f(…)` → f), collected in one walk. */
+const callsByNameCache = new WeakMap<Readonly<TSESLint.SourceCode>, Map<string, TSESTree.CallExpression[]>>();
+
+function callsByName(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSESTree.CallExpression[]> {
+  const cached = callsByNameCache.get(sourceCode);
+  if (cached) return cached;
+  const calls = new Map<string, TSESTree.CallExpression[]>();
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeName(node);
+      if (name !== undefined) {
+        const list = calls.get(name);
+        if (list) list.push(node);
+        else calls.set(name, [node]);
+      }
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      const children: unknown[] = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(sourceCode.ast);
+  callsByNameCache.set(sourceCode, calls);
+  return calls;
+}
+
+/**
+ * True when the file calls a function of this name (outside the function itself) and every such call passes,
+ * at `index`, text the program made (`JSON.stringify(…)`, literals). Calls of another object's method of the
+ * same name count too, so the answer is only ever "internal" when the whole file agrees.
+ */
+function callersPassOnlyInternalText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: FunctionNode,
+  name: string,
+  index: number,
+): boolean {
+  const calls = (callsByName(sourceCode).get(name) ?? []).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+  // Functions that pass the parameter to each other would otherwise ask each other forever.
+  if (calls.length === 0 || functionsBeingTraced.has(fn)) return false;
+  functionsBeingTraced.add(fn);
+  try {
+    return calls.every((call) => {
+      const argument = call.arguments[index];
+      return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && classify(sourceCode, argument, MAX_DEPTH - 1).kind === 'internal';
+    });
+  } finally {
+    functionsBeingTraced.delete(fn);
+  }
+}
+
+const functionsBeingTraced = new Set<FunctionNode>();
 
 function methodName(fn: FunctionNode): string | undefined {
   const parent = fn.parent;
