@@ -382,3 +382,230 @@ typedRuleTester.run('no-async-callback-leak (typed)', rule, {
     },
   ],
 });
+
+// Dropped arrays of promises, callback-style processors, promise-returning predicates; and async functions that
+// cannot reject (or only by a synchronous throw), which stay quiet.
+ruleTester.run('no-async-callback-leak (more slots, bodies that cannot reject)', rule, {
+  valid: [
+    // the array of promises reaches Promise.all
+    'export async function load(ids: string[]) { return Promise.all(Array.from(ids, async (id) => fetchOne(id))); }',
+    'export function uploadAll() { return listFiles().then((files) => files.map(async (file) => upload(file))).then((jobs) => Promise.all(jobs)); }',
+    'export async function sync(items: Item[]) { const pending = items.map(async (item) => push(item)); await Promise.allSettled(pending); }',
+    // a processor without a completion callback: the queue awaits the promise it returns
+    'queue.process(async (job) => { await sendEmail(job.data); });',
+    // a completion callback that is never called is no evidence of callback style
+    'worker.run(async (task, done) => { await task.execute(); });',
+    // test frameworks: their runner deals with done
+    'it("drains", async (t, done) => { await drain(); done(); });',
+    // only calls that cannot throw around the try/catch: a Map delete, timers, Array.from, new Map(), assignments
+    "socket.on('close', async () => {\n  pending.delete(socketId);\n  clearTimeout(idleTimer);\n  const waiting = Array.from(waiters);\n  waiters = new Map();\n  state = 'closed';\n  try {\n    await releaseAll(waiting);\n  } catch (error) {\n    logger.warn(error);\n  }\n});",
+    // whatever the try throws, the finally ends the process
+    "process.on('SIGTERM', async () => {\n  try {\n    await server.close();\n    await db.end();\n  } finally {\n    process.exit(0);\n  }\n});",
+    // no await and no returned value: only a synchronous throw could reject
+    "emitter.on('change', async (value) => {\n  render(value);\n});",
+    'setInterval(async () => { tick(); }, 1000);',
+    'window.onresize = async () => { layout(); };',
+    // an awaited sleep never rejects; the rest is caught
+    'const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));\nsetInterval(async () => {\n  await sleep(250);\n  try { await poll(); } catch (error) { console.error(error); }\n}, 1000);',
+    "import { setTimeout as delay } from 'node:timers/promises';\nbus.on('retry', async (job) => { await delay(500); try { await job.run(); } catch (error) { job.fail(error); } });",
+    // a poller that routes every failure to the reject it was given
+    'export function waitReady(): Promise<Status> {\n  return new Promise((resolve, reject) => {\n    const check = async (attempt: number) => {\n      if (attempt > 10) return reject(new Error("not ready"));\n      try {\n        const status = await fetchStatus();\n        if (status.ready) resolve(status);\n        else setTimeout(() => check(attempt + 1), 500);\n      } catch (error) {\n        reject(error);\n      }\n    };\n    setTimeout(check, 0, 0);\n  });\n}',
+    // a predicate that returns a plain value
+    'function isActive(user: User) { return user.active; }\nexport const active = (users: User[]) => users.filter((user) => isActive(user));',
+  ],
+  invalid: [
+    // the array of promises is what forEach's arrow returns: nobody waits for it
+    {
+      code: 'export function notifyGroups(groups) {\n  groups.forEach((group) => group.members.map(async (member) => notify(member)));\n}',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 47, suggestions: [] },
+      ],
+    },
+    // awaiting the array waits for nothing
+    {
+      code: 'export async function sendAll(users: User[]) {\n  await users.map(async (user) => sendMail(user));\n  log(\'sent\');\n}',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 19, suggestions: [
+          { messageId: 'suggestPromiseAll', output: 'export async function sendAll(users: User[]) {\n  await Promise.all(users.map(async (user) => sendMail(user)));\n  log(\'sent\');\n}' },
+        ] },
+      ],
+    },
+    // the promises become a .then value that nobody awaits
+    {
+      code: 'export function uploadAll() {\n  return listFiles().then((files) => files.map(async (file) => upload(file)));\n}',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 48, suggestions: [] },
+      ],
+    },
+    // the right of && in a statement
+    {
+      code: 'export function save(items: Item[], enabled: boolean) {\n  enabled && items.map(async (item) => {\n    await persist(item);\n  });\n}',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 24, suggestions: [] },
+      ],
+    },
+    // Array.from with an async mapper, dropped and awaited
+    {
+      code: 'export async function refreshAll(nodes: Set<Node>) {\n  Array.from(nodes, async (node) => {\n    await node.refresh();\n  });\n  await Array.from(nodes, async (node) => node.flush());\n}',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 21, suggestions: [
+          { messageId: 'suggestPromiseAll', output: 'export async function refreshAll(nodes: Set<Node>) {\n  await Promise.all(Array.from(nodes, async (node) => {\n    await node.refresh();\n  }));\n  await Array.from(nodes, async (node) => node.flush());\n}' },
+        ] },
+        { messageId: 'discardedMap', line: 5, column: 27, suggestions: [
+          { messageId: 'suggestPromiseAll', output: 'export async function refreshAll(nodes: Set<Node>) {\n  Array.from(nodes, async (node) => {\n    await node.refresh();\n  });\n  await Promise.all(Array.from(nodes, async (node) => node.flush()));\n}' },
+        ] },
+      ],
+    },
+    // Bull in callback mode: the promise is ignored and done is never called on a rejection
+    {
+      code: 'emailQueue.process(async (job, done) => {\n  await sendEmail(job.data);\n  done();\n});',
+      errors: [
+        { messageId: 'doneCallback', line: 1, column: 20, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'emailQueue.process(async (job, done) => {\n  try {\n    await sendEmail(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});' },
+        ] },
+      ],
+    },
+    // a job processor with a name and a concurrency
+    {
+      code: 'this.queue.process(\'sync\', 4, async (job, cb) => {\n  await this.sync(job.data);\n  cb();\n});',
+      errors: [
+        { messageId: 'doneCallback', line: 1, column: 31, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'this.queue.process(\'sync\', 4, async (job, cb) => {\n  try {\n    await this.sync(job.data);\n    cb();\n  } catch (error) {\n    cb(error);\n  }\n});' },
+        ] },
+      ],
+    },
+    // Passport verify callbacks are called callback-style
+    {
+      code: 'passport.use(new LocalStrategy(async (username, password, done) => {\n  const user = await User.findOne({ username });\n  if (!user) return done(null, false);\n  done(null, user);\n}));',
+      errors: [
+        { messageId: 'doneCallback', line: 1, column: 32, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'passport.use(new LocalStrategy(async (username, password, done) => {\n  try {\n    const user = await User.findOne({ username });\n    if (!user) return done(null, false);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n}));' },
+        ] },
+      ],
+    },
+    // a predicate that is not async but returns a promise
+    {
+      code: 'async function isActive(user: User) {\n  return (await loadProfile(user)).active;\n}\nexport const active = (users: User[]) => users.filter((user) => isActive(user));',
+      errors: [
+        { messageId: 'predicate', line: 4, column: 55, suggestions: [] },
+      ],
+    },
+    // every() over promises from fs/promises
+    {
+      code: 'import { access } from \'node:fs/promises\';\nexport function allReadable(paths: string[]) {\n  return paths.every(function (path) {\n    return access(path);\n  });\n}',
+      errors: [
+        { messageId: 'predicate', line: 3, column: 22, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+javaScriptRuleTester.run('no-async-callback-leak (more slots, JavaScript)', rule, {
+  valid: [
+    "const Queue = require('bull');\nconst queue = new Queue('mail');\nqueue.process(async (job) => {\n  await deliver(job.data);\n});",
+    "process.on('unhandledRejection', async (reason) => {\n  console.error(reason);\n});",
+  ],
+  invalid: [
+    // kue processes jobs with a callback only
+    {
+      code: 'const kue = require(\'kue\');\nconst jobs = kue.createQueue();\njobs.process(\'email\', async (job, done) => {\n  await deliver(job.data);\n  done();\n});',
+      errors: [
+        { messageId: 'doneCallback', line: 3, column: 23, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'const kue = require(\'kue\');\nconst jobs = kue.createQueue();\njobs.process(\'email\', async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});' },
+        ] },
+      ],
+    },
+    // Passport session deserialisation
+    {
+      code: 'passport.deserializeUser(async (id, done) => {\n  const user = await User.findById(id);\n  done(null, user);\n});',
+      errors: [
+        { messageId: 'doneCallback', line: 1, column: 26, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'passport.deserializeUser(async (id, done) => {\n  try {\n    const user = await User.findById(id);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n});' },
+        ] },
+      ],
+    },
+    // a function expression processor that passes its result to the callback
+    {
+      code: 'queue.process(\'resize\', 4, async function (job, callback) {\n  const output = await sharp(job.data.path).resize(200).toBuffer();\n  callback(null, output);\n});',
+      errors: [
+        { messageId: 'doneCallback', line: 1, column: 28, suggestions: [
+          { messageId: 'suggestTryCatch', output: 'queue.process(\'resize\', 4, async function (job, callback) {\n  try {\n    const output = await sharp(job.data.path).resize(200).toBuffer();\n    callback(null, output);\n  } catch (error) {\n    callback(error);\n  }\n});' },
+        ] },
+      ],
+    },
+    // Array.from over a length, dropped
+    {
+      code: 'function spawnWorkers(count) {\n  Array.from({ length: count }, async (_, index) => {\n    await startWorker(index);\n  });\n}\nmodule.exports = spawnWorkers;',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 33, suggestions: [] },
+      ],
+    },
+    // awaiting a map of async blocks
+    {
+      code: 'async function migrate(rows) {\n  await rows.map(async (row) => {\n    await db.insert(row);\n  });\n  console.log(\'done\');\n}\nmodule.exports = migrate;',
+      errors: [
+        { messageId: 'discardedMap', line: 2, column: 18, suggestions: [
+          { messageId: 'suggestPromiseAll', output: 'async function migrate(rows) {\n  await Promise.all(rows.map(async (row) => {\n    await db.insert(row);\n  }));\n  console.log(\'done\');\n}\nmodule.exports = migrate;' },
+        ] },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-async-callback-leak (typed: declared slots, methods by reference)', rule, {
+  valid: [
+    {
+      // a queue whose processor type accepts a promise: without a completion callback the queue awaits it
+      code: 'interface Job { data: string }\ndeclare const queue: { process(handler: ((job: Job, done: (error?: Error) => void) => void) | ((job: Job) => Promise<void>)): void };\ndeclare function deliver(data: string): Promise<void>;\nqueue.process(async (job) => { await deliver(job.data); });',
+      filename: typedFile,
+    },
+    {
+      // methods passed by reference whose bodies cannot reject or never await
+      code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nexport class Conn {\n  private count = 0;\n  constructor(private readonly events: EventEmitter) {\n    events.on("data", this.onData);\n    events.on("close", this.onClose);\n  }\n  private onData = async () => {\n    this.count += 1;\n  };\n  private async onClose(): Promise<void> {\n    try {\n      await flush();\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}',
+      filename: typedFile,
+    },
+    {
+      // a map whose promises are awaited
+      code: 'declare function send(x: number): Promise<void>;\nexport async function f(items: number[]) { await Promise.all(items.map(async (x) => { await send(x); })); }',
+      filename: typedFile,
+    },
+  ],
+  invalid: [
+    {
+      // the slot's parameter is generic (map<U>): the promises are still discarded
+      code: 'declare function send(x: number): Promise<void>;\nexport function f(items: number[]) {\n  items.map(async (x) => { await send(x); });\n}',
+      filename: typedFile,
+      errors: [{ messageId: 'discardedMap', line: 3, column: 13, suggestions: [] }],
+    },
+    {
+      // callback style wins over a declared type that also accepts a promise
+      code: 'interface Job { data: string }\ndeclare const queue: { process(handler: ((job: Job, done: (error?: Error) => void) => void) | ((job: Job) => Promise<void>)): void };\ndeclare function deliver(data: string): Promise<void>;\nqueue.process(async (job, done) => {\n  await deliver(job.data);\n  done();\n});',
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'doneCallback',
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output: 'interface Job { data: string }\ndeclare const queue: { process(handler: ((job: Job, done: (error?: Error) => void) => void) | ((job: Job) => Promise<void>)): void };\ndeclare function deliver(data: string): Promise<void>;\nqueue.process(async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a method by reference that awaits and can reject
+      code: 'import { EventEmitter } from "node:events";\ndeclare function store(chunk: string): Promise<void>;\nexport class Sink {\n  constructor(events: EventEmitter) {\n    events.on("data", this.onData);\n  }\n  private async onData(chunk: string): Promise<void> {\n    await store(chunk);\n  }\n}',
+      filename: typedFile,
+      errors: [{ messageId: 'listener', line: 5, column: 23, suggestions: [] }],
+    },
+    {
+      // a non-async predicate declared to return a promise
+      code: 'declare function exists(path: string): Promise<boolean>;\nexport function present(paths: string[]) {\n  return paths.filter((path) => exists(path));\n}',
+      filename: typedFile,
+      errors: [{ messageId: 'predicate', line: 3, column: 23, suggestions: [] }],
+    },
+  ],
+});

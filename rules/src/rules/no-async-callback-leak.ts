@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { createRule } from '../util/create-rule.js';
 import {
   indentFollowingLines,
+  parentSkippingWrappers,
   isFunctionNode,
   isGlobalReference,
   isInAsyncFunction,
@@ -14,7 +15,13 @@ import {
   someDescendant,
   type FunctionNode,
 } from '../util/async/ast.js';
-import { getTypeServices, isThenableType, type TypeServices } from '../util/async/promise-oracle.js';
+import {
+  createPromiseOracle,
+  getTypeServices,
+  isTestFrameworkCall,
+  isThenableType,
+  type TypeServices,
+} from '../util/async/promise-oracle.js';
 import { askChecker } from '../util/checker-guard.js';
 import { cannotReject } from '../util/async/reject.js';
 
@@ -27,6 +34,7 @@ export type MessageId =
   | 'timer'
   | 'executor'
   | 'callback'
+  | 'doneCallback'
   | 'suggestForOf'
   | 'suggestPromiseAll'
   | 'suggestTryCatch';
@@ -37,7 +45,16 @@ export type Options = [
   },
 ];
 
-type SlotKind = 'iteration' | 'predicate' | 'discardedMap' | 'listener' | 'route' | 'timer' | 'executor' | 'callback';
+type SlotKind =
+  | 'iteration'
+  | 'predicate'
+  | 'discardedMap'
+  | 'listener'
+  | 'route'
+  | 'timer'
+  | 'executor'
+  | 'callback'
+  | 'doneCallback';
 
 const ITERATION_METHODS = new Set(['forEach']);
 const PREDICATE_METHODS = new Set([
@@ -52,6 +69,10 @@ const PREDICATE_METHODS = new Set([
   'toSorted',
 ]);
 const MAP_METHODS = new Set(['map', 'flatMap']);
+/** Completion-callback parameter names: a function that takes one is run callback-style (Bull/Kue `process`, Passport). */
+const DONE_PARAMETER = /^(done|cb|callback)$/;
+/** Slots where an async function without `await` and without a returned value is harmless (only a synchronous throw could reject). */
+const NO_AWAIT_EXEMPT_SLOTS = new Set<SlotKind>(['listener', 'timer', 'callback']);
 const LISTENER_METHODS = new Set([
   'on',
   'once',
@@ -119,6 +140,8 @@ export default createRule<Options, MessageId>({
         'Async Promise executor: an error after its first `await` is lost and the promise may never settle.',
       callback:
         '`{{method}}` takes an `(err, …)` callback and ignores this async one\'s promise.',
+      doneCallback:
+        '`{{method}}` runs this async function callback-style: a rejection never calls `{{param}}`.',
       suggestForOf: 'Rewrite as a `for…of` loop that awaits each item in turn.',
       suggestPromiseAll: 'Rewrite as `await Promise.all(….map(async …))` (runs all at once and waits for them).',
       suggestTryCatch: 'Wrap the body in `try/catch` that reports the error.',
@@ -136,6 +159,7 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const mayHaveAsyncFunctions = sourceCode.text.includes('async');
     const listenerMethods = new Set([...LISTENER_METHODS, ...(options.extraListenerMethods ?? [])]);
+    const oracle = createPromiseOracle(context);
     let moduleFacts: { express: boolean; awaitingFramework: boolean } | undefined;
     let types: TypeServices | null | undefined;
 
@@ -189,6 +213,22 @@ export default createRule<Options, MessageId>({
       index: number,
       fn: FunctionNode | undefined,
     ): { kind: SlotKind; method: string } | undefined {
+      const slot = classifyKnownSlot(call, index, fn);
+      if (slot) return slot;
+      // A function that takes a completion callback and calls it is run callback-style, whatever the callee.
+      if (fn && doneParameter(fn) && !(call.type === AST_NODE_TYPES.CallExpression && isTestFrameworkCall(call))) {
+        const callee = skipWrappers(call.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (name && name !== 'then' && name !== 'catch' && name !== 'finally') return { kind: 'doneCallback', method: name };
+      }
+      return undefined;
+    }
+
+    function classifyKnownSlot(
+      call: TSESTree.CallExpression | TSESTree.NewExpression,
+      index: number,
+      fn: FunctionNode | undefined,
+    ): { kind: SlotKind; method: string } | undefined {
       const callee = skipWrappers(call.callee);
       if (call.type === AST_NODE_TYPES.NewExpression) {
         if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && index === 0 && isGlobalReference(sourceCode, callee)) {
@@ -208,6 +248,9 @@ export default createRule<Options, MessageId>({
       if (!method) return undefined;
       const object = skipWrappers(callee.object);
       const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
+      if (objectName === 'Array' && method === 'from' && index === 1 && isDiscarded(call)) {
+        return { kind: 'discardedMap', method: 'Array.from' };
+      }
       if (objectName && LODASH_NAMES.has(objectName)) {
         if ((method === 'forEach' || method === 'each' || method === 'forEachRight') && index === 1) {
           return { kind: 'iteration', method: `${objectName}.${method}` };
@@ -239,6 +282,21 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
+    /** The last parameter (not the first) when it is named like a completion callback and the body calls it. */
+    function doneParameter(fn: FunctionNode): string | undefined {
+      if (fn.params.length < 2) return undefined;
+      const last = fn.params.at(-1);
+      if (last?.type !== AST_NODE_TYPES.Identifier || !DONE_PARAMETER.test(last.name)) return undefined;
+      const name = last.name;
+      const called = someDescendant(
+        fn.body,
+        (node) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name,
+        false,
+        sourceCode.visitorKeys,
+      );
+      return called ? name : undefined;
+    }
+
     /** The last argument, written `(err, …) =>`: a Node-style completion callback, whose return value nobody reads. */
     function isNodeStyleCallback(
       call: TSESTree.CallExpression,
@@ -258,26 +316,60 @@ export default createRule<Options, MessageId>({
       return false;
     }
 
+    /**
+     * Whether the array of promises a `map` returns is thrown away: a statement (also the right of `&&`/`||`), an
+     * `await` of the array itself (which waits for nothing), or the value of a synchronous arrow that `forEach` or
+     * a `.then` (not followed by another link) ignores or passes on unawaited.
+     */
     function isDiscarded(call: TSESTree.CallExpression): boolean {
-      let node: TSESTree.Node = call;
-      while (node.parent?.type === AST_NODE_TYPES.ChainExpression) node = node.parent;
-      return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+      const { child: node, parent } = parentSkippingWrappers(call);
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.AwaitExpression) return true;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression) {
+        return parent.right === node && parent.parent.type === AST_NODE_TYPES.ExpressionStatement;
+      }
+      if (parent.type !== AST_NODE_TYPES.ArrowFunctionExpression || parent.body !== node || parent.async) return false;
+      const outer = parent.parent;
+      if (outer?.type !== AST_NODE_TYPES.CallExpression || !outer.arguments.includes(parent)) return false;
+      const outerCallee = skipWrappers(outer.callee);
+      if (outerCallee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(outerCallee);
+      if (name === 'forEach') return true;
+      if (name !== 'then' && name !== 'finally') return false;
+      const next = parentSkippingWrappers(outer).parent;
+      return next?.type !== AST_NODE_TYPES.MemberExpression;
     }
 
     /** With types: does the parameter this function is passed to accept a promise-returning function? */
-    function slotAcceptsPromise(argument: TSESTree.Node): boolean {
+    /**
+     * With types: does the parameter this function is passed to accept a promise-returning function? Read from the
+     * callee's declared parameter, not from the contextual type: for a generic callee (`map<U>(fn: (x: T) => U)`)
+     * the contextual type is instantiated from this very argument and would always accept a promise. A return type
+     * that is a bare type parameter says nothing about what the callee does with the value.
+     */
+    function slotAcceptsPromise(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
       const services = typeServices();
       if (!services) return false;
       return (
-        askChecker(context, argument, () => {
-          const tsNode = services.toTsNode(argument);
-          if (!tsNode) return false;
-          const contextual = services.checker.getContextualType(tsNode as ts.Expression);
-          if (!contextual || contextual.flags & 1) return false; // unknown or any: keep the syntactic verdict
-          const signatures = contextual.getNonNullableType().getCallSignatures();
-          if (signatures.length === 0) return false;
-          return signatures.some(
-            (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+        askChecker(context, call, () => {
+          const tsCall = services.toTsNode(call) as ts.CallExpression | ts.NewExpression | undefined;
+          if (!tsCall) return false;
+          const { checker } = services;
+          const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+          const parameters = declaration?.parameters;
+          if (!parameters || parameters.length === 0) return false;
+          const last = parameters[parameters.length - 1]!;
+          const parameter = parameters[index] ?? (last.dotDotDotToken ? last : undefined);
+          if (!parameter) return false;
+          let type: ts.Type | undefined = checker.getTypeAtLocation(parameter);
+          if (parameter.dotDotDotToken) type = type.getNumberIndexType();
+          if (!type || type.flags & 1) return false; // any: keep the syntactic verdict
+          const parts = type.isUnion() ? type.types : [type];
+          return parts.some((part) =>
+            part
+              .getNonNullableType()
+              .getCallSignatures()
+              .some((signature) => isThenableType(checker, checker.getReturnTypeOfSignature(signature)) === true),
           );
         }) ?? false
       );
@@ -309,6 +401,7 @@ export default createRule<Options, MessageId>({
       const reject = paramName(fn, 1);
       if (kind === 'route' && next && /^next$/.test(next)) handler = `${next}(error);`;
       else if (kind === 'executor' && reject) handler = `${reject}(error);`;
+      else if (kind === 'doneCallback') handler = `${(fn.params.at(-1) as TSESTree.Identifier).name}(error);`;
       let tryBody: string;
       if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
         const inner = sourceCode.text.slice(fn.body.range[0] + 1, fn.body.range[1] - 1).replace(/\s+$/, '');
@@ -405,6 +498,15 @@ export default createRule<Options, MessageId>({
     }
 
     function mapSuggestions(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageId> {
+      if (call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        // `await items.map(async …)` waits for an array: wait for its promises instead.
+        return [
+          {
+            messageId: 'suggestPromiseAll',
+            fix: (fixer) => fixer.replaceText(call, `Promise.all(${sourceCode.getText(call)})`),
+          },
+        ];
+      }
       if (!isInAsyncFunction(call) || call.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
       return [
         {
@@ -422,8 +524,10 @@ export default createRule<Options, MessageId>({
       const slot = classifySlot(parent, index, fn);
       if (!slot) return;
       if (slot.kind !== 'predicate' && fn && cannotReject(fn, sourceCode)) return;
+      if (NO_AWAIT_EXEMPT_SLOTS.has(slot.kind) && fn && onlySynchronousThrows(fn)) return;
       if (!fn && !returnsThenableByType(child)) return;
-      if (slotAcceptsPromise(child)) return;
+      // The completion callback is what the caller waits for, whatever its declared type also accepts.
+      if (slot.kind !== 'doneCallback' && slotAcceptsPromise(parent, index)) return;
       let suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
       if (fn && reportNode === fn) {
         if (slot.kind === 'iteration' && parent.type === AST_NODE_TYPES.CallExpression && !slot.method.includes('.')) {
@@ -434,7 +538,62 @@ export default createRule<Options, MessageId>({
           suggest = [tryCatchSuggestion(fn, slot.kind)];
         }
       }
-      context.report({ node: reportNode, messageId: slot.kind, data: { method: slot.method }, suggest });
+      const param = slot.kind === 'doneCallback' && fn ? doneParameter(fn) : undefined;
+      context.report({ node: reportNode, messageId: slot.kind, data: { method: slot.method, param }, suggest });
+    }
+
+    /**
+     * An async function with a block body, no `await` and no returned value: it settles before its caller's next
+     * line, and only a synchronous throw could reject it (a listener whose body is one synchronous call).
+     */
+    function onlySynchronousThrows(fn: FunctionNode): boolean {
+      if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+      return !someDescendant(
+        fn.body,
+        (node) =>
+          node.type === AST_NODE_TYPES.AwaitExpression ||
+          (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null),
+        true,
+        sourceCode.visitorKeys,
+      );
+    }
+
+    /** The function of this file a member reference names: `this.onData` in a class, or (with types) its declaration. */
+    function referencedFunction(member: TSESTree.MemberExpression): FunctionNode | undefined {
+      const name = memberName(member);
+      if (name && skipWrappers(member.object).type === AST_NODE_TYPES.ThisExpression) {
+        for (let node: TSESTree.Node | undefined = member.parent; node; node = node.parent) {
+          if (node.type !== AST_NODE_TYPES.ClassBody) continue;
+          for (const element of node.body) {
+            if (
+              (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+              !element.computed &&
+              (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+              element.key.name === name &&
+              element.value &&
+              isFunctionNode(element.value)
+            ) {
+              return element.value;
+            }
+          }
+          break;
+        }
+      }
+      const services = typeServices();
+      const map = sourceCode.parserServices?.tsNodeToESTreeNodeMap;
+      if (!services || !map) return undefined;
+      return askChecker(context, member, () => {
+        const tsNode = services.toTsNode(member);
+        const declaration = tsNode && services.checker.getSymbolAtLocation(tsNode)?.valueDeclaration;
+        if (!declaration || declaration.getSourceFile() !== tsNode.getSourceFile()) return undefined;
+        const node = map.get(declaration as never) as TSESTree.Node | undefined;
+        if (node && isFunctionNode(node)) return node;
+        if ((node?.type === AST_NODE_TYPES.MethodDefinition || node?.type === AST_NODE_TYPES.PropertyDefinition) && node.value && isFunctionNode(node.value)) {
+          return node.value;
+        }
+        return undefined;
+      });
     }
 
     function climb(node: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
@@ -466,7 +625,47 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
+    /** Non-async functions in predicate slots, judged at the end of the file (when the oracle knows the file's awaits). */
+    const predicateCandidates: FunctionNode[] = [];
+
+    /** Whether a non-async function returns a promise: from its type when known, else from its body and the file. */
+    function returnsPromise(fn: FunctionNode): boolean {
+      const services = typeServices();
+      if (services) {
+        const verdict = askChecker(context, fn, () => {
+          const tsNode = services.toTsNode(fn);
+          if (!tsNode) return undefined;
+          const signatures = services.checker.getTypeAtLocation(tsNode).getCallSignatures();
+          if (signatures.length === 0) return undefined;
+          const verdicts = signatures.map((signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)));
+          return verdicts.includes(undefined) ? undefined : verdicts.every(Boolean);
+        });
+        if (verdict !== undefined) return verdict;
+      }
+      return oracle.functionReturnsPromise(fn);
+    }
+
     return {
+      ...oracle.usageListeners(),
+      [`CallExpression[callee.property.name=/^(${[...PREDICATE_METHODS].join('|')})$/] > :matches(ArrowFunctionExpression, FunctionExpression)[async=false][generator=false]`](
+        fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+      ): void {
+        const call = fn.parent as TSESTree.CallExpression;
+        if (call.arguments[0] !== fn) return;
+        // A predicate that merely returns a call's value: the only shape that can hand back a promise unnoticed.
+        const body = fn.body;
+        if (body.type === AST_NODE_TYPES.BlockStatement ? body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement : false) return;
+        predicateCandidates.push(fn);
+      },
+      'Program:exit'(): void {
+        oracle.completeUsage();
+        for (const fn of predicateCandidates) {
+          if (!returnsPromise(fn)) continue;
+          const call = fn.parent as TSESTree.CallExpression;
+          const method = memberName(skipWrappers(call.callee) as TSESTree.MemberExpression) ?? 'filter';
+          context.report({ node: fn, messageId: 'predicate', data: { method } });
+        }
+      },
       'ArrowFunctionExpression[async=true], FunctionExpression[async=true]'(
         fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
       ): void {
@@ -481,7 +680,7 @@ export default createRule<Options, MessageId>({
         const target = skipWrappers(assignment.left);
         if (target.type !== AST_NODE_TYPES.MemberExpression) return;
         const name = memberName(target);
-        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode)) return;
+        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode) || onlySynchronousThrows(fn)) return;
         context.report({
           node: fn,
           messageId: 'listener',
@@ -496,7 +695,11 @@ export default createRule<Options, MessageId>({
         else if (typeServices()) check(undefined, identifier, identifier);
       },
       'CallExpression > MemberExpression.arguments'(member: TSESTree.MemberExpression): void {
-        if (typeServices()) check(undefined, member, member);
+        // Only types can tell what a member holds; a method this file declares is then judged by its body.
+        if (!typeServices()) return;
+        const fn = referencedFunction(member);
+        if (fn && cannotReject(fn, sourceCode)) return;
+        check(fn?.async ? fn : undefined, member, member);
       },
     };
   },

@@ -9,7 +9,7 @@ const cannotRejectCache = new WeakMap<FunctionNode, boolean>();
  * True when calling this async function (or promise-returning function) cannot produce a rejection:
  * its body is `try/catch` statements that do not rethrow (or whose `finally` ends the process), surrounded only
  * by statements that cannot throw (assignments, flag checks, early `return`s, calls such as `clearTimeout`,
- * `map.delete(key)`, `new Map()`, `Array.from(…)`, calls of its own `resolve`/`reject`/callback parameters, and
+ * `map.delete(key)`, `new Map()`, `Array.from(…)`, calls of `resolve`/`reject`/callback parameters it was given, and
  * an awaited sleep that never rejects); or every value it returns already carries a rejection handler
  * (`.catch(fn)`, `.then(ok, fail)`).
  */
@@ -39,7 +39,7 @@ function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean 
       return true;
     }
   }
-  const inert = new InertJudge(fn, sourceCode);
+  const inert = new InertJudge(sourceCode);
   let sawTry = false;
   for (const statement of body.body) {
     if (statement.type === AST_NODE_TYPES.TryStatement) {
@@ -151,16 +151,7 @@ const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises'
 
 /** Judges which statements of one function cannot throw. */
 class InertJudge {
-  private readonly callbacks: Set<string>;
-
-  constructor(
-    fn: FunctionNode,
-    private readonly sourceCode: SourceCode,
-  ) {
-    this.callbacks = new Set(
-      fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier && CALLBACK_PARAMETER.test(param.name) ? [param.name] : [])),
-    );
-  }
+  constructor(private readonly sourceCode: SourceCode) {}
 
   /** A statement that cannot throw in practice: no risky calls, no `await` of something that may reject, no `throw`. */
   statement(statement: TSESTree.Statement): boolean {
@@ -202,13 +193,20 @@ class InertJudge {
 
   private isSafeCall(call: TSESTree.CallExpression): boolean {
     const callee = skipWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name) || this.callbacks.has(callee.name);
+    if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name) || this.isCallbackParameter(callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = memberName(callee) ?? '';
     const object = skipWrappers(callee.object);
     if (SAFE_COLLECTION_METHODS.has(name) && call.arguments.length <= 1 && !call.optional) return true;
     if (object.type !== AST_NODE_TYPES.Identifier) return false;
     return SAFE_OBJECTS.has(object.name) || SAFE_METHODS.has(`${object.name}.${name}`);
+  }
+
+  /** `reject(error)`, `callback(error)`: a `resolve`/`reject`/callback parameter this function or an enclosing one was given. */
+  private isCallbackParameter(callee: TSESTree.Identifier): boolean {
+    if (!CALLBACK_PARAMETER.test(callee.name)) return false;
+    const variable = resolveVariable(this.sourceCode, callee);
+    return variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter';
   }
 
   /** The operand of an `await` that never rejects (judged with the `await` itself). */
