@@ -151,6 +151,35 @@ export function restoreSession(file) {
   session.restoredAt = Date.now();
   return session;
 }`,
+  `export function parseCompletion(completion, options) {
+  const choices = completion.choices.map((choice) => ({
+    ...choice,
+    parsed: choice.message.content ? readStructured(options, choice.message.content) : null,
+  }));
+  return { ...completion, choices };
+}
+function readStructured(options, content) {
+  if (options.format !== 'json') return null;
+  return JSON.parse(content);
+}`,
+  // A request-sounding property of a value the program's own code produced is not input.
+  `class ResponseCache {
+  #row(key) {
+    return this.db.get(key);
+  }
+  get(key) {
+    const row = this.#row(key);
+    return row ? { headers: row.headers ? JSON.parse(row.headers) : undefined, body: row.body } : undefined;
+  }
+  set(key, value) {
+    this.db.set(key, { headers: JSON.stringify(value.headers), body: value.body });
+  }
+}`,
+  `function loadEntry(store, key) {
+  return store.read(key);
+}
+const entry = loadEntry(store, 'k');
+const query = JSON.parse(entry.query);`,
   // A transport-sounding parameter name is not evidence when the program fills it itself.
   `class Connection {
   send(message) {
@@ -1024,6 +1053,26 @@ socket.on('message', route);` },
 ];
 
 const typeScriptInvalid: Invalid[] = [
+    {
+      code: `const request = await server.accept();
+const meta = JSON.parse(request.headers['x-meta']);`,
+      errors: [
+        {
+          messageId: 'unguardedParse',
+          line: 2,
+          column: 14,
+          suggestions: [
+          { messageId: 'suggestTryCatch', output: `const request = await server.accept();
+let meta;
+try {
+  meta = JSON.parse(request.headers['x-meta']);
+} catch (error) {
+  throw new Error(\`Invalid JSON in a request header or cookie: \${String(error)}\`);
+}` },
+          ],
+        },
+      ],
+    },
     {
       code: `export class Session {
   async json(): Promise<void> {

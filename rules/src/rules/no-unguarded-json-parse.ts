@@ -8,7 +8,7 @@ import {
   lineIndentation,
   type FunctionNode,
 } from '../util/json/ast.js';
-import { isParsingContract } from '../util/json/contract.js';
+import { isParsingContract, throwsByContract } from '../util/json/contract.js';
 import { findGuard, isCallGuarded, isGuarded, privateCallSites } from '../util/json/guard.js';
 import { classify, type TextOrigin } from '../util/json/provenance.js';
 import { isJsonParseCall } from '../util/json/sources.js';
@@ -316,6 +316,11 @@ export default createRule<Options, MessageId>({
       const calls = privateCallSites(sourceCode, fn) ?? [];
       for (const call of calls) {
         if (callersCanCatch && isCallGuarded(sourceCode, call, fn, 0)) continue;
+        if (callersCanCatch) {
+          // Called from a public parser (`export function parseCompletion`): its callers own the error.
+          const callerState = findGuard(sourceCode, call);
+          if (callerState.kind === 'function' && throwsByContract(sourceCode, callerState.fn)) continue;
+        }
         const argument = call.arguments[index];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
         const origin: TextOrigin = classify(sourceCode, argument);

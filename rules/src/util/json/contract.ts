@@ -99,6 +99,18 @@ export function documentsThrows(sourceCode: Readonly<TSESLint.SourceCode>, fn: F
 }
 
 /**
+ * True when `fn` fails by throwing as part of its published contract: callers outside this file call it
+ * (not a private helper), and its name says it parses or its JSDoc says it throws. A private parsing helper
+ * called synchronously from such a function throws on the same terms.
+ */
+export function throwsByContract(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): boolean {
+  if (privateCallSites(sourceCode, fn)) return false;
+  if (documentsThrows(sourceCode, fn)) return true;
+  const name = contractFunctionName(fn);
+  return name !== undefined && PARSING_CONTRACT_NAME.test(name);
+}
+
+/**
  * True when throwing on malformed text is `fn`'s contract, so its callers own the error: a function whose name
  * says it parses (`json()`, `parse…`, `decode…`) and returns the parsed value, or one whose JSDoc says it throws.
  * A private helper is never judged by its name: its call sites are in this file and decide instead.

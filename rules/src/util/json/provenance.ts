@@ -132,7 +132,7 @@ function either(origins: TextOrigin[]): TextOrigin {
 }
 
 /** Classifies a property read `object.name` by the property name and its object. */
-function classifyProperty(name: string, object: TSESTree.Node | undefined): TextOrigin | undefined {
+function classifyProperty(name: string, object: TSESTree.Node | undefined, ownValue = false): TextOrigin | undefined {
   const objectNode = object ? skipTransparentWrappers(object) : undefined;
   const objectName = objectNode ? identifierName(objectNode) : undefined;
   if (objectNode?.type === AST_NODE_TYPES.ThisExpression) return undefined;
@@ -140,7 +140,8 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined): Text
     return external(LABEL.env);
   }
   if (name === 'argv' && objectName !== undefined && objectName !== 'process' && objectName !== 'argv') return undefined;
-  const labelled = EXTERNAL_PROPERTIES.get(name);
+  // On a value the program's own code produced, a property name alone (`row.headers`) says nothing.
+  const labelled = ownValue ? undefined : EXTERNAL_PROPERTIES.get(name);
   if (labelled) return external(labelled);
   if ((name === 'search' || name === 'hash') && objectName === 'location') return external(LABEL.query);
   if (name === 'cookie' && objectName === 'document') return external(LABEL.header);
@@ -155,15 +156,39 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined): Text
   return undefined;
 }
 
+/**
+ * True when `root` is a local constant holding what a call of the program's own code returned: a method of
+ * `this` (`const row = this.#findRow(key)`) or a function declared in this file.
+ */
+function isOwnComputedValue(sourceCode: Readonly<TSESLint.SourceCode>, root: TSESTree.Node): boolean {
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, root);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+  if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+  let init = skipTransparentWrappers(definition.node.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparentWrappers(init.argument);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(init.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return skipTransparentWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const calleeDefinition = findVariable(sourceCode, callee)?.defs[0];
+  return (
+    calleeDefinition?.type === 'FunctionName' ||
+    (calleeDefinition?.type === 'Variable' && calleeDefinition.node.init != null && isFunctionNode(calleeDefinition.node.init))
+  );
+}
+
 /** Classifies a member chain: any external property along the chain makes the whole chain external. */
-function classifyMember(member: TSESTree.MemberExpression): TextOrigin | undefined {
+function classifyMember(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): TextOrigin | undefined {
   const root = memberChainRoot(member);
   if (root.type === AST_NODE_TYPES.ThisExpression) return undefined;
+  const ownValue = isOwnComputedValue(sourceCode, root);
   let current: TSESTree.Node = member;
   while (current.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberPropertyName(current);
     if (name !== undefined) {
-      const origin = classifyProperty(name, current.object);
+      const origin = classifyProperty(name, current.object, ownValue);
       if (origin) return origin;
     }
     current = skipTransparentWrappers(current.object);
@@ -494,7 +519,7 @@ export function classify(sourceCode: Readonly<TSESLint.SourceCode>, expression: 
     case AST_NODE_TYPES.TSTypeAssertion:
       return classify(sourceCode, node.expression, depth + 1);
     case AST_NODE_TYPES.MemberExpression: {
-      const origin = classifyMember(node);
+      const origin = classifyMember(sourceCode, node);
       if (origin) return origin;
       // `argv[2]`, `args[0]` of process.argv copies, `lines[i]` of a file: classify the object.
       if (node.computed) {
