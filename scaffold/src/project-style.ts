@@ -273,3 +273,20 @@ export function usesVerbatimModuleSyntax(tsconfigPath: string): boolean {
   const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(tsconfigPath), undefined, tsconfigPath);
   return parsed.options.verbatimModuleSyntax === true;
 }
+
+/**
+ * The indentation and quotes to write into an existing file: what the file itself shows, and for
+ * whatever it does not show, the style of its project (see {@link detectProjectStyle}).
+ *
+ * @param filePath the file (absolute)
+ * @param text its current text
+ * @param stopAt the folder the upward search for project settings stops at (the workspace root)
+ * @returns one indentation unit and one quote
+ */
+export function sourceFileStyle(filePath: string, text: string, stopAt?: string): { indent: IndentUnit; quote: QuoteStyle } {
+  const indent = inferIndent([text]);
+  const quote = inferQuote([{ fileName: filePath, text }]);
+  if (indent !== undefined && quote !== undefined) return { indent, quote };
+  const project = detectProjectStyle(path.dirname(filePath), stopAt === undefined ? {} : { stopAt });
+  return { indent: indent ?? project.indent, quote: quote ?? project.quote };
+}

@@ -75,7 +75,15 @@ function lint(root: string, files: string[]): Linter.LintMessage[] {
 describe('layer scaffold: resource names', () => {
   it('derives kebab, camel, Pascal and plural consistently from any spelling', () => {
     for (const input of ['order-item', 'orderItem', 'OrderItem', 'order_item', ' order-item ']) {
-      assert.deepEqual(resourceNames(input), { kebab: 'order-item', camel: 'orderItem', pascal: 'OrderItem', kebabPlural: 'order-items', words: 'order item' });
+      assert.deepEqual(resourceNames(input), {
+        kebab: 'order-item',
+        camel: 'orderItem',
+        pascal: 'OrderItem',
+        kebabPlural: 'order-items',
+        words: 'order item',
+        wordsPlural: 'order items',
+        aWords: 'an order item',
+      });
     }
     assert.equal(resourceNames('category').kebabPlural, 'categories');
     assert.equal(resourceNames('box').kebabPlural, 'boxes');
@@ -159,7 +167,7 @@ describe('layer scaffold: a generated module compiles, passes its tests and lint
     const messages = lint(root, [reversed]);
     assert.equal(messages.length, 1);
     assert.match(messages[0]?.ruleId ?? '', /^(tripwire|layers)\/layer-boundaries$/);
-    assert.match(messages[0]?.message ?? '', /dao layer must not import/);
+    assert.match(messages[0]?.message ?? '', /dao (layer )?must not import/);
     fs.rmSync(reversed);
   });
 
@@ -196,21 +204,6 @@ describe('layer scaffold: adapts to the project', () => {
     assert.match(byName.get('order-routes.ts') ?? '', /export function registerOrderRoutes\(router: Router, handlers: OrderHandlers\): void/);
     assert.match(byName.get('order-routes.ts') ?? '', /router\.post\('\/orders'/);
     assert.match(byName.get('order-service.test.ts') ?? '', /import \{ describe, expect, it \} from 'vitest';/);
-  });
-
-  it('offers valibot, yup, joi and Fastify, Hono, Koa variants', () => {
-    const root = makeProject('variants');
-    const variants = [
-      { validation: 'valibot', framework: 'fastify', handler: /v\.safeParse/, routes: /app\.post\('\/orders'/ },
-      { validation: 'yup', framework: 'hono', handler: /validateSync/, routes: /c\.req\.json\(\)\.catch/ },
-      { validation: 'joi', framework: 'koa', handler: /Joi\.object<CreateOrderRequest>/, routes: /Middleware/ },
-    ] as const;
-    for (const variant of variants) {
-      const result = planLayerModule({ resource: 'order', directory: 'src', root, validation: variant.validation, framework: variant.framework });
-      const byName = new Map(result.plan.files.map((file) => [path.basename(file.path), file.content]));
-      assert.match(byName.get('order-handler.ts') ?? '', variant.handler);
-      assert.match(byName.get('order-routes.ts') ?? '', variant.routes);
-    }
   });
 
   it('follows the project’s indentation and quotes', () => {

@@ -1,4 +1,5 @@
-/** Resource names for the layered-module generator: validation and the kebab/camel/Pascal forms. */
+/** Resource names for the layered-module generator: validation and every spelling the templates use. */
+import { camelCase, kebabCase, pascalCase, pluralize, RESERVED_WORDS, splitWords, TYPE_KEYWORDS, withArticle } from '../names.js';
 
 /** Thrown for a resource name that cannot become file and identifier names; the message says why. */
 export class ResourceNameError extends Error {
@@ -20,30 +21,10 @@ export interface ResourceNames {
   kebabPlural: string;
   /** `order item`: prose in messages and docs. */
   words: string;
-}
-
-const RESERVED = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
-    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await arguments eval undefined ' +
-    'object string number boolean symbol bigint never unknown any'
-  ).split(' '),
-);
-
-function splitWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[-_\s]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-}
-
-function pluralize(word: string): string {
-  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  return `${word}s`;
+  /** `order items`: prose about several. */
+  wordsPlural: string;
+  /** `an order item`: prose with its indefinite article. */
+  aWords: string;
 }
 
 /**
@@ -62,12 +43,19 @@ export function resourceNames(input: string): ResourceNames {
       `The resource name "${name}" is not usable: start with a letter and use letters, digits and single - or _ between words (e.g. "order-item").`,
     );
   }
-  const parts = splitWords(name);
-  const camel = parts.map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join('');
-  if (RESERVED.has(camel)) throw new ResourceNameError(`The resource name "${name}" is a reserved word in TypeScript; choose another (e.g. "${camel}-item").`);
+  const parts = splitWords(name).map((word) => word.toLowerCase());
+  const words = parts.join(' ');
+  const camel = camelCase(words);
+  if (RESERVED_WORDS.has(camel) || TYPE_KEYWORDS.has(camel)) throw new ResourceNameError(`The resource name "${name}" is a reserved word in TypeScript; choose another (e.g. "${camel}-item").`);
   if (camel.length > 60) throw new ResourceNameError(`The resource name "${name}" is too long (at most 60 letters).`);
-  const pascal = camel[0]!.toUpperCase() + camel.slice(1);
-  const kebab = parts.join('-');
-  const kebabPlural = [...parts.slice(0, -1), pluralize(parts[parts.length - 1]!)].join('-');
-  return { kebab, camel, pascal, kebabPlural, words: parts.join(' ') };
+  const pluralParts = [...parts.slice(0, -1), pluralize(parts.at(-1) ?? '')];
+  return {
+    kebab: kebabCase(words),
+    camel,
+    pascal: pascalCase(words),
+    kebabPlural: pluralParts.join('-'),
+    words,
+    wordsPlural: pluralParts.join(' '),
+    aWords: withArticle(words),
+  };
 }

@@ -19,7 +19,9 @@ import path from 'node:path';
 import { IndentationText, Node, Project, QuoteKind, ts } from 'ts-morph';
 import type { CallExpression, ConstructorDeclaration, FunctionDeclaration, NewExpression, ParameterDeclaration, SourceFile } from 'ts-morph';
 import { assertInsideRoot, type PlannedFile, type ScaffoldPlan } from '../plan.js';
-import { detectStyle, generateFunctionalOptions, OptionsGeneratorError, pascalCase, withName } from './generate-options.js';
+import { pascalCase } from '../names.js';
+import { sourceFileStyle } from '../project-style.js';
+import { generateFunctionalOptions, OptionsGeneratorError, withName } from './generate-options.js';
 
 export interface ConvertParametersRequest {
   /** Workspace root: every rewritten file must be inside it. */
@@ -146,7 +148,7 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   const project = request.project ?? loadProject(root, file);
   const sourceFile = project.getSourceFile(file) ?? project.addSourceFileAtPath(file);
   const minimum = request.minimumParameters ?? 4;
-  const style = detectStyle(sourceFile.getFullText());
+  const style = sourceFileStyle(file, sourceFile.getFullText(), root);
   project.manipulationSettings.set({
     indentationText: style.indent === '\t' ? IndentationText.Tab : style.indent === '    ' ? IndentationText.FourSpaces : IndentationText.TwoSpaces,
     quoteKind: style.quote === '"' ? QuoteKind.Double : QuoteKind.Single,

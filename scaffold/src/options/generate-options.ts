@@ -14,6 +14,8 @@
  * yields the identical text, so callers can skip the edit.
  */
 import { Node, Project, ts } from 'ts-morph';
+import { camelCase, constantCase, isIdentifier, pascalCase, RESERVED_WORDS } from '../names.js';
+import { inferIndent, inferQuote } from '../project-style.js';
 import type {
   ClassDeclaration,
   InterfaceDeclaration,
@@ -121,69 +123,17 @@ export function regionEnd(typeName: string): string {
 // Names
 // ---------------------------------------------------------------------------------------------
 
-const RESERVED_WORDS = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
-    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
-    'yield let static implements interface package private protected public await arguments eval'
-  ).split(' '),
-);
-
-function isIdentifier(text: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(text);
-}
-
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word.length > 0);
-}
-
-export function pascalCase(text: string): string {
-  return words(text)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join('');
-}
-
-export function constantCase(text: string): string {
-  return words(text)
-    .map((word) => word.toUpperCase())
-    .join('_');
-}
-
 function parameterName(property: string, taken: Set<string>): string {
   let base = isIdentifier(property) && !RESERVED_WORDS.has(property) ? property : '';
   if (base === '') {
-    const pascal = pascalCase(property);
-    base = pascal === '' ? 'value' : pascal[0]!.toLowerCase() + pascal.slice(1);
+    const camel = camelCase(property);
+    base = camel === '' ? 'value' : camel;
     if (RESERVED_WORDS.has(base) || !isIdentifier(base)) base = `${base}Value`;
   }
   let name = base;
   for (let suffix = 2; taken.has(name); suffix += 1) name = `${base}${suffix}`;
   taken.add(name);
   return name;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Style
-// ---------------------------------------------------------------------------------------------
-
-/** Guesses indentation and quotes from the file's own text. */
-export function detectStyle(text: string): OptionsStyle {
-  let indent = '  ';
-  const indented = text.split('\n').find((line) => /^( +|\t)\S/.test(line) && !/^\s*\*/.test(line));
-  if (indented !== undefined) {
-    if (indented.startsWith('\t')) indent = '\t';
-    else {
-      const width = indented.length - indented.trimStart().length;
-      indent = ' '.repeat(width >= 4 && width % 4 === 0 ? 4 : 2);
-    }
-  }
-  const singles = (text.match(/'/g) ?? []).length;
-  const doubles = (text.match(/"/g) ?? []).length;
-  return { indent, quote: doubles > singles ? '"' : "'" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,7 +579,11 @@ export function generateFunctionalOptions(request: GenerateOptionsRequest): Gene
     project.getSourceFile(request.fileName) ?? project.createSourceFile(request.fileName, request.sourceText, { overwrite: true });
   if (sourceFile.getFullText() !== request.sourceText) sourceFile.replaceWithText(request.sourceText);
   const shape = readConfigShape(sourceFile, request.typeName);
-  const style: OptionsStyle = { ...detectStyle(request.sourceText), ...request.style };
+  const style: OptionsStyle = {
+    indent: inferIndent([request.sourceText]) ?? '  ',
+    quote: inferQuote([{ fileName: request.fileName, text: request.sourceText }]) ?? "'",
+    ...request.style,
+  };
 
   if (target === 'same-file') {
     const text = request.sourceText;

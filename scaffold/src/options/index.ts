@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { assertInsideRoot, type ScaffoldPlan } from '../plan.js';
-import { detectProjectStyle, inferIndent, inferQuote } from '../project-style.js';
+import { sourceFileStyle } from '../project-style.js';
 import { generateFunctionalOptions, optionsFileNameFor, OptionsGeneratorError, type OptionsTarget } from './generate-options.js';
 
 export {
@@ -79,16 +79,13 @@ export function planFunctionalOptions(request: FunctionalOptionsRequest): Functi
   project.createSourceFile(source, sourceText, { overwrite: true });
   project.resolveSourceFileDependencies();
 
-  const ownIndent = inferIndent([sourceText]);
-  const ownQuote = inferQuote([{ fileName: source, text: sourceText }]);
-  const projectStyle = ownIndent === undefined || ownQuote === undefined ? detectProjectStyle(path.dirname(source), { stopAt: request.root }) : undefined;
   const result = generateFunctionalOptions({
     fileName: source,
     sourceText,
     typeName: request.typeName,
     target,
     ...(optionsFileText === undefined ? {} : { optionsFileText }),
-    style: { indent: ownIndent ?? projectStyle?.indent ?? '  ', quote: ownQuote ?? projectStyle?.quote ?? "'" },
+    style: sourceFileStyle(source, sourceText, request.root),
     project,
   });
   const expected = target === 'same-file' || optionsFileText !== undefined ? { expectedContent: result.previousText } : {};
