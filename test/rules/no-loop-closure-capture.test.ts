@@ -4745,6 +4745,21 @@ for (var i = 0; i < els.length; i++) {
 }
 `,
     },
+    {
+      name: "prototype: a method that calls the callback at once",
+      code: `function Calc() {}
+Calc.prototype.run = function (fn) {
+  return fn();
+};
+Calc.prototype.sum = function (xs) {
+  var total = 0;
+  for (var i = 0; i < xs.length; i++) {
+    total += this.run(function () { return xs[i]; });
+  }
+  return total;
+};
+`,
+    },
   ],
   invalid: [
     {
@@ -5645,6 +5660,220 @@ for (model of editor.getModels()) {
 for (model of editor.getModels()) {
   const modelSnapshot = model;
   model.onDidChangeContent(() => lint(modelSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "prototype: this.method registers the callback, reading this.items[i]",
+      code: `function Gallery(items) {
+  this.items = items;
+}
+Gallery.prototype.bindThumb = function (el, fn) {
+  el.addEventListener('click', fn);
+};
+Gallery.prototype.render = function () {
+  for (var i = 0; i < this.items.length; i++) {
+    this.bindThumb(this.thumbs[i], () => this.show(this.items[i]));
+  }
+};
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function Gallery(items) {
+  this.items = items;
+}
+Gallery.prototype.bindThumb = function (el, fn) {
+  el.addEventListener('click', fn);
+};
+Gallery.prototype.render = function () {
+  for (let i = 0; i < this.items.length; i++) {
+    this.bindThumb(this.thumbs[i], () => this.show(this.items[i]));
+  }
+};
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function Gallery(items) {
+  this.items = items;
+}
+Gallery.prototype.bindThumb = function (el, fn) {
+  el.addEventListener('click', fn);
+};
+Gallery.prototype.render = function () {
+  for (var i = 0; i < this.items.length; i++) {
+    const iSnapshot = i;
+    this.bindThumb(this.thumbs[i], () => this.show(this.items[iSnapshot]));
+  }
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "prototype object: self.keep stores the callback",
+      code: `function List() {
+  this.pending = [];
+}
+List.prototype = {
+  keep: function (fn) {
+    this.pending.push(fn);
+  },
+  build: function () {
+    var self = this;
+    for (var i = 0; i < self.items.length; i++) {
+      self.keep(function () { self.open(self.items[i]); });
+    }
+  },
+};
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 11,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function List() {
+  this.pending = [];
+}
+List.prototype = {
+  keep: function (fn) {
+    this.pending.push(fn);
+  },
+  build: function () {
+    var self = this;
+    for (let i = 0; i < self.items.length; i++) {
+      self.keep(function () { self.open(self.items[i]); });
+    }
+  },
+};
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function List() {
+  this.pending = [];
+}
+List.prototype = {
+  keep: function (fn) {
+    this.pending.push(fn);
+  },
+  build: function () {
+    var self = this;
+    for (var i = 0; i < self.items.length; i++) {
+      const iSnapshot = i;
+      self.keep(function () { self.open(self.items[iSnapshot]); });
+    }
+  },
+};
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "prototype: a constructor function keeps the callback it is given",
+      code: `function Task(run) {
+  this.run = run;
+}
+var tasks = [];
+for (var n = 0; n < 3; n++) {
+  tasks.push(new Task(function () { work(n); }));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function Task(run) {
+  this.run = run;
+}
+var tasks = [];
+for (let n = 0; n < 3; n++) {
+  tasks.push(new Task(function () { work(n); }));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function Task(run) {
+  this.run = run;
+}
+var tasks = [];
+for (var n = 0; n < 3; n++) {
+  const nSnapshot = n;
+  tasks.push(new Task(function () { work(nSnapshot); }));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "prototype: an instance method of a constructor function subscribes",
+      code: `function Bus() {
+  this.subscribers = [];
+}
+Bus.prototype.subscribe = function (fn) {
+  this.subscribers.push(fn);
+};
+var bus = new Bus();
+for (var level = 0; level < 3; level++) {
+  bus.subscribe(function () { log(level); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 9,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function Bus() {
+  this.subscribers = [];
+}
+Bus.prototype.subscribe = function (fn) {
+  this.subscribers.push(fn);
+};
+var bus = new Bus();
+for (let level = 0; level < 3; level++) {
+  bus.subscribe(function () { log(level); });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function Bus() {
+  this.subscribers = [];
+}
+Bus.prototype.subscribe = function (fn) {
+  this.subscribers.push(fn);
+};
+var bus = new Bus();
+for (var level = 0; level < 3; level++) {
+  const levelSnapshot = level;
+  bus.subscribe(function () { log(levelSnapshot); });
 }
 `,
             },

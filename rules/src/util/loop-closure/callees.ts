@@ -198,10 +198,93 @@ function thisClass(node: TSESTree.Node): { classNode: ClassNode; isStatic: boole
   return undefined;
 }
 
+/** The nearest function that has its own `this` (arrow functions do not), unless a class body comes first. */
+function thisFunction(node: TSESTree.Node): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+    if (current.type === AST_NODE_TYPES.ClassBody) return undefined;
+  }
+  return undefined;
+}
+
+/** `Widget.prototype.name = value`: the `Widget` identifier, for a member chain `X.prototype.name`. */
+function prototypeOwner(member: TSESTree.Node): TSESTree.Identifier | undefined {
+  const target = skipTypeWrappers(member);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const prototype = skipTypeWrappers(target.object);
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(prototype) !== 'prototype') return undefined;
+  const owner = skipTypeWrappers(prototype.object);
+  return owner.type === AST_NODE_TYPES.Identifier ? owner : undefined;
+}
+
+/**
+ * Pre-class code: the constructor function whose instance `this` is inside `fn`, which is the
+ * constructor itself (`function Widget() {…}`), a prototype method (`Widget.prototype.m = function …`)
+ * or a method of an object assigned to the prototype (`Widget.prototype = { m() {…} }`).
+ */
+function prototypeConstructor(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, resolve: Resolve): Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? resolve(fn.id) : undefined;
+  let value: TSESTree.Node = fn;
+  const holder = fn.parent;
+  if (holder.type === AST_NODE_TYPES.Property && holder.value === fn && holder.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    value = holder.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value) {
+    const left = skipTypeWrappers(assignment.left);
+    const owner =
+      value === fn
+        ? prototypeOwner(left)
+        : left.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(left) === 'prototype'
+          ? skipTypeWrappers(left.object)
+          : undefined;
+    return owner?.type === AST_NODE_TYPES.Identifier ? resolve(owner) : undefined;
+  }
+  if (assignment?.type === AST_NODE_TYPES.VariableDeclarator && assignment.init === fn && assignment.id.type === AST_NODE_TYPES.Identifier) {
+    return resolve(assignment.id);
+  }
+  return undefined;
+}
+
+/** `Widget.prototype.name = function …` or `Widget.prototype = { name() {…} }` somewhere in the file. */
+function prototypeMethod(constructor: Variable, name: string): FunctionNode | undefined {
+  for (const reference of constructor.references) {
+    const prototype = reference.identifier.parent;
+    if (prototype?.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(prototype) !== 'prototype') continue;
+    const next = prototype.parent;
+    if (next?.type === AST_NODE_TYPES.MemberExpression && next.object === prototype && memberPropertyName(next) === name) {
+      const assignment = next.parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === next) {
+        const value = functionValue(assignment.right);
+        if (value) return value;
+      }
+    } else if (next?.type === AST_NODE_TYPES.AssignmentExpression && next.left === prototype) {
+      const object = skipTypeWrappers(next.right);
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property) === name) {
+          const value = functionValue(property.value);
+          if (value) return value;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The method `name` that `this.name(…)` runs at `node`: a class member or a prototype method. */
+function thisMethod(node: TSESTree.Node, name: string, resolve: Resolve): FunctionNode | undefined {
+  const owner = thisClass(node);
+  if (owner) return classMethod(owner.classNode, name, owner.isStatic, resolve);
+  const fn = thisFunction(node);
+  const constructor = fn && prototypeConstructor(fn, resolve);
+  return constructor ? prototypeMethod(constructor, name) : undefined;
+}
+
 /**
  * The function a call runs when the file declares it: `helper(…)` for a local function,
- * `this.method(…)` in a class, `obj.method(…)` for an object literal or an instance of a local class,
- * `Klass.method(…)` for a static method.
+ * `this.method(…)` in a class or a prototype method (also through `var self = this`), `obj.method(…)`
+ * for an object literal or an instance of a local class, `Klass.method(…)` for a static method.
  */
 export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): FunctionNode | undefined {
   const target = skipTypeWrappers(callee);
@@ -222,10 +305,7 @@ export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): Funct
     target.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${target.property.name}` : memberPropertyName(target);
   if (name === undefined) return undefined;
   const object = skipTypeWrappers(target.object);
-  if (object.type === AST_NODE_TYPES.ThisExpression) {
-    const owner = thisClass(target);
-    return owner ? classMethod(owner.classNode, name, owner.isStatic, resolve) : undefined;
-  }
+  if (object.type === AST_NODE_TYPES.ThisExpression) return thisMethod(target, name, resolve);
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolve(object);
   if (!variable) return undefined;
@@ -234,6 +314,7 @@ export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): Funct
   const definition = singleDefinition(variable);
   if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
   const init = skipTypeWrappers(definition.node.init);
+  if (init.type === AST_NODE_TYPES.ThisExpression) return thisMethod(init, name, resolve); // `var self = this`
   if (init.type === AST_NODE_TYPES.ObjectExpression) {
     for (const property of init.properties) {
       if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === name && !property.computed) {
@@ -250,8 +331,9 @@ function constructedClassMethod(expression: TSESTree.NewExpression, name: string
   const callee = skipTypeWrappers(expression.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolve(callee);
-  const classNode = variable ? classOf(variable) : undefined;
-  return classNode ? classMethod(classNode, name, false, resolve) : undefined;
+  if (!variable) return undefined;
+  const classNode = classOf(variable);
+  return classNode ? classMethod(classNode, name, false, resolve) : prototypeMethod(variable, name);
 }
 
 /** The constructor `new Klass(…)` runs, for a class declared in the file. */
@@ -259,6 +341,10 @@ export function constructorDefinition(expression: TSESTree.NewExpression, resolv
   const callee = skipTypeWrappers(expression.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolve(callee);
+  const definition = variable && singleDefinition(variable);
+  if (definition?.type === 'FunctionName' && definition.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return definition.node; // a pre-class constructor function
+  }
   let classNode = variable ? classOf(variable) : undefined;
   for (let depth = 0; classNode && depth <= MAX_CLASS_DEPTH; depth += 1) {
     for (const member of classNode.body.body) {
