@@ -1,7 +1,8 @@
 // `npm run corpus`: lints the pinned real-code corpus with Tripwire's presets through ESLint's own
 // API, pairs every report with the committed audit and prints per-rule precision and actionable
 // rate. See rules/docs/real-code.md.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,7 +31,8 @@ Options:
   --json          print the result as JSON on stdout (progress goes to stderr)
   --update        append every unaudited report to the audit as a "unaudited" entry to judge,
                   and move matched entries to the line they are reported on now
-  --prune         with --update: drop entries whose report is gone ("no longer reported")
+  --prune         with --update --typed: drop entries whose report is gone ("no longer reported")
+  --doc           with --typed: rewrite the generated tables of rules/docs/real-code.md
   --plugin PATH   load the plugin from PATH (an index.js or index.ts) instead of rules/dist
   --only NAMES    lint only these packages (comma-separated names); for quick checks
   --help          this text
@@ -39,7 +41,7 @@ The plugin is rules/dist as built (copied once per run, so a rebuild does not mi
 run \`npm run build\` first. Without rules/dist the source is loaded through tsx.`;
 
 export function parseArguments(argv) {
-  const options = { typed: false, json: false, update: false, prune: false, plugin: undefined, only: undefined, help: false };
+  const options = { typed: false, json: false, update: false, prune: false, doc: false, plugin: undefined, only: undefined, help: false };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     switch (argument) {
@@ -47,6 +49,7 @@ export function parseArguments(argv) {
       case '--json': options.json = true; break;
       case '--update': options.update = true; break;
       case '--prune': options.prune = true; break;
+      case '--doc': options.doc = true; break;
       case '--help': case '-h': options.help = true; break;
       case '--plugin': options.plugin = argv[++index]; if (!options.plugin) throw new Error('--plugin needs a path'); break;
       case '--only': {
@@ -59,6 +62,8 @@ export function parseArguments(argv) {
     }
   }
   if (options.prune && !options.update) throw new Error('--prune only goes with --update');
+  if (options.doc && (!options.typed || options.only)) throw new Error('--doc needs --typed and the whole corpus (the page shows both runs)');
+  if (options.prune && (!options.typed || options.only)) throw new Error('--prune needs --typed and the whole corpus (entries only the typed run reproduces would be dropped)');
   return options;
 }
 
@@ -281,11 +286,18 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
       };
     }
 
-    const stale = audit.filter((entry) => !matchedEntries.has(entry));
+    // An entry is checked when this run could have reproduced it: its package was linted, and for
+    // TypeScript files the typed run ran too (some reports exist only with type information).
+    const languageOfFolder = new Map(corpora.flatMap((corpus) => corpus.packages.map((pkg) => [pkg.folder, corpus.definition.language])));
+    const checked = (entry) => {
+      const language = languageOfFolder.get(entry.file.split('/')[0]);
+      return language === 'js' || (language === 'ts' && options.typed);
+    };
+    const stale = audit.filter((entry) => checked(entry) && !matchedEntries.has(entry));
     let appended = 0;
     let pruned = 0;
     if (options.update) {
-      const kept = options.prune ? audit.filter((entry) => matchedEntries.has(entry)) : audit;
+      const kept = options.prune ? audit.filter((entry) => !stale.includes(entry)) : audit;
       pruned = audit.length - kept.length;
       const unauditedEntries = new Set(audit.filter((entry) => entry.verdict === 'unaudited').map((entry) => `${entry.rule}|${entry.file}|${entry.line}|${entry.column}`));
       const additions = [...allUnaudited.entries()]
@@ -297,8 +309,11 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
 
     const packages = corpora.flatMap((corpus) => corpus.packages.map((pkg) => ({ name: pkg.name, version: pkg.version, integrity: pkg.integrity, language: corpus.definition.language, sourceType: corpus.definition.language === 'ts' ? 'module' : pkg.sourceType, kind: pkg.kind, files: pkg.files.length, lines: pkg.lines })));
     const ok = Object.values(results).every((result) => result.crashes.length === 0 && (!result.gate || result.falseReports.length === 0));
+    const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repositoryRoot, encoding: 'utf8' });
+    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'rules/src'], { cwd: repositoryRoot, encoding: 'utf8' });
     return {
       ok,
+      commit: head.status === 0 ? `${head.stdout.trim()}${dirty.stdout.trim() ? ' with uncommitted changes to rules/src' : ''}` : undefined,
       versions,
       packages,
       lines: packages.reduce((sum, pkg) => sum + pkg.lines, 0),
@@ -329,12 +344,73 @@ export function renderReport(result) {
     }
   }
   if (result.stale.length > 0) {
-    lines.push('', `no longer reported (${result.stale.length} audit entries, not counted; --update --prune drops them):`);
+    lines.push('', `no longer reported (${result.stale.length} audit entries, not counted; --update --typed --prune drops them):`);
     for (const entry of result.stale) lines.push(`  ${entry.rule} ${entry.file}:${entry.line}:${entry.column} (${entry.verdict})`);
   }
   if (result.update) lines.push('', `audit: ${result.update.appended} unaudited entries appended, ${result.update.pruned} pruned (${path.relative(repositoryRoot, AUDIT_FILE)})`);
   lines.push('', result.ok ? 'corpus: OK' : 'corpus: FAILED (a crash, or a report the audit judged false)');
   return lines.join('\n');
+}
+
+export const DOC_FILE = path.join(repositoryRoot, 'rules', 'docs', 'real-code.md');
+const DOC_START = '<!-- corpus:generated:start -->';
+const DOC_END = '<!-- corpus:generated:end -->';
+
+const rateText = (value) => (value === undefined ? '—' : value.toFixed(2));
+
+/** The generated part of rules/docs/real-code.md: the corpus, the per-rule tables, every remaining false report. */
+export function renderDoc(result) {
+  const lines = [];
+  const number = (value) => value.toLocaleString('en-US');
+  lines.push(`Measured with eslint ${result.versions.eslint}, typescript ${result.versions.typescript}, eslint-plugin-tripwire ${result.versions.plugin}${result.commit ? ` at commit ${result.commit}` : ''}.`, '');
+  lines.push('### The corpus', '', '| package | version | what it is | language | files | lines |', '|---|---|---|---|---:|---:|');
+  for (const pkg of result.packages) {
+    const language = pkg.language === 'ts' ? 'TypeScript (`src/`)' : pkg.sourceType === 'commonjs' ? 'JavaScript, CommonJS' : 'JavaScript, ES modules';
+    lines.push(`| ${pkg.name} | ${pkg.version} | ${pkg.kind ?? ''} | ${language} | ${number(pkg.files)} | ${number(pkg.lines)} |`);
+  }
+  const byLanguage = (language) => result.packages.filter((pkg) => pkg.language === language).reduce((sum, pkg) => sum + pkg.lines, 0);
+  lines.push(`| **${result.packages.length} packages** | | | JS ${number(byLanguage('js'))}, TS ${number(byLanguage('ts'))} | ${number(result.files)} | ${number(result.lines)} |`, '');
+  if (result.skipped.length > 0) {
+    const generated = result.skipped.filter((item) => item.reason !== 'test');
+    lines.push(`Not linted: ${result.skipped.filter((item) => item.reason === 'test').length} test files, and generated files (${generated.map((item) => `\`${item.file}\` (${item.reason})`).join(', ')}).`, '');
+  }
+  const section = (title, tally) => lines.push(`### ${title}`, '', renderTally(tally), '');
+  const runs = result.runs;
+  if (runs.recommended) section('`recommended`, untyped, whole corpus', runs.recommended);
+  if (runs.recommended?.tsPart) section('`recommended`, untyped, TypeScript part only', runs.recommended.tsPart);
+  if (runs['recommended-type-checked']) section('`recommended-type-checked`, typed, TypeScript part', runs['recommended-type-checked']);
+  if (runs.strict) section('`strict`, untyped, whole corpus', runs.strict);
+  if (runs['strict-type-checked']) section('`strict-type-checked`, typed, TypeScript part', runs['strict-type-checked']);
+  lines.push('### Summary', '', '| run | reports | true | benign | false | unaudited | precision | actionable |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [id, run] of Object.entries(runs)) {
+    const row = run.total;
+    lines.push(`| ${id}${run.typed ? ' (typed, TS part)' : ''} | ${row.reports} | ${row.true} | ${row.benign} | ${row.false} | ${row.unaudited} | ${rateText(row.precision)} | ${rateText(row.actionable)} |`);
+  }
+  lines.push('');
+  const falseReports = new Map();
+  for (const [id, run] of Object.entries(runs)) {
+    for (const report of run.falseReports) {
+      const key = `${report.rule} ${report.file}:${report.line}:${report.column}`;
+      if (!falseReports.has(key)) falseReports.set(key, { ...report, runs: [] });
+      falseReports.get(key).runs.push(id);
+    }
+  }
+  lines.push('### Reports still judged `false`', '');
+  if (falseReports.size === 0) lines.push('None.');
+  for (const report of [...falseReports.values()].sort(compareLocations)) {
+    lines.push(`- \`${report.rule}\` ${report.file}:${report.line}:${report.column} (${report.runs.join(', ')}): ${report.reason}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Replaces the generated part of the page between its markers. */
+export function writeDoc(result) {
+  const text = readFileSync(DOC_FILE, 'utf8');
+  const start = text.indexOf(DOC_START);
+  const end = text.indexOf(DOC_END);
+  if (start < 0 || end < start) throw new Error(`${path.relative(repositoryRoot, DOC_FILE)} has no ${DOC_START} … ${DOC_END} markers`);
+  writeFileSync(DOC_FILE, `${text.slice(0, start + DOC_START.length)}\n${renderDoc(result)}\n${text.slice(end)}`);
 }
 
 export async function main(argv) {
@@ -350,6 +426,10 @@ export async function main(argv) {
     return 0;
   }
   const result = await runCorpus(options);
+  if (options.doc) {
+    writeDoc(result);
+    console.error(`wrote ${path.relative(repositoryRoot, DOC_FILE)}`);
+  }
   if (options.json) console.log(JSON.stringify(result, null, 2));
   else console.log(renderReport(result));
   return result.ok ? 0 : 1;

@@ -23,6 +23,7 @@ const nodeTiers = [
   ['server', 'server tests (real LSP over stdio)'],
   ['extension', 'extension package tests'],
   ['bench', 'benchmark harness tests'],
+  ['corpus', 'real-code corpus (pinned npm packages, audited reports; fetched from the npm registry on first run)'],
   ['harness', 'test harness tests (e2e paths)'],
 ];
 

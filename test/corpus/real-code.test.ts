@@ -1,0 +1,70 @@
+// The real-code corpus as a test: `npm run corpus` over the pinned packages (fetched from the npm
+// registry on first use), untyped `recommended` (and `strict` when the plugin has it). It must not
+// crash, must not repeat a report the audit judged false, and `recommended` must be worth trusting:
+// precision ≥ 0.95 and at least 60% of audited reports worth changing.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Row { reports: number; true: number; benign: number; false: number; unaudited: number; precision?: number; actionable?: number }
+interface Run {
+  gate: boolean;
+  rules: Record<string, Row>;
+  total: Row;
+  crashes: { file: string; error: string }[];
+  falseReports: { rule: string; file: string; line: number; column: number; reason: string }[];
+  unaudited: { rule: string; file: string; line: number; column: number; message: string }[];
+}
+interface Result { ok: boolean; lines: number; packages: { name: string }[]; runs: Record<string, Run> }
+
+describe('real-code corpus', () => {
+  const child = spawnSync(process.execPath, [path.join(root, 'scripts', 'corpus.mjs'), '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const result: Result | undefined = child.status === 0 || child.status === 1 ? (JSON.parse(child.stdout) as Result) : undefined;
+  const where = (items: { file: string; line?: number; column?: number }[]) => items.map((item) => `${item.file}:${item.line ?? ''}:${item.column ?? ''}`).join(', ');
+
+  it('runs over at least 20 packages and 400,000 lines', () => {
+    assert.ok(result, `npm run corpus failed (${child.status}): ${child.stderr.slice(-3000)}`);
+    assert.ok(result.packages.length >= 20, `${result.packages.length} packages`);
+    assert.ok(result.lines >= 400_000, `${result.lines} lines`);
+  });
+
+  it('no rule throws on real code', () => {
+    assert.ok(result);
+    for (const [id, run] of Object.entries(result.runs)) {
+      assert.deepEqual(run.crashes, [], `${id}: rule exceptions in ${where(run.crashes)}`);
+    }
+  });
+
+  it('recommended repeats no report the audit judged false', () => {
+    assert.ok(result);
+    for (const [id, run] of Object.entries(result.runs).filter(([, candidate]) => candidate.gate)) {
+      assert.deepEqual(
+        run.falseReports.map((report) => `${report.rule} ${report.file}:${report.line}:${report.column} — ${report.reason}`),
+        [],
+        `${id} still reports lines judged false`,
+      );
+    }
+  });
+
+  it('recommended: precision ≥ 0.95 and actionable rate ≥ 0.60 over audited reports', () => {
+    assert.ok(result);
+    const run = result.runs.recommended;
+    assert.ok(run, 'no recommended run');
+    const { total } = run;
+    const perRule = Object.entries(run.rules)
+      .filter(([, row]) => row.reports > 0)
+      .map(([rule, row]) => `${rule}: ${row.true}/${row.benign}/${row.false} (+${row.unaudited} unaudited)`)
+      .join('; ');
+    const unaudited = run.unaudited.length > 0 ? ` ${run.unaudited.length} reports are unaudited: run \`npm run corpus -- --update\` and judge them in corpus/audit.jsonl.` : '';
+    assert.ok((total.precision ?? 1) >= 0.95, `precision ${total.precision?.toFixed(3)} < 0.95 (true/benign/false per rule: ${perRule}).${unaudited}`);
+    assert.ok((total.actionable ?? 1) >= 0.6, `actionable ${total.actionable?.toFixed(3)} < 0.60 (true/benign/false per rule: ${perRule}).${unaudited}`);
+  });
+});
