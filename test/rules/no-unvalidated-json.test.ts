@@ -46,6 +46,28 @@ for (const key in parsed) {
 
 /** Cases that use TypeScript syntax: run without and with type information. */
 const typeScriptValid: Array<Valid | string> = [
+  // A generic JSON value type, through same-file aliases, assumes no shape.
+  `type Scalar = null | string | number | boolean;
+type CellValue = Scalar | Scalar[];
+export const toJson = (value: CellValue): CellValue => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};`,
+  `export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export function read(text: string): Json {
+  return JSON.parse(text);
+}`,
+  // Only optional primitive fields: nothing is assumed present, every read has to check first.
+  `export async function fetchToken(url: string): Promise<string> {
+  const response = await fetch(url);
+  const data = (await response.json()) as { access_token?: string; expires_in?: number };
+  if (!data.access_token) throw new Error('no access_token in the response');
+  return data.access_token;
+}`,
   `const a = JSON.parse(text) as unknown;
 const b: unknown = JSON.parse(text);`,
   `const loose = JSON.parse(text) as any;`,
@@ -212,6 +234,35 @@ for (const key in incoming) {
 ];
 
 const typeScriptInvalid: Invalid[] = [
+    {
+      code: `type Pair = string | number;
+export const read = (text: string): Pair => JSON.parse(text);`,
+      errors: [{ messageId: 'unvalidated', line: 2, column: 45, suggestions: [] }],
+    },
+    {
+      code: `declare const response: Response;
+const token = (await response.json()) as { access_token?: string; user: { id: number } };`,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestTypeGuard',
+              output: `declare const response: Response;
+function isExpectedJson(value: unknown): value is { access_token?: string; user: { id: number } } {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+const token: unknown = await response.json();
+if (!isExpectedJson(token)) throw new TypeError('Unexpected JSON shape');`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `interface User { id: number; name: string }
 const user = JSON.parse(text) as User;`,

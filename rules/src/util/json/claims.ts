@@ -28,8 +28,103 @@ const MAX_DEPTH = 3;
 /** Names of types that promise nothing about the parsed shape (a hand-written JSON type). */
 const HONEST_TYPE_NAME = /^(Json|JSON)(Value|Object|Array|Primitive|Data|Type|Like)?$|^(JsonValue|Jsonifiable|JsonifiableObject)$/;
 
+/** The JSON primitive kinds a generic JSON value type must all admit. */
+const JSON_PRIMITIVE_KINDS = ['string', 'number', 'boolean', 'null'] as const;
+type JsonPrimitiveKind = (typeof JSON_PRIMITIVE_KINDS)[number];
+
+function primitiveKind(typeNode: TSESTree.TypeNode): JsonPrimitiveKind | 'undefined' | undefined {
+  switch (typeNode.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+      return 'string';
+    case AST_NODE_TYPES.TSNumberKeyword:
+      return 'number';
+    case AST_NODE_TYPES.TSBooleanKeyword:
+      return 'boolean';
+    case AST_NODE_TYPES.TSNullKeyword:
+      return 'null';
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+      return 'undefined';
+    default:
+      return undefined;
+  }
+}
+
+/** The type a same-file alias (`type Value = …`, exported or not) of this name stands for, seen from `from`. */
+function localTypeAlias(from: TSESTree.Node, name: string): TSESTree.TypeNode | undefined {
+  let program: TSESTree.Node = from;
+  while (program.parent) program = program.parent;
+  if (program.type !== AST_NODE_TYPES.Program) return undefined;
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name && !declaration.typeParameters) {
+      return declaration.typeAnnotation;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The members of a union, with same-file aliases and nested unions flattened (`type Value = Base | Base[]`,
+ * `type Base = null | string | number | boolean`); an alias already in `seen` stays a reference.
+ */
+function flattenUnion(typeNode: TSESTree.TypeNode, seen: ReadonlySet<string>): TSESTree.TypeNode[] {
+  if (typeNode.type === AST_NODE_TYPES.TSUnionType) return typeNode.types.flatMap((member) => flattenUnion(member, seen));
+  if (typeNode.type === AST_NODE_TYPES.TSTypeReference && typeNode.typeName.type === AST_NODE_TYPES.Identifier && !typeNode.typeArguments) {
+    const name = typeNode.typeName.name;
+    const aliased = seen.has(name) ? undefined : localTypeAlias(typeNode, name);
+    if (aliased) return flattenUnion(aliased, new Set([...seen, name]));
+  }
+  return [typeNode];
+}
+
+/**
+ * True for a generic JSON value type (`null | string | number | boolean | Value[]`, through same-file aliases):
+ * it admits every JSON primitive, and its other members are arrays of the same, or honest types. It assumes
+ * no shape, so a parsed value may be typed with it.
+ */
+function isJsonValueUnion(typeNode: TSESTree.TypeNode, seen: ReadonlySet<string>): boolean {
+  const members = flattenUnion(typeNode, seen);
+  if (members.length < JSON_PRIMITIVE_KINDS.length) return false;
+  const kinds = new Set<string>();
+  for (const member of members) {
+    const kind = primitiveKind(member);
+    if (kind) {
+      kinds.add(kind);
+      continue;
+    }
+    if (member.type === AST_NODE_TYPES.TSArrayType) {
+      const element = member.elementType;
+      if (isHonestType(element, seen) || flattenUnion(element, seen).every((part) => primitiveKind(part) !== undefined || isHonestType(part, seen))) continue;
+      // `Value[]` where `Value` is the alias being defined: the recursive JSON array.
+      if (element.type === AST_NODE_TYPES.TSTypeReference && element.typeName.type === AST_NODE_TYPES.Identifier && seen.has(element.typeName.name)) continue;
+      return false;
+    }
+    if (member.type === AST_NODE_TYPES.TSTypeReference && member.typeName.type === AST_NODE_TYPES.Identifier && seen.has(member.typeName.name)) continue;
+    if (!isHonestType(member, seen)) return false;
+  }
+  return JSON_PRIMITIVE_KINDS.every((kind) => kinds.has(kind));
+}
+
+/**
+ * True for an object type whose every property is optional and primitive (`{ access_token?: string }`): it
+ * assumes no field is there, so every read must check first (the compiler sees to that under strict null checks).
+ */
+function isOptionalFieldsOnly(typeNode: TSESTree.TSTypeLiteral): boolean {
+  return (
+    typeNode.members.length > 0 &&
+    typeNode.members.every(
+      (member) =>
+        member.type === AST_NODE_TYPES.TSPropertySignature &&
+        member.optional &&
+        member.typeAnnotation !== undefined &&
+        flattenUnion(member.typeAnnotation.typeAnnotation, new Set()).every((part) => primitiveKind(part) !== undefined),
+    )
+  );
+}
+
 /** True when a type annotation claims nothing a JSON value could violate (`unknown`, `any`, `Record<string, unknown>`…). */
-export function isHonestType(typeNode: TSESTree.TypeNode): boolean {
+export function isHonestType(typeNode: TSESTree.TypeNode, aliases: ReadonlySet<string> = new Set()): boolean {
   switch (typeNode.type) {
     case AST_NODE_TYPES.TSUnknownKeyword:
     case AST_NODE_TYPES.TSAnyKeyword:
@@ -38,20 +133,22 @@ export function isHonestType(typeNode: TSESTree.TypeNode): boolean {
     case AST_NODE_TYPES.TSTypeLiteral:
       return (
         typeNode.members.length === 0 ||
+        isOptionalFieldsOnly(typeNode) ||
         typeNode.members.every(
           (member) =>
             member.type === AST_NODE_TYPES.TSIndexSignature &&
             member.typeAnnotation !== undefined &&
-            isHonestType(member.typeAnnotation.typeAnnotation),
+            isHonestType(member.typeAnnotation.typeAnnotation, aliases),
         )
       );
     case AST_NODE_TYPES.TSArrayType:
-      return isHonestType(typeNode.elementType);
+      return isHonestType(typeNode.elementType, aliases);
     case AST_NODE_TYPES.TSUnionType:
       return typeNode.types.some((member) => member.type === AST_NODE_TYPES.TSUnknownKeyword || member.type === AST_NODE_TYPES.TSAnyKeyword) ||
+        isJsonValueUnion(typeNode, aliases) ||
         typeNode.types.every(
           (member) =>
-            isHonestType(member) ||
+            isHonestType(member, aliases) ||
             member.type === AST_NODE_TYPES.TSNullKeyword ||
             member.type === AST_NODE_TYPES.TSUndefinedKeyword,
         );
@@ -62,10 +159,15 @@ export function isHonestType(typeNode: TSESTree.TypeNode): boolean {
       const typeArguments = typeNode.typeArguments?.params ?? [];
       if ((name === 'Record' || name === 'Partial') && typeArguments.length > 0) {
         const valueType = typeArguments[typeArguments.length - 1];
-        return valueType !== undefined && isHonestType(valueType);
+        return valueType !== undefined && isHonestType(valueType, aliases);
       }
-      if ((name === 'Array' || name === 'ReadonlyArray') && typeArguments[0]) return isHonestType(typeArguments[0]);
-      return false;
+      if ((name === 'Array' || name === 'ReadonlyArray') && typeArguments[0]) return isHonestType(typeArguments[0], aliases);
+      if (typeArguments.length > 0) return false;
+      // A reference back to an alias being judged: honest if the rest of its definition is.
+      if (aliases.has(name)) return true;
+      // Same-file aliases are read for one purpose only: to recognise a generic JSON value type.
+      const aliased = localTypeAlias(typeNode, name);
+      return aliased !== undefined && isJsonValueUnion(aliased, new Set([...aliases, name]));
     }
     default:
       return false;
