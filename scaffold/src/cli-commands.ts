@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
+import { planConcurrencyScaffold, planResilienceScaffold, type CanonicalModule } from './concurrency.js';
 import { layerCliEntry } from './layer/cli-entry.js';
 import { convertParametersCliEntry, functionalOptionsCliEntry } from './options/cli-entry.js';
 import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, writePlan, type ScaffoldPlan } from './plan.js';
@@ -93,13 +93,15 @@ export function registerScaffoldGenerator(name: string, entry: ScaffoldGenerator
   scaffoldGenerators.set(name, entry);
 }
 
-function concurrencyGenerator(module: ConcurrencyModule, summary: string): ScaffoldGeneratorEntry {
+const CANONICAL_USAGE = [
+  '  --js             generate JavaScript with JSDoc types even if a tsconfig.json exists',
+  '  --tests          also generate a test file (node:test, or vitest/jest when the project uses them)',
+].join('\n');
+
+function concurrencyGenerator(module: CanonicalModule, summary: string): ScaffoldGeneratorEntry {
   return {
     summary,
-    usage: [
-      '  --js             generate JavaScript with JSDoc types even if a tsconfig.json exists',
-      '  --tests          also generate a test file (node:test, or vitest/jest when the project uses them)',
-    ].join('\n'),
+    usage: CANONICAL_USAGE,
     options: { js: { type: 'boolean' }, tests: { type: 'boolean' } },
     plan: ({ directory, values }) =>
       planConcurrencyScaffold({ module, directory, root: directory, javascript: values['js'] === true, tests: values['tests'] === true }),
@@ -108,6 +110,16 @@ function concurrencyGenerator(module: ConcurrencyModule, summary: string): Scaff
 
 registerScaffoldGenerator('errgroup', concurrencyGenerator('errgroup', 'ErrGroup and mapWithLimit: bounded concurrency, first error cancels the rest'));
 registerScaffoldGenerator('singleflight', concurrencyGenerator('singleflight', 'SingleFlight: concurrent calls for one key share one execution'));
+registerScaffoldGenerator('retry', concurrencyGenerator('retry', 'retry: exponential backoff with full jitter, abortable, nothing left armed'));
+registerScaffoldGenerator('breaker', concurrencyGenerator('circuit-breaker', 'CircuitBreaker: consecutive failures open it, half-open trials from the clock'));
+registerScaffoldGenerator('ratelimit', concurrencyGenerator('rate-limiter', 'RateLimiter: token bucket with continuous refill, FIFO waiters, no barging'));
+registerScaffoldGenerator('timeout', concurrencyGenerator('timeout', 'withTimeout: a deadline that aborts the call and always settles'));
+registerScaffoldGenerator('resilience', {
+  summary: 'retry, breaker, ratelimit and timeout together (all four modules, all or nothing)',
+  usage: CANONICAL_USAGE,
+  options: { js: { type: 'boolean' }, tests: { type: 'boolean' } },
+  plan: ({ directory, values }) => planResilienceScaffold({ directory, root: directory, javascript: values['js'] === true, tests: values['tests'] === true }),
+});
 registerScaffoldGenerator('options', functionalOptionsCliEntry);
 registerScaffoldGenerator('layer', layerCliEntry);
 registerScaffoldGenerator('convert-parameters', convertParametersCliEntry);

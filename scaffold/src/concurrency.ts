@@ -1,9 +1,9 @@
 /**
- * The errgroup and singleflight generator, shared by the CLI, the LSP command and the VS Code
- * commands. It copies the canonical modules (the tested `.ts` files in `canonical/`, read from disk,
- * never kept as strings) and adapts them to the target project: TypeScript or JavaScript with JSDoc
- * types, ES modules or CommonJS, indentation and quotes, plus an optional test file for the
- * project's runner. The result is a {@link ScaffoldPlan}; writing it is the front end's job.
+ * The generator of the canonical modules (errgroup and singleflight; retry, circuit breaker, rate
+ * limiter and timeout), shared by the CLI, the LSP command and the VS Code commands. It copies the
+ * canonical modules (the tested `.ts` files in `canonical/`, read from disk, never kept as strings)
+ * and adapts them to the target project: TypeScript or JavaScript with JSDoc types, ES modules or
+ * CommonJS, indentation and quotes, plus an optional test file for the project's runner. The result is a {@link ScaffoldPlan}; writing it is the front end's job.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,11 +19,19 @@ import { typeScriptToJavaScript } from './ts-to-js.js';
 export const CONCURRENCY_MODULES = ['errgroup', 'singleflight'] as const;
 /** One of {@link CONCURRENCY_MODULES}. */
 export type ConcurrencyModule = (typeof CONCURRENCY_MODULES)[number];
+/** The resilience modules: retry with backoff, circuit breaker, rate limiter, timeout (file names without extension). */
+export const RESILIENCE_MODULES = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'] as const;
+/** One of {@link RESILIENCE_MODULES}. */
+export type ResilienceModule = (typeof RESILIENCE_MODULES)[number];
+/** Every module copied from `canonical/`. */
+export const CANONICAL_MODULES = [...CONCURRENCY_MODULES, ...RESILIENCE_MODULES] as const;
+/** One of {@link CANONICAL_MODULES}. */
+export type CanonicalModule = (typeof CANONICAL_MODULES)[number];
 
 /** What to generate and where. */
 export interface ConcurrencyScaffoldRequest {
-  /** `errgroup` (ErrGroup + mapWithLimit) or `singleflight` (SingleFlight). */
-  module: ConcurrencyModule;
+  /** `errgroup` (ErrGroup + mapWithLimit), `singleflight` (SingleFlight), or a resilience module (`retry`, `circuit-breaker`, `rate-limiter`, `timeout`). */
+  module: CanonicalModule;
   /** The folder that receives the files (absolute, or relative to `root`). */
   directory: string;
   /** Workspace root every generated path must stay inside (defaults to `directory` itself). */
@@ -105,7 +113,7 @@ export function sourceExtension(style: Pick<ProjectStyle, 'language'> & { verbat
 }
 
 /** Points the spec's `./<module>.js` import at the generated module's actual extension. */
-function retargetModuleImport(spec: string, module: ConcurrencyModule, extension: string): string {
+function retargetModuleImport(spec: string, module: CanonicalModule, extension: string): string {
   const emitted = extension === '.mts' ? '.mjs' : '.js';
   if (emitted === '.js') return spec;
   const sourceFile = ts.createSourceFile('spec.ts', spec, ts.ScriptTarget.Latest, true);
@@ -148,7 +156,7 @@ export function adaptSource(source: string, style: Pick<ProjectStyle, 'language'
  * @param style the target project's style
  * @returns the file name (no folder) and its content
  */
-export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'verbatimCommonJs'>): { fileName: string; content: string } {
+export function renderModule(module: CanonicalModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'verbatimCommonJs'>): { fileName: string; content: string } {
   const content = adaptSource(readCanonical(`${module}.ts`), style, `${module}.ts`);
   return { fileName: `${module}${sourceExtension(style)}`, content };
 }
@@ -160,14 +168,14 @@ export function renderModule(module: ConcurrencyModule, style: Pick<ProjectStyle
  * @param style the target project's style, including its test runner
  * @returns the file name (no folder) and its content
  */
-export function renderTests(module: ConcurrencyModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'testRunner' | 'verbatimCommonJs'>): { fileName: string; content: string } {
+export function renderTests(module: CanonicalModule, style: Pick<ProjectStyle, 'language' | 'moduleKind' | 'indent' | 'quote' | 'semicolons' | 'testRunner' | 'verbatimCommonJs'>): { fileName: string; content: string } {
   const spec = retargetModuleImport(retargetTestRunner(readCanonical(`${module}.spec.ts`), style.testRunner), module, sourceExtension(style));
   const content = adaptSource(spec, style, `${module}.test.ts`);
   return { fileName: `${module}.test${sourceExtension(style)}`, content };
 }
 
 /**
- * Plans an errgroup or singleflight scaffold: detects the project style around the folder (unless
+ * Plans the scaffold of one canonical module: detects the project style around the folder (unless
  * given), renders the module and, on request, its tests.
  *
  * @param request what to generate, where, and how
@@ -188,4 +196,16 @@ export function planConcurrencyScaffold(request: ConcurrencyScaffoldRequest): Sc
     files.push({ path: path.join(directory, testFile.fileName), content: testFile.content });
   }
   return { generator: request.module, files };
+}
+
+/**
+ * Plans the whole resilience kit (retry, circuit breaker, rate limiter, timeout) as one scaffold,
+ * so it is written all or nothing.
+ *
+ * @param request where and how (as for {@link planConcurrencyScaffold}, without `module`)
+ * @returns the plan of every module (and its tests, on request), in {@link RESILIENCE_MODULES} order
+ */
+export function planResilienceScaffold(request: Omit<ConcurrencyScaffoldRequest, 'module'>): ScaffoldPlan {
+  const files = RESILIENCE_MODULES.flatMap((module) => planConcurrencyScaffold({ ...request, module }).files);
+  return { generator: 'resilience', files };
 }

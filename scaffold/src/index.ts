@@ -23,7 +23,18 @@ export {
   type WriteOptions,
   type WriteResult,
 } from './plan.js';
-export { CONCURRENCY_MODULES, isConcurrencyModule, planConcurrencyScaffold, type ConcurrencyModule, type ConcurrencyScaffoldRequest } from './concurrency.js';
+export {
+  CANONICAL_MODULES,
+  CONCURRENCY_MODULES,
+  isConcurrencyModule,
+  planConcurrencyScaffold,
+  planResilienceScaffold,
+  RESILIENCE_MODULES,
+  type CanonicalModule,
+  type ConcurrencyModule,
+  type ConcurrencyScaffoldRequest,
+  type ResilienceModule,
+} from './concurrency.js';
 export { detectProjectStyle, type ProjectStyle, type TestRunner } from './project-style.js';
 export {
   buildMapWithLimitEdit,

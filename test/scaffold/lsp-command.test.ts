@@ -63,4 +63,29 @@ describe('tripwire.scaffold command', () => {
     const unknown = await planScaffoldCommand({ generator: 'mutex', directory: 'x' }, [root]);
     assert.ok(!unknown.ok && /Unknown generator "mutex"/.test(unknown.error));
   });
+
+  it('runs the resilience generators: one module each, or all four as one edit', async () => {
+    const root = workspace();
+    for (const [generator, fileName] of [
+      ['retry', 'retry'],
+      ['breaker', 'circuit-breaker'],
+      ['ratelimit', 'rate-limiter'],
+      ['timeout', 'timeout'],
+    ]) {
+      const result = await planScaffoldCommand({ generator, directory: 'src/common', options: { js: true } }, [root]);
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual(
+        result.files.map((file) => [path.relative(root, file.path), file.status]),
+        [[`src/common/${fileName}.js`, 'create']],
+      );
+    }
+    const kit = await planScaffoldCommand({ generator: 'resilience', directory: 'src/common', options: { tests: true } }, [root]);
+    assert.ok(kit.ok, JSON.stringify(kit));
+    assert.deepEqual(
+      kit.files.map((file) => path.relative(root, file.path)),
+      ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'].flatMap((name) => [`src/common/${name}.ts`, `src/common/${name}.test.ts`]),
+    );
+    // Each new file is a create plus an insert of its text.
+    assert.equal(kit.edit.documentChanges?.length, 16);
+  });
 });

@@ -379,9 +379,9 @@ describe('retry: nothing stays armed', () => {
     const controllers = [new AbortController(), new AbortController(), new AbortController()];
     const [succeeds, exhausts, aborts] = controllers;
     if (succeeds === undefined || exhausts === undefined || aborts === undefined) throw new Error('three controllers');
-    outcomes.push(observe(retry(flaky(1).fn, { signal: succeeds.signal })));
-    outcomes.push(observe(retry(flaky(10).fn, { retries: 2, signal: exhausts.signal })));
-    outcomes.push(observe(retry(flaky(10).fn, { signal: aborts.signal })));
+    outcomes.push(observe(retry(flaky(1).fn, { signal: succeeds.signal, jitter: 'none' })));
+    outcomes.push(observe(retry(flaky(10).fn, { retries: 2, signal: exhausts.signal, jitter: 'none' })));
+    outcomes.push(observe(retry(flaky(10).fn, { signal: aborts.signal, jitter: 'none' })));
     await clock.advance(0);
     for (const controller of controllers) assert.equal(getEventListeners(controller.signal, 'abort').length, 1, 'listening while running');
     aborts.abort(new Error('abort'));
