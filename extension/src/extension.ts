@@ -189,7 +189,10 @@ async function pickScaffoldDirectory(folder: vscode.WorkspaceFolder, generator: 
   return vscode.window.showInputBox({ prompt: title, value: candidates[0] });
 }
 
-async function generate(generator: 'errgroup' | 'singleflight'): Promise<void> {
+/** The `tripwire.scaffold` generators behind the "Generate …" commands. */
+type ModuleGenerator = 'errgroup' | 'singleflight' | 'retry' | 'breaker' | 'ratelimit' | 'timeout';
+
+async function generate(generator: ModuleGenerator): Promise<void> {
   const folder = scaffoldFolder();
   if (!folder) return;
   const directory = await pickScaffoldDirectory(folder, generator);
@@ -237,6 +240,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('tripwire.generateErrgroup', () => generate('errgroup')),
     vscode.commands.registerCommand('tripwire.generateSingleflight', () => generate('singleflight')),
+    vscode.commands.registerCommand('tripwire.generateRetry', () => generate('retry')),
+    vscode.commands.registerCommand('tripwire.generateCircuitBreaker', () => generate('breaker')),
+    vscode.commands.registerCommand('tripwire.generateRateLimiter', () => generate('ratelimit')),
+    vscode.commands.registerCommand('tripwire.generateTimeout', () => generate('timeout')),
     vscode.commands.registerCommand('tripwire.scaffoldLayeredModule', () => scaffoldLayeredModule()),
     // Granting trust allows reading the workspace's config and type information: restart with it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context, outputChannel)),

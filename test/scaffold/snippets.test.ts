@@ -1,5 +1,5 @@
 /**
- * The snippet files: valid JSON, the three `tw-` prefixes with descriptions, well-formed tabstops, and
+ * The snippet files: valid JSON, the seven `tw-` prefixes with descriptions, well-formed tabstops, and
  * each body, once expanded with its defaults, is code that type-checks against the canonical modules
  * (`tsc --strict`; JavaScript with checkJs).
  */
@@ -17,7 +17,7 @@ import { adaptSource } from '../../scaffold/src/concurrency.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const canonical = path.join(repoRoot, 'scaffold', 'src', 'canonical');
 const tscBin = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-const PREFIXES = ['tw-errgroup', 'tw-maplimit', 'tw-singleflight'];
+const PREFIXES = ['tw-breaker', 'tw-errgroup', 'tw-maplimit', 'tw-ratelimit', 'tw-retry', 'tw-singleflight', 'tw-timeout'];
 
 interface Snippet {
   prefix: string | string[];
@@ -72,25 +72,36 @@ function expand(body: string): string {
 const PRELUDE_TS = [
   "import { ErrGroup, mapWithLimit } from './errgroup.js';",
   "import { SingleFlight } from './singleflight.js';",
+  "import { retry } from './retry.js';",
+  "import { CircuitBreaker } from './circuit-breaker.js';",
+  "import { RateLimiter } from './rate-limiter.js';",
+  "import { withTimeout } from './timeout.js';",
   'declare const signal: AbortSignal;',
+  'declare const key: string;',
   'declare const items: string[];',
   'declare function work(item: string, signal: AbortSignal): Promise<void>;',
   'type Value = { id: string };',
   'declare function fetchValue(key: string, signal: AbortSignal): Promise<Value>;',
-  'void ErrGroup; void mapWithLimit; void SingleFlight;',
+  'void ErrGroup; void mapWithLimit; void SingleFlight; void retry; void CircuitBreaker; void RateLimiter; void withTimeout; void key;',
   '',
 ].join('\n');
 
 const PRELUDE_JS = [
   "import { ErrGroup, mapWithLimit } from './errgroup.js';",
   "import { SingleFlight } from './singleflight.js';",
+  "import { retry } from './retry.js';",
+  "import { CircuitBreaker } from './circuit-breaker.js';",
+  "import { RateLimiter } from './rate-limiter.js';",
+  "import { withTimeout } from './timeout.js';",
   '/** @type {AbortSignal} */ const signal = new AbortController().signal;',
+  "/** @type {string} */ const key = 'k';",
   "/** @type {string[]} */ const items = ['a'];",
   '/** @param {string} item @param {AbortSignal} signal @returns {Promise<void>} */',
   'async function work(item, signal) { void item; void signal; }',
   "/** @param {string} key @param {AbortSignal} signal @returns {Promise<{ id: string }>} */",
   'async function fetchValue(key, signal) { void signal; return { id: key }; }',
   'void ErrGroup; void mapWithLimit; void SingleFlight; void work; void fetchValue; void items; void signal;',
+  'void retry; void CircuitBreaker; void RateLimiter; void withTimeout; void key;',
   '',
 ].join('\n');
 
@@ -98,7 +109,7 @@ for (const [file, language] of [['typescript.json', 'ts'], ['javascript.json', '
   describe(`snippets/${file}`, () => {
     const snippets = load(file);
 
-    it('has the tw-errgroup, tw-maplimit and tw-singleflight prefixes, each with a description and a body', () => {
+    it('has the tw-errgroup, tw-maplimit, tw-singleflight, tw-retry, tw-breaker, tw-ratelimit and tw-timeout prefixes, each with a description and a body', () => {
       const prefixes = Object.values(snippets).flatMap((snippet) => (Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix]));
       assert.deepEqual([...prefixes].sort(), PREFIXES);
       for (const [name, snippet] of Object.entries(snippets)) {
@@ -117,7 +128,7 @@ for (const [file, language] of [['typescript.json', 'ts'], ['javascript.json', '
       writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }');
       const extension = language === 'ts' ? '.ts' : '.js';
       const style = { language, moduleKind: 'esm', indent: '  ', quote: "'" } as const;
-      for (const module of ['errgroup', 'singleflight']) {
+      for (const module of ['errgroup', 'singleflight', 'retry', 'circuit-breaker', 'rate-limiter', 'timeout']) {
         const source = readFileSync(path.join(canonical, `${module}.ts`), 'utf8');
         writeFileSync(path.join(root, `${module}${extension}`), language === 'ts' ? source : adaptSource(source, style, `${module}.ts`));
       }
