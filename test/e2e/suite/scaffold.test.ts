@@ -30,9 +30,14 @@ describe('scaffold commands create their files', () => {
     await closeAllEditors();
   });
 
+  // [command, the file name the generated module gets]
   for (const [command, generator] of [
     ['tripwire.generateErrgroup', 'errgroup'],
     ['tripwire.generateSingleflight', 'singleflight'],
+    ['tripwire.generateRetry', 'retry'],
+    ['tripwire.generateCircuitBreaker', 'circuit-breaker'],
+    ['tripwire.generateRateLimiter', 'rate-limiter'],
+    ['tripwire.generateTimeout', 'timeout'],
   ] as const) {
     it(`${command} writes the ${generator} module into src/common`, async () => {
       assert.deepEqual(await filesMatching('src/common', new RegExp(generator, 'i')), [], 'nothing there before');
