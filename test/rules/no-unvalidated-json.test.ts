@@ -61,6 +61,36 @@ export const toJson = (value: CellValue): CellValue => {
 export function read(text: string): Json {
   return JSON.parse(text);
 }`,
+  // Round trips of the program's own serialization: a clone through a variable, and what a class stored in
+  // its own queue or history with JSON.stringify (other kinds of entries left early by their tag).
+  `const serialized = JSON.stringify(state);
+const copy = JSON.parse(serialized) as State;`,
+  `export class Outbox<T> {
+  private pending: ({ kind: 'json'; data: string } | { kind: 'raw'; data: Uint8Array })[] = [];
+  enqueue(message: T): void {
+    const data = JSON.stringify(message);
+    this.pending.push({ kind: 'json', data });
+  }
+  enqueueRaw(data: Uint8Array): void {
+    this.pending.push({ kind: 'raw', data });
+  }
+  drain(): T[] {
+    return this.pending.flatMap((entry) => {
+      if (entry.kind === 'raw') return [];
+      return [JSON.parse(entry.data) as T];
+    });
+  }
+}`,
+  `export class History {
+  #entries: { snapshot: string }[] = [];
+  save(state: object): void {
+    this.#entries.push({ snapshot: JSON.stringify(state) });
+  }
+  undo(): Settings | undefined {
+    const last = this.#entries.pop();
+    return last ? (JSON.parse(last.snapshot) as Settings) : undefined;
+  }
+}`,
   // Only optional primitive fields: nothing is assumed present, every read has to check first.
   `export async function fetchToken(url: string): Promise<string> {
   const response = await fetch(url);
@@ -234,6 +264,34 @@ for (const key in incoming) {
 ];
 
 const typeScriptInvalid: Invalid[] = [
+    {
+      // The queue also holds text from callers, and nothing sets those entries apart before the parse.
+      code: `export class Outbox<T> {
+  private pending: { kind: string; data: string }[] = [];
+  enqueue(message: T): void {
+    this.pending.push({ kind: 'json', data: JSON.stringify(message) });
+  }
+  enqueueRaw(data: string): void {
+    this.pending.push({ kind: 'raw', data });
+  }
+  drain(): T[] {
+    return this.pending.map((entry) => JSON.parse(entry.data) as T);
+  }
+}`,
+      errors: [{ messageId: 'unvalidated', line: 10, column: 40, suggestions: [] }],
+    },
+    {
+      code: `export class Inbox<T> {
+  private received: { data: string }[] = [];
+  accept(data: string): void {
+    this.received.push({ data });
+  }
+  drain(): T[] {
+    return this.received.map((entry) => JSON.parse(entry.data) as T);
+  }
+}`,
+      errors: [{ messageId: 'unvalidated', line: 7, column: 41, suggestions: [] }],
+    },
     {
       code: `type Pair = string | number;
 export const read = (text: string): Pair => JSON.parse(text);`,

@@ -6,6 +6,8 @@ import { findVariable, isConstantString, skipTransparentWrappers } from '../util
 import { followPromise, followValue, type ParsedFlow, type TypeClaim } from '../util/json/claims.js';
 import { findUnguardedMerge, type UnguardedMerge } from '../util/json/merge.js';
 import { isBodyJsonCall, isJsonParseCall, isJsonStringifyCall } from '../util/json/sources.js';
+import { classify } from '../util/json/provenance.js';
+import { isOwnSerializedState } from '../util/json/round-trip.js';
 import { findValidationImports, type LibraryImport } from '../util/json/validation.js';
 import { buildValidationSuggestions } from '../util/json/validation-fix.js';
 import { assignedMemberType, isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
@@ -168,9 +170,18 @@ export default createRule<Options, MessageId>({
 
     function checkParse(node: TSESTree.CallExpression): void {
       if (!isJsonParseCall(node)) return;
-      // The program's own text (a literal, or a `JSON.parse(JSON.stringify(x))` clone) is not outside data.
+      // The program's own text (a literal, a `JSON.parse(JSON.stringify(x))` clone, text built only from those,
+      // or what the class serialized into its own queue or cache) is not outside data.
       const text = node.arguments[0];
-      if (text && (isConstantString(text) || isJsonStringifyCall(text))) return;
+      if (
+        text &&
+        (isConstantString(text) ||
+          isJsonStringifyCall(text) ||
+          classify(sourceCode, text).kind === 'internal' ||
+          isOwnSerializedState(sourceCode, text))
+      ) {
+        return;
+      }
       report(node, '`JSON.parse`', followValue(sourceCode, node));
     }
 
