@@ -423,3 +423,181 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
     },
   ],
 });
+
+// Evidence from the file for promises of other modules, more statement shapes, and same-file functions that
+// catch their own errors (whatever is left can only be a synchronous throw).
+ruleTester.run('no-floating-promise (imports, statement shapes, functions that catch)', rule, {
+  valid: [
+    // a thenable class of the file whose then takes no rejection handler
+    'class Thenable {\n  then(callback: () => void): Thenable {\n    return new Thenable();\n  }\n}\nconst thenable = new Thenable();\nthenable.then(() => {});',
+    // an ambient promise is read by code this file does not see
+    'declare let ready: Promise<void>;\nasync function boot() {}\nready = boot();',
+    // the callback flavour of a dual API, and a non-promise member of a known package
+    "import fse from 'fs-extra';\nexport function save(file: string, data: string) { fse.outputFile(file, data, (error) => { if (error) report(error); }); }",
+    "import axios from 'axios';\nexport function client(baseURL: string) { const api = axios.create({ baseURL }); return api; }",
+    // a method of a parameter awaited elsewhere is not evidence (fluent APIs)
+    'export async function handle(reply: Reply) { await reply.send(1); reply.send(2); }',
+    // every await is caught; what is left are synchronous calls
+    'const onSourceFinish = async (source: Stream, destination: Stream) => {\n  if (isStandard(source)) return;\n  try {\n    await finished(source);\n  } catch {}\n  destination.end();\n};\nexport const pipe = (source: Stream, destination: Stream) => {\n  source.pipe(destination);\n  onSourceFinish(source, destination);\n};',
+    // no await at all, every failure routed to the callback it was given
+    'async function wrap(hook: Hook, server: Server, done: (error?: Error) => void) {\n  try {\n    const result = hook.call(server);\n    if (result && typeof result.then === "function") {\n      result.then(() => done(), done);\n      return;\n    }\n    done();\n  } catch (error) {\n    done(error as Error);\n  }\n}\nexport function runHooks(hooks: Hook[], server: Server, done: () => void) {\n  wrap(hooks[0]!, server, done);\n}',
+    // a recursive poller: the project's own sleep never rejects, the rest goes to reject
+    "const sleep = require('./sleep');\nmodule.exports = (check, delay) => {\n  const poll = async (resolve, reject) => {\n    await sleep(delay);\n    try {\n      const result = await check();\n      if (result) return resolve(result);\n      poll(resolve, reject);\n    } catch (error) {\n      reject(error);\n    }\n  };\n  return new Promise((resolve, reject) => {\n    poll(resolve, reject);\n  });\n};",
+    // an async IIFE whose loop catches every attempt
+    'export function retryable<T>(attempt: (n: number) => Promise<T>): Promise<T> {\n  return new Promise<T>((accept, reject) => {\n    (async () => {\n      for (let n = 0; n < 5; n++) {\n        try {\n          accept(await attempt(n));\n          return;\n        } catch (error) {\n          if (n === 4) reject(error);\n        }\n      }\n    })();\n  });\n}',
+  ],
+  invalid: [
+    // an imported function whose promise the file handles with .then elsewhere
+    {
+      code: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user);\n}',
+      errors: [
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  void sendWelcome(user);\n}' },
+        ] },
+      ],
+    },
+    // a method of an imported module, awaited elsewhere
+    {
+      code: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id);\n}',
+      errors: [
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  void api.fetchUser(id);\n}' },
+        ] },
+      ],
+    },
+    // a default-imported database module, awaited elsewhere
+    {
+      code: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]);\n}',
+      errors: [
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  void db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]);\n}' },
+        ] },
+      ],
+    },
+    // packages whose API returns promises
+    {
+      code: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}',
+      errors: [
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload).catch((error) => console.error(error));\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
+          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  void axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
+        ] },
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload).catch((error) => console.error(error));\n  fetch(hook);\n}' },
+          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  void writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
+        ] },
+        { messageId: 'floating', line: 7, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  void fetch(hook);\n}' },
+        ] },
+      ],
+    },
+    // a tagged template of an async function
+    {
+      code: 'async function sql(strings: TemplateStringsArray, ...values: unknown[]) {\n  return run(strings, values);\n}\nexport function audit(id: string) {\n  sql`INSERT INTO audit VALUES (${id})`;\n}',
+      errors: [
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestVoid', output: 'async function sql(strings: TemplateStringsArray, ...values: unknown[]) {\n  return run(strings, values);\n}\nexport function audit(id: string) {\n  void sql`INSERT INTO audit VALUES (${id})`;\n}' },
+        ] },
+      ],
+    },
+    // a promise on the left of && or || is always truthy
+    {
+      code: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save() || log(\'failed\');\n}',
+      errors: [
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save().catch((error) => console.error(error)) && log(\'saved\');\n  save() || log(\'failed\');\n}' },
+          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  void (save() && log(\'saved\'));\n  save() || log(\'failed\');\n}' },
+        ] },
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save().catch((error) => console.error(error)) || log(\'failed\');\n}' },
+          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  void (save() || log(\'failed\'));\n}' },
+        ] },
+      ],
+    },
+    // finally(fn) and a bare then() exist only on promises
+    {
+      code: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then();\n}',
+      errors: [
+        { messageId: 'floating', line: 2, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup()).catch((error) => console.error(error));\n  query.insert({ a: 1 }).into(\'events\').then();\n}' },
+          { messageId: 'suggestVoid', output: 'export function run(job: Job, query: Query) {\n  void job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then();\n}' },
+        ] },
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then().catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  void query.insert({ a: 1 }).into(\'events\').then();\n}' },
+        ] },
+      ],
+    },
+    // an Array.from of async work that nothing reads
+    {
+      code: 'export async function warm(ids: string[]) {\n  const jobs = Array.from(ids, async (id) => load(id));\n}',
+      errors: [
+        { messageId: 'unusedStored', line: 2, column: 9, suggestions: [] },
+      ],
+    },
+  ],
+});
+
+javaScriptRuleTester.run('no-floating-promise (imports, JavaScript)', rule, {
+  valid: ["const fse = require('fs-extra');\nfunction copyAll(from, to, done) {\n  fse.copy(from, to, done);\n}\nmodule.exports = copyAll;"],
+  invalid: [
+    // a CommonJS module object awaited elsewhere
+    {
+      code: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, \'bye\');\n};',
+      errors: [
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, \'bye\').catch((error) => console.error(error));\n};' },
+          { messageId: 'suggestVoid', output: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  void mailer.send(user.email, \'bye\');\n};' },
+        ] },
+      ],
+    },
+    // axios and fs-extra through require
+    {
+      code: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;',
+      errors: [
+        { messageId: 'floating', line: 4, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url).catch((error) => console.error(error));\n  fse.outputFile(file, data);\n}\nmodule.exports = report;' },
+          { messageId: 'suggestVoid', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  void axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;' },
+        ] },
+        { messageId: 'floating', line: 5, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data).catch((error) => console.error(error));\n}\nmodule.exports = report;' },
+          { messageId: 'suggestVoid', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  void fse.outputFile(file, data);\n}\nmodule.exports = report;' },
+        ] },
+      ],
+    },
+  ],
+});
+
+typedRuleTester.run('no-floating-promise (typed: thenables, tagged templates, ambient)', rule, {
+  valid: [
+    // thenables without a rejection slot, or whose then takes no callback, are not promises
+    { code: 'class Thenable {\n  then(callback: () => void): Thenable {\n    return new Thenable();\n  }\n}\nconst thenable = new Thenable();\nthenable.then(() => {});', filename: typedFile },
+    { code: 'class Pair {\n  then(first: string, second: number): Pair {\n    return this;\n  }\n}\nnew Pair().then("a", 1);', filename: typedFile },
+    { code: 'declare let ready: Promise<void>;\ndeclare function boot(): Promise<void>;\nready = boot();', filename: typedFile },
+  ],
+  invalid: [
+    {
+      filename: typedFile,
+      code: 'class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  deferred.then(() => {});\n}',
+      errors: [
+        { messageId: 'floating', line: 7, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: `class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  deferred.then(() => {})${CATCH};\n}` },
+          { messageId: 'suggestVoid', output: 'class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  void deferred.then(() => {});\n}' },
+        ] },
+      ],
+    },
+    {
+      filename: typedFile,
+      code: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;\nexport function audit(id: string) {\n  sql`DELETE FROM audit WHERE id = ${id}`;\n}',
+      errors: [
+        { messageId: 'floating', line: 3, column: 3, suggestions: [
+          { messageId: 'suggestVoid', output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;\nexport function audit(id: string) {\n  void sql`DELETE FROM audit WHERE id = ${id}`;\n}' },
+        ] },
+      ],
+    },
+  ],
+});

@@ -23,7 +23,7 @@ import {
   type TypeServices,
 } from '../util/async/promise-oracle.js';
 import { askChecker } from '../util/checker-guard.js';
-import { cannotReject } from '../util/async/reject.js';
+import { cannotReject, rejectsOnlySynchronously } from '../util/async/reject.js';
 
 export type MessageId =
   | 'iteration'
@@ -71,8 +71,12 @@ const PREDICATE_METHODS = new Set([
 const MAP_METHODS = new Set(['map', 'flatMap']);
 /** Completion-callback parameter names: a function that takes one is run callback-style (Bull/Kue `process`, Passport). */
 const DONE_PARAMETER = /^(done|cb|callback)$/;
-/** Slots where an async function without `await` and without a returned value is harmless (only a synchronous throw could reject). */
-const NO_AWAIT_EXEMPT_SLOTS = new Set<SlotKind>(['listener', 'timer', 'callback']);
+/**
+ * Slots where an async function that can only reject by a synchronous throw (every `await` guarded, or none) loses
+ * nothing a synchronous function would not. Routes and completion callbacks are left out: there a synchronous throw
+ * of a plain function reaches the framework or the callback, and the async one's does not.
+ */
+const SYNC_THROW_EXEMPT_SLOTS = new Set<SlotKind>(['iteration', 'discardedMap', 'listener', 'timer', 'callback', 'executor']);
 const LISTENER_METHODS = new Set([
   'on',
   'once',
@@ -524,7 +528,7 @@ export default createRule<Options, MessageId>({
       const slot = classifySlot(parent, index, fn);
       if (!slot) return;
       if (slot.kind !== 'predicate' && fn && cannotReject(fn, sourceCode)) return;
-      if (NO_AWAIT_EXEMPT_SLOTS.has(slot.kind) && fn && onlySynchronousThrows(fn)) return;
+      if (SYNC_THROW_EXEMPT_SLOTS.has(slot.kind) && fn && rejectsOnlySynchronously(fn, sourceCode)) return;
       if (!fn && !returnsThenableByType(child)) return;
       // The completion callback is what the caller waits for, whatever its declared type also accepts.
       if (slot.kind !== 'doneCallback' && slotAcceptsPromise(parent, index)) return;
@@ -540,23 +544,6 @@ export default createRule<Options, MessageId>({
       }
       const param = slot.kind === 'doneCallback' && fn ? doneParameter(fn) : undefined;
       context.report({ node: reportNode, messageId: slot.kind, data: { method: slot.method, param }, suggest });
-    }
-
-    /**
-     * An async function with a block body, no `await` and no returned value: it settles before its caller's next
-     * line, and only a synchronous throw could reject it (a listener whose body is one synchronous call).
-     */
-    function onlySynchronousThrows(fn: FunctionNode): boolean {
-      if (!fn.async || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-      return !someDescendant(
-        fn.body,
-        (node) =>
-          node.type === AST_NODE_TYPES.AwaitExpression ||
-          (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
-          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null),
-        true,
-        sourceCode.visitorKeys,
-      );
     }
 
     /** The function of this file a member reference names: `this.onData` in a class, or (with types) its declaration. */
@@ -680,7 +667,7 @@ export default createRule<Options, MessageId>({
         const target = skipWrappers(assignment.left);
         if (target.type !== AST_NODE_TYPES.MemberExpression) return;
         const name = memberName(target);
-        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode) || onlySynchronousThrows(fn)) return;
+        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode) || rejectsOnlySynchronously(fn, sourceCode)) return;
         context.report({
           node: fn,
           messageId: 'listener',

@@ -10,7 +10,7 @@ import {
   someDescendant,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
-import { cannotReject, isHandledChain } from '../util/async/reject.js';
+import { cannotReject, hasCatchClause, isHandledChain, rejectsOnlySynchronously } from '../util/async/reject.js';
 
 export type MessageId =
   | 'floating'
@@ -100,7 +100,9 @@ export default createRule<Options, MessageId>({
       if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call)) return true;
       if (isAsyncRethrow(call)) return true;
       const fn = oracle.calleeFunction(call);
-      return fn !== undefined && cannotReject(fn, sourceCode);
+      // A function that catches on purpose and can then only fail by a synchronous throw: nothing is lost by not
+      // awaiting it that a synchronous call would not lose too.
+      return fn !== undefined && (cannotReject(fn, sourceCode) || (hasCatchClause(fn) && rejectsOnlySynchronously(fn, sourceCode)));
     }
 
     /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */
@@ -129,7 +131,8 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.ConditionalExpression:
           return findFloating(node.consequent) ?? findFloating(node.alternate);
         case AST_NODE_TYPES.LogicalExpression:
-          return findFloating(node.right);
+          // `save() && log()`: a promise on the left is always truthy, so it floats whatever the right does.
+          return findFloating(node.right) ?? findFloatingOperand(node.left);
         case AST_NODE_TYPES.SequenceExpression:
           return node.expressions.map(findFloating).find((part) => part !== undefined);
         case AST_NODE_TYPES.CallExpression:
@@ -138,9 +141,18 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.NewExpression:
           if (isAllowedCall(node)) return undefined;
           return oracle.isPromise(node) ? node : undefined;
+        case AST_NODE_TYPES.TaggedTemplateExpression:
+          return oracle.isPromise(node) ? node : undefined;
         default:
           return undefined;
       }
+    }
+
+    /** The left operand of a logical statement, when it is itself a promise-valued call. */
+    function findFloatingOperand(input: TSESTree.Node): TSESTree.Node | undefined {
+      const node = skipWrappers(input);
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      return findFloating(node);
     }
 
     function isPromiseValue(value: TSESTree.Expression): boolean {
@@ -208,7 +220,7 @@ export default createRule<Options, MessageId>({
       value: TSESTree.Expression,
       name: string,
     ): void {
-      if (!variable || hasConsumingRead(variable)) return;
+      if (!variable || hasConsumingRead(variable) || isAmbient(variable)) return;
       if (variable.scope.type === 'global' && sourceCode.ast.sourceType !== 'module') return;
       if (isPromiseArray(value)) {
         context.report({ node: report, messageId: 'unusedStored', data: { name } });
@@ -218,13 +230,27 @@ export default createRule<Options, MessageId>({
       context.report({ node: report, messageId: 'unusedStored', data: { name }, suggest: valueSuggestions(value) });
     }
 
-    /** `items.map(async (item) => …)`: an array of promises. */
+    /** `declare let ready: Promise<void>` (also inside `declare global`/`declare module`): read by code the file cannot see. */
+    function isAmbient(variable: TSESLint.Scope.Variable): boolean {
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable') return false;
+      for (let node: TSESTree.Node | undefined = def.parent ?? undefined; node; node = node.parent) {
+        if ((node.type === AST_NODE_TYPES.VariableDeclaration || node.type === AST_NODE_TYPES.TSModuleDeclaration) && node.declare) return true;
+      }
+      return false;
+    }
+
+    /** `items.map(async (item) => …)`, `Array.from(items, async (item) => …)`: an array of promises. */
     function isPromiseArray(value: TSESTree.Expression): boolean {
       const node = skipWrappers(value);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const callee = skipWrappers(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'map') return false;
-      const callback = node.arguments[0] && skipWrappers(node.arguments[0]);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(callee);
+      const object = skipWrappers(callee.object);
+      const arrayFrom = name === 'from' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Array';
+      if (name !== 'map' && !arrayFrom) return false;
+      const callback = node.arguments[arrayFrom ? 1 : 0] && skipWrappers(node.arguments[arrayFrom ? 1 : 0]!);
       return (
         (callback?.type === AST_NODE_TYPES.ArrowFunctionExpression || callback?.type === AST_NODE_TYPES.FunctionExpression) &&
         callback.async &&
@@ -262,7 +288,8 @@ export default createRule<Options, MessageId>({
           expression.type !== AST_NODE_TYPES.NewExpression &&
           expression.type !== AST_NODE_TYPES.ConditionalExpression &&
           expression.type !== AST_NODE_TYPES.LogicalExpression &&
-          expression.type !== AST_NODE_TYPES.SequenceExpression
+          expression.type !== AST_NODE_TYPES.SequenceExpression &&
+          expression.type !== AST_NODE_TYPES.TaggedTemplateExpression
         ) {
           return;
         }

@@ -31,6 +31,44 @@ const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises'
 const PROMISE_STATICS = new Set(['resolve', 'reject', 'all', 'allSettled', 'any', 'race', 'try']);
 /** Chains rooted here are command queues / jQuery deferreds, not promises whose rejection is lost. */
 const NON_PROMISE_THEN_ROOTS = new Set(['cy', '$', 'jQuery']);
+/**
+ * Packages whose API returns promises (when no callback is passed): the default export called directly, its
+ * members (`axios.post`, `fse.outputFile`), and named imports (`import { writeJson } from 'fs-extra'`).
+ */
+interface KnownPromiseApi {
+  /** Calling the default export (or the whole `require()`) returns a promise. */
+  callable?: boolean;
+  /** Members of the default/namespace export, which are also the named exports, that return promises. */
+  members?: ReadonlySet<string>;
+}
+const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const FS_EXTRA = new Set([
+  'copy', 'move', 'remove', 'emptyDir', 'emptydir', 'ensureDir', 'ensureFile', 'ensureLink', 'ensureSymlink', 'mkdirp',
+  'mkdirs', 'outputFile', 'outputJson', 'outputJSON', 'readJson', 'readJSON', 'writeJson', 'writeJSON', 'pathExists',
+  'readFile', 'writeFile', 'appendFile', 'unlink', 'rm', 'rmdir', 'mkdir', 'readdir', 'stat', 'lstat', 'access',
+  'rename', 'copyFile', 'symlink', 'truncate', 'utimes', 'realpath', 'chmod', 'chown',
+]);
+const KNOWN_PROMISE_APIS = new Map<string, KnownPromiseApi>([
+  ['axios', { callable: true, members: new Set([...HTTP_VERBS, 'postForm', 'putForm', 'patchForm']) }],
+  ['got', { callable: true, members: new Set(HTTP_VERBS) }],
+  ['ky', { callable: true, members: new Set(HTTP_VERBS) }],
+  ['node-fetch', { callable: true }],
+  ['cross-fetch', { callable: true, members: new Set(['fetch']) }],
+  ['isomorphic-fetch', { callable: true }],
+  ['undici', { members: new Set(['fetch', 'request']) }],
+  ['fs-extra', { members: FS_EXTRA }],
+  ['execa', { callable: true, members: new Set(['execa', 'execaNode', 'execaCommand']) }],
+  ['mongoose', { members: new Set(['connect', 'disconnect']) }],
+  ['puppeteer', { members: new Set(['launch', 'connect']) }],
+  ['puppeteer-core', { members: new Set(['launch', 'connect']) }],
+  ['del', { callable: true, members: new Set(['deleteAsync']) }],
+  ['rimraf', { callable: true, members: new Set(['rimraf']) }],
+  ['mkdirp', { callable: true, members: new Set(['mkdirp']) }],
+  ['open', { callable: true }],
+  ['bcrypt', { members: new Set(['hash', 'compare', 'genSalt']) }],
+  ['bcryptjs', { members: new Set(['hash', 'compare', 'genSalt']) }],
+]);
+
 /** Test-framework registration calls: some return promises (node:test) that the runner itself awaits. */
 export const TEST_FRAMEWORK_NAMES = new Set([
   'describe',
@@ -196,7 +234,20 @@ export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean 
   }
   const then = type.getProperty('then');
   if (!then) return false;
-  return checker.getTypeOfSymbol(then).getCallSignatures().length > 0;
+  // A promise-like `then(onFulfilled, onRejected)`: a `then` without a rejection slot, or whose first parameter is
+  // not a callback, belongs to some other protocol and has no rejection to lose.
+  return checker
+    .getTypeOfSymbol(then)
+    .getCallSignatures()
+    .some((signature) => {
+      const [first, second] = signature.getParameters();
+      if (!first || !second) return false;
+      return checker.getTypeOfSymbol(first).getNonNullableType().getCallSignatures().length > 0 || isUnionWithCallable(checker.getTypeOfSymbol(first));
+    });
+}
+
+function isUnionWithCallable(type: ts.Type): boolean {
+  return type.isUnion() && type.types.some((member) => member.getCallSignatures().length > 0);
 }
 
 
@@ -271,11 +322,16 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       const object = skipWrappers(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && object.name === 'AsyncStorage') return true;
     }
-    // Usage is only trusted for plain function calls: methods too often belong to thenable builders or
-    // fluent objects that are awaited in one place and fire-and-forget by design in another (`reply.send()`).
-    if (callee.type !== AST_NODE_TYPES.Identifier || !usedAsPromise().has(calleeKey(callee))) return false;
+    // Usage is only trusted for plain function calls and for methods of an imported module (`api.save()`): methods of
+    // other objects too often belong to thenable builders or fluent objects that are awaited in one place and
+    // fire-and-forget by design in another (`reply.send()`).
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipWrappers(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || !bindingOrigin(resolveVariable(sourceCode, object))) return false;
+    }
+    if (!usedAsPromise().has(calleeKey(callee))) return false;
     // A package's default export is usually a factory (`fastify()`, `knex()`) whose instance is also thenable.
-    const origin = bindingOrigin(resolveVariable(sourceCode, callee));
+    const origin = callee.type === AST_NODE_TYPES.Identifier ? bindingOrigin(resolveVariable(sourceCode, callee)) : undefined;
     if (origin && (origin.imported === 'default' || origin.imported === '*') && !origin.source.startsWith('.')) return false;
     // Callback-style twins of promise APIs (`server.close(cb)`, `app.listen(port, cb)`), plugin registration
     // (`app.register(plugin)`, awaited or not) and `fn.call(...)` are not judged by usage.
@@ -301,8 +357,17 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     const call = skipWrappers(expression);
     if (call.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = skipWrappers(call.callee);
-    // Only identifier callees are ever looked up (member callees are not judged by usage).
+    // Identifier callees, and methods of an identifier (`api.save`): only those are ever looked up.
     if (callee.type === AST_NODE_TYPES.Identifier) into.add(calleeKey(callee));
+    else if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier) {
+      into.add(calleeKey(callee));
+    }
+  }
+
+  /** `save(x).then(…)` / `.catch(…)`: the call's value is used as a promise. */
+  function noteChainedCall(member: TSESTree.MemberExpression, into: Set<string>): void {
+    const name = memberName(member);
+    if (name === 'then' || name === 'catch') noteAwaitedCall(member.object, into);
   }
 
   /** `Promise.all([a(), b()])` and the other statics: records the array's calls. */
@@ -331,10 +396,14 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
   /** Listeners that build the usage index during ESLint's own traversal; call `completeUsage()` at `Program:exit`. */
   function usageListeners(): Record<string, (node: never) => void> {
     const text = sourceCode.text;
-    if (!text.includes('await') && !text.includes('Promise.')) return {};
+    const chains = text.includes('.then(') || text.includes('.catch(');
+    if (!text.includes('await') && !text.includes('Promise.') && !chains) return {};
     const listeners: Record<string, (node: never) => void> = {
       AwaitExpression: (node: TSESTree.AwaitExpression) => noteAwaitedCall(node.argument, awaitedCallees),
     };
+    if (chains) {
+      listeners['MemberExpression[object.type="CallExpression"]'] = (node: TSESTree.MemberExpression) => noteChainedCall(node, awaitedCallees);
+    }
     if (text.includes('Promise')) {
       listeners['Identifier[name="Promise"]'] = (node: TSESTree.Identifier) => {
         const call = promiseStaticCallOf(node);
@@ -354,12 +423,13 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (promiseCallees) return promiseCallees;
     const found = new Set<string>();
     const text = sourceCode.text;
-    if (text.includes('await') || text.includes('Promise.')) {
+    if (text.includes('await') || text.includes('Promise.') || text.includes('.then(') || text.includes('.catch(')) {
       someDescendant(
         sourceCode.ast,
         (node) => {
           if (node.type === AST_NODE_TYPES.AwaitExpression) noteAwaitedCall(node.argument, found);
           else if (node.type === AST_NODE_TYPES.CallExpression) notePromiseStaticCall(node, found);
+          else if (node.type === AST_NODE_TYPES.MemberExpression) noteChainedCall(node, found);
           return false;
         },
         false,
@@ -380,6 +450,10 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise' && isGlobal(node.callee);
     }
     if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const tag = skipWrappers(node.tag);
+      return tag.type === AST_NODE_TYPES.Identifier && identifierCallReturnsPromise(tag);
+    }
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     const callee = skipWrappers(node.callee);
     if (isFunctionNode(callee)) return functionReturnsPromise(callee);
@@ -391,7 +465,13 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (name === 'then' || name === 'catch' || name === 'finally') {
       const root = chainRoot(object);
       if (root?.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THEN_ROOTS.has(root.name)) return false;
-      if (name === 'then') return node.arguments.length >= 1;
+      if (object.type === AST_NODE_TYPES.Identifier) {
+        // An object of this file with its own `then` (a thenable class): its method says what it returns.
+        const member = objectMemberFunction(resolveVariable(sourceCode, object), name);
+        if (member) return functionReturnsPromise(member);
+      }
+      // `.then(…)`, even a bare `.then()` that only starts a lazy thenable, and `.finally(fn)`: only promises have them.
+      if (name === 'then' || (name === 'finally' && node.arguments.length >= 1)) return true;
       return isPromiseSyntactic(object) || isPromiseChainCall(object);
     }
     if (object.type === AST_NODE_TYPES.Identifier) {
@@ -403,6 +483,7 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
           return !NON_PROMISE_EXPORTS.has(name);
         }
         if (FS_MODULES.has(origin.source) && origin.imported === 'promises') return true;
+        if (origin.imported === '*' || origin.imported === 'default') return knownPromiseMethod(origin.source, name, node);
         return false;
       }
       const member = objectMemberFunction(variable, name);
@@ -534,9 +615,11 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (!variable || variable.defs.length === 0) return callee.name === 'fetch';
     const origin = bindingOrigin(variable);
     if (origin) {
-      return PROMISE_MODULES.has(origin.source) && origin.imported !== '*' && !NON_PROMISE_EXPORTS.has(origin.imported)
-        ? origin.imported !== 'default'
-        : false;
+      if (PROMISE_MODULES.has(origin.source) && origin.imported !== '*' && !NON_PROMISE_EXPORTS.has(origin.imported)) {
+        return origin.imported !== 'default';
+      }
+      const call = callee.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && knownPromiseFunction(origin, call);
     }
     const def = variable.defs[0]!;
     if (def.type === 'FunctionName' && isFunctionNode(def.node)) return functionReturnsPromise(def.node);
@@ -712,7 +795,11 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
         }
       }
     }
-    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) {
+    if (
+      node.type !== AST_NODE_TYPES.CallExpression &&
+      node.type !== AST_NODE_TYPES.NewExpression &&
+      node.type !== AST_NODE_TYPES.TaggedTemplateExpression
+    ) {
       if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
     }
     const services = typeServices();
@@ -769,4 +856,25 @@ export function isTimersPromisesBinding(
 ): boolean {
   const origin = bindingOrigin(resolveVariable(sourceCode, identifier));
   return origin !== undefined && TIMER_PROMISE_MODULES.has(origin.source);
+}
+
+/** A call without a callback argument (the promise flavour of a dual API): no function, no last `done`/`cb`/`callback`. */
+function passesNoCallback(call: TSESTree.CallExpression): boolean {
+  const last = call.arguments.at(-1);
+  if (last && last.type === AST_NODE_TYPES.Identifier && /^(done|cb|callback|next)$/i.test(last.name)) return false;
+  return !call.arguments.some((argument) => isFunctionNode(skipWrappers(argument)));
+}
+
+/** `axios(…)`, `writeJson(…)` imported from a package whose API returns promises. */
+function knownPromiseFunction(origin: BindingOrigin, call: TSESTree.CallExpression): boolean {
+  const api = KNOWN_PROMISE_APIS.get(origin.source.replace(/^node:/, ''));
+  if (!api || !passesNoCallback(call)) return false;
+  if (origin.imported === 'default') return api.callable === true;
+  return origin.imported !== '*' && api.members?.has(origin.imported) === true;
+}
+
+/** `axios.post(…)`, `fse.outputFile(…)` on the default or namespace export of such a package. */
+function knownPromiseMethod(source: string, name: string, call: TSESTree.CallExpression): boolean {
+  const api = KNOWN_PROMISE_APIS.get(source);
+  return api?.members?.has(name) === true && passesNoCallback(call);
 }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, resolveVariable, skipWrappers, someDescendant, type FunctionNode } from './ast.js';
+import { bindingOrigin } from './promise-oracle.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -16,10 +17,85 @@ const cannotRejectCache = new WeakMap<FunctionNode, boolean>();
 export function cannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean {
   let verdict = cannotRejectCache.get(fn);
   if (verdict === undefined) {
+    cannotRejectCache.set(fn, false); // a function that awaits itself
     verdict = computeCannotReject(fn, sourceCode);
     cannotRejectCache.set(fn, verdict);
   }
   return verdict;
+}
+
+const syncOnlyCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * True when an async function can reject only by a synchronous throw of code that awaits nothing: every `await`
+ * sits in the `try` block of a `try/catch` that does not rethrow (or whose `finally` ends the process) or awaits
+ * something that never rejects (a sleep, an async function of this file that cannot reject), no `throw` is left
+ * outside such a block, and no returned value is a call whose promise the function would adopt. Such a function
+ * fails exactly where a synchronous one would: handing it to a caller that ignores its promise loses nothing that
+ * a synchronous callback would not lose.
+ */
+export function rejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  let verdict = syncOnlyCache.get(fn);
+  if (verdict === undefined) {
+    syncOnlyCache.set(fn, false);
+    verdict = computeRejectsOnlySynchronously(fn, sourceCode);
+    syncOnlyCache.set(fn, verdict);
+  }
+  return verdict;
+}
+
+function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  if (!fn.async || fn.generator) return false;
+  const judge = new InertJudge(sourceCode);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = skipWrappers(fn.body);
+    return !returnsAdoptedPromise(body) && !someDescendant(body, (node) => node.type === AST_NODE_TYPES.AwaitExpression, true);
+  }
+  return !someDescendant(
+    fn.body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.AwaitExpression) return !judge.neverRejects(node.argument) && !isGuarded(node, fn);
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return !isGuarded(node, fn);
+      if (node.type === AST_NODE_TYPES.ThrowStatement) return !isGuarded(node, fn);
+      if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument));
+      return false;
+    },
+    true,
+  );
+}
+
+/** Whether the body (outside nested functions) has a `try` with a `catch` clause: it handles errors on purpose. */
+export function hasCatchClause(fn: FunctionNode): boolean {
+  return someDescendant(fn.body, (node) => node.type === AST_NODE_TYPES.TryStatement && node.handler !== null, true);
+}
+
+/** `return save()`: a returned call may be a promise the async function adopts, outside any `try`. */
+function returnsAdoptedPromise(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+    (node.type === AST_NODE_TYPES.ConditionalExpression && (returnsAdoptedPromise(skipWrappers(node.consequent)) || returnsAdoptedPromise(skipWrappers(node.alternate)))) ||
+    (node.type === AST_NODE_TYPES.LogicalExpression && (returnsAdoptedPromise(skipWrappers(node.left)) || returnsAdoptedPromise(skipWrappers(node.right))))
+  );
+}
+
+/** Inside the `try` block of a `try/catch` (of `fn`) whose catch does not rethrow, or whose `finally` ends the process. */
+function isGuarded(node: TSESTree.Node, fn: FunctionNode): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && parent !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TryStatement) continue;
+    if (parent.finalizer && endsProcess(parent.finalizer)) return true;
+    if (
+      parent.block === child &&
+      parent.handler &&
+      !containsThrow(parent.handler.body) &&
+      !(parent.finalizer && containsThrow(parent.finalizer))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean {
@@ -148,6 +224,7 @@ const SAFE_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', '
 /** Parameters through which a function hands its result or error to whoever gave them. */
 const CALLBACK_PARAMETER = /^(resolve|reject|callback|cb|done|next|onError|onDone)$/;
 const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises']);
+const SLEEP_NAME = /^(sleep|delay|wait|pause)$/;
 
 /** Judges which statements of one function cannot throw. */
 class InertJudge {
@@ -215,6 +292,11 @@ class InertJudge {
     return parent?.type === AST_NODE_TYPES.AwaitExpression && this.isNeverRejecting(node);
   }
 
+  /** The operand of an `await` that never rejects: a sleep, an async function of this file that cannot reject. */
+  neverRejects(argument: TSESTree.Node): boolean {
+    return this.isNeverRejecting(argument);
+  }
+
   /** `await sleep(ms)` of a timer promise that only ever resolves: `new Promise((r) => setTimeout(r, ms))` and the like. */
   private isNeverRejecting(argument: TSESTree.Node): boolean {
     const node = skipWrappers(argument);
@@ -225,15 +307,12 @@ class InertJudge {
     const variable = resolveVariable(this.sourceCode, callee);
     const def = variable?.defs[0];
     if (!def || variable!.defs.length !== 1) return false;
-    if (def.type === 'ImportBinding') {
-      const declaration = def.parent as TSESTree.ImportDeclaration;
-      const specifier = def.node;
-      return (
-        TIMER_PROMISE_MODULES.has(String(declaration.source.value)) &&
-        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        specifier.imported.type === AST_NODE_TYPES.Identifier &&
-        specifier.imported.name === 'setTimeout'
-      );
+    const origin = bindingOrigin(variable);
+    if (origin) {
+      if (node.arguments.some((argument) => isFunctionNode(skipWrappers(argument)))) return false;
+      if (TIMER_PROMISE_MODULES.has(origin.source)) return origin.imported === 'setTimeout' && node.arguments.length <= 2;
+      // A project's own sleep helper (`const sleep = require('./sleep')`): named for what it does.
+      return origin.source.startsWith('.') && SLEEP_NAME.test(callee.name);
     }
     let fn: TSESTree.Node | undefined;
     if (def.type === 'FunctionName') fn = def.node;
@@ -241,7 +320,9 @@ class InertJudge {
       if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return false;
       fn = skipWrappers(def.node.init);
     }
-    return fn !== undefined && isFunctionNode(fn) && !fn.async && isSleepFunction(fn);
+    if (fn === undefined || !isFunctionNode(fn)) return false;
+    // A sleep, or an async function of this file that cannot reject itself.
+    return fn.async ? cannotReject(fn, this.sourceCode) || rejectsOnlySynchronously(fn, this.sourceCode) : isSleepFunction(fn);
   }
 }
 
