@@ -74,6 +74,17 @@ const copy = JSON.parse(serialized) as State;`,
   enqueueRaw(data: Uint8Array): void {
     this.pending.push({ kind: 'raw', data });
   }
+  flush(send: (data: string | Uint8Array) => void): void {
+    const taken = this.pending.splice(0);
+    for (let i = 0; i < taken.length; i++) {
+      try {
+        send(taken[i]!.data);
+      } catch (error) {
+        this.pending = taken.slice(i).concat(this.pending);
+        throw error;
+      }
+    }
+  }
   drain(): T[] {
     return this.pending.flatMap((entry) => {
       if (entry.kind === 'raw') return [];

@@ -59,8 +59,41 @@ function elementOfOwnField(sourceCode: Readonly<TSESLint.SourceCode>, identifier
   return undefined;
 }
 
+/** Array methods that rearrange or select existing elements without adding new ones (given no extra arguments). */
+const REARRANGING_METHODS = new Set(['slice', 'splice', 'toSpliced', 'filter', 'concat', 'reverse', 'toReversed', 'sort', 'toSorted']);
+
+/**
+ * True when `node` holds only elements taken from `this.<field>` itself: the field, or slices, filters and
+ * concatenations of it, also through local constants (`const pending = this.queue.splice(0)` … `pending.slice(i)`).
+ */
+function derivesFromField(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, field: string, depth = 0): boolean {
+  if (depth > 8) return false;
+  const inner = skipTransparentWrappers(node);
+  if (ownFieldName(inner) === field) return true;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = findVariable(sourceCode, inner)?.defs[0];
+    return (
+      definition?.type === 'Variable' &&
+      definition.parent.kind === 'const' &&
+      definition.node.init != null &&
+      derivesFromField(sourceCode, definition.node.init, field, depth + 1)
+    );
+  }
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(inner.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberPropertyName(callee) ?? '';
+  if (!REARRANGING_METHODS.has(method) || !derivesFromField(sourceCode, callee.object, field, depth + 1)) return false;
+  if (method === 'concat') return inner.arguments.every((argument) => derivesFromField(sourceCode, argument, field, depth + 1));
+  return (method !== 'splice' && method !== 'toSpliced') || inner.arguments.length <= 2;
+}
+
 /** Object literals the class puts into `this.<field>` (`push`/`unshift` arguments, `this.field = [ … ]`). */
-function objectsStoredInField(classBody: TSESTree.ClassBody, field: string): TSESTree.ObjectExpression[] | undefined {
+function objectsStoredInField(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  classBody: TSESTree.ClassBody,
+  field: string,
+): TSESTree.ObjectExpression[] | undefined {
   const stored: TSESTree.ObjectExpression[] = [];
   let opaque = false;
   const take = (value: TSESTree.Node): void => {
@@ -82,7 +115,7 @@ function objectsStoredInField(classBody: TSESTree.ClassBody, field: string): TSE
     if (node.type === AST_NODE_TYPES.AssignmentExpression && ownFieldName(node.left) === field) {
       const right = skipTransparentWrappers(node.right);
       if (right.type === AST_NODE_TYPES.ArrayExpression) right.elements.forEach((element) => element && take(element));
-      else opaque = true;
+      else if (!derivesFromField(sourceCode, right, field)) opaque = true;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent') continue;
@@ -164,7 +197,7 @@ export function isOwnSerializedState(sourceCode: Readonly<TSESLint.SourceCode>, 
   let classBody: TSESTree.Node | undefined = member.parent;
   while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
   if (!classBody) return false;
-  const stored = objectsStoredInField(classBody, binding.field);
+  const stored = objectsStoredInField(sourceCode, classBody, binding.field);
   if (!stored || stored.length === 0) return false;
   let serialized = false;
   for (const object of stored) {
