@@ -10,7 +10,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { inferSemicolons } from './adapt.js';
-import { planConcurrencyScaffold, type ConcurrencyModule } from './concurrency.js';
+import { planConcurrencyScaffold, type CanonicalModule } from './concurrency.js';
 import { planChanges, type FileChange, type OffsetEdit } from './plan.js';
 
 export type { OffsetEdit } from './plan.js';
@@ -260,7 +260,7 @@ export function locateErrGroupModule(filePath: string, workspaceRoot: string, co
 }
 
 /**
- * {@link locateErrGroupModule} for either canonical module (`errgroup` or `singleflight`).
+ * {@link locateErrGroupModule} for any canonical module (`errgroup`, `singleflight`, `retry`, …).
  *
  * @param module which module to find or place
  * @param filePath the file that will import it
@@ -268,7 +268,7 @@ export function locateErrGroupModule(filePath: string, workspaceRoot: string, co
  * @param configuredDirectory the `tripwire.scaffold.directory` setting, if set
  * @returns the module's path and whether it exists
  */
-export function locateConcurrencyModule(module: ConcurrencyModule, filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
+export function locateConcurrencyModule(module: CanonicalModule, filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
   const root = path.resolve(workspaceRoot);
   const candidates: string[] = [];
   if (configuredDirectory !== undefined && configuredDirectory.trim() !== '') candidates.push(path.resolve(root, configuredDirectory));
@@ -364,7 +364,7 @@ export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title
  * @returns the changes, module creation first
  */
 export function combineModuleAndFileEdits(
-  module: ConcurrencyModule,
+  module: CanonicalModule,
   location: ErrGroupModuleLocation,
   file: { filePath: string; text: string; version: number | null; workspaceRoot: string },
   edits: OffsetEdit[],

@@ -57,6 +57,7 @@ export {
   type RefactorComputation,
   type RefactorRequest,
 } from './concurrency-refactors.js';
+export { buildRetryWrapEdit, computeRetryWrap, RETRY_REFACTOR_RETRIES, RETRY_REFACTOR_TITLE } from './resilience-refactors.js';
 export { planFunctionalOptions, OptionsGeneratorError, type FunctionalOptionsPlan, type FunctionalOptionsRequest } from './options/index.js';
 export { optionsTypeAt, type OptionsTypeAtCursor } from './options/code-action.js';
 export { planConvertParameters, type ConvertParametersRequest, type ConvertParametersResult } from './options/convert-parameters.js';

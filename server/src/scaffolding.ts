@@ -3,7 +3,7 @@
  * the `tripwire-scaffold` package; this file only adapts them to the protocol:
  * - the `tripwire.scaffold` command: plan → one WorkspaceEdit → `workspace/applyEdit` (all or nothing);
  * - the quick fix "Run with mapWithLimit (limit 8)" on `tripwire/prefer-bounded-concurrency`;
- * - `refactor.rewrite.tripwire.*`: for…of → ErrGroup, SingleFlight wrap, functional options.
+ * - `refactor.rewrite.tripwire.*`: for…of → ErrGroup, SingleFlight wrap, retry with backoff, functional options.
  * Edits that can be large (they may create a whole module) are computed in `codeAction/resolve` when
  * the client supports it, else eagerly.
  */
@@ -17,9 +17,11 @@ import type { LintSnapshot } from './diagnostics.js';
 import {
   buildForOfToErrGroupEdit,
   buildMapWithLimitEdit,
+  buildRetryWrapEdit,
   buildSingleFlightWrapEdit,
   computeForOfToErrGroup,
   computeMapWithLimitRewrite,
+  computeRetryWrap,
   computeSingleFlightWrap,
   ERRGROUP_REFACTOR_TITLE,
   mapWithLimitTitle,
@@ -27,6 +29,7 @@ import {
   parametersTargetAt,
   planConvertParameters,
   planFunctionalOptions,
+  RETRY_REFACTOR_TITLE,
   SINGLEFLIGHT_REFACTOR_TITLE,
 } from 'tripwire-scaffold';
 import { planScaffoldCommand } from './scaffold/lsp-command.js';
@@ -38,6 +41,7 @@ const CONVERT_PARAMETERS_KIND = 'refactor.rewrite.tripwire.convertParameters';
 const REFACTOR_KINDS = {
   errgroup: 'refactor.rewrite.tripwire.errgroup',
   singleflight: 'refactor.rewrite.tripwire.singleflight',
+  retry: 'refactor.rewrite.tripwire.retry',
 } as const;
 
 export interface ScaffoldingHost {
@@ -60,7 +64,7 @@ export interface Scaffolding {
   executeScaffold(argument: unknown): Promise<unknown>;
 }
 
-type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'functionalOptions' | 'convertParameters';
+type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'retry' | 'functionalOptions' | 'convertParameters';
 
 interface ScaffoldActionData {
   scaffold: ActionKind;
@@ -120,6 +124,10 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       }
       case 'singleflight': {
         const built = buildSingleFlightWrapEdit(request);
+        return 'changes' in built ? changesToWorkspaceEdit(built.changes) : undefined;
+      }
+      case 'retry': {
+        const built = buildRetryWrapEdit(request);
         return 'changes' in built ? changesToWorkspaceEdit(built.changes) : undefined;
       }
       case 'functionalOptions': {
@@ -185,6 +193,7 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
         const refactors: Array<[ActionKind, string, string, typeof computeForOfToErrGroup]> = [
           ['errgroup', REFACTOR_KINDS.errgroup, ERRGROUP_REFACTOR_TITLE, computeForOfToErrGroup],
           ['singleflight', REFACTOR_KINDS.singleflight, SINGLEFLIGHT_REFACTOR_TITLE, computeSingleFlightWrap],
+          ['retry', REFACTOR_KINDS.retry, RETRY_REFACTOR_TITLE, computeRetryWrap],
         ];
         // Refactors parse the file: offer them when the user asks (Ctrl+., the refactor menu), not on every cursor move.
         const automatic = params.context?.triggerKind === CodeActionTriggerKind.Automatic && (!only || only.length === 0);

@@ -271,4 +271,26 @@ describe('commands', { timeout: 120_000 }, () => {
     assert.equal(errgroup.disabled, undefined, JSON.stringify(errgroup.disabled));
     assert.ok(errgroup.edit, 'without resolve support the edit is computed eagerly');
   });
+
+  it('offers "Retry with backoff" on an awaited call: creates the retry module, passes the attempt signal to fetch', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'fetch-user.ts'));
+    const text = 'export async function fetchUser(id: string): Promise<Response> {\n  return await fetch(`/users/${id}`);\n}\n';
+    await client.open(uri, text);
+    await client.waitForVersion(uri, 1);
+    const actions = await client.codeActions(uri, { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, ['refactor']);
+    const action = actions.find((a) => a.kind === 'refactor.rewrite.tripwire.retry');
+    assert.ok(action?.edit, JSON.stringify(actions));
+    assert.equal(action.title, 'Retry with backoff');
+    const changes = action.edit.documentChanges ?? [];
+    const created = changes.filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
+    assert.deepEqual(created, [fileUri(path.join(workspace, 'src', 'common', 'retry.ts'))]);
+    const fileEdit = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+    assert.ok(fileEdit, JSON.stringify(action.edit));
+    assert.equal(
+      applyEdits(text, fileEdit.edits.filter((edit): edit is TextEdit => 'newText' in edit)),
+      "import { retry } from './common/retry.js';\nexport async function fetchUser(id: string): Promise<Response> {\n  return await retry((_attempt, signal) => fetch(`/users/${id}`, { signal }), { retries: 3 });\n}\n",
+    );
+    const disabled = await client.codeActions(uri, { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, ['refactor.rewrite.tripwire.retry']);
+    assert.match(disabled.find((a) => a.kind === 'refactor.rewrite.tripwire.retry')?.disabled?.reason ?? '', /awaited call/);
+  });
 });
