@@ -89,10 +89,13 @@ export function startServer(transport: Transport, options: ServerOptions): void 
       `Ignored input that is not a JSON-RPC message (${error.message}). Further malformed input is ignored without a log line.`,
     );
   });
-  reader.onClose(() => {
+  const closed = () => {
     if (!session.shuttingDown) process.stderr.write('tripwire-server: the connection closed before a shutdown request; exiting.\n');
     process.exit(session.shuttingDown ? 0 : 1);
-  });
+  };
+  reader.onClose(closed);
+  // The IPC reader does not report the parent going away: the channel's disconnect does.
+  if (transport.kind === 'node-ipc') process.on('disconnect', closed);
   process.on('uncaughtException', (error) => session.log('error', `Unexpected error (the server keeps running): ${describeError(error)}`));
   process.on('unhandledRejection', (reason) => session.log('error', `Unhandled rejection (the server keeps running): ${describeError(reason)}`));
 

@@ -110,19 +110,22 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
     if (decision.reason === 'skipped') {
       const { skip } = decision;
       session.logOnce(`skip:${uri}:${skip.kind}`, 'info', `Skipping ${filePath}: ${skip.message}.`);
-      session.sendStatus({ state: 'ready', message: `Skipped ${path.basename(filePath)}: ${skip.message}` });
+      void session.sendStatus({ state: 'ready', message: `Skipped ${path.basename(filePath)}: ${skip.message}` });
     }
     return undefined;
   }
   const { request } = decision;
-  session.sendStatus({ state: 'linting' });
+  // The lint holds the thread: let the client see "linting" before it starts.
+  await session.sendStatus({ state: 'linting' });
+  // A newer version arrived meanwhile: its own lint is scheduled.
+  if (session.documents.get(uri)?.version !== document.version) return undefined;
   let outcome: LintOutcome;
   try {
     outcome = await runLint(session, request);
   } catch (error) {
     session.log('error', `Linting ${filePath} failed: ${describeError(error)}`);
     const reason = error instanceof Error ? error.message : String(error);
-    session.sendStatus({ state: 'error', message: `Linting ${path.basename(filePath)} failed: ${reason}` });
+    void session.sendStatus({ state: 'error', message: `Linting ${path.basename(filePath)} failed: ${reason}` });
     return undefined;
   }
   reportOutcome(session, target, request, outcome);
@@ -139,7 +142,7 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   const typedNote = outcome.typed ? ` (type-aware; program ${outcome.programMs.toFixed(1)} ms)` : '';
   session.connection.console.debug(`Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`);
   const failures = [...outcome.ruleFailures.keys()];
-  session.sendStatus({
+  void session.sendStatus({
     state: failures.length > 0 ? 'error' : 'ready',
     lastLintMs: Math.round(outcome.totalMs * 10) / 10,
     lastLintUri: uri,

@@ -82,12 +82,12 @@ export function initialized(session: Session): void {
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceFoldersChanged(session, event));
   }
-  session.sendStatus({ state: 'ready', typeAware: 'off' });
+  void session.sendStatus({ state: 'ready', typeAware: 'off' });
   // Learn the effective type-aware mode before saying it, so the log and the status are right before the first lint.
   void settingsFor(session, undefined).then((settings) => {
     const typeAware = effectiveTypeAware(session, settings);
     session.log('info', startupMessage(session, typeAware));
-    session.sendStatus({ typeAware });
+    void session.sendStatus({ typeAware });
   });
 }
 

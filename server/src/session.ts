@@ -91,15 +91,16 @@ export class Session {
     this.log(level, message);
   }
 
-  sendStatus(update: Partial<StatusParams>): void {
+  /** Sends the `tripwire/status` notification; resolves once it is written to the connection. */
+  sendStatus(update: Partial<StatusParams>): Promise<void> {
     const status: StatusParams = {
       ...(this.#lastStatus ?? { state: 'starting', trusted: this.trusted, typeAware: 'off' }),
       ...update,
       trusted: this.trusted,
     };
     this.#lastStatus = status;
-    if (this.shuttingDown) return;
-    void this.connection.sendNotification(StatusNotificationMethod, status).catch(() => undefined);
+    if (this.shuttingDown) return Promise.resolve();
+    return this.connection.sendNotification(StatusNotificationMethod, status).catch(() => undefined);
   }
 
   /** Whether the client resolves code actions' edits lazily (`codeAction/resolve` with `edit`). */

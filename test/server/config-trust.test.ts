@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TRAP } from './helpers.js';
+import { LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
 
 const MARKER = 'config-was-executed.txt';
 
@@ -48,6 +48,12 @@ describe('configuration: settings', { timeout: 120_000 }, () => {
     await client.open(uri, TRAP);
     const [diagnostic] = loopDiagnostics((await client.waitForVersion(uri, 1)).diagnostics);
     assert.equal(diagnostic?.severity, DiagnosticSeverity.Error);
+  });
+
+  it('says at start-up that type information is off when tripwire.typeAware is off', async () => {
+    const log = await client.waitForLog(/^Tripwire is running/);
+    assert.match(log.message, /type information: off \(tripwire\.typeAware\)\)\.$/);
+    assert.doesNotMatch(log.message, /available/);
   });
 
   it('tripwire.rules overrides the severity ("warn", "off") and re-lints open documents on change', async () => {
@@ -114,14 +120,13 @@ describe('trust: a trusted workspace reads eslint.config.* without running it', 
   });
 
   it('shows the duplicate-problems notice once when the ESLint extension is installed', async () => {
-    await sleep(100);
-    const notices = client.messages.filter((m) => /ESLint extension/.test(m.message));
-    assert.equal(notices.length, 1, JSON.stringify(client.messages));
-    assert.match(notices[0]!.message, /"eslint\.rules\.customizations": \[\{ "rule": "tripwire\/\*", "severity": "off" \}\]/);
+    // Messages arrive in the order they were sent: a notice sent while linting comes before that lint's diagnostics.
     const another = fileUri(path.join(workspace, 'src', 'another.ts'));
     await client.open(another, TRAP);
     await client.waitForVersion(another, 1);
-    assert.equal(client.messages.filter((m) => /ESLint extension/.test(m.message)).length, 1);
+    const notices = client.messages.filter((m) => /ESLint extension/.test(m.message));
+    assert.equal(notices.length, 1, JSON.stringify(client.messages));
+    assert.match(notices[0]!.message, /"eslint\.rules\.customizations": \[\{ "rule": "tripwire\/\*", "severity": "off" \}\]/);
   });
 
   it('re-reads the config when it changes on disk (watched files)', async () => {
@@ -176,13 +181,13 @@ describe('trust: an untrusted workspace runs in limited mode', { timeout: 120_00
     const [diagnostic] = loopDiagnostics((await client.waitForVersion(uri, 1)).diagnostics);
     assert.equal(diagnostic?.severity, DiagnosticSeverity.Error, 'neither the config nor tripwire.rules may apply');
     assert.equal(existsSync(path.join(workspace, MARKER)), false, 'the workspace config was executed');
-    await sleep(100);
+    // A notice sent while linting would have arrived before that lint's diagnostics.
     assert.equal(client.messages.filter((m) => /ESLint extension/.test(m.message)).length, 0);
-    const status = client.statuses.at(-1);
-    assert.equal(status?.trusted, false);
-    assert.equal(status?.typeAware, 'off', 'type information needs a trusted workspace');
-    assert.equal(status?.lastLintTyped, false);
-    await client.waitForLog(/limited mode/);
+    const status = await client.waitForStatus((s) => s.lastLintUri === uri && s.state !== 'linting');
+    assert.equal(status.trusted, false);
+    assert.equal(status.typeAware, 'off', 'type information needs a trusted workspace');
+    assert.equal(status.lastLintTyped, false);
+    await client.waitForLog(/limited mode .*type information: off\.$/);
   });
 });
 

@@ -95,6 +95,7 @@ export class StdioLspClient {
   settings: ((scopeUri: string | undefined) => unknown) | undefined;
   readonly #waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   readonly #logWaiters: Array<{ match: (p: LogMessageParams) => boolean; resolve: (p: LogMessageParams) => void }> = [];
+  readonly #statusWaiters: Array<{ match: (p: StatusParams) => boolean; resolve: (p: StatusParams) => void }> = [];
 
   private constructor(child: ChildProcessWithoutNullStreams) {
     this.process = child;
@@ -123,6 +124,12 @@ export class StdioLspClient {
     });
     this.connection.onNotification('tripwire/status', (params: StatusParams) => {
       this.statuses.push(params);
+      for (const waiter of [...this.#statusWaiters]) {
+        if (waiter.match(params)) {
+          this.#statusWaiters.splice(this.#statusWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (this.settings ? this.settings(item.scopeUri) : null)));
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
@@ -187,6 +194,16 @@ export class StdioLspClient {
     const seen = this.logs.find((params) => pattern.test(params.message));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.#logWaiters.push({ match: (params) => pattern.test(params.message), resolve }));
+  }
+
+  /**
+   * Resolves with the first `tripwire/status` that satisfies `match`, among those received after the
+   * first `since` statuses (all of them by default) and those still to come.
+   */
+  waitForStatus(match: (params: StatusParams) => boolean, since = 0): Promise<StatusParams> {
+    const seen = this.statuses.slice(since).find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.#statusWaiters.push({ match, resolve }));
   }
 
   /** Diagnostics of `uri` published from now on with exactly this version. */

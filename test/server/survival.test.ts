@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource, CodeActionRequest } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, sleep, TRAP, WHOLE_FILE } from './helpers.js';
+import { CLEAN, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP, WHOLE_FILE } from './helpers.js';
 
 describe('survival: files and requests the server must live through', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
@@ -89,10 +89,9 @@ describe('survival: files and requests the server must live through', { timeout:
     await client.replaceText(first, `${text}// edit\n`, 2);
     await client.waitForVersion(first, 2);
     assert.equal(client.logs.filter((l) => /Rule tripwire-test\/throws failed/.test(l.message)).length, 1, 'reported more than once');
-    await sleep(100);
-    const status = client.statuses.filter((s) => s.lastLintUri === first && s.state !== 'linting').at(-1);
-    assert.equal(status?.state, 'error');
-    assert.match(status?.message ?? '', /tripwire-test\/throws/);
+    const status = await client.waitForStatus((s) => s.lastLintUri === first && s.state !== 'linting');
+    assert.equal(status.state, 'error');
+    assert.match(status.message ?? '', /tripwire-test\/throws/);
   });
 
   it('answers a code action request cancelled before it ran with null, without computing it', async () => {
@@ -100,8 +99,10 @@ describe('survival: files and requests the server must live through', { timeout:
     const text = `// __tripwire_slow_800__\n${TRAP}`;
     await client.open(uri, text);
     await client.waitForVersion(uri, 1);
+    const since = client.statuses.length;
     await client.replaceText(uri, `${text}// edit\n`, 2);
-    await sleep(250); // the 800 ms lint of version 2 is running: the next messages wait in the queue
+    // The status turns to linting just before the 800 ms lint of version 2 starts: the next messages wait in the queue.
+    await client.waitForStatus((status) => status.state === 'linting', since);
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [] } }, source.token);
     source.cancel();
@@ -125,10 +126,13 @@ describe('survival: files and requests the server must live through', { timeout:
     await stillServing('malformed-params');
   });
 
-  it('survives a message that is not JSON at all', async () => {
-    const garbage = '{ this is not json';
-    client.process.stdin.write(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
-    await sleep(100);
+  it('survives messages that are not JSON at all, and logs the first one once', async () => {
+    for (const garbage of ['{ this is not json', '[1, 2']) {
+      client.process.stdin.write(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
+    }
+    const log = await client.waitForLog(/Ignored input that is not a JSON-RPC message/);
+    assert.equal(log.type, 2 /* Warning */);
     await stillServing('garbage');
+    assert.equal(client.logs.filter((l) => /not a JSON-RPC message/.test(l.message)).length, 1, 'logged more than once');
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { fileUri, StdioLspClient } from './lsp-client.js';
-import { makeWorkspace, removeWorkspace, sleep } from './helpers.js';
+import { makeWorkspace, removeWorkspace } from './helpers.js';
 
 const PROBE = 'tripwire-test/type-probe';
 const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] });
@@ -46,10 +46,10 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     await client.open(uri, 'async function probeLocal(): Promise<void> {}\nexport function go(): void {\n  probeLocal();\n}\n');
     const published = await client.waitForVersion(uri, 1);
     assert.equal(probes(published).length, 1, JSON.stringify(published.diagnostics));
-    await sleep(50);
-    const status = client.statuses.filter((s) => s.lastLintUri === uri && s.state !== 'linting').at(-1);
-    assert.equal(status?.lastLintTyped, true);
-    assert.equal(status?.typeAware, 'onType');
+    const status = await client.waitForStatus((s) => s.lastLintUri === uri && s.state !== 'linting');
+    assert.equal(status.lastLintTyped, true);
+    assert.equal(status.typeAware, 'onType');
+    await client.waitForLog(/^Tripwire is running \(trusted workspace: .*type information: onType \(tripwire\.typeAware\)\)\.$/);
   });
 
   it('re-lints an open file when a file it imports is edited in the editor (unsaved)', async () => {
