@@ -98,4 +98,17 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
     assert.equal(executed.status, 0, executed.stderr);
     assert.deepEqual(JSON.parse(executed.stdout), [[path.join('lib', 'singleflight.js'), 'create']]);
   });
+
+  it('runs `npx tripwire scaffold resilience --dir src/resilience --tests`, and the generated tests pass there', () => {
+    const result = run('npx', ['--no-install', 'tripwire', 'scaffold', 'resilience', '--dir', 'src/resilience', '--tests'], project);
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    const modules = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'];
+    for (const name of modules) assert.match(result.stdout, new RegExp(`^create {4}${name}\\.js$`, 'm'));
+    const tests = modules.map((name) => path.join('src', 'resilience', `${name}.test.js`));
+    const env = { ...process.env, NODE_OPTIONS: '' };
+    delete env['NODE_TEST_CONTEXT'];
+    const executed = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], { cwd: project, encoding: 'utf8', env });
+    assert.equal(executed.status, 0, `${executed.stdout}${executed.stderr}`);
+    assert.match(executed.stdout, /^# fail 0$/m);
+  });
 });
