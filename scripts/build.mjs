@@ -40,7 +40,7 @@ step('rules: tsc', () => {
 // The generators copy the canonical, tested modules from disk: every build output that runs them
 // gets the sources in a `canonical/` folder beside it.
 const canonical = path.join(root, 'scaffold', 'src', 'canonical');
-const copyCanonical = (target) => cpSync(canonical, path.join(target, 'canonical'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
+const copyCanonical = (target) => cpSync(canonical, path.join(target, 'canonical'), { recursive: true });
 
 step('scaffold: tsc', () => {
   const scaffoldDist = path.join(root, 'scaffold', 'dist');
