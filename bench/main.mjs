@@ -465,7 +465,7 @@ export async function main(argv) {
     report.extension = extensionFigures(plugin, log);
     for (const corpus of corpora) allTargets.push(...report.results[corpus.id].summary.targets);
     if (report.singleFile) allTargets.push(...singleFileTargets(report.singleFile));
-    log('\n## targets (issue 8; CPU ratios are medians of same-round ratios)');
+    log('\n## targets (CPU ratios are medians of same-round ratios)');
     const explained = new Set();
     printTargets(allTargets, log, (target) => {
       const corpus = corpora.find((candidate) => target.id.startsWith(`${candidate.id}:`));
@@ -476,7 +476,7 @@ export async function main(argv) {
     });
   }
   if (lspOnly) {
-    log('\n## targets (issue 4 aims and the single-file target of issue 8)');
+    log('\n## targets (language server, and the single-file edit target)');
     printTargets(allTargets, log);
   }
   if (plugin.snapshot) rmSync(plugin.snapshot, { recursive: true, force: true });

@@ -27,12 +27,12 @@ export function residentMemoryMb(pid) {
   }
 }
 
-/** Issue 4's default lint delay after a change, used when the manifest declares none. */
+/** The server's lint delay after a change (server/src/document-events.ts), used when the manifest declares none. */
 export const DEFAULT_DEBOUNCE_MS = 150;
 
 /**
  * The server's debounce after didChange: the default of a numeric `tripwire.*` setting whose name
- * says debounce or delay, when the extension manifest declares one; else issue 4's 150 ms.
+ * says debounce or delay, when the extension manifest declares one; else the server's 150 ms.
  */
 export function debounceFromManifest(manifest) {
   const configuration = manifest?.contributes?.configuration;
@@ -44,7 +44,7 @@ export function debounceFromManifest(manifest) {
       }
     }
   }
-  return { ms: DEFAULT_DEBOUNCE_MS, source: "issue 4's default (the manifest declares no debounce setting)" };
+  return { ms: DEFAULT_DEBOUNCE_MS, source: "the server's default (the manifest declares no debounce setting)" };
 }
 
 /** Whether the extension manifest declares a setting (the server's settings come from there). */
@@ -251,7 +251,7 @@ async function openProject(session, files, skip) {
 export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serverPath = process.env.TRIPWIRE_BENCH_SERVER ?? path.join(repositoryRoot, 'dist', 'server.js') }) {
   log('\nlanguage server:');
   if (!existsSync(serverPath)) {
-    const note = `${path.relative(repositoryRoot, serverPath)} is missing: run npm run build (the server issue's bundle)`;
+    const note = `${path.relative(repositoryRoot, serverPath)} is missing: run npm run build`;
     log(`  not available: ${note}`);
     return { available: false, note };
   }
@@ -291,7 +291,7 @@ export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serv
     for (const uri of project.uris) await session.close(uri);
 
     if (!typeAwareDeclared) {
-      result.typeAware = { available: false, note: 'not available: package.json contributes no tripwire.typeAware setting yet (server issue)' };
+      result.typeAware = { available: false, note: 'not available: package.json contributes no tripwire.typeAware setting' };
       log(`  type-aware: ${result.typeAware.note}`);
     } else {
       await session.setSettings({ typeAware: 'onType' });

@@ -1,4 +1,4 @@
-// The targets of issue 8 (and the language-server aims of issue 4), evaluated from one run's
+// The benchmark's targets (the linting ones and the language server's), evaluated from one run's
 // measurements. Pure: takes summaries, returns PASS / MISS / N/A rows.
 import { evaluateTarget, perThousandLines, ratio, sameRoundRatios } from './stats.mjs';
 
@@ -9,8 +9,8 @@ export const LIMITS = {
   typedVersusTypedAnchor: 0.75, // TT ÷ C
   peakRssVersusCorePair: 1.1, // RSS(T) ÷ RSS(B)
   editedP95OverParseOnlyMs: 5, // single file: T edited p95 − A edited p95
-  lspSyntacticP95OverParse: 1.5, // issue 4: syntactic p95 ÷ ESLint parse time of the file
-  lspTypedP95OverParse: 3, // issue 4: type-aware p95 ÷ ESLint parse time of the file
+  lspSyntacticP95OverParse: 1.5, // server, syntactic: p95 ÷ ESLint parse time of the file
+  lspTypedP95OverParse: 3, // server, type-aware: p95 ÷ ESLint parse time of the file
 };
 
 /** Σ of the `tripwire/*` rules' times in a stats summary, and the slowest of them. */
@@ -50,7 +50,7 @@ export function singleFileTargets(single) {
 }
 
 /**
- * Issue 4's aims for the language server, against ESLint's parse time of the same file. The
+ * The language server's targets, against ESLint's parse time of the same file. The
  * latency compared is didChange → publishDiagnostics less the server's deliberate debounce
  * (`latencyAfterDebounce`); without it, the raw latency.
  */

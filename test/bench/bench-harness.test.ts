@@ -208,7 +208,7 @@ describe('edits', () => {
 });
 
 describe('language-server helpers', () => {
-  it('takes the debounce from a numeric tripwire.* debounce/delay setting, else issue 4\'s default', () => {
+  it('takes the debounce from a numeric tripwire.* debounce/delay setting, else the server\'s default', () => {
     const manifest = { contributes: { configuration: { properties: { 'tripwire.enable': { type: 'boolean', default: true }, 'tripwire.lintDelay': { type: 'number', default: 75 } } } } };
     assert.deepEqual(debounceFromManifest(manifest), { ms: 75, source: 'tripwire.lintDelay default' });
     const asList = { contributes: { configuration: [{ properties: {} }, { properties: { 'tripwire.debounceMs': { type: 'number', default: 0 } } }] } };
