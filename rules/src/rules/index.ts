@@ -4,8 +4,10 @@ import layerBoundaries from './layer-boundaries.js';
 import noAsyncCallbackLeak from './no-async-callback-leak.js';
 import noFloatingPromise from './no-floating-promise.js';
 import noLeakedTimer from './no-leaked-timer.js';
+import noListenerLeak from './no-listener-leak.js';
 import noLoopClosureCapture from './no-loop-closure-capture.js';
 import noLossyJson from './no-lossy-json.js';
+import noRequestWithoutTimeout from './no-request-without-timeout.js';
 import noUnguardedJsonParse from './no-unguarded-json-parse.js';
 import noUnvalidatedJson from './no-unvalidated-json.js';
 import preferBoundedConcurrency from './prefer-bounded-concurrency.js';
@@ -25,6 +27,9 @@ export const rules: Record<string, TripwireRuleModule> = {
   'no-unguarded-json-parse': noUnguardedJsonParse,
   'no-unvalidated-json': noUnvalidatedJson,
   'no-lossy-json': noLossyJson,
+  // services
+  'no-request-without-timeout': noRequestWithoutTimeout,
+  'no-listener-leak': noListenerLeak,
   // connecting traps to the scaffolds
   'prefer-bounded-concurrency': preferBoundedConcurrency,
   'layer-boundaries': layerBoundaries,
