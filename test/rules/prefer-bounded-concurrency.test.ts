@@ -110,3 +110,49 @@ createTypedRuleTester().run('prefer-bounded-concurrency (typed)', rule, {
     },
   ],
 });
+
+// Collections bounded by construction and per-item work that does not overlap.
+createRuleTester().run('prefer-bounded-concurrency (bounded by construction, synchronous items)', rule, {
+  valid: [
+    // the only await is on the error path: each item's work is synchronous
+    `export function run(inputs: Input[]) {\n  return Promise.all(inputs.map(async (input, index) => {\n    try {\n      return { type: 'result', data: compute(input, index) };\n    } catch (error) {\n      return { type: 'error', error: await describe(error) };\n    }\n  }));\n}`,
+    `export async function validateAll(items: Item[]) {\n  return Promise.all(items.map(async (item) => {\n    const verdict = check(item);\n    if (!verdict.ok) {\n      await audit(verdict);\n      throw new Error(verdict.reason);\n    }\n    return verdict;\n  }));\n}`,
+    // the keys of a small constant configuration object
+    `const SERVICES = { auth: 'http://auth', billing: 'http://billing', search: 'http://search' };\nexport async function health() {\n  return Promise.all(Object.keys(SERVICES).map(async (name) => ping(name)));\n}`,
+    `const REGIONS = { eu: 'eu-west-1', us: 'us-east-1' } as const;\nexport async function warm() {\n  await Promise.all(Object.entries(REGIONS).map(async ([name, region]) => prime(name, region)));\n}`,
+    // as many items as the call site spells out
+    `export async function grant(context: Context, ...permissions: Permission[]) {\n  await Promise.all(permissions.map(async (permission) => context.grant(permission)));\n}`,
+    // the last few of a list
+    `export async function latest(events: Event[]) {\n  return Promise.all(events.slice(-3).map(async (event) => enrich(event)));\n}`,
+  ],
+  invalid: [
+    // an await on the main path next to the catch
+    {
+      code: 'export async function convert(inputs: Input[]) {\n  return Promise.all(inputs.map(async (input) => {\n    try {\n      return { ok: true, value: await transform(input) };\n    } catch (error) {\n      return { ok: false, error: await serialize(error) };\n    }\n  }));\n}',
+      errors: [
+        { messageId: 'unboundedMap', line: 2, column: 10 },
+      ],
+    },
+    // Object.keys of an object the code fills at run time
+    {
+      code: 'const handlers: Record<string, Handler> = {};\nexport function register(name: string, handler: Handler) {\n  handlers[name] = handler;\n}\nexport async function closeAll() {\n  await Promise.all(Object.keys(handlers).map(async (name) => handlers[name]!.close()));\n}',
+      errors: [
+        { messageId: 'unboundedMap', line: 6, column: 9 },
+      ],
+    },
+    // a slice from an index is as long as the rest
+    {
+      code: 'export async function rest(items: string[]) {\n  return Promise.all(items.slice(1).map(async (item) => load(item)));\n}',
+      errors: [
+        { messageId: 'unboundedMap', line: 2, column: 10 },
+      ],
+    },
+    // a query result
+    {
+      code: 'export async function archiveOld(db: Db) {\n  const rows = await db.select(\'orders\');\n  await Promise.all(rows.map(async (row) => archive(row)));\n}',
+      errors: [
+        { messageId: 'unboundedMap', line: 3, column: 9 },
+      ],
+    },
+  ],
+});

@@ -89,6 +89,49 @@ function calleeName(call: TSESTree.CallExpression): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the callback's work overlaps other items' work: it awaits on its main path, or it returns a call's value
+ * (a promise `Promise.all` waits for). Awaits only in a `catch` or in an `if` block that ends in `throw` (error
+ * paths) leave the per-item work synchronous: the items run one after the other however many there are.
+ */
+function startsConcurrentWork(callback: FunctionLike): boolean {
+  if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  const body = callback.body;
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
+      if (!onErrorPath(node, callback)) return true;
+    }
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      const value = unwrap(node.argument);
+      if ((value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) && !onErrorPath(node, callback)) return true;
+    }
+    if (node !== body && (isFunctionLike(node) || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
+    for (const value of Object.values(node)) {
+      if (value === node.parent) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+      } else if (value !== null && typeof value === 'object' && 'type' in value) {
+        stack.push(value as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/** Inside a `catch` clause, or an `if` block that ends with `throw` (a failure being reported), of `callback`. */
+function onErrorPath(node: TSESTree.Node, callback: FunctionLike): boolean {
+  for (let current = node.parent; current && current !== callback; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+    if (current.type === AST_NODE_TYPES.BlockStatement && current.parent?.type === AST_NODE_TYPES.IfStatement) {
+      const last = current.body.at(-1);
+      if (last?.type === AST_NODE_TYPES.ThrowStatement) return true;
+    }
+  }
+  return false;
+}
+
 export default createRule<Options, MessageId>({
   name: 'prefer-bounded-concurrency',
   meta: {
@@ -189,12 +232,77 @@ export default createRule<Options, MessageId>({
       );
     }
 
+    /** The variable an identifier resolves to, through the scope chain. */
+    function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope !== null; scope = scope.upper) {
+        const variable = scope.set.get(identifier.name);
+        if (variable !== undefined) return variable;
+      }
+      return undefined;
+    }
+
+    /** `...items` of the enclosing function: as many as the call site spells out. */
+    function isRestParameter(identifier: TSESTree.Identifier): boolean {
+      const definition = variableOf(identifier)?.defs[0];
+      return definition?.type === 'Parameter' && definition.name.parent?.type === AST_NODE_TYPES.RestElement;
+    }
+
+    /** A `const` object literal with a handful of own keys (a configuration), never written through the binding. */
+    function isSmallConstObject(node: TSESTree.Node): boolean {
+      const target = unwrap(node);
+      if (target.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = variableOf(target);
+      const definition = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return false;
+      const declarator = definition.node;
+      if (declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const' || !declarator.init) return false;
+      const init = unwrap(declarator.init);
+      if (
+        init.type !== AST_NODE_TYPES.ObjectExpression ||
+        init.properties.length > maxLiteralLength ||
+        init.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
+      ) {
+        return false;
+      }
+      return variable.references.every((reference) => {
+        const parent = reference.identifier.parent;
+        if (reference.init === true) return true;
+        const written = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+        return !written;
+      });
+    }
+
     function isBoundedReceiver(receiver: TSESTree.Node): boolean {
       const node = unwrap(receiver);
       if (isSmallLiteralArray(node, maxLiteralLength)) return true;
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (BATCH_NAME.test(node.name)) return true;
         if (isBoundToSmallLiteral(node)) return true;
+        if (isRestParameter(node)) return true;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1) {
+        const callee = unwrap(node.callee);
+        // `Object.keys(SERVICES)` of a small constant object; `items.slice(-3)`: the last few.
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(callee.object).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(callee.object) as TSESTree.Identifier).name === 'Object' &&
+          ['keys', 'values', 'entries'].includes(propertyName(callee) ?? '')
+        ) {
+          if (isSmallConstObject(node.arguments[0]!)) return true;
+        }
+        const [bound] = node.arguments;
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          propertyName(callee) === 'slice' &&
+          bound?.type === AST_NODE_TYPES.UnaryExpression &&
+          bound.operator === '-' &&
+          bound.argument.type === AST_NODE_TYPES.Literal &&
+          typeof bound.argument.value === 'number' &&
+          bound.argument.value <= maxLiteralLength
+        ) {
+          return true;
+        }
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const name = propertyName(node);
@@ -214,6 +322,7 @@ export default createRule<Options, MessageId>({
      * does not already go through a limiter.
      */
     function doesUnboundedWork(callback: FunctionLike): boolean {
+      if (!startsConcurrentWork(callback)) return false;
       let doesWork = false;
       const limited = someInBody(
         callback.body,
