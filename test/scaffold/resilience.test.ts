@@ -16,6 +16,10 @@ import { RateLimiter } from '../../scaffold/src/canonical/rate-limiter.js';
 import { retry } from '../../scaffold/src/canonical/retry.js';
 import { TimeoutError, withTimeout } from '../../scaffold/src/canonical/timeout.js';
 import { collectUnhandledRejections, deferred, flush, track } from './helpers.js';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import tripwire from '../../rules/src/index.js';
+import { RESILIENCE_MODULES, renderModule, renderTests } from '../../scaffold/src/concurrency.js';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -237,5 +241,33 @@ describe('withTimeout: edges', () => {
     assert.ok(error instanceof Error);
     assert.equal(error.name, 'TimeoutError');
     assert.equal(typeof error.message, 'string');
+  });
+});
+
+describe('generated resilience modules under Tripwire\'s recommended config', () => {
+  it('every module and its tests, TypeScript and JavaScript, ES modules and CommonJS, has no finding', () => {
+    const linter = new Linter({ cwd: '/project' });
+    const recommended = tripwire.configs.recommended as Linter.Config;
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, recommended];
+    const styles = [
+      { language: 'ts', moduleKind: 'esm' },
+      { language: 'js', moduleKind: 'esm' },
+      { language: 'js', moduleKind: 'cjs' },
+    ] as const;
+    const findings: string[] = [];
+    let linted = 0;
+    for (const style of styles) {
+      const full = { ...style, indent: '  ', quote: "'", semicolons: true, testRunner: 'node', verbatimCommonJs: false } as const;
+      for (const module of RESILIENCE_MODULES) {
+        for (const file of [renderModule(module, full), renderTests(module, full)]) {
+          const sourceType = style.moduleKind === 'cjs' ? 'commonjs' : 'module';
+          const messages = linter.verify(file.content, [...config, { files: ['**/*.js'], languageOptions: { sourceType, ecmaVersion: 2022 } }], { filename: `/project/${file.fileName}` });
+          linted += 1;
+          for (const message of messages) findings.push(`${style.language}/${style.moduleKind} ${file.fileName}:${String(message.line)} ${message.ruleId ?? 'parse'}: ${message.message}`);
+        }
+      }
+    }
+    assert.equal(linted, 24);
+    assert.deepEqual(findings, []);
   });
 });

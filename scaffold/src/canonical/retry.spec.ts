@@ -338,9 +338,13 @@ describe('retry: abort signal', () => {
     const fn = (_attempt: number, signal: AbortSignal): Promise<string> => {
       attemptSignal = signal;
       return new Promise<string>((_resolve, reject) => {
-        signal.addEventListener('abort', () => {
-          reject(new Error('attempt saw the abort'));
-        });
+        signal.addEventListener(
+          'abort',
+          () => {
+            reject(new Error('attempt saw the abort'));
+          },
+          { once: true },
+        );
       });
     };
     const result = observe(retry(fn, { signal: controller.signal }));
