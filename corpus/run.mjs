@@ -203,6 +203,20 @@ async function lintCorpus({ ESLint, corpus, config, log }) {
   return { reports, crashes, parseErrors };
 }
 
+/** A rule entry without its severity: `'error'` → `[]`, `['warn', { a: 1 }]` → `[{ a: 1 }]`; off → undefined. */
+function ruleOptions(entry) {
+  const [level, ...options] = Array.isArray(entry) ? entry : [entry];
+  return level === 'off' || level === 0 || level === undefined ? undefined : JSON.stringify(options);
+}
+
+/** True when `big` enables every rule `small` enables, with the same options. */
+export function coversPreset(big, small) {
+  return Object.entries(small?.rules ?? {}).every(([id, entry]) => {
+    const options = ruleOptions(entry);
+    return options === undefined || ruleOptions(big?.rules?.[id]) === options;
+  });
+}
+
 function ruleIdsOf(preset) {
   return Object.entries(preset?.rules ?? {})
     .filter(([, level]) => !(level === 'off' || level === 0 || (Array.isArray(level) && (level[0] === 'off' || level[0] === 0))))
@@ -243,6 +257,7 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
     const audit = readAudit(AUDIT_FILE);
     const results = {};
     const matchedEntries = new Set();
+    const lintOutcomes = new Map();
     const allUnaudited = new Map();
     for (const run of runs) {
       const preset = tripwire.configs?.[run.preset];
@@ -250,17 +265,40 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
         log(`${run.id}: the plugin has no configs["${run.preset}"], skipped`);
         continue;
       }
-      log(`${run.id}${run.typed ? ' (typed)' : ''}:`);
-      const reports = [];
-      const crashes = [];
-      const parseErrors = [];
-      for (const corpus of corpora.filter((candidate) => run.languages.includes(candidate.definition.language))) {
-        const config = buildConfig({ definition: corpus.definition, root: corpus.root, preset, typed: run.typed, parser });
-        const outcome = await lintCorpus({ ESLint, corpus, config, log });
-        for (const report of outcome.reports) reports.push({ ...report, language: corpus.definition.language });
-        crashes.push(...outcome.crashes);
-        parseErrors.push(...outcome.parseErrors);
+      const ruleIds = ruleIdsOf(preset);
+      // A preset whose rule entries include this one's (strict ⊇ recommended) is linted once and
+      // serves both: this run's reports are that run's reports of this run's rules.
+      // The covering preset with the most rules (the later run on a tie, so equal presets share one lint).
+      let cover = run;
+      for (const candidate of runs) {
+        const candidatePreset = tripwire.configs?.[candidate.preset];
+        if (candidate.typed !== run.typed || candidate.languages.join() !== run.languages.join() || !candidatePreset || !coversPreset(candidatePreset, preset)) continue;
+        if (ruleIdsOf(candidatePreset).length >= ruleIdsOf(tripwire.configs[cover.preset]).length) cover = candidate;
       }
+      const outcomeKey = cover.id;
+      let lint = lintOutcomes.get(outcomeKey);
+      if (!lint) {
+        log(`${outcomeKey}${run.typed ? ' (typed)' : ''}:${cover !== run ? ` (serves ${run.id} too)` : ''}`);
+        lint = { reports: [], crashes: [], parseErrors: [] };
+        for (const corpus of corpora.filter((candidate) => run.languages.includes(candidate.definition.language))) {
+          const config = buildConfig({ definition: corpus.definition, root: corpus.root, preset: tripwire.configs[cover.preset], typed: run.typed, parser });
+          const outcome = await lintCorpus({ ESLint, corpus, config, log });
+          for (const report of outcome.reports) lint.reports.push({ ...report, language: corpus.definition.language });
+          lint.crashes.push(...outcome.crashes);
+          lint.parseErrors.push(...outcome.parseErrors);
+        }
+        lintOutcomes.set(outcomeKey, lint);
+      } else {
+        log(`${run.id}${run.typed ? ' (typed)' : ''}: the reports of ${outcomeKey}, restricted to its rules`);
+      }
+      const enabled = new Set(ruleIds);
+      const reports = lint.reports.filter((report) => enabled.has(report.rule));
+      // A crash message names the rule that threw ("Rule: \"tripwire/x\""); keep those of this run's rules.
+      const crashes = lint.crashes.filter((crash) => {
+        const thrower = /Rule: "tripwire\/([^"]+)"/.exec(crash.error)?.[1];
+        return thrower === undefined || enabled.has(thrower);
+      });
+      const parseErrors = lint.parseErrors;
       const { pairs, unaudited } = matchReports(reports, audit);
       for (const { entry, report } of pairs) {
         matchedEntries.add(entry);
@@ -270,7 +308,6 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
         }
       }
       for (const report of unaudited) allUnaudited.set(`${report.rule}|${report.file}|${report.line}|${report.column}`, report);
-      const ruleIds = ruleIdsOf(preset);
       const tsPairs = pairs.filter(({ report }) => report.language === 'ts');
       const tsUnaudited = unaudited.filter((report) => report.language === 'ts');
       results[run.id] = {
