@@ -9,7 +9,7 @@
 //   dist/typescript-lib/    TypeScript's lib.*.d.ts files, for type-aware linting from the bundle
 // `--watch` is not offered on purpose: run it again, it takes a few seconds.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -55,6 +55,16 @@ mkdirSync(dist, { recursive: true });
 // The repository root is an ES module package; the bundles are CommonJS (VS Code loads extensions with require).
 writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
+function readScaffoldVersion() {
+  const manifest = path.join(root, 'scaffold', 'package.json');
+  try {
+    return JSON.parse(readFileSync(manifest, 'utf8')).version;
+  } catch (error) {
+    console.error(`${manifest} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -69,6 +79,8 @@ const common = {
   // scaffold/src/concurrency.ts reads import.meta.url only where __dirname is missing (ESM); bundles have __dirname.
   logOverride: { 'empty-import-meta': 'silent' },
   plugins: [shareTypeScriptWithTsMorph()],
+  // The scaffold CLI's --version (scaffold/src/cli-commands.ts): a bundle has no package.json beside it to read.
+  define: { TRIPWIRE_SCAFFOLD_VERSION: JSON.stringify(readScaffoldVersion()) },
 };
 
 /**

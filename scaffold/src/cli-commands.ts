@@ -6,22 +6,47 @@
  * where `plan` turns parsed flags into a {@link ScaffoldPlan}. The common flags (`--dir`, `--force`,
  * `--dry-run`, `--json`, `--help`) are parsed, validated and applied here for every generator.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { planConcurrencyScaffold, planResilienceScaffold, type CanonicalModule } from './concurrency.js';
 import { layerCliEntry } from './layer/cli-entry.js';
 import { convertParametersCliEntry, functionalOptionsCliEntry } from './options/cli-entry.js';
-import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, writePlan, type ScaffoldPlan } from './plan.js';
+import { nodeTypesNotes } from './node-types.js';
+import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, ScaffoldWriteError, writePlan, type ScaffoldPlan } from './plan.js';
+import { ScaffoldUsageError } from './usage-error.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = {
-  /** Done (also: a dry run, or nothing to do because every file was identical). */
+  /** Done (also: a dry run that would write cleanly, or nothing to do because every file was identical). */
   ok: 0,
-  /** Refused (conflicting files without `--force`, a path outside the folder) or failed. */
+  /** The generator refused (conflicting files without `--force`, a path outside the folder, a file or type not found, an invalid name) or a write failed. */
   failed: 1,
-  /** Bad command line (unknown command or generator, unknown or missing flag). */
+  /** Bad command line (unknown command or generator, unknown flag, a flag without its value, a missing or extra argument). */
   usage: 2,
 } as const;
+
+export { ScaffoldUsageError } from './usage-error.js';
+
+declare const TRIPWIRE_SCAFFOLD_VERSION: string | undefined;
+
+/** The version of tripwire-scaffold: set by the repository's bundles, else read from the package's package.json. */
+export function scaffoldVersion(): string {
+  if (typeof TRIPWIRE_SCAFFOLD_VERSION === 'string') return TRIPWIRE_SCAFFOLD_VERSION;
+  // Both src/ (under tsx) and dist/ sit directly inside the package folder.
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  const manifestPath = path.join(here, '..', 'package.json');
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (error) {
+    throw new Error(`${manifestPath} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  if (typeof version !== 'string') throw new Error(`${manifestPath} has no version`);
+  return version;
+}
 
 /** Where the CLI writes and which folder relative paths start from. */
 export interface CliIO {
@@ -52,13 +77,19 @@ export interface GeneratorContext {
 export interface ScaffoldGeneratorEntry {
   /** One line for the generator list in `--help`. */
   summary: string;
-  /** The flags specific to this generator, one per line, for `scaffold <name> --help`. */
+  /** The positional arguments after the generator name, in order; every one is required. */
+  arguments?: readonly { name: string; description: string }[];
+  /** The flags specific to this generator, one per line, for `scaffold <name> --help` (empty when it has none). */
   usage: string;
   /** `node:util` parseArgs option specs for the generator's own flags. */
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Turns parsed flags into the plan to write; throw an Error with a clear message for bad input. */
+  /** Turns parsed flags into the plan to write; throw an Error with a clear message for bad input ({@link ScaffoldUsageError} for a bad flag value). */
   plan: (context: GeneratorContext) => ScaffoldPlan | Promise<ScaffoldPlan>;
-  /** When true, `--dir` may be omitted and defaults to the current folder (e.g. `scaffold options <file> <Type>`). */
+  /**
+   * When true, `--dir` is the workspace root the files must stay inside and defaults to the current
+   * folder (e.g. `scaffold options <file> <Type>`); otherwise it names the folder that receives the
+   * files and is required.
+   */
   directoryOptional?: boolean;
 }
 
@@ -71,12 +102,23 @@ const COMMON_OPTIONS = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 const COMMON_USAGE = [
-  '  --dir <folder>   folder that receives the files (required; created if missing)',
   '  --force          replace files that exist with different content',
   '  --dry-run        print exactly what would be written, write nothing',
   '  --json           print the result as JSON',
   '  -h, --help       show this help',
 ].join('\n');
+
+function directoryUsage(entry: ScaffoldGeneratorEntry): string {
+  return entry.directoryOptional === true
+    ? '  --dir <folder>   the workspace root that files must stay inside (optional: defaults to the current folder)'
+    : '  --dir <folder>   the folder that receives the files (required; created if missing)';
+}
+
+/** `options <file> <TypeName> [--dir <folder>]`: how a generator is called, as shown in help. */
+function synopsis(name: string, entry: ScaffoldGeneratorEntry): string {
+  const positionals = (entry.arguments ?? []).map((argument) => ` ${argument.name}`).join('');
+  return `${name}${positionals} ${entry.directoryOptional === true ? '[--dir <folder>]' : '--dir <folder>'}`;
+}
 
 /** The generator registry: `scaffold <name>` → its entry. */
 export const scaffoldGenerators = new Map<string, ScaffoldGeneratorEntry>();
@@ -95,7 +137,8 @@ export function registerScaffoldGenerator(name: string, entry: ScaffoldGenerator
 
 const CANONICAL_USAGE = [
   '  --js             generate JavaScript with JSDoc types even if a tsconfig.json exists',
-  '  --tests          also generate a test file (node:test, or vitest/jest when the project uses them)',
+  '  --tests          also generate a test file (node:test, or vitest/jest when the project uses them);',
+  '                   TypeScript tests with node:test need @types/node and "types": ["node"] in tsconfig.json',
 ].join('\n');
 
 function concurrencyGenerator(module: CanonicalModule, summary: string): ScaffoldGeneratorEntry {
@@ -125,35 +168,79 @@ registerScaffoldGenerator('layer', layerCliEntry);
 registerScaffoldGenerator('convert-parameters', convertParametersCliEntry);
 
 function generalHelp(): string {
-  const width = Math.max(...[...scaffoldGenerators.keys()].map((name) => name.length));
-  const generators = [...scaffoldGenerators].map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`).join('\n');
+  const synopses = [...scaffoldGenerators].map(([name, entry]) => [synopsis(name, entry), entry.summary] as const);
+  const width = Math.max(...synopses.map(([shown]) => shown.length));
   return [
-    'Usage: tripwire scaffold <generator> --dir <folder> [options]',
+    'Usage: tripwire scaffold <generator> [arguments] [options]',
     '',
     'Generators:',
-    generators,
+    ...synopses.map(([shown, summary]) => `  ${shown.padEnd(width)}  ${summary}`),
+    '',
+    '--dir <folder> is required where it is shown without brackets: it names the folder that receives the files.',
+    '[--dir <folder>] is optional: it names the workspace root the files must stay inside, and defaults to the current folder.',
     '',
     'Common options:',
     COMMON_USAGE,
     '',
-    'Exit codes: 0 done (or dry run, or nothing to change), 1 refused or failed, 2 bad command line.',
-    "Run 'tripwire scaffold <generator> --help' for a generator's own options.",
+    'Exit codes: 0 done (also a dry run that would write cleanly, or nothing to change), 1 the generator refused',
+    '(conflicting files, a file or type not found, an invalid name) or a write failed, 2 a bad command line.',
+    "Run 'tripwire scaffold <generator> --help' for a generator's arguments and options.",
     '',
   ].join('\n');
 }
 
 function generatorHelp(name: string, entry: ScaffoldGeneratorEntry): string {
-  const flags = Object.keys(entry.options).map((flag) => ` [--${flag}]`).join('');
+  const flags = Object.entries(entry.options)
+    .map(([flag, spec]) => ` [--${flag}${spec.type === 'string' ? ' <value>' : ''}]`)
+    .join('');
+  const argumentList = entry.arguments ?? [];
+  const argumentWidth = Math.max(0, ...argumentList.map((argument) => argument.name.length));
   return [
-    `Usage: tripwire scaffold ${name} --dir <folder>${flags} [--force] [--dry-run] [--json]`,
+    `Usage: tripwire scaffold ${synopsis(name, entry)}${flags} [--force] [--dry-run] [--json]`,
     '',
     entry.summary,
     '',
+    ...(argumentList.length === 0 ? [] : ['Arguments:', ...argumentList.map((argument) => `  ${argument.name.padEnd(argumentWidth)}  ${argument.description}`), '']),
     'Options:',
-    entry.usage,
+    ...(entry.usage === '' ? [] : [entry.usage]),
+    directoryUsage(entry),
     COMMON_USAGE,
     '',
   ].join('\n');
+}
+
+type ParsedCommandLine = { values: FlagValues; positionals: string[] } | { error: string };
+
+/** Parses a generator's command line, with Tripwire's own messages for every mistake. */
+function parseCommandLine(name: string, entry: ScaffoldGeneratorEntry, args: string[]): ParsedCommandLine {
+  const options = { ...entry.options, ...COMMON_OPTIONS };
+  const { values, positionals, tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const known = Object.keys(options).map((flag) => `--${flag}`);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = (options as Record<string, { type: 'string' | 'boolean' } | undefined>)[token.name];
+    if (spec === undefined) {
+      return { error: `scaffold ${name} has no option ${token.rawName}; its options are ${known.join(', ')}.` };
+    }
+    if (spec.type === 'string' && (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))) {
+      return { error: `${token.rawName} needs a value: ${token.rawName} <${token.name === 'dir' ? 'folder' : 'value'}>.` };
+    }
+    if (spec.type === 'boolean' && token.value !== undefined) {
+      return { error: `${token.rawName} is a switch and takes no value (got "${token.value}").` };
+    }
+  }
+  if (values['help'] === true) return { values: values as FlagValues, positionals };
+  const expected = entry.arguments ?? [];
+  if (positionals.length < expected.length) {
+    const missing = expected.slice(positionals.length).map((argument) => argument.name);
+    return { error: `scaffold ${name} needs ${missing.join(' and ')}: tripwire scaffold ${synopsis(name, entry)}.` };
+  }
+  if (positionals.length > expected.length) {
+    const extra = positionals.slice(expected.length).map((value) => `"${value}"`).join(', ');
+    const takes = expected.length === 0 ? 'takes no arguments' : `takes ${expected.map((argument) => argument.name).join(' ')}`;
+    return { error: `scaffold ${name} ${takes}; unexpected ${extra}.` };
+  }
+  return { values: values as FlagValues, positionals };
 }
 
 /**
@@ -171,14 +258,13 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
   }
   const entry = scaffoldGenerators.get(name);
   if (entry === undefined) {
-    io.stderr(`tripwire: unknown generator "${name}". Available: ${[...scaffoldGenerators.keys()].join(', ')}.\n`);
+    const what = name.startsWith('-') ? `scaffold has no option ${name} before the generator` : `there is no generator "${name}"`;
+    io.stderr(`tripwire: ${what}. Generators: ${[...scaffoldGenerators.keys()].join(', ')}. See: tripwire scaffold --help\n`);
     return EXIT.usage;
   }
-  let parsed: { values: FlagValues; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: rest, options: { ...entry.options, ...COMMON_OPTIONS }, allowPositionals: true, strict: true });
-  } catch (error: unknown) {
-    io.stderr(`tripwire: ${error instanceof Error ? error.message : String(error)}\n\n${generatorHelp(name, entry)}`);
+  const parsed = parseCommandLine(name, entry, rest);
+  if ('error' in parsed) {
+    io.stderr(`tripwire: ${parsed.error}\nSee: tripwire scaffold ${name} --help\n`);
     return EXIT.usage;
   }
   const { dir, force, json, help, ...ownValues } = parsed.values;
@@ -189,7 +275,7 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
     return EXIT.ok;
   }
   if ((typeof dir !== 'string' || dir.trim() === '') && !(dir === undefined && entry.directoryOptional === true)) {
-    io.stderr(`tripwire: scaffold ${name} needs --dir <folder>\n\n${generatorHelp(name, entry)}`);
+    io.stderr(`tripwire: scaffold ${name} needs --dir <folder>, the folder that receives the files.\nSee: tripwire scaffold ${name} --help\n`);
     return EXIT.usage;
   }
   const directory = path.resolve(io.cwd, typeof dir === 'string' ? dir : '.');
@@ -197,11 +283,15 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
     const plan = await entry.plan({ directory, values: ownValues, positionals: parsed.positionals, cwd: io.cwd });
     return report(plan, { root: directory, force: force === true, dryRun, json: json === true }, io);
   } catch (error: unknown) {
-    if (error instanceof ScaffoldConflictError || error instanceof ScaffoldPathError) {
+    if (error instanceof ScaffoldUsageError) {
+      io.stderr(`tripwire: ${error.message}\nSee: tripwire scaffold ${name} --help\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof ScaffoldConflictError || error instanceof ScaffoldPathError || error instanceof ScaffoldWriteError) {
       io.stderr(`tripwire: ${error.message}\n`);
       return EXIT.failed;
     }
-    io.stderr(`tripwire: scaffold ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`tripwire: scaffold ${name} refused: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;
   }
 }
@@ -209,6 +299,7 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
 function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dryRun: boolean; json: boolean }, io: CliIO): number {
   const check = checkPlan(plan, options.root);
   const refused = check.conflicts.length > 0 && !options.force;
+  const notes = [...(plan.notes ?? []), ...nodeTypesNotes(plan)];
   if (options.json) {
     const files = check.files.map((file) => ({
       path: file.path,
@@ -217,7 +308,7 @@ function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dry
       ...(file.status === 'identical' || (file.status === 'conflict' && !options.force) ? {} : { content: file.content }),
     }));
     if (!refused && !options.dryRun) writePlan(plan, { root: options.root, force: options.force });
-    io.stdout(`${JSON.stringify({ generator: plan.generator, dryRun: options.dryRun, written: !refused && !options.dryRun, refused, files }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ generator: plan.generator, dryRun: options.dryRun, written: !refused && !options.dryRun, refused, notes, files }, null, 2)}\n`);
     return refused ? EXIT.failed : EXIT.ok;
   }
   if (refused) {
@@ -225,6 +316,8 @@ function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dry
     io.stderr(`${describeCheck(check, { root: options.root })}\n`);
     return EXIT.failed;
   }
+  // Notes come before anything is written: they say what the generated code needs from the project.
+  for (const note of notes) io.stderr(`note: ${note}\n`);
   if (options.dryRun) {
     const result = writePlan(plan, { root: options.root, force: options.force, dryRun: true });
     io.stdout(`Dry run: scaffold ${plan.generator} would write ${result.written.length} file(s) in ${options.root}; nothing was written.\n`);
@@ -252,6 +345,10 @@ function topLevelHelp(): string {
     'Commands:',
     '  scaffold <generator>   generate tested code into a folder (see: tripwire scaffold --help)',
     '',
+    'Options:',
+    '  -h, --help             show this help',
+    '  --version              print the version of tripwire-scaffold',
+    '',
   ].join('\n');
 }
 
@@ -268,7 +365,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     (command === undefined ? io.stderr : io.stdout)(topLevelHelp());
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${scaffoldVersion()}\n`);
+    return EXIT.ok;
+  }
   if (command === 'scaffold') return runScaffoldCommand(rest, io);
-  io.stderr(`tripwire: unknown command "${command}"\n\n${topLevelHelp()}`);
+  const what = command.startsWith('-') ? `there is no option ${command}` : `there is no command "${command}"`;
+  io.stderr(`tripwire: ${what}.\n\n${topLevelHelp()}`);
   return EXIT.usage;
 }

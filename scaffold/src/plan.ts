@@ -34,6 +34,8 @@ export interface ScaffoldPlan {
   generator: string;
   /** The files, in the order they should be shown and written. */
   files: PlannedFile[];
+  /** What the user should know before the files are written (e.g. a setting the generated code needs). */
+  notes?: string[];
 }
 
 /**
@@ -229,6 +231,7 @@ export interface WriteResult {
  * @returns the per-file statuses and what was written
  * @throws {ScaffoldPathError} when a path escapes the root
  * @throws {ScaffoldConflictError} when files conflict and `force` is not set
+ * @throws {ScaffoldWriteError} when a file cannot be written (nothing of the plan is left behind)
  */
 export function writePlan(plan: ScaffoldPlan, options: WriteOptions): WriteResult {
   const check = checkPlan(plan, options.root);
@@ -243,25 +246,76 @@ export function writePlan(plan: ScaffoldPlan, options: WriteOptions): WriteResul
   if (options.dryRun === true) return result;
 
   const createdDirectories: string[] = [];
-  const staged: { temporary: string; target: string }[] = [];
+  const staged: { temporary: string; target: string; previous: string | undefined }[] = [];
+  let current = '';
   try {
     for (const file of written) {
+      current = file.path;
       const directory = path.dirname(file.path);
       if (!existsSync(directory)) {
         const firstCreated = mkdirSync(directory, { recursive: true });
         if (firstCreated !== undefined) createdDirectories.push(firstCreated);
       }
       const temporary = path.join(directory, `.${path.basename(file.path)}.tripwire-${randomBytes(4).toString('hex')}.tmp`);
+      const previous = file.status === 'create' ? undefined : readFileSync(file.path, 'utf8');
       writeFileSync(temporary, file.content, { encoding: 'utf8', flag: 'wx' });
-      staged.push({ temporary, target: file.path });
+      staged.push({ temporary, target: file.path, previous });
     }
   } catch (error) {
     for (const { temporary } of staged) rmSync(temporary, { force: true });
     for (const directory of createdDirectories.reverse()) removeEmptyDirectories(directory);
-    throw error;
+    throw new ScaffoldWriteError(current, error);
   }
-  for (const { temporary, target } of staged) renameSync(temporary, target);
+  const renamed: typeof staged = [];
+  for (const entry of staged) {
+    try {
+      renameSync(entry.temporary, entry.target);
+      renamed.push(entry);
+    } catch (error) {
+      // Put back what was already replaced, so the plan stays all or nothing.
+      for (const { temporary } of staged) rmSync(temporary, { force: true });
+      for (const done of renamed.reverse()) {
+        if (done.previous === undefined) rmSync(done.target, { force: true });
+        else writeFileSync(done.target, done.previous, 'utf8');
+      }
+      for (const directory of createdDirectories.reverse()) removeEmptyDirectories(directory);
+      throw new ScaffoldWriteError(entry.target, error);
+    }
+  }
   return result;
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is exhausted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'a folder exists at that path',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+};
+
+/** A planned file could not be written; nothing of the plan was left on disk. */
+export class ScaffoldWriteError extends Error {
+  /** The file that could not be written. */
+  readonly target: string;
+  /** Why, in words (from the system error code when there is one). */
+  readonly reason: string;
+
+  /**
+   * @param target the planned file being written when the failure happened
+   * @param cause the underlying error
+   */
+  constructor(target: string, cause: unknown) {
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+    const reason = (code === undefined ? undefined : REASONS[code]) ?? (cause instanceof Error ? cause.message.split('\n')[0] ?? cause.message : String(cause));
+    super(`Cannot write ${target}: ${reason}${code === undefined || REASONS[code] === undefined ? '' : ` (${code})`}; nothing was written.`, { cause });
+    this.name = 'ScaffoldWriteError';
+    this.target = target;
+    this.reason = reason;
+  }
 }
 
 /** Removes `directory` if it (and, recursively, its subdirectories) is empty; never deletes a file. */

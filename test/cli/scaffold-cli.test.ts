@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const temporaryRoots: string[] = [];
+
+function scaffoldManifest(): { version: string } {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'scaffold', 'package.json'), 'utf8')) as { version: string };
+}
 let cliPath = '';
 
 before(async () => {
@@ -37,6 +41,7 @@ before(async () => {
       format: 'cjs',
       logLevel: 'error',
       external: ['jiti'],
+      define: { TRIPWIRE_SCAFFOLD_VERSION: JSON.stringify(scaffoldManifest().version) },
     });
     cpSync(path.join(repoRoot, 'scaffold', 'src', 'canonical'), path.join(outDir, 'canonical'), { recursive: true });
   }
@@ -77,25 +82,136 @@ describe('tripwire CLI: usage', () => {
     assert.equal(generatorHelp.status, 0);
     assert.match(generatorHelp.stdout, /--js/);
     assert.match(generatorHelp.stdout, /--tests/);
+    assert.match(generatorHelp.stdout, /"types": \["node"\]/, '--tests says what node:test tests need');
   });
 
-  it('exits 2 with a clear message for a bad command line, writing nothing', () => {
+  it('prints the version of tripwire-scaffold with --version', () => {
+    const result = cli(project({}), '--version');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, `${scaffoldManifest().version}\n`);
+  });
+
+  it('shows each generator with its arguments and one answer about --dir, and documents every generator it lists', () => {
+    const help = cli(project({}), 'scaffold', '--help').stdout;
+    assert.match(help, /^ {2}options <file> <TypeName> \[--dir <folder>\] +functional options/m);
+    assert.match(help, /^ {2}layer <resource> --dir <folder> +layered module/m);
+    assert.match(help, /^ {2}errgroup --dir <folder> +ErrGroup/m);
+    assert.match(help, /^ {2}convert-parameters <file> <name> \[--dir <folder>\] +/m);
+    const listed = [...help.matchAll(/^ {2}([a-z-]+) (?:<|--dir|\[--dir)/gm)].map((match) => match[1] ?? '');
+    assert.ok(listed.length >= 5, listed.join(', '));
+    const readme = readFileSync(path.join(repoRoot, 'scaffold', 'README.md'), 'utf8');
+    for (const name of listed) assert.match(readme, new RegExp(`^\\| \`${name}[ \`]`, 'm'), `scaffold/README.md documents ${name}`);
+
+    const options = cli(project({}), 'scaffold', 'options', '--help');
+    assert.equal(options.status, 0);
+    assert.match(options.stdout, /^Usage: tripwire scaffold options <file> <TypeName> \[--dir <folder>\]/m);
+    assert.match(options.stdout, /^Arguments:\n {2}<file> +the TypeScript file declaring the type\n {2}<TypeName> +/m);
+    assert.match(options.stdout, /--dir <folder> +the workspace root that files must stay inside \(optional: defaults to the current folder\)/);
+    assert.doesNotMatch(options.stdout, /required/);
+    const layer = cli(project({}), 'scaffold', 'layer', '--help');
+    assert.match(layer.stdout, /^Usage: tripwire scaffold layer <resource> --dir <folder>/m);
+    assert.match(layer.stdout, /^Arguments:\n {2}<resource> +resource name/m);
+    assert.match(layer.stdout, /--dir <folder> +the folder that receives the files \(required; created if missing\)/);
+    assert.doesNotMatch(layer.stdout, /defaults to the current folder/);
+  });
+
+  it('exits 2 with a message in its own words for a bad command line, writing nothing', () => {
     const root = project({});
     const cases: [string[], RegExp][] = [
       [[], /Usage: tripwire <command>/],
-      [['lint'], /unknown command "lint"/],
+      [['lint'], /there is no command "lint"/],
+      [['--bogus'], /there is no option --bogus/],
       [['scaffold'], /Usage: tripwire scaffold/],
-      [['scaffold', 'mutex', '--dir', 'x'], /unknown generator "mutex"\. Available: errgroup, singleflight/],
-      [['scaffold', 'errgroup'], /needs --dir <folder>/],
-      [['scaffold', 'errgroup', '--dir', 'x', '--bogus'], /Unknown option '--bogus'/],
-      [['scaffold', 'errgroup', '--dir'], /--dir/],
+      [['scaffold', 'mutex', '--dir', 'x'], /there is no generator "mutex"\. Generators: errgroup, singleflight/],
+      [['scaffold', 'errgroup'], /scaffold errgroup needs --dir <folder>, the folder that receives the files/],
+      [['scaffold', 'errgroup', '--dir', 'x', '--bogus'], /^tripwire: scaffold errgroup has no option --bogus; its options are --js, --tests, --dir, /],
+      [['scaffold', 'errgroup', '--dir'], /^tripwire: --dir needs a value: --dir <folder>\.$/m],
+      [['scaffold', 'errgroup', '--dir', '--force'], /--dir needs a value/],
+      [['scaffold', 'errgroup', '--dir', 'x', '--tests=yes'], /--tests is a switch and takes no value \(got "yes"\)/],
+      [['scaffold', 'errgroup', 'extra', '--dir', 'x'], /scaffold errgroup takes no arguments; unexpected "extra"/],
+      [['scaffold', 'options', 'a.ts'], /scaffold options needs <TypeName>/],
+      [['scaffold', 'layer', '--dir', 'x'], /scaffold layer needs <resource>/],
     ];
     for (const [args, message] of cases) {
       const result = cli(root, ...args);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, message, args.join(' '));
+      assert.doesNotMatch(result.stderr, /To specify a positional argument|ERR_PARSE_ARGS|Unknown option '/, 'not parseArgs\' text');
     }
     assert.deepEqual(readdirSync(root), []);
+  });
+
+  it('exits 0 for a run and a clean dry run, 1 when the generator refuses (conflict, not found, invalid name)', () => {
+    const root = project(TS_PROJECT);
+    writeFileSync(path.join(root, 'config.ts'), 'export interface Config {\n  name?: string;\n}\n');
+    const cases: [string[], number][] = [
+      [['scaffold', 'errgroup', '--dir', 'src', '--dry-run'], 0],
+      [['scaffold', 'errgroup', '--dir', 'src'], 0],
+      [['scaffold', 'errgroup', '--dir', 'src', '--dry-run'], 0],
+      [['scaffold', 'options', 'config.ts', 'Missing'], 1],
+      [['scaffold', 'options', 'missing.ts', 'Config'], 1],
+      [['scaffold', 'layer', '1order', '--dir', 'src'], 1],
+      [['scaffold', 'layer', 'class', '--dir', 'src'], 1],
+    ];
+    for (const [args, status] of cases) {
+      const result = cli(root, ...args);
+      assert.equal(result.status, status, `${args.join(' ')}\n${result.stdout}${result.stderr}`);
+    }
+    writeFileSync(path.join(root, 'src', 'errgroup.ts'), '// mine\n');
+    const conflict = cli(root, 'scaffold', 'errgroup', '--dir', 'src');
+    assert.equal(conflict.status, 1);
+    const dryConflict = cli(root, 'scaffold', 'errgroup', '--dir', 'src', '--dry-run');
+    assert.equal(dryConflict.status, 1, 'a dry run that would not write cleanly');
+    assert.equal(readFileSync(path.join(root, 'src', 'errgroup.ts'), 'utf8'), '// mine\n');
+  });
+
+  it('reports a write failure in one line with the target and the reason, leaving neither the target nor a temporary file', () => {
+    const root = project({ 'package.json': '{ "type": "module" }' });
+    // A real failure even for root: the target folder's parent is a file.
+    writeFileSync(path.join(root, 'blocker'), 'a file, not a folder\n');
+    const result = cli(root, 'scaffold', 'errgroup', '--dir', 'blocker/lib', '--tests');
+    assert.equal(result.status, 1, result.stdout);
+    const target = path.join(root, 'blocker', 'lib', 'errgroup.js');
+    assert.equal(result.stderr, `tripwire: Cannot write ${target}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.\n`);
+    assert.deepEqual(readdirSync(root).sort(), ['blocker', 'package.json']);
+
+    // Files in several folders: the failure comes after other files were staged; none of them stays.
+    writeFileSync(path.join(root, 'tsconfig.json'), '{}');
+    mkdirSync(path.join(root, 'src', 'order'), { recursive: true });
+    writeFileSync(path.join(root, 'src', 'order', 'service'), 'a file where the service folder goes\n');
+    const layer = cli(root, 'scaffold', 'layer', 'order', '--dir', 'src');
+    assert.equal(layer.status, 1, layer.stdout);
+    const errors = layer.stderr.split('\n').filter((line) => line.startsWith('tripwire:'));
+    assert.deepEqual(errors, [`tripwire: Cannot write ${path.join(root, 'src', 'order', 'service', 'order-service.ts')}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.`]);
+    assert.deepEqual(readdirSync(path.join(root, 'src', 'order')), ['service']);
+    assert.equal(layer.stdout, '');
+  });
+
+  it('in a project made by `tsc --init`, says what Node\'s types need before writing the tests; after that the tests compile', () => {
+    const root = project({ 'package.json': '{ "type": "module" }' });
+    const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const init = spawnSync(process.execPath, [tscBin, '--init'], { cwd: root, encoding: 'utf8' });
+    assert.equal(init.status, 0, init.stderr);
+    const tsconfig = readFileSync(path.join(root, 'tsconfig.json'), 'utf8');
+    assert.match(tsconfig, /"types": \[\],/, 'TypeScript 6 writes "types": []');
+    const first = cli(root, 'scaffold', 'errgroup', '--dir', 'src', '--tests');
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(
+      first.stderr,
+      `note: Node's types are not visible to ${path.join(root, 'tsconfig.json')}, so the generated tests fail with "Cannot find name 'node:test'": run \`npm i -D @types/node\` and set "types": ["node"] in its compilerOptions (or add "node" to the list).\n`,
+    );
+    const failing = spawnSync(process.execPath, [tscBin, '-p', '.', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    assert.match(failing.stdout, /Cannot find name 'node:test'/, 'the note describes what tsc reports');
+
+    // Do what the note says (the package comes from the repository instead of the registry).
+    mkdirSync(path.join(root, 'node_modules', '@types'), { recursive: true });
+    symlinkSync(path.join(repoRoot, 'node_modules', '@types', 'node'), path.join(root, 'node_modules', '@types', 'node'), 'dir');
+    writeFileSync(path.join(root, 'tsconfig.json'), tsconfig.replace('"types": [],', '"types": ["node"],'));
+    const again = cli(root, 'scaffold', 'singleflight', '--dir', 'src', '--tests');
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stderr, '', 'no note once Node\'s types are visible');
+    const compiled = spawnSync(process.execPath, [tscBin, '-p', '.', '--noEmit'], { cwd: root, encoding: 'utf8' });
+    assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}`);
   });
 });
 

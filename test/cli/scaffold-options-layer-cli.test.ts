@@ -46,12 +46,14 @@ const TS_PROJECT = { 'package.json': '{ "type": "module" }', 'tsconfig.json': '{
 
 describe('tripwire scaffold options', { skip }, () => {
   it('adds the generated region to the file, then reports nothing to do on a re-run', () => {
-    const root = project({ 'client.ts': CONFIG });
+    const root = project({ 'client.ts': CONFIG.replace('  retries?: number;\n', '  retries?: number;\n  userAgent?: string;\n') });
     const first = cli(root, 'scaffold', 'options', 'client.ts', 'ClientConfig');
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /^update {4}client\.ts$/m);
+    assert.match(first.stderr, /^note: ClientConfig: left unset \(undefined until an option sets them\), since nothing gave them a default: userAgent\.$/m);
     const text = readFileSync(path.join(root, 'client.ts'), 'utf8');
-    assert.ok(text.startsWith(CONFIG));
+    assert.ok(text.startsWith(CONFIG.replace('  retries?: number;\n', '  retries?: number;\n  userAgent?: string;\n')));
+    assert.match(text, /  retries: 3,\n  userAgent: undefined,\n/);
     assert.match(text, /export function withRetries\(/);
     assert.match(text, /export function createClientConfig\(\s*baseUrl: ClientConfig\['baseUrl'\]/);
     const second = cli(root, 'scaffold', 'options', 'client.ts', 'ClientConfig');
@@ -81,8 +83,11 @@ describe('tripwire scaffold options', { skip }, () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /No class, interface or type alias named Nope/);
     const noArgs = cli(root, 'scaffold', 'options', 'client.ts');
-    assert.equal(noArgs.status, 1);
-    assert.match(noArgs.stderr, /usage: tripwire scaffold options <file> <TypeName>/);
+    assert.equal(noArgs.status, 2, 'a missing argument is a usage error');
+    assert.match(noArgs.stderr, /scaffold options needs <TypeName>: tripwire scaffold options <file> <TypeName> \[--dir <folder>\]/);
+    const noFile = cli(root, 'scaffold', 'options', 'nope.ts', 'ClientConfig');
+    assert.equal(noFile.status, 1, 'a file that is not there: the generator refuses');
+    assert.match(noFile.stderr, /No such file: .*nope\.ts/);
     const outside = cli(root, 'scaffold', 'options', 'client.ts', 'ClientConfig', '--dir', 'sub');
     assert.equal(outside.status, 1);
     assert.match(outside.stderr, /escapes the workspace root/);
@@ -156,17 +161,18 @@ describe('tripwire scaffold layer', { skip }, () => {
     assert.ok(statuses.includes('create order-routes.ts'), statuses.join('\n'));
   });
 
-  it('rejects names that escape the folder, empty or invalid names, and unknown choices', () => {
+  it('refuses names that escape the folder and empty or invalid names (1); unknown choices and argument counts are usage errors (2)', () => {
     const root = project(TS_PROJECT);
-    for (const [args, message] of [
-      [['../../etc'], /looks like a path/],
-      [[''], /empty/],
-      [['9lives'], /start with a letter/],
-      [['order', '--framework', 'spring'], /--framework must be one of/],
-      [[], /exactly one resource name/],
+    for (const [args, status, message] of [
+      [['../../etc'], 1, /looks like a path/],
+      [[''], 1, /empty/],
+      [['9lives'], 1, /start with a letter/],
+      [['order', '--framework', 'spring'], 2, /--framework must be one of/],
+      [[], 2, /scaffold layer needs <resource>: tripwire scaffold layer <resource> --dir <folder>/],
+      [['order', 'item'], 2, /scaffold layer takes <resource>; unexpected "item"/],
     ] as const) {
       const result = cli(root, 'scaffold', 'layer', ...args, '--dir', 'src');
-      assert.equal(result.status, 1, `${args.join(' ')}: ${result.stdout}`);
+      assert.equal(result.status, status, `${args.join(' ')}: ${result.stdout}${result.stderr}`);
       assert.match(result.stderr, message);
     }
     assert.equal(existsSync(path.join(root, 'src')), false, 'nothing was written');

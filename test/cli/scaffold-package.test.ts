@@ -105,7 +105,7 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
     const modules = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'];
     for (const name of modules) assert.match(result.stdout, new RegExp(`^create {4}${name}\\.js$`, 'm'));
     const tests = modules.map((name) => path.join('src', 'resilience', `${name}.test.js`));
-    const env = { ...process.env, NODE_OPTIONS: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     delete env['NODE_TEST_CONTEXT'];
     const executed = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], { cwd: project, encoding: 'utf8', env });
     assert.equal(executed.status, 0, `${executed.stdout}${executed.stderr}`);

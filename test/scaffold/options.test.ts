@@ -101,8 +101,8 @@ describe('functional options: text in, text out', () => {
   it('declares the values, the Option type, frozen defaults, one withX per optional property and create', () => {
     assert.match(output, /export interface ServerConfigOptionValues \{\n  timeoutMs: ServerConfig\['timeoutMs'\] \| undefined;\n  mode: ServerConfig\['mode'\] \| undefined;\n  readonly tags: ServerConfig\['tags'\] \| undefined;\n\}/);
     assert.match(output, /export type ServerConfigOption = \{/);
-    assert.match(output, /export const DEFAULT_SERVER_CONFIG: Readonly<ServerConfigOptionValues> = Object\.freeze\(\{\n  timeoutMs: 5000,\n  mode: 'safe',\n  tags: TODO_SERVER_CONFIG_DEFAULT, \/\/ TODO: choose the default for tags\n\}\);/);
-    assert.match(output, /declare const TODO_SERVER_CONFIG_DEFAULT: unique symbol;/);
+    assert.match(output, /export const DEFAULT_SERVER_CONFIG: Readonly<ServerConfigOptionValues> = Object\.freeze\(\{\n  timeoutMs: 5000,\n  mode: 'safe',\n  tags: undefined,\n\}\);/);
+    assert.doesNotMatch(output, /TODO/, 'an optional property without a default starts unset instead of failing to compile');
     for (const name of ['withTimeoutMs', 'withMode', 'withTags']) assert.match(output, new RegExp(`export function ${name}\\(value: `));
     assert.doesNotMatch(output, /function withHost|function withPort/);
     assert.match(
@@ -137,9 +137,7 @@ describe('functional options: idempotent regeneration', () => {
   });
 
   it('after adding a property only its withX and default appear; hand edits and filled defaults are kept', () => {
-    const once = generate(SERVER_CONFIG, 'ServerConfig')
-      .replace('tags: TODO_SERVER_CONFIG_DEFAULT, // TODO: choose the default for tags', "tags: ['edge'],")
-      .replace('\n/** Stands in for defaults Tripwire could not infer: it fails type-checking until you replace it. */\ndeclare const TODO_SERVER_CONFIG_DEFAULT: unique symbol;\n', '');
+    const once = generate(SERVER_CONFIG, 'ServerConfig').replace('tags: undefined,', "tags: ['edge'],");
     const handWritten = '\n// Hand-written helper, outside the region.\nexport const LOCAL = createServerConfig(\'localhost\', 8080);\n';
     const edited = `${once}${handWritten}`.replace('  readonly tags?: readonly string[];\n', '  readonly tags?: readonly string[];\n  /** Keep-alive in ms. @default 1000 */\n  keepAliveMs?: number;\n');
     const next = generate(edited, 'ServerConfig');
@@ -200,7 +198,7 @@ describe('functional options: classes, generics and members that must survive', 
     const text = generate(POOL, 'Pool', '/virtual/pool.ts');
     assert.ok(text.startsWith(POOL));
     assert.match(text, /export interface PoolOptionValues<T extends object, K = string> \{\n  readonly size: Pool<T, K>\['size'\];\n  keyOf: Pool<T, K>\['keyOf'\] \| undefined;\n  mode: Pool<T, K>\['mode'\];\n\}/);
-    assert.match(text, /DEFAULT_POOL: Readonly<PoolOptionValues<object, unknown>> = Object\.freeze\(\{\n  size: 10,\n  keyOf: TODO_POOL_DEFAULT/);
+    assert.match(text, /DEFAULT_POOL: Readonly<PoolOptionValues<object, unknown>> = Object\.freeze\(\{\n  size: 10,\n  keyOf: undefined,/);
     assert.match(text, /  mode: 'fifo',\n\}\);/);
     assert.doesNotMatch(text, /withCreated|withLabel|withInstances|withFactory|withTake/);
     assert.match(text, /export function createPool<T extends object, K = string>\(\n  factory: Pool<T, K>\['factory'\],\n  \.\.\.options: readonly PoolOption<T, K>\[\]\n\): Readonly<Pool<T, K>> \{/);
@@ -208,7 +206,7 @@ describe('functional options: classes, generics and members that must survive', 
   });
 
   it('compiles with tsc --strict and behaves: defaults, last wins, undefined keeps the default, frozen, #private works', () => {
-    const generated = generate(POOL, 'Pool', '/virtual/pool.ts').replace(/keyOf: TODO_POOL_DEFAULT.*\n/, 'keyOf: undefined,\n').replace(/\n\/\*\* Stands in[^\n]*\n[^\n]*\n/, '\n');
+    const generated = generate(POOL, 'Pool', '/virtual/pool.ts');
     const usage = `import assert from 'node:assert/strict';
 import { createPool, DEFAULT_POOL, Pool, withKeyOf, withMode, withSize } from './pool.js';
 
@@ -234,8 +232,8 @@ console.log('ok');
     assert.match(run.output, /ok/);
   });
 
-  it('interface output compiles under --strict and --exactOptionalPropertyTypes, and runs', () => {
-    const generated = generate(SERVER_CONFIG, 'ServerConfig').replace(/tags: TODO_SERVER_CONFIG_DEFAULT.*\n/, 'tags: undefined,\n').replace(/\n\/\*\* Stands in[^\n]*\n[^\n]*\n/, '\n');
+  it('interface output compiles as generated under --strict and --exactOptionalPropertyTypes, and runs', () => {
+    const generated = generate(SERVER_CONFIG, 'ServerConfig');
     const usage = `import assert from 'node:assert/strict';
 import { createServerConfig, withMode, withTags, withTimeoutMs } from './server.js';
 
@@ -257,10 +255,16 @@ console.log('ok');
     }
   });
 
-  it('the TODO placeholder fails type-checking until it is filled in', () => {
-    const { status, output } = compile({ 'server.ts': generate(SERVER_CONFIG, 'ServerConfig') });
+  it('keeps a failing TODO only where no valid default exists (a @default in prose), and says which defaults were left unset', () => {
+    const source = `${SERVER_CONFIG}export interface RetryConfig {\n  /** Attempts. @default depends on the deployment */\n  attempts?: number;\n  jitter?: boolean;\n}\n`;
+    const result = generateFunctionalOptions({ fileName: '/virtual/server.ts', sourceText: source, typeName: 'RetryConfig' });
+    assert.deepEqual(result.placeholders, ['attempts']);
+    assert.deepEqual(result.unset, ['jitter']);
+    assert.match(result.text, /attempts: TODO_RETRY_CONFIG_DEFAULT, \/\/ TODO: choose the default for attempts \(@default says: depends on the deployment\)/);
+    assert.match(result.text, /jitter: undefined,/);
+    const { status, output } = compile({ 'server.ts': result.text });
     assert.notEqual(status, 0);
-    assert.match(output, /TODO_SERVER_CONFIG_DEFAULT/);
+    assert.match(output, /TODO_RETRY_CONFIG_DEFAULT/);
   });
 
   it('handles type aliases with intersections, quoted keys and unions', () => {
@@ -269,7 +273,7 @@ console.log('ok');
     assert.match(text, /withRetryLimit\(value: JobOptionValues\['retry-limit'\] \| undefined\)/);
     assert.match(text, /withPriority/);
     assert.match(text, /createJob\(name: Job\['name'\], /);
-    assert.match(text, /'retry-limit': TODO_JOB_DEFAULT/);
+    assert.match(text, /'retry-limit': undefined,/);
   });
 });
 
@@ -295,9 +299,11 @@ describe('functional options: planned through plan.ts', () => {
     const dir = fs.mkdtempSync(path.join(workDir, 'plan-'));
     const file = path.join(dir, 'server.ts');
     fs.writeFileSync(file, SERVER_CONFIG);
-    const { plan, unchanged, placeholders } = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig' });
+    const { plan, unchanged, placeholders, unset } = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig' });
     assert.equal(unchanged, false);
-    assert.deepEqual(placeholders, ['tags']);
+    assert.deepEqual(placeholders, []);
+    assert.deepEqual(unset, ['tags']);
+    assert.deepEqual(plan.notes, ['ServerConfig: left unset (undefined until an option sets them), since nothing gave them a default: tags.']);
     assert.equal(checkPlan(plan, dir).files[0]?.status, 'update');
     const { edit } = planToWorkspaceEdit(plan, { root: dir });
     const change = edit.documentChanges?.[0];

@@ -116,7 +116,7 @@ describe('ErrGroup', () => {
     const parent = new AbortController();
     const group = new ErrGroup({ signal: parent.signal });
     const reason = new Error('parent gave up');
-    group.go((signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())));
+    group.go((signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })));
     parent.abort(reason);
     await assert.rejects(group.wait(), (error: unknown) => error === reason);
     assert.throws(() => group.go(() => undefined));

@@ -4,8 +4,9 @@
  *
  * - `<Name>OptionValues`: the value each option accepts, by key;
  * - `<Name>Option`: a frozen, inspectable `{ key, value }` record;
- * - `DEFAULT_<NAME>`: the frozen defaults (from initializers, JSDoc `@default`, or a placeholder that
- *   fails type-checking until filled in);
+ * - `DEFAULT_<NAME>`: the frozen defaults (from initializers or JSDoc `@default`; `undefined` for a
+ *   property declared with `?` that has neither; a placeholder that fails type-checking only where
+ *   no valid default exists);
  * - one `withX(value)` per optional property, carrying the property's JSDoc;
  * - `create<Name>(required…, ...options)` returning a frozen `Readonly<Name>`.
  *
@@ -105,8 +106,10 @@ export interface GenerateOptionsResult {
   text: string;
   /** True when the text is unchanged (re-run on an unchanged type). */
   unchanged: boolean;
-  /** Properties that got a `TODO` placeholder default. */
+  /** Properties that got a `TODO` placeholder default (no valid default could be inferred). */
   placeholders: string[];
+  /** Optional properties whose default is `undefined`: no initializer or `@default`, so they start unset. */
+  unset: string[];
 }
 
 const REGION_TAG = 'tripwire:functional-options';
@@ -393,7 +396,7 @@ export function withName(property: string): string {
 }
 
 /** Renders the whole region (markers included) for a shape. */
-export function renderRegion(shape: ConfigShape, options: RenderOptions): { text: string; placeholders: string[] } {
+export function renderRegion(shape: ConfigShape, options: RenderOptions): { text: string; placeholders: string[]; unset: string[] } {
   const { indent: I, quote: Q } = options.style;
   const quoted = (text: string): string => `${Q}${text.replace(/\\/g, '\\\\').replace(new RegExp(Q, 'g'), `\\${Q}`)}${Q}`;
   const keyText = (name: string): string => (isIdentifier(name) ? name : quoted(name));
@@ -421,6 +424,7 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
   const required = shape.properties.filter((property) => !property.optional);
 
   const placeholders: string[] = [];
+  const unset: string[] = [];
   const out: string[] = [];
   out.push(regionStart(shape.name));
   out.push(
@@ -456,8 +460,14 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
   // Defaults.
   const defaultEntries = optional.map((property) => {
     const previous = options.previousDefaults.get(property.name);
+    if (previous === 'undefined') unset.push(property.name);
     if (previous !== undefined && previous !== names.placeholder) return `${I}${keyText(property.name)}: ${previous},`;
     if (property.defaultText !== undefined) return `${I}${keyText(property.name)}: ${property.defaultText},`;
+    if (property.questionToken && property.defaultNote === undefined) {
+      // Declared with `?`: absent is a valid value, so the option starts unset instead of failing to compile.
+      unset.push(property.name);
+      return `${I}${keyText(property.name)}: undefined,`;
+    }
     placeholders.push(property.name);
     const note = property.defaultNote !== undefined ? ` (@default says: ${property.defaultNote.replace(/\s+/g, ' ')})` : '';
     return `${I}${keyText(property.name)}: ${names.placeholder}, // TODO: choose the default for ${property.name}${note}`;
@@ -548,7 +558,7 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
   }
   out.push('}');
   out.push(regionEnd(shape.name));
-  return { text: `${out.join('\n')}\n`, placeholders };
+  return { text: `${out.join('\n')}\n`, placeholders, unset };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,11 +600,11 @@ export function generateFunctionalOptions(request: GenerateOptionsRequest): Gene
     const existing = findRegion(text, request.typeName);
     const names = generatedNames(request.typeName);
     const previousDefaults = existing ? existingDefaults(text.slice(existing.start, existing.end), names.defaults) : new Map<string, string>();
-    const { text: region, placeholders } = renderRegion(shape, { style, previousDefaults });
+    const { text: region, placeholders, unset } = renderRegion(shape, { style, previousDefaults });
     const next = existing
       ? text.slice(0, existing.start) + region + text.slice(existing.end)
       : `${text.slice(0, shape.insertAt)}${text.slice(0, shape.insertAt).endsWith('\n') ? '' : '\n'}\n${region}${text.slice(shape.insertAt)}`;
-    return { fileName: request.fileName, previousText: text, text: next, unchanged: next === text, placeholders };
+    return { fileName: request.fileName, previousText: text, text: next, unchanged: next === text, placeholders, unset };
   }
 
   if (!shape.exported) {
@@ -609,7 +619,7 @@ export function generateFunctionalOptions(request: GenerateOptionsRequest): Gene
   const previousDefaults = existing
     ? existingDefaults(previousText.slice(existing.start, existing.end), names.defaults)
     : new Map<string, string>();
-  const { text: region, placeholders } = renderRegion(shape, { style, previousDefaults });
+  const { text: region, placeholders, unset } = renderRegion(shape, { style, previousDefaults });
   const specifier = request.importSpecifier ?? defaultImportSpecifier(request.fileName);
   const importKeyword = shape.kind === 'class' ? 'import' : 'import type';
   const importLine = `${importKeyword} { ${request.typeName} } from ${style.quote}${specifier}${style.quote};\n`;
@@ -619,5 +629,5 @@ export function generateFunctionalOptions(request: GenerateOptionsRequest): Gene
   if (existing) next = previousText.slice(0, existing.start) + regionWithImport + previousText.slice(existing.end);
   else if (previousText.trim() === '') next = regionWithImport;
   else next = `${previousText}${previousText.endsWith('\n') ? '' : '\n'}\n${regionWithImport}`;
-  return { fileName: optionsFileName, previousText, text: next, unchanged: next === previousText, placeholders };
+  return { fileName: optionsFileName, previousText, text: next, unchanged: next === previousText, placeholders, unset };
 }

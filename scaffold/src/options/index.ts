@@ -38,6 +38,20 @@ export interface FunctionalOptionsPlan {
   unchanged: boolean;
   /** Properties whose default is a placeholder to fill in. */
   placeholders: string[];
+  /** Optional properties left unset (`undefined`) because nothing gave them a default. */
+  unset: string[];
+}
+
+/** What the user should know about the defaults: which start unset, which must be filled in. */
+export function defaultsNotes(typeName: string, unset: readonly string[], placeholders: readonly string[]): string[] {
+  const notes: string[] = [];
+  if (unset.length > 0) {
+    notes.push(`${typeName}: left unset (undefined until an option sets them), since nothing gave them a default: ${unset.join(', ')}.`);
+  }
+  if (placeholders.length > 0) {
+    notes.push(`${typeName}: no valid default could be inferred for ${placeholders.join(', ')}: replace the TODO placeholders (they fail type-checking until you do).`);
+  }
+  return notes;
 }
 
 function projectFor(file: string): Project {
@@ -89,9 +103,11 @@ export function planFunctionalOptions(request: FunctionalOptionsRequest): Functi
     project,
   });
   const expected = target === 'same-file' || optionsFileText !== undefined ? { expectedContent: result.previousText } : {};
+  const notes = defaultsNotes(request.typeName, result.unset, result.placeholders);
   return {
-    plan: { generator: 'functional-options', files: [{ path: result.fileName, content: result.text, ...expected }] },
+    plan: { generator: 'functional-options', files: [{ path: result.fileName, content: result.text, ...expected }], ...(notes.length === 0 ? {} : { notes }) },
     unchanged: result.unchanged,
     placeholders: result.placeholders,
+    unset: result.unset,
   };
 }
