@@ -64,6 +64,8 @@ ruleTester.run('no-listener-leak', rule, {
     // inside a one-shot event or a `once` listener
     'server.on("listening", () => { process.on("SIGTERM", () => server.close()); });',
     'db.once("open", () => { db.on("error", report); });',
+    // a single-use object wiring its own input stream in a per-call-looking method
+    'export class BatchRunner {\n  execute() {\n    return new Promise((resolve, reject) => {\n      this.stream.on("data", (row) => this.add(row)).on("error", reject).on("end", resolve);\n    });\n  }\n  add(row: unknown) {}\n}',
     // the target is torn down with its listeners
     'export class Client { request(q: string) { return new Promise((resolve) => { this.socket.on("data", resolve); this.socket.write(q); }).finally(() => this.socket.destroy()); } }',
     // a named listener removed elsewhere in the class

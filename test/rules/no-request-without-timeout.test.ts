@@ -29,6 +29,9 @@ ruleTester.run('no-request-without-timeout', rule, {
     'import { withTimeout } from "./timeout.js"; export async function load(url: string) { return withTimeout(() => fetch(url), 5000); }',
     'import pTimeout from "p-timeout"; export async function load(url: string) { return pTimeout(fetch(url), { milliseconds: 5000 }); }',
     'function deadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number) { const signal = AbortSignal.timeout(ms); return work(signal); }\nexport const load = (url: string) => deadline(() => fetch(url), 5000);',
+    // a Request object carries its own signal (a proxied incoming request's, or one set when it was made)
+    'export async function proxy(request: Request) { return fetch(request); }',
+    'export async function forward(url: string, incoming: Request) { return fetch(new Request(url, incoming), { redirect: "manual" }); }',
     // a race with a timer belongs to no-leaked-timer
     'export async function load(url: string, timeout: Promise<never>) { return Promise.race([fetch(url), timeout]); }',
     // a local or injected fetch is not the global one

@@ -357,6 +357,31 @@ export default createRule<Options, MessageId>({
     }
 
     /**
+     * In a per-call function, an object's own field is shared across calls only when the call talks to it
+     * (`this.socket.write(payload)` after `this.socket.on('data', …)`); a method that merely wires up its own
+     * stream (`this._stream.on('data', …).on('end', …)`) usually runs once per object.
+     */
+    function usedPerCall(target: TSESTree.Node, repeat: Repeat): boolean {
+      let root = skipWrappers(target);
+      while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+      if (root.type !== AST_NODE_TYPES.ThisExpression) return true;
+      const text = normalised(target);
+      return someDescendant(
+        repeat.node,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = skipWrappers(node.callee);
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const method = memberName(callee);
+          if (!method || method in ADD_METHODS || method === 'once' || REMOVE_METHODS.has(method) || method === 'prependOnceListener') return false;
+          return normalised(callee.object) === text;
+        },
+        false,
+        sourceCode.visitorKeys,
+      );
+    }
+
+    /**
      * A registration under a test about the target (`if (!tracked.has(req.socket))`, `if (!socket._meta)`,
      * `if (emitter.listenerCount('x') === 0)`): it happens once per target, not once per run.
      */
@@ -615,6 +640,7 @@ export default createRule<Options, MessageId>({
       if (!repeat) return;
       if (!outlives(targetNode, repeat, eventText)) return;
       if (guardedOnce(call, repeat, normalised(targetNode))) return;
+      if (repeat.kind === 'call' && !usedPerCall(targetNode, repeat)) return;
       const target = normalised(targetNode);
       if (removedIn(repeatFunction(repeat), target, event, listener)) return;
       if (listenerRemovedAnywhere(listener)) return;

@@ -285,6 +285,8 @@ export default createRule<Options, MessageId>({
 
     function fetchCall(label: string, args: TSESTree.CallExpressionArgument[]): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+      // A `Request` object (`fetch(request)`, `fetch(new Request(url, incoming))`) carries its own signal.
+      if (!looksLikeUrl(args[0]!)) return undefined;
       return { kind: 'fetch', label, options: args[1], optionsIndex: 1, instance: undefined };
     }
 
