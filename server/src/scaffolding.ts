@@ -3,6 +3,7 @@
  * the `tripwire-scaffold` package; this file only adapts them to the protocol:
  * - the `tripwire.scaffold` command: plan → one WorkspaceEdit → `workspace/applyEdit` (all or nothing);
  * - the quick fix "Run with mapWithLimit (limit 8)" on `tripwire/prefer-bounded-concurrency`;
+ * - the quick fix "Wrap in withTimeout (10000ms)" on `tripwire/no-request-without-timeout`;
  * - `refactor.rewrite.tripwire.*`: for…of → ErrGroup, SingleFlight wrap, retry with backoff, functional options.
  * Edits that can be large (they may create a whole module) are computed in `codeAction/resolve` when
  * the client supports it, else eagerly.
@@ -19,10 +20,12 @@ import {
   buildMapWithLimitEdit,
   buildRetryWrapEdit,
   buildSingleFlightWrapEdit,
+  buildWithTimeoutEdit,
   computeForOfToErrGroup,
   computeMapWithLimitRewrite,
   computeRetryWrap,
   computeSingleFlightWrap,
+  computeWithTimeoutWrap,
   ERRGROUP_REFACTOR_TITLE,
   mapWithLimitTitle,
   optionsTypeAt,
@@ -31,11 +34,13 @@ import {
   planFunctionalOptions,
   RETRY_REFACTOR_TITLE,
   SINGLEFLIGHT_REFACTOR_TITLE,
+  withTimeoutTitle,
 } from 'tripwire-scaffold';
 import { planScaffoldCommand } from './scaffold/lsp-command.js';
 import { changesToWorkspaceEdit, planToWorkspaceEdit } from './scaffold/workspace-edit.js';
 
 const BOUNDED_CONCURRENCY_RULE = 'tripwire/prefer-bounded-concurrency';
+const REQUEST_TIMEOUT_RULE = 'tripwire/no-request-without-timeout';
 const FUNCTIONAL_OPTIONS_KIND = 'refactor.rewrite.tripwire.functionalOptions';
 const CONVERT_PARAMETERS_KIND = 'refactor.rewrite.tripwire.convertParameters';
 const REFACTOR_KINDS = {
@@ -64,7 +69,7 @@ export interface Scaffolding {
   executeScaffold(argument: unknown): Promise<unknown>;
 }
 
-type ActionKind = 'mapWithLimit' | 'errgroup' | 'singleflight' | 'retry' | 'functionalOptions' | 'convertParameters';
+type ActionKind = 'mapWithLimit' | 'withTimeout' | 'errgroup' | 'singleflight' | 'retry' | 'functionalOptions' | 'convertParameters';
 
 interface ScaffoldActionData {
   scaffold: ActionKind;
@@ -76,6 +81,17 @@ interface ScaffoldActionData {
   functionName?: string;
   /** `tripwire.scaffold.directory` when the action was listed (where a missing module is created). */
   configuredDirectory?: string;
+  /** withTimeout: the client as the report names it (`fetch`, `axios.get`, …). */
+  client?: string;
+  /** withTimeout: the signal in scope the report says the request ignores. */
+  scopeSignal?: string;
+}
+
+/** What a `no-request-without-timeout` message says about the call: its client, and a signal in scope it ignores. */
+function requestReport(message: string): { client?: string; scopeSignal?: string } {
+  const client = /`([^`]+)` call/.exec(message)?.[1];
+  const scopeSignal = /ignores the `([^`]+)` in scope/.exec(message)?.[1];
+  return { ...(client === undefined ? {} : { client }), ...(scopeSignal === undefined ? {} : { scopeSignal }) };
 }
 
 /** True when the file on disk holds exactly `text` (the editor has no unsaved changes to it). */
@@ -116,6 +132,14 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
     switch (data.scaffold) {
       case 'mapWithLimit': {
         const built = buildMapWithLimitEdit(request);
+        return built === undefined ? undefined : changesToWorkspaceEdit(built.changes);
+      }
+      case 'withTimeout': {
+        const built = buildWithTimeoutEdit({
+          ...request,
+          ...(data.client === undefined ? {} : { client: data.client }),
+          ...(data.scopeSignal === undefined ? {} : { scopeSignal: data.scopeSignal }),
+        });
         return built === undefined ? undefined : changesToWorkspaceEdit(built.changes);
       }
       case 'errgroup': {
@@ -180,10 +204,17 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       try {
         if (wants(only, CodeActionKind.QuickFix) && snapshot && snapshot.document.version === document.version) {
           for (const diagnostic of snapshot.diagnostics) {
-            if (diagnostic.code !== BOUNDED_CONCURRENCY_RULE) continue;
+            if (diagnostic.code !== BOUNDED_CONCURRENCY_RULE && diagnostic.code !== REQUEST_TIMEOUT_RULE) continue;
             const start = document.offsetAt(diagnostic.range.start);
             const end = document.offsetAt(diagnostic.range.end);
             if (offset > end || document.offsetAt(params.range.end) < start) continue;
+            if (diagnostic.code === REQUEST_TIMEOUT_RULE) {
+              const report = requestReport(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+              if (!computeWithTimeoutWrap({ fileName: filePath, text, offset: start, importSpecifier: './timeout.js', ...report })) continue;
+              const action = finish({ title: withTimeoutTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }, { scaffold: 'withTimeout', ...base, offset: start, ...report });
+              if (action) actions.push(action);
+              continue;
+            }
             // Cheap applicability check (a syntax-only parse); the import path is settled on resolve.
             if (!computeMapWithLimitRewrite({ fileName: filePath, text, offset: start, importSpecifier: './errgroup.js' })) continue;
             const action = finish({ title: mapWithLimitTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }, { scaffold: 'mapWithLimit', ...base, offset: start });
@@ -244,10 +275,11 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
         host.log('warn', `tripwire.scaffold refused: ${result.error}`);
         return result;
       }
-      if (result.dryRun || result.nothingToDo) return { ok: true, generator: result.generator, applied: false, files: result.files, edit: result.edit, nothingToDo: result.nothingToDo };
+      for (const note of result.notes) host.log('info', `tripwire.scaffold ${result.generator}: ${note}`);
+      if (result.dryRun || result.nothingToDo) return { ok: true, generator: result.generator, applied: false, files: result.files, edit: result.edit, nothingToDo: result.nothingToDo, notes: result.notes };
       const applied = await host.connection.workspace.applyEdit({ label: `Tripwire: scaffold ${result.generator}`, edit: result.edit });
       if (!applied.applied) host.log('warn', `tripwire.scaffold ${result.generator}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
-      return { ok: applied.applied, generator: result.generator, applied: applied.applied, files: result.files, ...(applied.failureReason ? { error: applied.failureReason } : {}) };
+      return { ok: applied.applied, generator: result.generator, applied: applied.applied, files: result.files, notes: result.notes, ...(applied.failureReason ? { error: applied.failureReason } : {}) };
     },
   };
 }

@@ -36,6 +36,9 @@ describe('tripwire.scaffold command', () => {
     ]);
     assert.equal(result.edit.documentChanges?.length, 4);
     assert.equal(result.nothingToDo, false);
+    // The workspace's tsconfig sees no @types/node (none is installed under the temporary folder).
+    assert.equal(result.notes.length, 1);
+    assert.match(result.notes[0] ?? '', /^Node's types are not visible to .*tsconfig\.json, so the generated tests fail with "Cannot find name 'node:test'": run `npm i -D @types\/node`/);
   });
 
   it('refuses conflicts without force, lists them, and replaces them with force', async () => {

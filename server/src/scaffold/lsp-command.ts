@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import { checkPlan, scaffoldGenerators, ScaffoldConflictError, ScaffoldPathError, type FileCheck, type FlagValues } from 'tripwire-scaffold';
+import { checkPlan, nodeTypesNotes, scaffoldGenerators, ScaffoldConflictError, ScaffoldPathError, type FileCheck, type FlagValues } from 'tripwire-scaffold';
 import { planToWorkspaceEdit } from './workspace-edit.js';
 
 /** The validated command argument. */
@@ -43,7 +43,7 @@ export interface ScaffoldFileReport {
 
 /** The outcome of {@link planScaffoldCommand}. */
 export type ScaffoldCommandResult =
-  | { ok: true; generator: string; edit: WorkspaceEdit; files: ScaffoldFileReport[]; dryRun: boolean; nothingToDo: boolean }
+  | { ok: true; generator: string; edit: WorkspaceEdit; files: ScaffoldFileReport[]; dryRun: boolean; nothingToDo: boolean; notes: string[] }
   | { ok: false; generator: string | undefined; error: string; files?: ScaffoldFileReport[] };
 
 function fail(generator: string | undefined, error: string, files?: ScaffoldFileReport[]): ScaffoldCommandResult {
@@ -124,7 +124,8 @@ export async function planScaffoldCommand(argument: unknown, workspaceRoots: rea
     const check = checkPlan(plan, root);
     const files = check.files.map((file): ScaffoldFileReport => (file.reason === undefined ? { path: file.path, status: file.status } : { path: file.path, status: file.status, reason: file.reason }));
     const { edit } = planToWorkspaceEdit(plan, { root, force: parsed.force === true, check });
-    return { ok: true, generator: parsed.generator, edit, files, dryRun: parsed.dryRun === true, nothingToDo: check.files.every((file) => file.status === 'identical') };
+    const notes = [...(plan.notes ?? []), ...nodeTypesNotes(plan)];
+    return { ok: true, generator: parsed.generator, edit, files, dryRun: parsed.dryRun === true, nothingToDo: check.files.every((file) => file.status === 'identical'), notes };
   } catch (error: unknown) {
     if (error instanceof ScaffoldConflictError) {
       const files = error.conflicts.map((file): ScaffoldFileReport => ({ path: file.path, status: file.status, ...(file.reason === undefined ? {} : { reason: file.reason }) }));
