@@ -1,7 +1,8 @@
 /**
- * "Retry with backoff": the rewrite of an awaited call, checked to the character; when it is not
- * offered and why; the module creation of the full edit; and rewritten TypeScript compiled with
- * `tsc --strict` (unused parameters reported) against the canonical retry module.
+ * "Retry with backoff" and "Wrap in withTimeout": the rewrites checked to the character; when they
+ * are not offered (and why); the module creation of the full edit; rewritten TypeScript compiled
+ * with `tsc --strict` (unused parameters reported) against the canonical modules; and a wrapped
+ * request no longer reported by no-request-without-timeout.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,10 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { OffsetEdit } from '../../scaffold/src/bounded-concurrency-fix.js';
-import { buildRetryWrapEdit, computeRetryWrap, RETRY_REFACTOR_TITLE } from '../../scaffold/src/resilience-refactors.js';
+import { buildRetryWrapEdit, buildWithTimeoutEdit, computeRetryWrap, computeWithTimeoutWrap, RETRY_REFACTOR_TITLE, withTimeoutTitle } from '../../scaffold/src/resilience-refactors.js';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import tripwire from '../../rules/src/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tscBin = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
@@ -165,3 +169,108 @@ describe('Retry with backoff: the full edit', () => {
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   });
 });
+
+/** Applies "Wrap in withTimeout" to the call starting at `marker`, or returns `not offered`. */
+function wrap(text: string, marker: string, options: { client?: string; scopeSignal?: string; fileName?: string; ms?: number } = {}): string {
+  const edits = computeWithTimeoutWrap({
+    fileName: options.fileName ?? 'src/api.ts',
+    text,
+    offset: text.indexOf(marker),
+    importSpecifier: './common/timeout.js',
+    ...(options.client === undefined ? {} : { client: options.client }),
+    ...(options.scopeSignal === undefined ? {} : { scopeSignal: options.scopeSignal }),
+    ...(options.ms === undefined ? {} : { ms: options.ms }),
+  });
+  return edits === undefined ? 'not offered' : apply(text, edits);
+}
+
+describe('Wrap in withTimeout: the rewrite', () => {
+  it('is titled with the deadline', () => {
+    assert.equal(withTimeoutTitle(), 'Wrap in withTimeout (10000ms)');
+    assert.equal(withTimeoutTitle(2500), 'Wrap in withTimeout (2500ms)');
+  });
+
+  it("hands fetch the deadline's signal in its init", () => {
+    assert.equal(
+      wrap('export async function load(url: string): Promise<Response> {\n  return await fetch(url);\n}\n', 'fetch(', { client: 'fetch' }),
+      "import { withTimeout } from './common/timeout.js';\nexport async function load(url: string): Promise<Response> {\n  return await withTimeout((signal) => fetch(url, { signal }), 10000);\n}\n",
+    );
+    assert.equal(
+      wrap("async function post(url: string, init: RequestInit) {\n  return fetch(url, init);\n}\n", 'fetch(', { client: 'fetch', ms: 2500 }),
+      "import { withTimeout } from './common/timeout.js';\nasync function post(url: string, init: RequestInit) {\n  return withTimeout((signal) => fetch(url, { ...init, signal }), 2500);\n}\n",
+    );
+  });
+
+  it('makes a signal the request ignored, or one it already passed, the deadline\'s own signal option', () => {
+    assert.equal(
+      wrap('export async function load(url: string, signal: AbortSignal) {\n  return fetch(url);\n}\n', 'fetch(', { client: 'fetch', scopeSignal: 'signal' }),
+      "import { withTimeout } from './common/timeout.js';\nexport async function load(url: string, signal: AbortSignal) {\n  return withTimeout((timeoutSignal) => fetch(url, { signal: timeoutSignal }), 10000, { signal });\n}\n",
+    );
+    assert.equal(
+      wrap("async function f(url: string, request: Request) {\n  return fetch(url, { method: 'POST', signal: request.signal });\n}\n", 'fetch(', { client: 'fetch' }),
+      "import { withTimeout } from './common/timeout.js';\nasync function f(url: string, request: Request) {\n  return withTimeout((signal) => fetch(url, { method: 'POST', signal }), 10000, { signal: request.signal });\n}\n",
+    );
+  });
+
+  it("puts the signal in axios's config and got's options, and wraps an unknown client without one", () => {
+    assert.equal(
+      wrap("const axios = require('axios');\nasync function f() {\n  return axios.post('/u', body);\n}\n", 'axios.post', { client: 'axios.post', fileName: 'src/api.js' }),
+      "const axios = require('axios');\nconst { withTimeout } = require('./common/timeout.js');\nasync function f() {\n  return withTimeout((signal) => axios.post('/u', body, { signal }), 10000);\n}\n",
+    );
+    assert.equal(
+      wrap("import axios from 'axios';\nexport const get = () => axios.get('/u', { params });\n", 'axios.get', { client: 'axios.get' }),
+      "import axios from 'axios';\nimport { withTimeout } from './common/timeout.js';\nexport const get = () => withTimeout((signal) => axios.get('/u', { params, signal }), 10000);\n",
+    );
+    assert.equal(
+      wrap("import got from 'got';\nexport const get = () => got.get('/u');\n", 'got.get', { client: 'got.get' }),
+      "import got from 'got';\nimport { withTimeout } from './common/timeout.js';\nexport const get = () => withTimeout((signal) => got.get('/u', { signal }), 10000);\n",
+    );
+    assert.equal(
+      wrap("export const get = () => api.get('/u');\n", 'api.get', { client: 'api.get' }),
+      "import { withTimeout } from './common/timeout.js';\nexport const get = () => withTimeout(() => api.get('/u'), 10000);\n",
+    );
+  });
+
+  it('is not offered where a plain promise would break the code', () => {
+    assert.equal(wrap("import https from 'node:https';\nhttps.get('https://x.test', () => undefined);\n", 'https.get', { client: 'https.get' }), 'not offered');
+    assert.equal(wrap("import got from 'got';\nexport const get = () => got('/u').json();\n", 'got(', { client: 'got' }), 'not offered');
+    assert.equal(wrap("import got from 'got';\ngot.stream('/u');\n", 'got.stream', { client: 'got.stream' }), 'not offered');
+    assert.equal(wrap("import { withTimeout } from 'p-timeout-ish';\nfetch(url);\n", 'fetch(', { client: 'fetch' }), 'not offered');
+    assert.equal(wrap('const x = 1;\n', 'x', { client: 'fetch' }), 'not offered');
+  });
+
+  it('leaves nothing for no-request-without-timeout to report', () => {
+    const before = 'export async function load(url: string): Promise<Response> {\n  return await fetch(url);\n}\n';
+    const linter = new Linter({ cwd: '/project' });
+    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, tripwire.configs.recommended as Linter.Config];
+    const ruleIds = (code: string): (string | null)[] => linter.verify(code, config, { filename: '/project/src/api.ts' }).map((message) => message.ruleId);
+    assert.deepEqual(ruleIds(before), ['tripwire/no-request-without-timeout']);
+    assert.deepEqual(ruleIds(wrap(before, 'fetch(', { client: 'fetch' })), []);
+  });
+});
+
+describe('Wrap in withTimeout: the full edit', () => {
+  it('creates the timeout module when the project has none, and the result compiles with tsc --strict', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'tripwire-timeout-fix-'));
+    temporaryRoots.push(root);
+    writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }');
+    writeFileSync(path.join(root, 'tsconfig.json'), '{}');
+    mkdirSync(path.join(root, 'src'));
+    const filePath = path.join(root, 'src', 'api.ts');
+    const text = 'export async function load(url: string, signal: AbortSignal): Promise<Response> {\n  return await fetch(url, { headers: { accept: "application/json" } });\n}\n';
+    const built = buildWithTimeoutEdit({ filePath, text, version: 1, offset: text.indexOf('fetch('), workspaceRoot: root, client: 'fetch', scopeSignal: 'signal' });
+    assert.ok(built !== undefined);
+    assert.equal(built.title, 'Wrap in withTimeout (10000ms)');
+    assert.equal(built.createsModule, path.join(root, 'src', 'common', 'timeout.ts'));
+    const [create, edit] = built.changes;
+    assert.ok(create?.kind === 'create' && edit?.kind === 'edit');
+    mkdirSync(path.join(root, 'src', 'common'));
+    copyFileSync(path.join(repoRoot, 'scaffold', 'src', 'canonical', 'timeout.ts'), create.path);
+    writeFileSync(filePath, apply(text, edit.edits));
+    const compilerOptions = { strict: true, noUnusedLocals: true, noUnusedParameters: true, exactOptionalPropertyTypes: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true };
+    writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+    const result = spawnSync(process.execPath, [tscBin, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+  });
+});
+
