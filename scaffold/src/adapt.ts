@@ -238,27 +238,3 @@ export function removeSemicolons(source: string, fileName = 'module.ts'): string
   visit(sourceFile);
   return applyEdits(source, edits);
 }
-
-/**
- * Infers whether files end their statements with semicolons (majority of terminable statements).
- *
- * @param files file names with their texts
- * @returns false when most statements have no semicolon, undefined with fewer than 5 samples
- */
-export function inferSemicolons(files: { fileName: string; text: string }[]): boolean | undefined {
-  let withSemicolon = 0;
-  let without = 0;
-  for (const { fileName, text } of files) {
-    const sourceFile = parse(text, fileName);
-    const visit = (node: ts.Node): void => {
-      if (ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
-        if (node.getLastToken(sourceFile)?.kind === ts.SyntaxKind.SemicolonToken) withSemicolon += 1;
-        else without += 1;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
-  }
-  if (withSemicolon + without < 5) return undefined;
-  return without <= withSemicolon;
-}

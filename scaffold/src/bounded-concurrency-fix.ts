@@ -9,9 +9,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { inferSemicolons } from './adapt.js';
 import { planConcurrencyScaffold, type CanonicalModule } from './concurrency.js';
 import { planChanges, type FileChange, type OffsetEdit } from './plan.js';
+import { inferQuote, inferSemicolons } from './project-style.js';
 
 export type { OffsetEdit } from './plan.js';
 
@@ -114,14 +114,6 @@ export function matchSemicolonStyle(fileName: string, text: string, edits: Offse
   return edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/;(?=\n|$)/g, '') }));
 }
 
-function quoteOf(sourceFile: ts.SourceFile): string {
-  for (const statement of sourceFile.statements) {
-    if (ts.isImportDeclaration(statement)) return statement.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : "'";
-  }
-  const sample = /\brequire\((['"])/.exec(sourceFile.text);
-  return sample?.[1] ?? "'";
-}
-
 function isRequireStatement(statement: ts.Statement): boolean {
   return (
     ts.isVariableStatement(statement) &&
@@ -168,7 +160,7 @@ export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportR
   for (const statement of requires) {
     if (new RegExp(`\\b${name}\\b`).test(statement.getText(sourceFile))) return undefined;
   }
-  const quote = quoteOf(sourceFile);
+  const quote = inferQuote([{ fileName: sourceFile.fileName, text: sourceFile.text }]) ?? "'";
   const specifier = `${quote}${request.importSpecifier}${quote}`;
 
   // TypeScript CommonJS with verbatimModuleSyntax writes `import x = require('…')`: follow that style.

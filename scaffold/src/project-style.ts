@@ -1,11 +1,12 @@
 /**
  * Detects how the project around a target folder writes code, so generated files look native:
- * TypeScript or JavaScript, ES modules or CommonJS, indentation, quotes, and the test runner.
+ * TypeScript or JavaScript, ES modules or CommonJS, indentation, quotes, semicolons, and the test
+ * runner. The one place that infers a style, for whole projects and for single files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { inferSemicolons, type IndentUnit, type QuoteStyle } from './adapt.js';
+import type { IndentUnit, QuoteStyle } from './adapt.js';
 
 /** The test runners a generated test file can target. */
 export type TestRunner = 'node' | 'vitest' | 'jest';
@@ -289,4 +290,35 @@ export function sourceFileStyle(filePath: string, text: string, stopAt?: string)
   if (indent !== undefined && quote !== undefined) return { indent, quote };
   const project = detectProjectStyle(path.dirname(filePath), stopAt === undefined ? {} : { stopAt });
   return { indent: indent ?? project.indent, quote: quote ?? project.quote };
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+/**
+ * Infers whether files end their statements with semicolons (majority of terminable statements).
+ *
+ * @param files file names with their texts
+ * @returns false when most statements have no semicolon, undefined with fewer than 5 samples
+ */
+export function inferSemicolons(files: { fileName: string; text: string }[]): boolean | undefined {
+  let withSemicolon = 0;
+  let without = 0;
+  for (const { fileName, text } of files) {
+    const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
+        if (node.getLastToken(sourceFile)?.kind === ts.SyntaxKind.SemicolonToken) withSemicolon += 1;
+        else without += 1;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+  if (withSemicolon + without < 5) return undefined;
+  return without <= withSemicolon;
 }

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { esmToCommonJs, inferSemicolons, reindent, removeSemicolons, requote } from '../../scaffold/src/adapt.js';
-import { detectProjectStyle, detectTestRunner, inferIndent, inferQuote } from '../../scaffold/src/project-style.js';
+import { esmToCommonJs, reindent, removeSemicolons, requote } from '../../scaffold/src/adapt.js';
+import { detectProjectStyle, detectTestRunner, inferIndent, inferQuote, inferSemicolons } from '../../scaffold/src/project-style.js';
 import { typeScriptToJavaScript, UnsupportedTypeScriptError } from '../../scaffold/src/ts-to-js.js';
 
 const temporaryRoots: string[] = [];

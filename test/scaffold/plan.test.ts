@@ -11,6 +11,7 @@ import {
   planChanges,
   ScaffoldConflictError,
   ScaffoldPathError,
+  ScaffoldWriteError,
   writePlan,
   type ScaffoldPlan,
 } from '../../scaffold/src/plan.js';
@@ -123,7 +124,14 @@ describe('writePlan', () => {
     const root = freshRoot();
     // A regular file where a directory is needed makes mkdir fail for the second file.
     writeFileSync(path.join(root, 'blocker'), 'file');
-    assert.throws(() => writePlan(planIn(root, { 'ok/a.ts': 'a', 'blocker/b.ts': 'b' }), { root }));
+    assert.throws(
+      () => writePlan(planIn(root, { 'ok/a.ts': 'a', 'blocker/b.ts': 'b' }), { root }),
+      (error: unknown) =>
+        error instanceof ScaffoldWriteError &&
+        error.target === path.join(root, 'blocker', 'b.ts') &&
+        error.reason === 'a part of the path is a file, not a folder' &&
+        !error.message.includes('.tmp'),
+    );
     assert.deepEqual(readdirSync(root), ['blocker']);
   });
 });
