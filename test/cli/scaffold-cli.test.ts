@@ -187,7 +187,7 @@ describe('tripwire CLI: usage', () => {
     assert.equal(layer.stdout, '');
   });
 
-  it('in a project made by `tsc --init`, says what Node\'s types need before writing the tests; after that the tests compile', () => {
+  it('in a project made by `tsc --init`, says what Node\'s types need before writing the tests; after that every generated file compiles', () => {
     const root = project({ 'package.json': '{ "type": "module" }' });
     const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const init = spawnSync(process.execPath, [tscBin, '--init'], { cwd: root, encoding: 'utf8' });
@@ -210,6 +210,9 @@ describe('tripwire CLI: usage', () => {
     const again = cli(root, 'scaffold', 'singleflight', '--dir', 'src', '--tests');
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stderr, '', 'no note once Node\'s types are visible');
+    const layer = cli(root, 'scaffold', 'layer', 'order', '--dir', 'src');
+    assert.equal(layer.status, 0, layer.stderr);
+    assert.equal(layer.stderr, '');
     const compiled = spawnSync(process.execPath, [tscBin, '-p', '.', '--noEmit'], { cwd: root, encoding: 'utf8' });
     assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}`);
   });
