@@ -1154,8 +1154,20 @@ class App {
   }
 }`;
 
+// A member declared with a type that claims no shape, as the untyped rule reads `object` or `{}`.
+const shapelessMembers = `class Invocation {
+  input: object = {};
+  extra: Record<string, unknown> = {};
+  rest: {} = {};
+  constructor(text: string) {
+    this.input = JSON.parse(text);
+    this.extra = JSON.parse(text);
+    this.rest = JSON.parse(text);
+  }
+}`;
+
 createTypedRuleTester().run('no-unvalidated-json (typed member assignment)', rule, {
-  valid: [],
+  valid: [typed<Valid>(shapelessMembers)],
   invalid: [typed<Invalid>({ code: memberAssignment, errors: [{ messageId: 'unvalidated', line: 5, column: 19, suggestions: [] }] })],
 });
 

@@ -41,8 +41,21 @@ export function isAnyOrUnknown(type: ts.Type): boolean {
 }
 
 /**
+ * True for a declared type that claims no shape a JSON value could violate, as the untyped rules read
+ * `unknown`, `object`, `{}` and `Record<string, unknown>`: the non-primitive `object`, or an object type with no
+ * properties and no call signatures whose index signature (if any) holds `any`/`unknown`.
+ */
+export function isShapelessType(type: ts.Type): boolean {
+  if (isAnyOrUnknown(type) || intrinsicName(type) === 'object') return true;
+  if (type.isUnion() || type.isIntersection() || intrinsicName(type) !== undefined || type.isLiteral()) return false;
+  if (type.getProperties().length > 0 || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+  const index = type.getStringIndexType() ?? type.getNumberIndexType();
+  return index === undefined || isAnyOrUnknown(index);
+}
+
+/**
  * With types only: the declared type of the member a parsed value is assigned to (`this.config = JSON.parse(s)`),
- * when it says more than `any`/`unknown`. `value` is the expression holding the parsed value.
+ * when it claims a shape (more than `any`, `unknown`, `object`, `{}`). `value` is the expression holding the parsed value.
  */
 export function assignedMemberType(tools: TypeTools, value: TSESTree.Node): { type: ts.Type; node: TSESTree.MemberExpression } | undefined {
   let current = value;
@@ -65,5 +78,5 @@ export function assignedMemberType(tools: TypeTools, value: TSESTree.Node): { ty
     return undefined;
   }
   const type = tools.services.getTypeAtLocation(parent.left);
-  return isAnyOrUnknown(type) || intrinsicName(type) === 'error' ? undefined : { type, node: parent.left };
+  return isShapelessType(type) || intrinsicName(type) === 'error' ? undefined : { type, node: parent.left };
 }
