@@ -293,4 +293,26 @@ describe('commands', { timeout: 120_000 }, () => {
     const disabled = await client.codeActions(uri, { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, ['refactor.rewrite.tripwire.retry']);
     assert.match(disabled.find((a) => a.kind === 'refactor.rewrite.tripwire.retry')?.disabled?.reason ?? '', /awaited call/);
   });
+
+  it('offers "Wrap in withTimeout (10000ms)" on no-request-without-timeout: creates the timeout module and hands fetch the signal', async () => {
+    const uri = fileUri(path.join(workspace, 'src', 'load-page.ts'));
+    const text = 'export async function loadPage(url: string): Promise<string> {\n  const response = await fetch(url);\n  return response.text();\n}\n';
+    await client.open(uri, text);
+    const published = await client.waitForVersion(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'tripwire/no-request-without-timeout');
+    assert.ok(diagnostic, JSON.stringify(published.diagnostics));
+    const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
+    const action = actions.find((a) => a.title === 'Wrap in withTimeout (10000ms)');
+    assert.ok(action?.edit, actions.map((a) => a.title).join('\n'));
+    assert.equal(action.kind, 'quickfix');
+    const changes = action.edit.documentChanges ?? [];
+    const created = changes.filter((change): change is CreateFile => 'kind' in change && change.kind === 'create').map((change) => change.uri);
+    assert.deepEqual(created, [fileUri(path.join(workspace, 'src', 'common', 'timeout.ts'))]);
+    const fileEdit = changes.find((change): change is TextDocumentEdit => 'textDocument' in change && change.textDocument.uri === uri);
+    assert.ok(fileEdit, JSON.stringify(action.edit));
+    assert.equal(
+      applyEdits(text, fileEdit.edits.filter((edit): edit is TextEdit => 'newText' in edit)),
+      "import { withTimeout } from './common/timeout.js';\nexport async function loadPage(url: string): Promise<string> {\n  const response = await withTimeout((signal) => fetch(url, { signal }), 10000);\n  return response.text();\n}\n",
+    );
+  });
 });
