@@ -412,6 +412,12 @@ ruleTester.run('no-async-callback-leak (more slots, bodies that cannot reject)',
     'export function waitReady(): Promise<Status> {\n  return new Promise((resolve, reject) => {\n    const check = async (attempt: number) => {\n      if (attempt > 10) return reject(new Error("not ready"));\n      try {\n        const status = await fetchStatus();\n        if (status.ready) resolve(status);\n        else setTimeout(() => check(attempt + 1), 500);\n      } catch (error) {\n        reject(error);\n      }\n    };\n    setTimeout(check, 0, 0);\n  });\n}',
     // a predicate that returns a plain value
     'function isActive(user: User) { return user.active; }\nexport const active = (users: User[]) => users.filter((user) => isActive(user));',
+    // synchronous calls around a try/catch that holds every await: only a synchronous throw is left
+    "channel.addEventListener('message', async (event) => {\n  debug('received', event);\n  if (event.data.kind === 'refresh') cache.clear();\n  try {\n    await notifySubscribers(event.data);\n  } catch (error) {\n    debug('notify failed', error);\n  }\n  render();\n});",
+    "port.onmessage = async (event) => {\n  let reply;\n  try {\n    reply = await handle(event.data);\n  } catch {\n    reply = { error: true };\n  }\n  port.postMessage(reply);\n};",
+    // an async executor that awaits nothing: a throw there is no different from a plain executor's
+    'export function deferred() {\n  let settle;\n  const promise = new Promise(async (resolve) => (settle = resolve));\n  return { promise, settle };\n}',
+    "export async function shutdown(server: Server) {\n  await new Promise(async (resolve) => {\n    server.close();\n    try {\n      server.onIdle(() => resolve(undefined));\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}",
   ],
   invalid: [
     // the array of promises is what forEach's arrow returns: nobody waits for it

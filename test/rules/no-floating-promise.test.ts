@@ -443,6 +443,10 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
     'async function wrap(hook: Hook, server: Server, done: (error?: Error) => void) {\n  try {\n    const result = hook.call(server);\n    if (result && typeof result.then === "function") {\n      result.then(() => done(), done);\n      return;\n    }\n    done();\n  } catch (error) {\n    done(error as Error);\n  }\n}\nexport function runHooks(hooks: Hook[], server: Server, done: () => void) {\n  wrap(hooks[0]!, server, done);\n}',
     // a recursive poller: the project's own sleep never rejects, the rest goes to reject
     "const sleep = require('./sleep');\nmodule.exports = (check, delay) => {\n  const poll = async (resolve, reject) => {\n    await sleep(delay);\n    try {\n      const result = await check();\n      if (result) return resolve(result);\n      poll(resolve, reject);\n    } catch (error) {\n      reject(error);\n    }\n  };\n  return new Promise((resolve, reject) => {\n    poll(resolve, reject);\n  });\n};",
+    // a handled chain whose last link is a synchronous state update
+    'export function load(client: Client, done: () => void) {\n  client.execute(query).then((rows) => store(rows)).catch((error) => report(error)).then(() => {\n    pending -= 1;\n    done();\n  });\n}',
+    // methods that await nothing, or only each other: they can only throw synchronously
+    'export class Refresher {\n  private ticker: ReturnType<typeof setInterval> | null = null;\n  private async stop() {\n    if (this.ticker) clearInterval(this.ticker);\n    this.ticker = null;\n  }\n  private async start() {\n    await this.stop();\n    this.ticker = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n  resume() {\n    this.start();\n  }\n  pause() {\n    this.stop();\n  }\n}',
     // an async IIFE whose loop catches every attempt
     'export function retryable<T>(attempt: (n: number) => Promise<T>): Promise<T> {\n  return new Promise<T>((accept, reject) => {\n    (async () => {\n      for (let n = 0; n < 5; n++) {\n        try {\n          accept(await attempt(n));\n          return;\n        } catch (error) {\n          if (n === 4) reject(error);\n        }\n      }\n    })();\n  });\n}',
   ],
@@ -506,15 +510,15 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
     },
     // a promise on the left of && or || is always truthy
     {
-      code: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save() || log(\'failed\');\n}',
+      code: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save() || log(\'failed\');\n}',
       errors: [
         { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save().catch((error) => console.error(error)) && log(\'saved\');\n  save() || log(\'failed\');\n}' },
-          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  void (save() && log(\'saved\'));\n  save() || log(\'failed\');\n}' },
+          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save().catch((error) => console.error(error)) && log(\'saved\');\n  save() || log(\'failed\');\n}' },
+          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  void (save() && log(\'saved\'));\n  save() || log(\'failed\');\n}' },
         ] },
         { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save().catch((error) => console.error(error)) || log(\'failed\');\n}' },
-          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return true;\n}\nexport function submit() {\n  save() && log(\'saved\');\n  void (save() || log(\'failed\'));\n}' },
+          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save().catch((error) => console.error(error)) || log(\'failed\');\n}' },
+          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  void (save() || log(\'failed\'));\n}' },
         ] },
       ],
     },
@@ -529,6 +533,16 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
         { messageId: 'floating', line: 3, column: 3, suggestions: [
           { messageId: 'suggestCatch', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then().catch((error) => console.error(error));\n}' },
           { messageId: 'suggestVoid', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  void query.insert({ a: 1 }).into(\'events\').then();\n}' },
+        ] },
+      ],
+    },
+    // after the handler, a link that returns another promise can reject again
+    {
+      code: 'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job));\n}',
+      errors: [
+        { messageId: 'floating', line: 2, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job)).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'export function sync(job: Job) {\n  void fetchState(job).catch(report).then(() => saveState(job));\n}' },
         ] },
       ],
     },

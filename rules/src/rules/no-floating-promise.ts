@@ -8,6 +8,7 @@ import {
   resolveVariable,
   skipWrappers,
   someDescendant,
+  type FunctionNode,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
 import { cannotReject, hasCatchClause, isHandledChain, rejectsOnlySynchronously } from '../util/async/reject.js';
@@ -102,7 +103,12 @@ export default createRule<Options, MessageId>({
       const fn = oracle.calleeFunction(call);
       // A function that catches on purpose and can then only fail by a synchronous throw: nothing is lost by not
       // awaiting it that a synchronous call would not lose too.
-      return fn !== undefined && (cannotReject(fn, sourceCode) || (hasCatchClause(fn) && rejectsOnlySynchronously(fn, sourceCode)));
+      return fn !== undefined && (cannotReject(fn, sourceCode) || (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)));
+    }
+
+    /** A function with a body of its own (an empty `async` function is a stand-in whose real work is unknown). */
+    function doesSomething(fn: FunctionNode): boolean {
+      return hasCatchClause(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.length > 0;
     }
 
     /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */

@@ -161,9 +161,27 @@ export function isHandledChain(input: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(callee);
   if (name === 'catch') return node.arguments.length >= 1 && !isNullish(node.arguments[0]!);
-  if (name === 'then') return node.arguments.length >= 2 && !isNullish(node.arguments[1]!);
+  if (name === 'then') {
+    if (node.arguments.length >= 2) return !isNullish(node.arguments[1]!);
+    // `p.catch(report).then(() => { state = 'idle'; })`: after a handler, a synchronous tail can only throw.
+    return node.arguments.length === 1 && isSynchronousCallback(node.arguments[0]!) && isHandledChain(callee.object);
+  }
   if (name === 'finally') return isHandledChain(callee.object);
   return false;
+}
+
+/** A plain (not async) function that returns no call's value and throws nothing on purpose. */
+function isSynchronousCallback(input: TSESTree.Node): boolean {
+  const fn = skipWrappers(input);
+  if (!isFunctionNode(fn) || fn.async || fn.generator) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !returnsAdoptedPromise(skipWrappers(fn.body));
+  return !someDescendant(
+    fn.body,
+    (node) =>
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument))),
+    true,
+  );
 }
 
 /** A handled chain, or `Promise.resolve()` of nothing or a literal (which cannot reject). */
@@ -303,6 +321,11 @@ class InertJudge {
     if (node.type === AST_NODE_TYPES.NewExpression) return isSleepPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 2) return false;
     const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+      // `await this.stop()` of a method of this class that cannot reject.
+      const method = thisClassMethod(callee);
+      return method !== undefined && method.async && (cannotReject(method, this.sourceCode) || rejectsOnlySynchronously(method, this.sourceCode));
+    }
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = resolveVariable(this.sourceCode, callee);
     const def = variable?.defs[0];
@@ -369,4 +392,28 @@ function isSleepPromise(node: TSESTree.NewExpression): boolean {
 function isSafeConstructor(node: TSESTree.NewExpression): boolean {
   const callee = skipWrappers(node.callee);
   return callee.type === AST_NODE_TYPES.Identifier && SAFE_CONSTRUCTORS.has(callee.name);
+}
+
+/** The method `this.name` names in the class around `member` (not through nested plain functions). */
+function thisClassMethod(member: TSESTree.MemberExpression): FunctionNode | undefined {
+  const name = memberName(member);
+  if (!name) return undefined;
+  for (let node: TSESTree.Node | undefined = member.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (node.type !== AST_NODE_TYPES.ClassBody) continue;
+    for (const element of node.body) {
+      if (
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        !element.computed &&
+        (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+        element.key.name === name &&
+        element.value &&
+        isFunctionNode(element.value)
+      ) {
+        return element.value;
+      }
+    }
+    return undefined;
+  }
+  return undefined;
 }
