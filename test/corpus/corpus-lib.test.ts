@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { auditEntryProblem, exclusionReason, fingerprint, matchReports, readAudit, tally, writeAudit, type AuditEntry, type CorpusReport } from '../../corpus/lib.mjs';
+import { HELP, coversPreset, parseArguments } from '../../corpus/run.mjs';
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   rule: 'no-floating-promise',
@@ -107,5 +108,23 @@ describe('audit file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run corpus options', () => {
+  it('parses the documented flags and refuses the rest', () => {
+    assert.deepEqual(parseArguments(['--typed', '--json', '--only', 'pg, ws']), { typed: true, json: true, update: false, prune: false, doc: false, plugin: undefined, only: ['pg', 'ws'], help: false });
+    assert.throws(() => parseArguments(['--bogus']), /unknown option --bogus/);
+    assert.throws(() => parseArguments(['--prune']), /--prune only goes with --update/);
+    assert.throws(() => parseArguments(['--update', '--prune']), /--prune needs --typed/);
+    assert.throws(() => parseArguments(['--doc']), /--doc needs --typed/);
+    for (const flag of ['--typed', '--json', '--update', '--prune', '--doc', '--plugin', '--only', '--help']) assert.ok(HELP.includes(flag), flag);
+  });
+
+  it('a preset covers another when it enables the same rules with the same options', () => {
+    const recommended: Parameters<typeof coversPreset>[1] = { rules: { 'tripwire/a': 'error', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/c': 'off' } };
+    assert.ok(coversPreset({ rules: { 'tripwire/a': 'warn', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/d': 'error' } }, recommended));
+    assert.ok(!coversPreset({ rules: { 'tripwire/a': 'error', 'tripwire/b': ['error', { mode: 'y' }] } }, recommended));
+    assert.ok(!coversPreset({ rules: { 'tripwire/b': ['error', { mode: 'x' }] } }, recommended));
   });
 });
