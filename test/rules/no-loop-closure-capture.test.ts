@@ -3720,6 +3720,18 @@ class App {
 }
 `,
     },
+    {
+      name: "latch: an in-flight counter decremented by a promise reaction",
+      code: `let inFlight = 0;
+const settle = (): boolean => --inFlight === 0 && bus.emit('idle');
+function sendAll(chunks: Uint8Array[]): void {
+  for (let offset = 0; offset < chunks.length; offset += 1) {
+    inFlight++;
+    transport.send(chunks[offset]).then(settle, fail);
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -4628,6 +4640,38 @@ for (var i = 0; i < buttons.length; i++) {
         },
       ],
     },
+    {
+      name: "latch look-alike: a binding set to each id, then compared later, is not a counter",
+      code: `let id = 0;
+for (const row of rows) {
+  id = row.id;
+  row.el.addEventListener('click', () => {
+    if (id === selectedId) open(row);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 36,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `let id = 0;
+for (const row of rows) {
+  id = row.id;
+  const idSnapshot = id;
+  row.el.addEventListener('click', () => {
+    if (idSnapshot === selectedId) open(row);
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -4758,6 +4802,68 @@ Calc.prototype.sum = function (xs) {
   }
   return total;
 };
+`,
+    },
+    {
+      name: "latch: a countdown callback declared before the loop",
+      code: `function closeAll(sockets, done) {
+  let remaining = 0;
+  const finished = (err) => {
+    if (err || --remaining === 0) done(err);
+  };
+  for (const socket of sockets) {
+    remaining++;
+    socket.close(finished);
+  }
+}
+`,
+    },
+    {
+      name: "latch: a callback created in the loop compares its own count with the loop count",
+      code: `function listenAll(hosts, onAllReady) {
+  let started = 0;
+  let ready = 0;
+  for (const host of hosts) {
+    started++;
+    connect(host, {
+      onReady: () => {
+        ready++;
+        if (ready === started) onAllReady();
+      },
+    });
+  }
+}
+`,
+    },
+    {
+      name: "latch: a sentinel set after the loop tells the callback whether it ran synchronously",
+      code: `function startLimited(limit, start, finish) {
+  let i;
+  let completed = 0;
+  for (i = 0; i < limit; i++) {
+    start(i, next);
+  }
+  i = -1;
+  function next(err) {
+    const calledSynchronously = i >= 0;
+    if (err || ++completed === limit) finish(err, calledSynchronously);
+  }
+}
+`,
+    },
+    {
+      name: "latch: a function declared in the loop body counts back up",
+      code: `function runAll(names, finish) {
+  let outstanding = 0;
+  for (const name of names) {
+    outstanding--;
+    function onDone(err) {
+      outstanding++;
+      if (outstanding === 0) finish(err);
+    }
+    runTask(name, onDone);
+  }
+}
 `,
     },
   ],
@@ -5874,6 +5980,43 @@ var bus = new Bus();
 for (var level = 0; level < 3; level++) {
   const levelSnapshot = level;
   bus.subscribe(function () { log(levelSnapshot); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "latch look-alike: a var loop counter compared in a listener is still the last value",
+      code: `for (var i = 0; i < tabs.length; i++) {
+  tabs[i].onclick = function () {
+    if (i === activeTab) refresh();
+  };
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let i = 0; i < tabs.length; i++) {
+  tabs[i].onclick = function () {
+    if (i === activeTab) refresh();
+  };
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var i = 0; i < tabs.length; i++) {
+  const iSnapshot = i;
+  tabs[i].onclick = function () {
+    if (iSnapshot === activeTab) refresh();
+  };
 }
 `,
             },

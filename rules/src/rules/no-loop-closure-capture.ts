@@ -4,6 +4,7 @@ import { createRule } from '../util/create-rule.js';
 import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure/ast.js';
 import {
   assignedBeforeRead,
+  isLatch,
   LoopClosureAnalyzer,
   readsOnlyToCancel,
   type Binding,
@@ -136,6 +137,7 @@ export default createRule<Options, MessageId>({
       for (const variable of capturedReads(fn, keep).keys()) {
         const binding = analyzer.sharedBinding(variable, position, fn, chain);
         if (!binding || readsOnlyToCancel(fn, variable) || assignedBeforeRead(fn, variable)) continue;
+        if (isLatch(fn, variable, chain)) continue;
         if (analyzer.isFollowedByExit(exitFrom, binding, chain)) continue;
         // Awaited before the loop that changes the binding can advance?
         const changing = chain.findIndex((loop) => binding.writes.every((write) => contains(loop, write)));

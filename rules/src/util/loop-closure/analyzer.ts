@@ -382,7 +382,7 @@ export class LoopClosureAnalyzer {
     if (!deferral) return undefined;
     return {
       kind: 'deferred',
-      sink: `handed to ${shown}, where it is ${deferral.sink}`,
+      sink: `kept for later by ${shown}`,
       promise: call,
       callbackSlot: deferral.callbackSlot,
     };
@@ -1174,6 +1174,54 @@ export function assignedBeforeRead(fn: FunctionNode, variable: Binding): boolean
   return variable.references.every(
     (reference) => !reference.isRead() || !contains(fn, reference.identifier) || reference.identifier.range[0] >= end,
   );
+}
+
+const COMPARISON_OPERATORS = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
+
+/** `count++`, `count -= 1`, or the declaration's own initialiser: a write that only counts. */
+function isCountingWrite(reference: Reference): boolean {
+  if (reference.init) return true;
+  const identifier = reference.identifier;
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.UpdateExpression) return true;
+  return (
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.left === identifier &&
+    (parent.operator === '+=' || parent.operator === '-=')
+  );
+}
+
+/**
+ * A completion latch: a counter or sentinel declared before the loop that the function only tests or
+ * counts down (`if (--pending === 0) done()`, `bound === binding`, `if (i >= 0)` after `i = -1`).
+ * Such a function is written to see the binding's latest value; a per-iteration copy would break it.
+ * Required: declared outside every loop of `chain`; every read inside `fn` a comparison operand or
+ * `fn` writes it too; and outside `fn` it is only counted (`++`, `+=`) or set again after the loop.
+ */
+export function isLatch(fn: FunctionNode, variable: Binding, chain: LoopNode[]): boolean {
+  const outermost = chain[chain.length - 1];
+  const definition = variable.defs[0];
+  if (!outermost || definition?.type !== 'Variable' || contains(outermost, definition.name)) return false;
+  let writesInside = false;
+  let comparedOnly = true;
+  let countedOnly = true;
+  let setAfterLoop = false;
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    if (contains(fn, identifier)) {
+      if (reference.isWrite()) writesInside = true;
+      else if (reference.isRead()) {
+        const parent = identifier.parent;
+        if (!(parent?.type === AST_NODE_TYPES.BinaryExpression && COMPARISON_OPERATORS.has(parent.operator))) comparedOnly = false;
+      }
+      continue;
+    }
+    if (!reference.isWrite()) continue;
+    if (identifier.range[0] >= outermost.range[1]) setAfterLoop = true;
+    else if (!isCountingWrite(reference)) countedOnly = false;
+  }
+  if (!countedOnly && !setAfterLoop) return false;
+  return countedOnly ? writesInside || comparedOnly : comparedOnly;
 }
 
 /** Every read of `variable` inside `fn` only hands it to `clearTimeout` and friends. */
