@@ -412,6 +412,8 @@ ruleTester.run('no-async-callback-leak (more slots, bodies that cannot reject)',
     'export function waitReady(): Promise<Status> {\n  return new Promise((resolve, reject) => {\n    const check = async (attempt: number) => {\n      if (attempt > 10) return reject(new Error("not ready"));\n      try {\n        const status = await fetchStatus();\n        if (status.ready) resolve(status);\n        else setTimeout(() => check(attempt + 1), 500);\n      } catch (error) {\n        reject(error);\n      }\n    };\n    setTimeout(check, 0, 0);\n  });\n}',
     // a predicate that returns a plain value
     'function isActive(user: User) { return user.active; }\nexport const active = (users: User[]) => users.filter((user) => isActive(user));',
+    // a predicate that tests presence: promises or nulls, the nulls dropped on purpose
+    'export async function acquire(previous: Promise<void>, timeout: Promise<never> | null) {\n  await Promise.race([previous, timeout].filter((entry) => entry));\n}',
     // synchronous calls around a try/catch that holds every await: only a synchronous throw is left
     "channel.addEventListener('message', async (event) => {\n  debug('received', event);\n  if (event.data.kind === 'refresh') cache.clear();\n  try {\n    await notifySubscribers(event.data);\n  } catch (error) {\n    debug('notify failed', error);\n  }\n  render();\n});",
     "port.onmessage = async (event) => {\n  let reply;\n  try {\n    reply = await handle(event.data);\n  } catch {\n    reply = { error: true };\n  }\n  port.postMessage(reply);\n};",
@@ -568,6 +570,11 @@ typedRuleTester.run('no-async-callback-leak (typed: declared slots, methods by r
     {
       // methods passed by reference whose bodies cannot reject or never await
       code: 'import { EventEmitter } from "node:events";\ndeclare function flush(): Promise<void>;\nexport class Conn {\n  private count = 0;\n  constructor(private readonly events: EventEmitter) {\n    events.on("data", this.onData);\n    events.on("close", this.onClose);\n  }\n  private onData = async () => {\n    this.count += 1;\n  };\n  private async onClose(): Promise<void> {\n    try {\n      await flush();\n    } catch (error) {\n      console.error(error);\n    }\n  }\n}',
+      filename: typedFile,
+    },
+    {
+      // a callback stored in a field by the class, whose body catches everything
+      code: 'export class Visibility {\n  private onChange: (() => Promise<void>) | null = null;\n  start(target: EventTarget) {\n    this.onChange = async () => {\n      try {\n        await refresh();\n      } catch (error) {\n        console.error(error);\n      }\n    };\n    target.addEventListener("visibilitychange", this.onChange);\n  }\n  stop() {\n    this.onChange = null;\n  }\n}\ndeclare function refresh(): Promise<void>;',
       filename: typedFile,
     },
     {

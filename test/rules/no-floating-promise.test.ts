@@ -592,6 +592,10 @@ typedRuleTester.run('no-floating-promise (typed: thenables, tagged templates, am
     { code: 'class Thenable {\n  then(callback: () => void): Thenable {\n    return new Thenable();\n  }\n}\nconst thenable = new Thenable();\nthenable.then(() => {});', filename: typedFile },
     { code: 'class Pair {\n  then(first: string, second: number): Pair {\n    return this;\n  }\n}\nnew Pair().then("a", 1);', filename: typedFile },
     { code: 'declare let ready: Promise<void>;\ndeclare function boot(): Promise<void>;\nready = boot();', filename: typedFile },
+    // the public field of an exported class is read by its users, not in this file
+    { code: 'export class Deferred<T> {\n  readonly promise: Promise<T>;\n  resolve!: (value: T) => void;\n  constructor() {\n    this.promise = new Promise<T>((resolve) => {\n      this.resolve = resolve;\n    });\n  }\n}', filename: typedFile },
+    // super(…) of a Promise subclass constructs this object
+    { code: 'export class ApiPromise<T> extends Promise<T> {\n  constructor(executor: (resolve: (value: T) => void, reject: (reason?: unknown) => void) => void) {\n    super(executor);\n  }\n}', filename: typedFile },
   ],
   invalid: [
     {

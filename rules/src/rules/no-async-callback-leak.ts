@@ -546,6 +546,29 @@ export default createRule<Options, MessageId>({
       context.report({ node: reportNode, messageId: slot.kind, data: { method: slot.method, param }, suggest });
     }
 
+    /** `this.onChange = async () => …` in the class: the one function ever stored in that field, if there is one. */
+    function functionAssignedToField(classBody: TSESTree.ClassBody, name: string): FunctionNode | undefined {
+      const found: FunctionNode[] = [];
+      let other = false;
+      someDescendant(
+        classBody,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return false;
+          const target = skipWrappers(node.left);
+          if (target.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression || memberName(target) !== name) {
+            return false;
+          }
+          const value = skipWrappers(node.right);
+          if (isFunctionNode(value)) found.push(value);
+          else if (!(value.type === AST_NODE_TYPES.Literal && value.value === null) && !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')) other = true;
+          return false;
+        },
+        false,
+        sourceCode.visitorKeys,
+      );
+      return !other && found.length === 1 ? found[0] : undefined;
+    }
+
     /** The function of this file a member reference names: `this.onData` in a class, or (with types) its declaration. */
     function referencedFunction(member: TSESTree.MemberExpression): FunctionNode | undefined {
       const name = memberName(member);
@@ -564,6 +587,8 @@ export default createRule<Options, MessageId>({
               return element.value;
             }
           }
+          const assigned = functionAssignedToField(node, name);
+          if (assigned) return assigned;
           break;
         }
       }
@@ -639,9 +664,17 @@ export default createRule<Options, MessageId>({
       ): void {
         const call = fn.parent as TSESTree.CallExpression;
         if (call.arguments[0] !== fn) return;
-        // A predicate that merely returns a call's value: the only shape that can hand back a promise unnoticed.
+        // A predicate that computes a promise (returns a call's value); `(x) => x` over promises or nulls tests
+        // presence on purpose.
         const body = fn.body;
-        if (body.type === AST_NODE_TYPES.BlockStatement ? body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement : false) return;
+        const returned =
+          body.type === AST_NODE_TYPES.BlockStatement
+            ? body.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement
+              ? (body.body.at(-1) as TSESTree.ReturnStatement).argument
+              : null
+            : body;
+        const value = returned && skipWrappers(returned);
+        if (value?.type !== AST_NODE_TYPES.CallExpression && value?.type !== AST_NODE_TYPES.NewExpression) return;
         predicateCandidates.push(fn);
       },
       'Program:exit'(): void {

@@ -142,6 +142,8 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.SequenceExpression:
           return node.expressions.map(findFloating).find((part) => part !== undefined);
         case AST_NODE_TYPES.CallExpression:
+          // `super(…)` in a class that extends Promise constructs this object; it drops nothing.
+          if (node.callee.type === AST_NODE_TYPES.Super) return undefined;
           if (isTestFrameworkCall(node) || isHandledChain(node)) return undefined;
           return oracle.isPromise(node) && !isSafeCall(node) ? node : undefined;
         case AST_NODE_TYPES.NewExpression:
@@ -264,6 +266,39 @@ export default createRule<Options, MessageId>({
       );
     }
 
+    /**
+     * A field of an exported class that is not private (`private`, `#x`): code outside the file reads it (a
+     * `Deferred`'s `promise`), so no read in this file is no evidence that nothing awaits it.
+     */
+    function isPublicApiField(from: TSESTree.Node, name: string): boolean {
+      let classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+      for (let node: TSESTree.Node | undefined = from.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.ClassBody) {
+          classNode = node.parent;
+          break;
+        }
+      }
+      if (!classNode) return false;
+      const holder = classNode.parent;
+      const exported =
+        holder?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+        (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration);
+      if (!exported) return false;
+      if (from.type === AST_NODE_TYPES.PropertyDefinition) {
+        return from.key.type !== AST_NODE_TYPES.PrivateIdentifier && from.accessibility !== 'private' && from.accessibility !== 'protected';
+      }
+      if (from.type === AST_NODE_TYPES.MemberExpression && from.property.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+      const declared = classNode.body.body.find(
+        (element): element is TSESTree.PropertyDefinition =>
+          element.type === AST_NODE_TYPES.PropertyDefinition &&
+          !element.computed &&
+          element.key.type === AST_NODE_TYPES.Identifier &&
+          element.key.name === name,
+      );
+      return declared ? declared.accessibility !== 'private' && declared.accessibility !== 'protected' : true;
+    }
+
     function isExported(declaration: TSESTree.VariableDeclaration): boolean {
       return declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
     }
@@ -285,7 +320,7 @@ export default createRule<Options, MessageId>({
             skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
           ) {
             const name = memberName(target);
-            if (name) fieldCandidates.push({ name, report: expression, value: expression.right });
+            if (name && !isPublicApiField(target, name)) fieldCandidates.push({ name, report: expression, value: expression.right });
           }
           return;
         }
@@ -324,6 +359,7 @@ export default createRule<Options, MessageId>({
         if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return;
         const key = property.key;
         if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return;
+        if (isPublicApiField(property, key.name)) return;
         fieldCandidates.push({ name: key.name, report: property, value });
       },
       'Program:exit'(): void {
