@@ -242,6 +242,24 @@ ruleTester.run('no-listener-leak', rule, {
       errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'app.post("/batch", (req, res) => {\n  for (const item of req.body.items) {\n    bus.once("done", () => res.write(item.id));\n  }\n});' }] }],
     },
     {
+      // a per-message method on a field, named for its work
+      code: 'export class Consumer {\n  onMessage(msg: Message) {\n    this.events.on("ack", () => msg.done());\n  }\n}',
+      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this.events' }, suggestions: [{ messageId: 'suggestOnce', output: 'export class Consumer {\n  onMessage(msg: Message) {\n    this.events.once("ack", () => msg.done());\n  }\n}' }] }],
+    },
+    {
+      // named functions handed to a timer and to a route elsewhere in the file
+      code: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.on("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.on("warning", (w) => reply.log(w));\n};\napp.get("/show", show);',
+      errors: [
+        { messageId: 'leak', data: { repeat: 'timer tick', target: 'bus' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.once("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.on("warning", (w) => reply.log(w));\n};\napp.get("/show", show);' }] },
+        { messageId: 'leak', data: { repeat: 'request', target: 'process' }, line: 7, suggestions: [{ messageId: 'suggestOnce', output: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.on("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.once("warning", (w) => reply.log(w));\n};\napp.get("/show", show);' }] },
+      ],
+    },
+    {
+      // a named `message` listener
+      code: 'const cache = new Map();\nfunction relay(data: string) {\n  process.on("exit", () => cache.clear());\n}\nworker.on("message", relay);',
+      errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'const cache = new Map();\nfunction relay(data: string) {\n  process.once("exit", () => cache.clear());\n}\nworker.on("message", relay);' }] }],
+    },
+    {
       // a React effect without a cleanup
       code: 'function Widget() {\n  useEffect(() => {\n    window.addEventListener("resize", onResize);\n  }, []);\n}',
       errors: [

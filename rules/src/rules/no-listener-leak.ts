@@ -26,6 +26,8 @@ interface Repeat {
   node: TSESTree.Node;
   /** For `event`: the event whose listener this is (`message`). */
   event?: string;
+  /** For `call`: a promise executor inside a function (rather than a function named for per-call work). */
+  executor?: boolean;
 }
 
 const ADD_METHODS: Record<string, string> = {
@@ -242,7 +244,7 @@ export default createRule<Options, MessageId>({
           if (isFunctionNode(node)) {
             const outer = functionRepeat(node);
             if (outer === 'once') return undefined;
-            return { kind: 'call', node };
+            return { kind: 'call', node, executor: true };
           }
         }
         return undefined;
@@ -258,6 +260,30 @@ export default createRule<Options, MessageId>({
       const name = functionName(fn);
       if (name && START_UP_NAME.test(name)) return 'once';
       if (name && PER_CALL_NAME.test(name)) return { kind: 'call', node: fn };
+      return registeredByName(fn);
+    }
+
+    /** A named function handed over elsewhere in the file: `setInterval(tick, 1000)`, `app.get('/x', show)`, `ws.on('message', onMessage)`. */
+    function registeredByName(fn: FunctionNode): Repeat | undefined {
+      let variable: TSESLint.Scope.Variable | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
+      else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+        variable = sourceCode.getDeclaredVariables(fn.parent)[0];
+      }
+      for (const reference of variable?.references ?? []) {
+        const call = reference.identifier.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference.identifier as never)) continue;
+        const name = calleeName(call);
+        if (!name) continue;
+        if (TIMER_FUNCTIONS.has(name) && call.arguments[0] === reference.identifier) return { kind: 'tick', node: fn };
+        if (name === 'createServer' || (ROUTE_METHODS.has(name) && call.arguments.length >= 2 && call.arguments[0]?.type === AST_NODE_TYPES.Literal)) {
+          return { kind: 'request', node: fn };
+        }
+        if ((name in ADD_METHODS || name === 'subscribe') && call.arguments[1] === reference.identifier) {
+          const event = eventName(call.arguments[0]);
+          if (event && REPEATING_EVENTS.has(event)) return { kind: 'event', node: fn, event };
+        }
+      }
       return undefined;
     }
 
@@ -402,28 +428,45 @@ export default createRule<Options, MessageId>({
     }
 
     /** A removal of this listener (or of all listeners, or the target's teardown) within `scope`. */
-    function removedIn(scope: TSESTree.Node, target: string, event: TSESTree.Node | undefined, listener: TSESTree.Node): boolean {
-      const listenerText = isFunctionNode(skipWrappers(listener)) ? undefined : normalised(listener);
-      const eventText = event ? normalised(event) : undefined;
-      return someDescendant(
-        scope,
+    /** Every call in the file that removes listeners or tears a target down, collected once. */
+    let removalIndex: TSESTree.CallExpression[] | undefined;
+    function removals(): TSESTree.CallExpression[] {
+      if (removalIndex) return removalIndex;
+      const found: TSESTree.CallExpression[] = [];
+      someDescendant(
+        sourceCode.ast,
         (node) => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-          const callee = skipWrappers(node.callee);
-          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-          const method = memberName(callee);
-          if (!method) return false;
-          const receiver = normalised(callee.object);
-          if (method === 'removeAllListeners' && receiver === target) return true;
-          if (TEARDOWN_METHODS.has(method) && (receiver === target || node.arguments.some((arg) => normalised(arg) === target))) return true;
-          if (!REMOVE_METHODS.has(method)) return false;
-          const [removedEvent, removedListener] = node.arguments;
-          if (listenerText !== undefined && removedListener && normalised(removedListener) === listenerText) return true;
-          return receiver === target && (!removedListener || (listenerText === undefined && !!removedEvent && normalised(removedEvent) === eventText));
+          if (node.type === AST_NODE_TYPES.CallExpression) {
+            const name = calleeName(node);
+            if (name && (REMOVE_METHODS.has(name) || TEARDOWN_METHODS.has(name))) found.push(node);
+          }
+          return false;
         },
         false,
         sourceCode.visitorKeys,
       );
+      removalIndex = found;
+      return found;
+    }
+
+    /** A removal of this listener (or of all listeners, or the target's teardown) within `scope`. */
+    function removedIn(scope: TSESTree.Node, target: string, event: TSESTree.Node | undefined, listener: TSESTree.Node): boolean {
+      const listenerText = isFunctionNode(skipWrappers(listener)) ? undefined : normalised(listener);
+      const eventText = event ? normalised(event) : undefined;
+      return removals().some((node) => {
+        if (!within(node, scope)) return false;
+        const callee = skipWrappers(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const method = memberName(callee);
+        if (!method) return false;
+        const receiver = normalised(callee.object);
+        if (method === 'removeAllListeners' && receiver === target) return true;
+        if (TEARDOWN_METHODS.has(method) && (receiver === target || node.arguments.some((arg) => normalised(arg) === target))) return true;
+        if (!REMOVE_METHODS.has(method)) return false;
+        const [removedEvent, removedListener] = node.arguments;
+        if (listenerText !== undefined && removedListener && normalised(removedListener) === listenerText) return true;
+        return receiver === target && (!removedListener || (listenerText === undefined && !!removedEvent && normalised(removedEvent) === eventText));
+      });
     }
 
     /** A named listener whose variable is handed to a removal anywhere in the file (a `dispose()`, a self-removing handler). */
@@ -438,15 +481,7 @@ export default createRule<Options, MessageId>({
       }
       if (expression.type === AST_NODE_TYPES.MemberExpression) {
         const text = normalised(expression);
-        return someDescendant(
-          sourceCode.ast,
-          (node) =>
-            node.type === AST_NODE_TYPES.CallExpression &&
-            REMOVE_METHODS.has(calleeName(node) ?? '') &&
-            node.arguments.some((arg) => normalised(arg) === text),
-          false,
-          sourceCode.visitorKeys,
-        );
+        return removals().some((node) => REMOVE_METHODS.has(calleeName(node) ?? '') && node.arguments.some((arg) => normalised(arg) === text));
       }
       return false;
     }
@@ -623,10 +658,7 @@ export default createRule<Options, MessageId>({
       if (listenerNode.type === AST_NODE_TYPES.Literal || listenerNode.type === AST_NODE_TYPES.ObjectExpression) return;
       const targetNode = skipWrappers(callee.object);
       // `events.on(emitter, name)` is an async iterator, not a registration.
-      if (targetNode.type === AST_NODE_TYPES.Identifier) {
-        const origin = identifierOrigin(sourceCode, targetNode);
-        if (origin?.source === 'events' || targetNode.name === 'EventEmitter') return;
-      }
+      if (targetNode.type === AST_NODE_TYPES.Identifier && (targetNode.name === 'EventEmitter' || targetNode.name === 'events')) return;
       if (options) {
         const optionsNode = skipWrappers(options);
         if (optionsNode.type !== AST_NODE_TYPES.Literal && keyPresence(sourceCode, optionsNode, new Set(['once', 'signal'])) !== 'absent') return;
@@ -639,8 +671,9 @@ export default createRule<Options, MessageId>({
       while (repeat?.kind === 'iteration' && variesPerIteration(call, repeat)) repeat = repeatOf(repeat.node);
       if (!repeat) return;
       if (!outlives(targetNode, repeat, eventText)) return;
+      if (targetNode.type === AST_NODE_TYPES.Identifier && identifierOrigin(sourceCode, targetNode)?.source === 'events') return;
       if (guardedOnce(call, repeat, normalised(targetNode))) return;
-      if (repeat.kind === 'call' && !usedPerCall(targetNode, repeat)) return;
+      if (repeat.executor && !usedPerCall(targetNode, repeat)) return;
       const target = normalised(targetNode);
       if (removedIn(repeatFunction(repeat), target, event, listener)) return;
       if (listenerRemovedAnywhere(listener)) return;

@@ -60,6 +60,9 @@ const GOT_KEYS = new Set(['timeout', 'signal']);
 const HTTP_KEYS = new Set(['timeout', 'signal', 'agent', 'createConnection']);
 const TIMEOUT_KEYS = new Set(['timeout']);
 const TIMEOUT_WRAPPER = /timeout|deadline|timelimit/i;
+const CLIENT_TEXT = /\bfetch\b|['"](?:axios|got|(?:node:)?https?|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
+/** Every method name of a client call the rule knows (axios, got, http, `globalThis.fetch`). */
+const CLIENT_METHODS = new Set(['get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm', 'request', 'stream', 'fetch']);
 const REACT_HOOK = /^use[A-Z]/;
 
 /** A plain boolean on purpose: the type guard `Type.isTypeParameter()` would narrow the type to never after it. */
@@ -100,6 +103,41 @@ export default createRule<Options, MessageId>({
     if (isTestFile(context.filename) || isBrowserUiFile(context.filename, sourceCode)) return {};
     const ms = String(options.defaultTimeoutMs ?? 10_000);
     const types = getChecker(context);
+    // Without types a request needs `fetch` or a client module named in the file; with types a re-export may hide it.
+    if (!types && !CLIENT_TEXT.test(sourceCode.text)) return {};
+    const candidates = candidateNames();
+    const mayHaveInstances = /\.\s*(?:create|extend)\s*\(/.test(sourceCode.text);
+    const fieldCreations = new Map<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+
+    /**
+     * Names a client call can start with: `fetch`, `globalThis`, every import and top-level `require` binding,
+     * and variables assigned an instance (`const api = axios.create(…)`). Anything else is skipped before any
+     * scope lookup.
+     */
+    function candidateNames(): Set<string> {
+      const names = new Set(['fetch', 'globalThis', 'global']);
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+          for (const specifier of statement.specifiers) names.add(specifier.local.name);
+        } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+          names.add(statement.id.name);
+        } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of statement.declarations) {
+            if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
+            else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+              for (const property of declarator.id.properties) {
+                const value = property.type === AST_NODE_TYPES.Property ? property.value : undefined;
+                if (value?.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+              }
+            }
+          }
+        }
+      }
+      for (const match of sourceCode.text.matchAll(/([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:import\(|require\(|[\w$.]+\.\s*(?:create|extend)\s*\()/g)) {
+        names.add(match[1]!);
+      }
+      return names;
+    }
     let configuredObjects: Set<string> | undefined;
 
     /** Receivers whose defaults or interceptors the file changes (`api.defaults.timeout = …`, `axios.interceptors…`). */
@@ -187,39 +225,43 @@ export default createRule<Options, MessageId>({
         }
       }
       if (!classBody) return undefined;
-      const creations: TSESTree.Node[] = [];
+      const creations = fieldAssignments(classBody).get(name) ?? [];
+      if (creations.length !== 1) return undefined;
+      const created = instanceFromCreation(creations[0]!);
+      if (!created) return undefined;
+      if (configured().has(`this.${name}`)) created.instance.timeout = 'unknown';
+      return created;
+    }
+
+    /** What each `this.<name>` of a class is assigned (field initialisers and assignments), scanned once per class. */
+    function fieldAssignments(classBody: TSESTree.ClassBody): Map<string, TSESTree.Node[]> {
+      const cached = fieldCreations.get(classBody);
+      if (cached) return cached;
+      const byName = new Map<string, TSESTree.Node[]>();
+      const add = (name: string, value: TSESTree.Node): void => {
+        const list = byName.get(name) ?? [];
+        list.push(value);
+        byName.set(name, list);
+      };
       for (const element of classBody.body) {
-        if (
-          element.type === AST_NODE_TYPES.PropertyDefinition &&
-          !element.static &&
-          element.value &&
-          ((element.key.type === AST_NODE_TYPES.Identifier && element.key.name === name) ||
-            (element.key.type === AST_NODE_TYPES.PrivateIdentifier && element.key.name === name))
-        ) {
-          creations.push(element.value);
+        if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
+          if (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) add(element.key.name, element.value);
         }
       }
       someDescendant(
         classBody,
         (node) => {
-          if (
-            node.type === AST_NODE_TYPES.AssignmentExpression &&
-            node.left.type === AST_NODE_TYPES.MemberExpression &&
-            node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-            memberName(node.left) === name
-          ) {
-            creations.push(node.right);
+          if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression) {
+            const name = memberName(node.left);
+            if (name) add(name, node.right);
           }
           return false;
         },
         false,
         sourceCode.visitorKeys,
       );
-      if (creations.length !== 1) return undefined;
-      const created = instanceFromCreation(creations[0]!);
-      if (!created) return undefined;
-      if (configured().has(`this.${name}`)) created.instance.timeout = 'unknown';
-      return created;
+      fieldCreations.set(classBody, byName);
+      return byName;
     }
 
     function isFetchOrigin(origin: ModuleOrigin | undefined): boolean {
@@ -230,6 +272,15 @@ export default createRule<Options, MessageId>({
     function classify(call: TSESTree.CallExpression): RequestCall | undefined {
       const callee = skipWrappers(call.callee);
       const args = call.arguments;
+      if (callee.type === AST_NODE_TYPES.Identifier && !candidates.has(callee.name)) return undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(callee);
+        if (!method || !CLIENT_METHODS.has(method)) return undefined;
+        let object = skipWrappers(callee.object);
+        if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default') object = skipWrappers(object.object);
+        if (object.type === AST_NODE_TYPES.Identifier && !candidates.has(object.name)) return undefined;
+        if (object.type === AST_NODE_TYPES.MemberExpression && !mayHaveInstances) return undefined;
+      }
       if (callee.type === AST_NODE_TYPES.Identifier) {
         if (callee.name === 'fetch' && isUndeclaredGlobal(sourceCode, callee)) return fetchCall('fetch', args);
         const origin = originOf(callee);
