@@ -447,6 +447,8 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
     'export function load(client: Client, done: () => void) {\n  client.execute(query).then((rows) => store(rows)).catch((error) => report(error)).then(() => {\n    pending -= 1;\n    done();\n  });\n}',
     // methods that await nothing, or only each other: they can only throw synchronously
     'export class Refresher {\n  private ticker: ReturnType<typeof setInterval> | null = null;\n  private async stop() {\n    if (this.ticker) clearInterval(this.ticker);\n    this.ticker = null;\n  }\n  private async start() {\n    await this.stop();\n    this.ticker = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n  resume() {\n    this.start();\n  }\n  pause() {\n    this.stop();\n  }\n}',
+    // a promise whose executor takes no reject and calls nothing never rejects; the callback is synchronous
+    "class CancelToken {\n  constructor() {\n    let resolvePromise;\n    this.promise = new Promise(function executor(resolve) {\n      resolvePromise = resolve;\n    });\n    const token = this;\n    this.promise.then((reason) => {\n      for (const listener of token.listeners) listener(reason);\n      token.listeners = [];\n    });\n  }\n}",
     // an async IIFE whose loop catches every attempt
     'export function retryable<T>(attempt: (n: number) => Promise<T>): Promise<T> {\n  return new Promise<T>((accept, reject) => {\n    (async () => {\n      for (let n = 0; n < 5; n++) {\n        try {\n          accept(await attempt(n));\n          return;\n        } catch (error) {\n          if (n === 4) reject(error);\n        }\n      }\n    })();\n  });\n}',
   ],
@@ -543,6 +545,16 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
         { messageId: 'floating', line: 2, column: 3, suggestions: [
           { messageId: 'suggestCatch', output: 'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job)).catch((error) => console.error(error));\n}' },
           { messageId: 'suggestVoid', output: 'export function sync(job: Job) {\n  void fetchState(job).catch(report).then(() => saveState(job));\n}' },
+        ] },
+      ],
+    },
+    // an executor that can reject: the then without a handler loses it
+    {
+      code: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  ready.then(() => {\n    started = true;\n  });\n}',
+      errors: [
+        { messageId: 'floating', line: 6, column: 3, suggestions: [
+          { messageId: 'suggestCatch', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  ready.then(() => {\n    started = true;\n  }).catch((error) => console.error(error));\n}' },
+          { messageId: 'suggestVoid', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  void ready.then(() => {\n    started = true;\n  });\n}' },
         ] },
       ],
     },

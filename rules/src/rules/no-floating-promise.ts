@@ -11,7 +11,7 @@ import {
   type FunctionNode,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
-import { cannotReject, hasCatchClause, isHandledChain, rejectsOnlySynchronously } from '../util/async/reject.js';
+import { cannotReject, hasCatchClause, isHandledChain, isSynchronousCallback, rejectsOnlySynchronously } from '../util/async/reject.js';
 
 export type MessageId =
   | 'floating'
@@ -99,7 +99,7 @@ export default createRule<Options, MessageId>({
     /** A call whose promise cannot carry a lost rejection: a handled chain, a same-file function that cannot reject, a deliberate async rethrow. */
     function isSafeCall(call: TSESTree.CallExpression): boolean {
       if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call)) return true;
-      if (isAsyncRethrow(call)) return true;
+      if (isAsyncRethrow(call) || isSynchronousThenOfResolveOnlyPromise(call)) return true;
       const fn = oracle.calleeFunction(call);
       // A function that catches on purpose and can then only fail by a synchronous throw: nothing is lost by not
       // awaiting it that a synchronous call would not lose too.
@@ -109,6 +109,49 @@ export default createRule<Options, MessageId>({
     /** A function with a body of its own (an empty `async` function is a stand-in whose real work is unknown). */
     function doesSomething(fn: FunctionNode): boolean {
       return hasCatchClause(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.length > 0;
+    }
+
+    /**
+     * `this.ready.then(() => { … })` where `this.ready = new Promise((resolve) => { settle = resolve; })`: a promise
+     * whose executor takes no `reject` and calls nothing never rejects, and a synchronous callback after it can
+     * only throw synchronously.
+     */
+    function isSynchronousThenOfResolveOnlyPromise(call: TSESTree.CallExpression): boolean {
+      const callee = skipWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then' || call.arguments.length !== 1) return false;
+      if (!isSynchronousCallback(call.arguments[0]!)) return false;
+      const receiver = skipWrappers(callee.object);
+      let source: TSESTree.Node | null | undefined;
+      if (receiver.type === AST_NODE_TYPES.Identifier) {
+        const def = resolveVariable(sourceCode, receiver)?.defs[0];
+        if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+          source = def.node.init;
+        }
+      } else if (receiver.type === AST_NODE_TYPES.MemberExpression && skipWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+        // The assignment in the same function, before this statement.
+        const name = memberName(receiver);
+        const block = call.parent?.type === AST_NODE_TYPES.ExpressionStatement ? call.parent.parent : undefined;
+        if (name && block?.type === AST_NODE_TYPES.BlockStatement) {
+          for (const statement of block.body) {
+            if (statement === call.parent) break;
+            if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+            const target = skipWrappers(statement.expression.left);
+            if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression && memberName(target) === name) {
+              source = statement.expression.right;
+            }
+          }
+        }
+      }
+      const created = source && skipWrappers(source);
+      if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Promise') return false;
+      const executor = created.arguments[0] && skipWrappers(created.arguments[0]);
+      return (
+        executor !== undefined &&
+        (executor.type === AST_NODE_TYPES.ArrowFunctionExpression || executor.type === AST_NODE_TYPES.FunctionExpression) &&
+        !executor.async &&
+        executor.params.length <= 1 &&
+        !someDescendant(executor.body, (node) => node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ThrowStatement, false)
+      );
     }
 
     /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */

@@ -171,7 +171,7 @@ export function isHandledChain(input: TSESTree.Node): boolean {
 }
 
 /** A plain (not async) function that returns no call's value and throws nothing on purpose. */
-function isSynchronousCallback(input: TSESTree.Node): boolean {
+export function isSynchronousCallback(input: TSESTree.Node): boolean {
   const fn = skipWrappers(input);
   if (!isFunctionNode(fn) || fn.async || fn.generator) return false;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !returnsAdoptedPromise(skipWrappers(fn.body));
