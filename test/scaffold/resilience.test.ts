@@ -114,6 +114,25 @@ describe('retry: edges', () => {
     assert.equal(result.error.name, 'AbortError');
   });
 
+  it('keeps a 0 ms delay at 0 however many retries have passed (no NaN from 0 × Infinity)', () =>
+    withMockTimers(async () => {
+      const delays: number[] = [];
+      let attempts = 0;
+      const result = track(
+        retry(
+          async () => {
+            attempts += 1;
+            if (attempts <= 1_100) throw new Error('not yet');
+            return 'done';
+          },
+          { retries: Infinity, minDelayMs: 0, jitter: 'none', onRetry: ({ delayMs }) => delays.push(delayMs) },
+        ),
+      );
+      for (let step = 0; step < 1_200 && !result.settled; step += 1) await tick(0);
+      assert.equal(result.value, 'done');
+      assert.ok(delays.every((delay) => delay === 0));
+    }));
+
   it('retries forever with retries: Infinity until fn succeeds', () =>
     withMockTimers(async () => {
       let attempts = 0;

@@ -71,7 +71,9 @@ function readSettings(options: RetryOptions): RetrySettings {
  * itself without jitter, or `floor(random() * cap)` with full jitter.
  */
 function delayBefore(n: number, settings: RetrySettings): number {
-  const cap = Math.min(settings.maxDelayMs, settings.minDelayMs * settings.factor ** (n - 1));
+  // With minDelayMs 0 the cap stays 0 (0 × Infinity, after very many retries, would be NaN).
+  const grown = settings.minDelayMs === 0 ? 0 : settings.minDelayMs * settings.factor ** (n - 1);
+  const cap = Math.min(settings.maxDelayMs, grown);
   return settings.jitter === 'none' ? cap : Math.floor(settings.random() * cap);
 }
 
