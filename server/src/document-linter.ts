@@ -115,10 +115,13 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
     return undefined;
   }
   const { request } = decision;
-  // The lint holds the thread: let the client see "linting" before it starts.
-  await session.sendStatus({ state: 'linting' });
-  // A newer version arrived meanwhile: its own lint is scheduled.
-  if (session.documents.get(uri)?.version !== document.version) return undefined;
+  if (request.typeAware || session.queue.isSlow(uri)) {
+    // A long lint holds the thread: let the client see "linting" before it starts. Keystroke lints of
+    // ordinary files are over before a status could be shown, so they send none and wait for nothing.
+    await session.sendStatus({ state: 'linting' });
+    // A newer version arrived meanwhile: its own lint is scheduled.
+    if (session.documents.get(uri)?.version !== document.version) return undefined;
+  }
   let outcome: LintOutcome;
   try {
     outcome = await runLint(session, request);
