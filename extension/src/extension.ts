@@ -192,10 +192,20 @@ async function pickScaffoldDirectory(folder: vscode.WorkspaceFolder, generator: 
 /** The `tripwire.scaffold` generators behind the "Generate …" commands. */
 type ModuleGenerator = 'errgroup' | 'singleflight' | 'retry' | 'breaker' | 'ratelimit' | 'timeout';
 
+/** How the folder pick names the module (the generator name where it reads well). */
+const MODULE_LABEL: Record<ModuleGenerator, string> = {
+  errgroup: 'errgroup',
+  singleflight: 'singleflight',
+  retry: 'retry',
+  breaker: 'circuit breaker',
+  ratelimit: 'rate limiter',
+  timeout: 'timeout',
+};
+
 async function generate(generator: ModuleGenerator): Promise<void> {
   const folder = scaffoldFolder();
   if (!folder) return;
-  const directory = await pickScaffoldDirectory(folder, generator);
+  const directory = await pickScaffoldDirectory(folder, MODULE_LABEL[generator]);
   if (directory === undefined) return;
   await runScaffold(generator, folder, directory);
 }
