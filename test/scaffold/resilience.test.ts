@@ -290,3 +290,17 @@ describe('generated resilience modules under Tripwire\'s recommended config', ()
     assert.deepEqual(findings, []);
   });
 });
+
+describe('generated resilience tests for vitest and jest', () => {
+  it('import describe/it from the project runner and nothing else from node:test', () => {
+    for (const module of RESILIENCE_MODULES) {
+      const vitest = renderTests(module, { language: 'ts', moduleKind: 'esm', indent: '  ', quote: "'", semicolons: true, testRunner: 'vitest', verbatimCommonJs: false });
+      assert.match(vitest.content, /^import \{ describe, it \} from 'vitest';$/m, module);
+      assert.doesNotMatch(vitest.content, /node:test/, module);
+      const jest = renderTests(module, { language: 'js', moduleKind: 'cjs', indent: '  ', quote: "'", semicolons: true, testRunner: 'jest', verbatimCommonJs: false });
+      assert.match(jest.content, /^const \{ describe, it \} = require\('@jest\/globals'\);$/m, module);
+      assert.doesNotMatch(jest.content, /node:test/, module);
+    }
+  });
+});
+
