@@ -49,6 +49,7 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
     await client.open(uri, TRAP);
     for (let version = 2; version <= 6; version++) {
       await client.replaceText(uri, version % 2 === 0 ? CLEAN : TRAP, version);
+      // Uneven pauses between edits (0, 60, 120 ms), so some lints start between edits and some edits merge.
       await sleep(60 * (version % 3));
     }
     await client.waitForVersion(uri, 6);
