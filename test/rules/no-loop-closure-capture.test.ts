@@ -4672,6 +4672,89 @@ for (const row of rows) {
         },
       ],
     },
+    {
+      name: "helper: an overloaded function whose implementation keeps the callback",
+      code: `function keep(fn: () => void): void;
+function keep(fn: () => void, label: string): void;
+function keep(fn: () => void, label?: string): void {
+  queue.push({ fn, label });
+}
+const queue: Array<{ fn: () => void; label?: string }> = [];
+for (var job = 0; job < jobs.length; job++) {
+  keep(() => start(jobs[job]), 'job');
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 8,
+          column: 8,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function keep(fn: () => void): void;
+function keep(fn: () => void, label: string): void;
+function keep(fn: () => void, label?: string): void {
+  queue.push({ fn, label });
+}
+const queue: Array<{ fn: () => void; label?: string }> = [];
+for (let job = 0; job < jobs.length; job++) {
+  keep(() => start(jobs[job]), 'job');
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function keep(fn: () => void): void;
+function keep(fn: () => void, label: string): void;
+function keep(fn: () => void, label?: string): void {
+  queue.push({ fn, label });
+}
+const queue: Array<{ fn: () => void; label?: string }> = [];
+for (var job = 0; job < jobs.length; job++) {
+  const jobSnapshot = job;
+  keep(() => start(jobs[jobSnapshot]), 'job');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a generic arrow with a default delay that schedules the callback",
+      code: `const soon = <T,>(value: T, use: (value: T) => void, delayMs = 0): void => {
+  setTimeout(() => use(value), delayMs);
+};
+let shown = 0;
+for (const card of cards) {
+  shown++;
+  soon(card, (c) => reveal(c, shown));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `const soon = <T,>(value: T, use: (value: T) => void, delayMs = 0): void => {
+  setTimeout(() => use(value), delayMs);
+};
+let shown = 0;
+for (const card of cards) {
+  shown++;
+  const shownSnapshot = shown;
+  soon(card, (c) => reveal(c, shownSnapshot));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -6017,6 +6100,89 @@ for (var level = 0; level < 3; level++) {
   tabs[i].onclick = function () {
     if (iSnapshot === activeTab) refresh();
   };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: copies the callback onto a shared table with Object.assign",
+      code: `const routes = {};
+function route(path, handle) {
+  Object.assign(routes, { [path]: handle });
+}
+for (var r = 0; r < pages.length; r++) {
+  route(pages[r].path, function () { return render(pages[r]); });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 6,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `const routes = {};
+function route(path, handle) {
+  Object.assign(routes, { [path]: handle });
+}
+for (let r = 0; r < pages.length; r++) {
+  route(pages[r].path, function () { return render(pages[r]); });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `const routes = {};
+function route(path, handle) {
+  Object.assign(routes, { [path]: handle });
+}
+for (var r = 0; r < pages.length; r++) {
+  const rSnapshot = r;
+  route(pages[r].path, function () { return render(pages[rSnapshot]); });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "helper: a bound function expression handed to a registering helper",
+      code: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+for (var i = 0; i < items.length; i++) {
+  bindClick(items[i].el, function () { this.open(i); }.bind(controller));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+for (let i = 0; i < items.length; i++) {
+  bindClick(items[i].el, function () { this.open(i); }.bind(controller));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindClick(el, fn) {
+  el.addEventListener('click', fn);
+}
+for (var i = 0; i < items.length; i++) {
+  const iSnapshot = i;
+  bindClick(items[i].el, function () { this.open(iSnapshot); }.bind(controller));
 }
 `,
             },

@@ -305,6 +305,13 @@ export class LoopClosureAnalyzer {
           if (isValueSlot) return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
           return { kind: 'sync', known: true };
         }
+        if (name === 'assign' && callee.objectName === 'Object' && argumentIndex >= 1) {
+          // `Object.assign(handlers, { [key]: fn })`: the target keeps what the sources hold.
+          const target = call.arguments[0];
+          if (target && target.type !== AST_NODE_TYPES.ObjectExpression && target.type !== AST_NODE_TYPES.SpreadElement) {
+            return { kind: 'deferred', sink: 'stored with `Object.assign()`', receiver: target };
+          }
+        }
         if (
           ROUTE_METHODS.has(name) &&
           (name === 'use' || argumentIndex >= 1) &&

@@ -290,6 +290,12 @@ export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): Funct
   const target = skipTypeWrappers(callee);
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = resolve(target);
+    if (variable && variable.defs.length > 1 && variable.defs.every((definition) => definition.type === 'FunctionName')) {
+      // Overload signatures (`function f(a): void;`) followed by the one implementation.
+      const implementations = variable.defs.filter((definition) => definition.node.type === AST_NODE_TYPES.FunctionDeclaration);
+      const implementation = implementations.length === 1 ? implementations[0]?.node : undefined;
+      return implementation?.type === AST_NODE_TYPES.FunctionDeclaration ? implementation : undefined;
+    }
     const definition = variable && singleDefinition(variable);
     if (definition?.type === 'FunctionName') {
       const node = definition.node;
