@@ -56,6 +56,8 @@ ruleTester.run('no-listener-leak', rule, {
     'for (const address of addresses) {\n  const secondary = listen(address);\n  const closeSecondary = () => secondary.close();\n  mainServer.on("close", closeSecondary);\n}',
     // the request's own signal dies with the request
     'app.get("/slow", async (request, reply) => { request.signal.addEventListener("abort", () => log("gone")); return work(); });',
+    // a one-shot timer at start-up runs once
+    'setTimeout(() => { process.on("SIGTERM", () => server.close()); }, 0);',
     // three arguments: a router, not an emitter
     'for (const route of routes) router.on("GET", route.path, route.handler);',
     // the registration result is kept: its owner removes it
@@ -258,6 +260,11 @@ ruleTester.run('no-listener-leak', rule, {
       // a named `message` listener
       code: 'const cache = new Map();\nfunction relay(data: string) {\n  process.on("exit", () => cache.clear());\n}\nworker.on("message", relay);',
       errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'const cache = new Map();\nfunction relay(data: string) {\n  process.once("exit", () => cache.clear());\n}\nworker.on("message", relay);' }] }],
+    },
+    {
+      // a one-shot timer inside a handler runs once per request
+      code: 'app.get("/later", (req, res) => {\n  setTimeout(() => {\n    bus.on("tick", () => res.write("."));\n  }, 100);\n});',
+      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'app.get("/later", (req, res) => {\n  setTimeout(() => {\n    bus.once("tick", () => res.write("."));\n  }, 100);\n});' }] }],
     },
     {
       // a React effect without a cleanup

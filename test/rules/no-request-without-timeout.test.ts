@@ -338,6 +338,20 @@ ruleTester.run('no-request-without-timeout', rule, {
       ],
     },
     {
+      // a timeout of 0 is axios's "no timeout"; interceptors add headers, not a timeout
+      code: 'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 0 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users");',
+      errors: [
+        {
+          messageId: 'noTimeout',
+          data: { client: '`api.get`' },
+          suggestions: [
+            { messageId: 'suggestTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 0 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users", { timeout: 10000 });' },
+            { messageId: 'suggestInstanceTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 10000 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users");' },
+          ],
+        },
+      ],
+    },
+    {
       // got has no default timeout
       code: 'import got from "got";\nexport const load = (url: string) => got(url).json();',
       errors: [

@@ -41,7 +41,6 @@ const REMOVE_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 
 const TEARDOWN_METHODS = new Set(['destroy', 'close', 'end', 'terminate', 'dispose', 'disconnect', 'unref', 'quit']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
-const TIMER_FUNCTIONS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
 /** Events that fire again and again on one target: a listener registered inside theirs is registered each time. */
 const REPEATING_EVENTS = new Set([
@@ -232,7 +231,8 @@ export default createRule<Options, MessageId>({
       if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return 'once';
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as never)) {
         const name = calleeName(parent);
-        if (name && TIMER_FUNCTIONS.has(name)) return { kind: 'tick', node: fn };
+        // An interval fires again and again; a one-shot timer runs once per run of the code around it.
+        if (name === 'setInterval') return { kind: 'tick', node: fn };
         if (name && EFFECT_HOOKS.has(name) && parent.arguments[0] === fn) return { kind: 'effect', node: fn };
         if (name && ITERATION_METHODS.has(name) && parent.arguments[0] === fn && skipWrappers(parent.callee).type === AST_NODE_TYPES.MemberExpression) {
           return { kind: 'iteration', node: fn };
@@ -275,7 +275,7 @@ export default createRule<Options, MessageId>({
         if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference.identifier as never)) continue;
         const name = calleeName(call);
         if (!name) continue;
-        if (TIMER_FUNCTIONS.has(name) && call.arguments[0] === reference.identifier) return { kind: 'tick', node: fn };
+        if (name === 'setInterval' && call.arguments[0] === reference.identifier) return { kind: 'tick', node: fn };
         if (name === 'createServer' || (ROUTE_METHODS.has(name) && call.arguments.length >= 2 && call.arguments[0]?.type === AST_NODE_TYPES.Literal)) {
           return { kind: 'request', node: fn };
         }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { calleeName, isFunctionNode, memberName, resolveVariable, skipWrappers, someDescendant } from '../util/async/ast.js';
-import { addPropertyFix, constObjectLiteral, keyPresence, type KeyPresence } from '../util/service/objects.js';
+import { constObjectLiteral, keyPresence, setPropertyFix, type KeyPresence } from '../util/service/objects.js';
 import { declaringModule, getChecker, guard, identifierOrigin, isUndeclaredGlobal, type Checker, type ModuleOrigin } from '../util/service/origin.js';
 import { isBrowserUiFile, isTestFile } from '../util/service/files.js';
 
@@ -140,11 +140,11 @@ export default createRule<Options, MessageId>({
     }
     let configuredObjects: Set<string> | undefined;
 
-    /** Receivers whose defaults or interceptors the file changes (`api.defaults.timeout = …`, `axios.interceptors…`). */
+    /** Receivers whose defaults the file changes (`api.defaults.timeout = …`, `axios.defaults = …`). */
     function configured(): Set<string> {
       if (configuredObjects) return configuredObjects;
       configuredObjects = new Set();
-      for (const match of sourceCode.text.matchAll(/([\w$.]+?)\s*\.\s*(?:defaults\b|interceptors\b)/g)) {
+      for (const match of sourceCode.text.matchAll(/([\w$.]+?)\s*\.\s*defaults\b/g)) {
         configuredObjects.add(match[1]!.replace(/\s+/g, ''));
       }
       return configuredObjects;
@@ -668,29 +668,30 @@ export default createRule<Options, MessageId>({
           const combined = signalMayBeMissing(signal)
             ? `signal ? AbortSignal.any([signal, ${timeoutSignal}]) : ${timeoutSignal}`
             : `AbortSignal.any([signal, ${timeoutSignal}])`;
-          const fix = optionFix(call, request, `signal: ${combined}`);
+          const fix = optionFix(call, request, 'signal', combined);
           if (fix) result.push({ messageId: 'suggestAnySignal', data: { ms }, fix });
         } else {
-          const fix = optionFix(call, request, `signal: ${timeoutSignal}`);
+          const fix = optionFix(call, request, 'signal', timeoutSignal);
           if (fix) result.push({ messageId: 'suggestSignal', data: { ms }, fix });
         }
       }
       if (request.kind !== 'fetch') {
         const value = request.kind === 'got' ? `{ request: ${ms} }` : ms;
-        const fix = optionFix(call, request, `timeout: ${value}`);
+        const fix = optionFix(call, request, 'timeout', value);
         if (fix) result.push({ messageId: 'suggestTimeout', data: { ms }, fix });
         const created = request.instance?.options;
         if (created && request.instance?.timeout === 'absent') {
-          result.push({ messageId: 'suggestInstanceTimeout', data: { ms }, fix: (fixer) => addPropertyFix(sourceCode, fixer, created, `timeout: ${value}`) });
+          result.push({ messageId: 'suggestInstanceTimeout', data: { ms }, fix: (fixer) => setPropertyFix(sourceCode, fixer, created, 'timeout', value) });
         }
       }
       return result;
     }
 
     /** An edit putting `property` into the call's options: into the literal, around a variable (`{ ...init, … }`), or as a new argument. */
-    function optionFix(call: TSESTree.CallExpression, request: RequestCall, property: string): TSESLint.ReportFixFunction | undefined {
+    function optionFix(call: TSESTree.CallExpression, request: RequestCall, key: string, value: string): TSESLint.ReportFixFunction | undefined {
+      const property = `${key}: ${value}`;
       const options = request.options && skipWrappers(request.options);
-      if (options?.type === AST_NODE_TYPES.ObjectExpression) return (fixer) => addPropertyFix(sourceCode, fixer, options, property);
+      if (options?.type === AST_NODE_TYPES.ObjectExpression) return (fixer) => setPropertyFix(sourceCode, fixer, options, key, value);
       if (request.options) {
         const original = request.options;
         return (fixer) => fixer.replaceText(original, `{ ...${sourceCode.getText(original)}, ${property} }`);

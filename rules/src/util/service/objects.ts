@@ -94,8 +94,10 @@ export function keyPresence(
   return 'unknown';
 }
 
+/** `undefined`, `null` and `0` set nothing: axios and http read a timeout of 0 as "no timeout". */
 function isUndefinedValue(node: TSESTree.Node): boolean {
   const value = skipWrappers(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null || value.value === 0;
   return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
 }
 
@@ -115,4 +117,17 @@ export function addPropertyFix(
     return fixer.insertTextAfter(after, multiline ? `\n${indent}${text},` : ` ${text}`);
   }
   return fixer.insertTextAfter(last, multiline ? `,\n${indent}${text}` : `, ${text}`);
+}
+
+/** An edit setting `key: value` in an object literal: replacing the value of an existing property, or adding one. */
+export function setPropertyFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fixer: TSESLint.RuleFixer,
+  object: TSESTree.ObjectExpression,
+  key: string,
+  value: string,
+): TSESLint.RuleFix {
+  const existing = findProperty(object, key);
+  if (existing && !existing.shorthand && existing.kind === 'init' && !existing.method) return fixer.replaceText(existing.value, value);
+  return addPropertyFix(sourceCode, fixer, object, `${key}: ${value}`);
 }
