@@ -4949,6 +4949,14 @@ Calc.prototype.sum = function (xs) {
 }
 `,
     },
+    {
+      name: "Function.prototype.bind with a closure argument calls nothing later",
+      code: `for (var i = 0; i < 3; i++) {
+  const run = invoke.bind(null, () => i);
+  run();
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -6183,6 +6191,123 @@ for (let i = 0; i < items.length; i++) {
 for (var i = 0; i < items.length; i++) {
   const iSnapshot = i;
   bindClick(items[i].el, function () { this.open(iSnapshot); }.bind(controller));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "fs: watch destructured from a namespace import",
+      code: `import * as fs from 'node:fs';
+const { watch } = fs;
+for (var w = 0; w < folders.length; w++) {
+  watch(folders[w], () => reindex(folders[w]));
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `import * as fs from 'node:fs';
+const { watch } = fs;
+for (let w = 0; w < folders.length; w++) {
+  watch(folders[w], () => reindex(folders[w]));
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `import * as fs from 'node:fs';
+const { watch } = fs;
+for (var w = 0; w < folders.length; w++) {
+  const wSnapshot = w;
+  watch(folders[w], () => reindex(folders[wSnapshot]));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "class: listenTo registers a view callback reading this.items[i]",
+      code: `class ListView extends View {
+  bindModels() {
+    for (var i = 0; i < this.models.length; i++) {
+      this.listenTo(this.models[i], 'change', () => this.renderRow(this.items[i]));
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 4,
+          column: 47,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class ListView extends View {
+  bindModels() {
+    for (let i = 0; i < this.models.length; i++) {
+      this.listenTo(this.models[i], 'change', () => this.renderRow(this.items[i]));
+    }
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class ListView extends View {
+  bindModels() {
+    for (var i = 0; i < this.models.length; i++) {
+      const iSnapshot = i;
+      this.listenTo(this.models[i], 'change', () => this.renderRow(this.items[iSnapshot]));
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "jQuery's bind('click', fn) registers a listener",
+      code: `for (var l = 0; l < links.length; l++) {
+  $(links[l]).bind('click', function () {
+    openPanel(l);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 2,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `for (let l = 0; l < links.length; l++) {
+  $(links[l]).bind('click', function () {
+    openPanel(l);
+  });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `for (var l = 0; l < links.length; l++) {
+  const lSnapshot = l;
+  $(links[l]).bind('click', function () {
+    openPanel(lSnapshot);
+  });
 }
 `,
             },

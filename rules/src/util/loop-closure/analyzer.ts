@@ -28,6 +28,7 @@ import {
   CANCEL_FUNCTIONS,
   COLLECTION_ONLY_STORING_METHODS,
   ERROR_FIRST_PARAMETER,
+  EVENT_BINDING_METHODS,
   EVENT_SHORTHAND_METHODS,
   LISTENER_METHODS,
   LISTENER_NAME,
@@ -288,7 +289,13 @@ export class LoopClosureAnalyzer {
         if (callee.rootName !== undefined && CALLBACK_API_ROOTS.has(callee.rootName) && isFunction) {
           return { kind: 'deferred', sink: `a completion callback passed to a \`${callee.rootName}\` API`, callbackSlot: true };
         }
-        if (LISTENER_METHODS.has(name) || (EVENT_SHORTHAND_METHODS.has(name) && isFunction)) {
+        const first = call.arguments[0];
+        const namesEvent = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && argumentIndex >= 1;
+        if (
+          LISTENER_METHODS.has(name) ||
+          (EVENT_SHORTHAND_METHODS.has(name) && isFunction) ||
+          (EVENT_BINDING_METHODS.has(name) && isFunction && namesEvent)
+        ) {
           return { kind: 'deferred', sink: `registered as a listener with \`.${name}()\``, callbackSlot: true };
         }
         const member = skipTypeWrappers(call.callee) as TSESTree.MemberExpression;

@@ -50,8 +50,11 @@ interface ModuleBinding {
   exported: string | undefined;
 }
 
-/** Where an imported or required binding comes from (`import { watch } from 'node:fs'` → fs / watch). */
-function moduleBinding(variable: Variable): ModuleBinding | undefined {
+/**
+ * Where an imported or required binding comes from (`import { watch } from 'node:fs'` → fs / watch),
+ * also when destructured from a module object (`const { watch } = fs`).
+ */
+function moduleBinding(variable: Variable, resolve: Resolve, depth = 0): ModuleBinding | undefined {
   const definition = singleDefinition(variable);
   if (!definition) return undefined;
   if (definition.type === 'ImportBinding') {
@@ -74,7 +77,13 @@ function moduleBinding(variable: Variable): ModuleBinding | undefined {
   }
   if (definition.type !== 'Variable') return undefined;
   const declarator = definition.node;
-  const source = requiredModule(declarator.init);
+  let source = requiredModule(declarator.init);
+  const init = declarator.init && skipTypeWrappers(declarator.init);
+  if (source === undefined && init?.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const objectVariable = resolve(init);
+    const object = objectVariable && moduleBinding(objectVariable, resolve, depth + 1);
+    if (object?.exported === undefined) source = object?.module;
+  }
   if (source === undefined) return undefined;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module: coreModuleName(source), exported: undefined };
   if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
@@ -99,7 +108,7 @@ export function coreCallbackApi(callee: TSESTree.Node, resolve: Resolve): string
   let shown: string | undefined;
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = resolve(target);
-    binding = variable ? moduleBinding(variable) : undefined;
+    binding = variable ? moduleBinding(variable, resolve) : undefined;
     if (binding?.exported === undefined) return undefined;
     shown = target.name;
   } else if (target.type === AST_NODE_TYPES.MemberExpression) {
@@ -108,7 +117,7 @@ export function coreCallbackApi(callee: TSESTree.Node, resolve: Resolve): string
     if (method === undefined) return undefined;
     if (object.type === AST_NODE_TYPES.Identifier) {
       const variable = resolve(object);
-      const objectBinding = variable ? moduleBinding(variable) : undefined;
+      const objectBinding = variable ? moduleBinding(variable, resolve) : undefined;
       if (objectBinding?.exported !== undefined) return undefined;
       binding = objectBinding && { module: objectBinding.module, exported: method };
       shown = `${object.name}.${method}`;

@@ -53,6 +53,8 @@ export const LISTENER_METHODS = new Set([
   'listen',
   'onmessage',
   'watch',
+  'listenTo',
+  'listenToOnce',
 ]);
 
 /** jQuery-style event shorthands; only treated as listeners when handed a function. */
@@ -178,3 +180,6 @@ export const COLLECTION_ONLY_STORING_METHODS = new Set(['set', 'add']);
  * file does not declare the callee; a local declaration is read instead.
  */
 export const LISTENER_NAME = /^on[A-Z]/;
+
+/** jQuery's older `.bind('click', fn)` / `.live('click', fn)`: listeners when the first argument names an event. */
+export const EVENT_BINDING_METHODS = new Set(['bind', 'live']);
