@@ -32,6 +32,9 @@ ruleTester.run('no-request-without-timeout', rule, {
     // a Request object carries its own signal (a proxied incoming request's, or one set when it was made)
     'export async function proxy(request: Request) { return fetch(request); }',
     'export async function forward(url: string, incoming: Request) { return fetch(new Request(url, incoming), { redirect: "manual" }); }',
+    // a helper given a deadline
+    'import { retry } from "./retry.js"; export const load = (url: string) => retry((signal) => fetch(url, { signal }), { retries: 3 });',
+    'import pRetry from "p-retry"; export const load = (url: string) => pRetry(() => fetch(url), { retries: 3, signal: AbortSignal.timeout(30000) });',
     // a race with a timer belongs to no-leaked-timer
     'export async function load(url: string, timeout: Promise<never>) { return Promise.race([fetch(url), timeout]); }',
     // a local or injected fetch is not the global one
@@ -218,6 +221,11 @@ ruleTester.run('no-request-without-timeout', rule, {
           ],
         },
       ],
+    },
+    {
+      // a timer is not a timeout: the request it starts can hang all the same
+      code: 'export function schedule(url: string) {\n  setTimeout(() => fetch(url), 1000);\n}',
+      errors: [{ messageId: 'noTimeout', line: 2, suggestions: [{ messageId: 'suggestSignal', output: 'export function schedule(url: string) {\n  setTimeout(() => fetch(url, { signal: AbortSignal.timeout(10000) }), 1000);\n}' }] }],
     },
     {
       // node-fetch and undici's fetch

@@ -60,6 +60,8 @@ const GOT_KEYS = new Set(['timeout', 'signal']);
 const HTTP_KEYS = new Set(['timeout', 'signal', 'agent', 'createConnection']);
 const TIMEOUT_KEYS = new Set(['timeout']);
 const TIMEOUT_WRAPPER = /timeout|deadline|timelimit/i;
+const TIMER_FUNCTION = /^(?:set|clear)(?:Timeout|Interval|Immediate)$/;
+const WRAPPER_KEYS = new Set(['timeout', 'deadline', 'signal', 'milliseconds']);
 const CLIENT_TEXT = /\bfetch\b|['"](?:axios|got|(?:node:)?https?|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
 /** Every method name of a client call the rule knows (axios, got, http, `globalThis.fetch`). */
 const CLIENT_METHODS = new Set(['get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm', 'request', 'stream', 'fetch']);
@@ -572,8 +574,10 @@ export default createRule<Options, MessageId>({
       for (let node: TSESTree.Node | undefined = call.parent; node; child = node, node = node.parent) {
         if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.includes(child as never)) {
           const name = calleeName(node);
-          if (name === 'race' || name === 'any') return true;
-          if (name && (TIMEOUT_WRAPPER.test(name) || REACT_HOOK.test(name))) return true;
+          if (name === 'race') return true;
+          if (name && !TIMER_FUNCTION.test(name) && (TIMEOUT_WRAPPER.test(name) || REACT_HOOK.test(name))) return true;
+          // `retry(() => fetch(url), { timeout: 5000 })`: the helper is given a deadline.
+          if (node.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression && keyPresence(sourceCode, arg, WRAPPER_KEYS) === 'present')) return true;
           if (appliesTimeout(node)) return true;
         }
         if (node.type === AST_NODE_TYPES.ArrayExpression && node.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(node.parent) === 'race') {
