@@ -178,6 +178,11 @@ ruleTester.run('no-listener-leak', rule, {
       errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'signal' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'export function download(url: string, { signal }: { signal: AbortSignal }) {\n  return new Promise((resolve, reject) => {\n    signal.addEventListener("abort", () => reject(signal.reason), { once: true });\n    start(url, resolve);\n  });\n}' }] }],
     },
     {
+      // a presence check on an optional signal is no once-per-target guard
+      code: 'export function record({ signal }: { signal?: AbortSignal } = {}) {\n  return new Promise((resolve) => {\n    const child = spawn("rec");\n    if (signal) {\n      signal.addEventListener("abort", () => child.kill());\n    }\n    child.on("close", resolve);\n  });\n}',
+      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'signal' }, line: 5, suggestions: [{ messageId: 'suggestOnce', output: 'export function record({ signal }: { signal?: AbortSignal } = {}) {\n  return new Promise((resolve) => {\n    const child = spawn("rec");\n    if (signal) {\n      signal.addEventListener("abort", () => child.kill(), { once: true });\n    }\n    child.on("close", resolve);\n  });\n}' }] }],
+    },
+    {
       code: 'export async function fetchPage(url: string, options: { signal: AbortSignal }) {\n  options.signal.addEventListener("abort", () => log(url));\n  return get(url);\n}',
       errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'options.signal' }, suggestions: [{ messageId: 'suggestOnce', output: 'export async function fetchPage(url: string, options: { signal: AbortSignal }) {\n  options.signal.addEventListener("abort", () => log(url), { once: true });\n  return get(url);\n}' }] }],
     },

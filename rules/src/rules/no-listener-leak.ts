@@ -418,7 +418,12 @@ export default createRule<Options, MessageId>({
         else if (node.type === AST_NODE_TYPES.LogicalExpression) test = node.left;
         if (!test) continue;
         const text = normalised(test);
-        if (text.includes(target) || /listenerCount|listeners\(/.test(text)) return true;
+        if (/listenerCount|listeners\(/.test(text)) return true;
+        // A mere presence check (`if (signal)`, `signal != null`, `!signal.aborted`) says nothing about earlier runs.
+        const bare = text.replace(/^!+/, '').replace(/^\((.*)\)$/, '$1');
+        const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`^(?:typeof)?${escaped}(?:\\.aborted)?(?:[!=]==?(?:null|undefined|'undefined'|"undefined"))?$`).test(bare)) continue;
+        if (text.includes(target)) return true;
       }
       return false;
     }
