@@ -50,9 +50,13 @@ describe('ErrGroup: first error', () => {
     const gate = deferred();
     let siblingSawAbort = false;
     group.go(async (signal) => {
-      signal.addEventListener('abort', () => {
-        siblingSawAbort = true;
-      });
+      signal.addEventListener(
+        'abort',
+        () => {
+          siblingSawAbort = true;
+        },
+        { once: true },
+      );
       await gate.promise;
     });
     const sync = new Error('sync');
