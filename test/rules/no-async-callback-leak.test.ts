@@ -401,6 +401,8 @@ ruleTester.run('no-async-callback-leak (more slots, bodies that cannot reject)',
     "socket.on('close', async () => {\n  pending.delete(socketId);\n  clearTimeout(idleTimer);\n  const waiting = Array.from(waiters);\n  waiters = new Map();\n  state = 'closed';\n  try {\n    await releaseAll(waiting);\n  } catch (error) {\n    logger.warn(error);\n  }\n});",
     // whatever the try throws, the finally ends the process
     "process.on('SIGTERM', async () => {\n  try {\n    await server.close();\n    await db.end();\n  } finally {\n    process.exit(0);\n  }\n});",
+    // a signal handler that ends the process after its await: a rejection ends it too
+    "const onSignal = async () => {\n  await server.destroy();\n  process.exit(0);\n};\nprocess.on('SIGINT', onSignal);\nprocess.on('SIGTERM', onSignal);",
     // no await and no returned value: only a synchronous throw could reject
     "emitter.on('change', async (value) => {\n  render(value);\n});",
     'setInterval(async () => { tick(); }, 1000);',

@@ -449,6 +449,8 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
     'export class Refresher {\n  private ticker: ReturnType<typeof setInterval> | null = null;\n  private async stop() {\n    if (this.ticker) clearInterval(this.ticker);\n    this.ticker = null;\n  }\n  private async start() {\n    await this.stop();\n    this.ticker = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n  resume() {\n    this.start();\n  }\n  pause() {\n    this.stop();\n  }\n}',
     // a promise whose executor takes no reject and calls nothing never rejects; the callback is synchronous
     "class CancelToken {\n  constructor() {\n    let resolvePromise;\n    this.promise = new Promise(function executor(resolve) {\n      resolvePromise = resolve;\n    });\n    const token = this;\n    this.promise.then((reason) => {\n      for (const listener of token.listeners) listener(reason);\n      token.listeners = [];\n    });\n  }\n}",
+    // raising an error held in a variable as an unhandled rejection on purpose, outside promise callbacks
+    "export class Stream {\n  emitError(error: Error) {\n    if (!this.listeners('error').length) {\n      Promise.reject(error);\n      return;\n    }\n    this.emit('error', error);\n  }\n}",
     // an async IIFE whose loop catches every attempt
     'export function retryable<T>(attempt: (n: number) => Promise<T>): Promise<T> {\n  return new Promise<T>((accept, reject) => {\n    (async () => {\n      for (let n = 0; n < 5; n++) {\n        try {\n          accept(await attempt(n));\n          return;\n        } catch (error) {\n          if (n === 4) reject(error);\n        }\n      }\n    })();\n  });\n}',
   ],
@@ -555,6 +557,16 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
         { messageId: 'floating', line: 6, column: 3, suggestions: [
           { messageId: 'suggestCatch', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  ready.then(() => {\n    started = true;\n  }).catch((error) => console.error(error));\n}' },
           { messageId: 'suggestVoid', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  void ready.then(() => {\n    started = true;\n  });\n}' },
+        ] },
+      ],
+    },
+    // in a .catch callback, Promise.reject(error) without return swallows the error
+    {
+      code: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    Promise.reject(error);\n  });\n}',
+      errors: [
+        { messageId: 'floating', line: 4, column: 5, suggestions: [
+          { messageId: 'suggestCatch', output: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    Promise.reject(error).catch((error) => console.error(error));\n  });\n}' },
+          { messageId: 'suggestVoid', output: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    void Promise.reject(error);\n  });\n}' },
         ] },
       ],
     },

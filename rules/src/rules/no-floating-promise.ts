@@ -154,7 +154,11 @@ export default createRule<Options, MessageId>({
       );
     }
 
-    /** `catch (error) { Promise.reject(error); }`: reports the caught error as an unhandled rejection on purpose. */
+    /**
+     * `catch (error) { Promise.reject(error); }`, or `Promise.reject(error)` of an error held in a variable in a
+     * function that is not a promise callback (`if (!listeners.length) Promise.reject(error);`): raises the error
+     * as an unhandled rejection on purpose. In a `.then`/`.catch` callback the same line is a forgotten `return`.
+     */
     function isAsyncRethrow(call: TSESTree.CallExpression): boolean {
       const callee = skipWrappers(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'reject') return false;
@@ -167,10 +171,20 @@ export default createRule<Options, MessageId>({
           return node.param?.type === AST_NODE_TYPES.Identifier && node.param.name === argument.name;
         }
         if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
-          return false;
+          return !isPromiseCallback(node);
         }
       }
       return false;
+    }
+
+    /** A function passed to `.then`/`.catch`/`.finally`, or an `async` one: its value is a promise's outcome. */
+    function isPromiseCallback(fn: FunctionNode): boolean {
+      if (fn.async) return true;
+      const parent = fn.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      const callee = skipWrappers(parent.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      return name === 'then' || name === 'catch' || name === 'finally';
     }
 
     /** The unhandled promise-valued part of an expression whose value is dropped, if any. */

@@ -46,6 +46,8 @@ export function rejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCod
 
 function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCode): boolean {
   if (!fn.async || fn.generator) return false;
+  // `await server.close(); process.exit(0);`: a rejection ends the process, which was about to end anyway.
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && isProcessExit(fn.body.body.at(-1))) return true;
   const judge = new InertJudge(sourceCode);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipWrappers(fn.body);
@@ -136,18 +138,21 @@ function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean 
 
 /** A `finally` block with a top-level `process.exit(…)`: whatever the `try` threw is never observed. */
 function endsProcess(block: TSESTree.BlockStatement): boolean {
-  return block.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-    const call = skipWrappers(statement.expression);
-    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-    const callee = skipWrappers(call.callee);
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      memberName(callee) === 'exit' &&
-      skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
-      (skipWrappers(callee.object) as TSESTree.Identifier).name === 'process'
-    );
-  });
+  return block.body.some(isProcessExit);
+}
+
+/** `process.exit(…);` as a statement. */
+function isProcessExit(statement: TSESTree.Statement | undefined): boolean {
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = skipWrappers(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'exit' &&
+    skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+    (skipWrappers(callee.object) as TSESTree.Identifier).name === 'process'
+  );
 }
 
 /** `p.catch(fn)`, `p.then(ok, fail)`, or such a chain followed by `.finally(fn)`. */
