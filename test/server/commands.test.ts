@@ -9,6 +9,8 @@ import { fileUri, StdioLspClient } from './lsp-client.js';
 import { applyEdits, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP } from './helpers.js';
 
 const JS_TRAP = TRAP.replace(': void', '').replace('items: string[]', 'items');
+/** prefer-bounded-concurrency is in the strict preset: these tests turn it on the way a user would. */
+const BOUNDED_ON = { 'prefer-bounded-concurrency': 'error' };
 const FAN_OUT = 'export async function loadAll(items: string[]): Promise<unknown[]> {\n  return await Promise.all(items.map(async (id) => fetch(id)));\n}\n';
 
 /** Opens FAN_OUT as src/fan-out.ts and returns the "Run with mapWithLimit" action on its finding. */
@@ -32,6 +34,7 @@ describe('scaffold code actions resolved lazily (codeAction/resolve)', { timeout
     workspace = makeWorkspace({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n' });
     ({ client } = await StdioLspClient.start({
       rootPath: workspace,
+      settings: () => ({ rules: BOUNDED_ON }),
       capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } },
     }));
   });
@@ -124,7 +127,7 @@ describe('tripwire.scaffold.directory places a missing module', { timeout: 120_0
 
   before(async () => {
     workspace = makeWorkspace({ 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n' });
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, settings: () => ({ scaffold: { directory: 'lib/concurrency' } }) }));
+    ({ client } = await StdioLspClient.start({ rootPath: workspace, settings: () => ({ scaffold: { directory: 'lib/concurrency' }, rules: BOUNDED_ON }) }));
   });
   after(async () => {
     await client.stop();
@@ -156,7 +159,7 @@ describe('commands', { timeout: 120_000 }, () => {
     });
     ({ client } = await StdioLspClient.start({
       rootPath: workspace,
-      settings: () => ({ exclude: ['generated/**'] }),
+      settings: () => ({ exclude: ['generated/**'], rules: BOUNDED_ON }),
       capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
     }));
   });
