@@ -25,6 +25,7 @@ export function makeWorkspace(root, runDir, name) {
       'export default [',
       "  { files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser } },",
       '  tripwire.configs.recommended,',
+      "  { rules: { 'tripwire/prefer-bounded-concurrency': 'warn' } },",
       '];',
       '',
     ].join('\n'),
