@@ -4755,6 +4755,48 @@ for (const card of cards) {
         },
       ],
     },
+    {
+      name: "options: an option the helper calls from a listener",
+      code: `interface ActionOptions {
+  el: Element;
+  action: () => void;
+}
+function wire(options: ActionOptions): void {
+  options.el.addEventListener('click', () => options.action());
+}
+let pressed = 0;
+for (const el of controls) {
+  pressed++;
+  wire({ el, action: () => count(pressed) });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 11,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestSnapshot',
+              output: `interface ActionOptions {
+  el: Element;
+  action: () => void;
+}
+function wire(options: ActionOptions): void {
+  options.el.addEventListener('click', () => options.action());
+}
+let pressed = 0;
+for (const el of controls) {
+  pressed++;
+  const pressedSnapshot = pressed;
+  wire({ el, action: () => count(pressedSnapshot) });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -4954,6 +4996,41 @@ Calc.prototype.sum = function (xs) {
       code: `for (var i = 0; i < 3; i++) {
   const run = invoke.bind(null, () => i);
   run();
+}
+`,
+    },
+    {
+      name: "options: a helper that calls the option before returning",
+      code: `function withTiming({ label, run }) {
+  const start = Date.now();
+  const result = run();
+  log(label, Date.now() - start);
+  return result;
+}
+for (var i = 0; i < steps.length; i++) {
+  withTiming({ label: 'step', run: () => steps[i]() });
+}
+`,
+    },
+    {
+      name: "options: only another option is kept for later",
+      code: `function bindAction({ el, prepare, onDone }) {
+  el.addEventListener('click', onDone);
+  prepare();
+}
+for (var i = 0; i < els.length; i++) {
+  bindAction({ el: els[i], prepare: () => warm(i), onDone: finish });
+}
+`,
+    },
+    {
+      name: "options: a deferred function reads another property of the options",
+      code: `function bindAction(options) {
+  options.run();
+  options.el.addEventListener('click', () => highlight(options.el));
+}
+for (var i = 0; i < els.length; i++) {
+  bindAction({ el: els[i], run: () => warm(i) });
 }
 `,
     },
@@ -6308,6 +6385,92 @@ for (var w = 0; w < folders.length; w++) {
   $(links[l]).bind('click', function () {
     openPanel(lSnapshot);
   });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: a destructured option the helper registers",
+      code: `function bindAction({ el, run }) {
+  el.addEventListener('click', run);
+}
+for (var a = 0; a < buttons.length; a++) {
+  bindAction({ el: buttons[a], run: () => trigger(a) });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 5,
+          column: 37,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `function bindAction({ el, run }) {
+  el.addEventListener('click', run);
+}
+for (let a = 0; a < buttons.length; a++) {
+  bindAction({ el: buttons[a], run: () => trigger(a) });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `function bindAction({ el, run }) {
+  el.addEventListener('click', run);
+}
+for (var a = 0; a < buttons.length; a++) {
+  const aSnapshot = a;
+  bindAction({ el: buttons[a], run: () => trigger(aSnapshot) });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options: a constructor keeps an option on the instance",
+      code: `class Tooltip {
+  constructor(options) {
+    this.render = options.render;
+  }
+}
+for (var t = 0; t < targets.length; t++) {
+  new Tooltip({ render: () => describe(targets[t]) });
+}
+`,
+      errors: [
+        {
+          messageId: 'sharedBinding',
+          line: 7,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestLet',
+              output: `class Tooltip {
+  constructor(options) {
+    this.render = options.render;
+  }
+}
+for (let t = 0; t < targets.length; t++) {
+  new Tooltip({ render: () => describe(targets[t]) });
+}
+`,
+            },
+            {
+              messageId: 'suggestSnapshot',
+              output: `class Tooltip {
+  constructor(options) {
+    this.render = options.render;
+  }
+}
+for (var t = 0; t < targets.length; t++) {
+  const tSnapshot = t;
+  new Tooltip({ render: () => describe(targets[tSnapshot]) });
 }
 `,
             },

@@ -127,6 +127,8 @@ interface HelperDeferral {
 }
 
 const SYNC: Fate = { kind: 'sync' };
+/** Methods through which a function value is still called or passed on. */
+const FUNCTION_METHODS = new Set(['call', 'apply', 'bind']);
 const MAX_FOLLOW_DEPTH = 3;
 
 function isPathLike(node: TSESTree.Node | undefined): boolean {
@@ -171,7 +173,7 @@ export class LoopClosureAnalyzer {
   private readonly suspensionCache = new WeakMap<FunctionNode, TSESTree.Node[]>();
   private readonly chainCache = new WeakMap<TSESTree.Node, LoopNode[]>();
   /** Per helper function and parameter index: what it does with a callback (null: nothing deferring). */
-  private readonly helperCache = new WeakMap<FunctionNode, Map<number, HelperDeferral | null>>();
+  private readonly helperCache = new WeakMap<FunctionNode, Map<string, HelperDeferral | null>>();
   private helperDepth = 0;
   private helperDepthReached = false;
   private readonly resolveBound = (identifier: TSESTree.Identifier): Variable | undefined => this.resolve(identifier);
@@ -391,8 +393,9 @@ export class LoopClosureAnalyzer {
     index: number,
     call: TSESTree.CallExpression | TSESTree.NewExpression,
     shown: string,
+    key?: string,
   ): ArgumentUse | undefined {
-    const deferral = this.parameterDeferral(helper, index);
+    const deferral = this.parameterDeferral(helper, index, key);
     if (!deferral) return undefined;
     return {
       kind: 'deferred',
@@ -402,46 +405,105 @@ export class LoopClosureAnalyzer {
     };
   }
 
-  /** What `helper` does with the function it receives as parameter `index` (cached per helper). */
-  private parameterDeferral(helper: FunctionNode, index: number): HelperDeferral | undefined {
+  /** `bindAction({ el, run: () => … })`: a function in an options object handed to a helper the file declares. */
+  private optionCallbackUse(
+    holder: TSESTree.Node | undefined,
+    objectValue: TSESTree.Node,
+    key: string,
+  ): ArgumentUse | undefined {
+    if (holder?.type !== AST_NODE_TYPES.CallExpression && holder?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const index = holder.arguments.indexOf(objectValue as TSESTree.CallExpressionArgument);
+    if (index < 0) return undefined;
+    const helper =
+      holder.type === AST_NODE_TYPES.CallExpression
+        ? calleeDefinition(holder.callee, this.resolveBound)
+        : constructorDefinition(holder, this.resolveBound);
+    if (!helper) return undefined;
+    const callee = calleeName(holder.callee);
+    const prefix = holder.type === AST_NODE_TYPES.NewExpression ? 'new ' : '';
+    const shown = callee.name === undefined ? 'a helper' : `\`${prefix}${callee.name}()\``;
+    return this.helperUse(helper, index, holder, shown, key);
+  }
+
+  /**
+   * What `helper` does with the function it receives as parameter `index`, or as property `key` of the
+   * options object it receives there (cached per helper).
+   */
+  private parameterDeferral(helper: FunctionNode, index: number, key?: string): HelperDeferral | undefined {
     let perHelper = this.helperCache.get(helper);
     if (!perHelper) {
       perHelper = new Map();
       this.helperCache.set(helper, perHelper);
     }
-    const cached = perHelper.get(index);
+    const slot = key === undefined ? String(index) : `${index}.${key}`;
+    const cached = perHelper.get(slot);
     if (cached !== undefined) return cached ?? undefined;
     if (this.helperDepth >= MAX_FOLLOW_DEPTH) {
       this.helperDepthReached = true;
       return undefined;
     }
-    perHelper.set(index, null); // a helper that hands the callback to itself adds nothing
+    perHelper.set(slot, null); // a helper that hands the callback to itself adds nothing
     const outerReached = this.helperDepthReached;
     this.helperDepthReached = false;
     this.helperDepth += 1;
     let result: HelperDeferral | undefined;
     try {
-      result = this.findParameterDeferral(helper, index);
+      result = this.findParameterDeferral(helper, index, key);
     } finally {
       this.helperDepth -= 1;
     }
     // An answer cut short by the depth limit may differ from a fresh one: keep it uncached.
-    if (result || !this.helperDepthReached) perHelper.set(index, result ?? null);
-    else perHelper.delete(index);
+    if (result || !this.helperDepthReached) perHelper.set(slot, result ?? null);
+    else perHelper.delete(slot);
     this.helperDepthReached ||= outerReached;
     return result;
   }
 
-  private findParameterDeferral(helper: FunctionNode, index: number): HelperDeferral | undefined {
+  /** The expressions inside `helper` that read the callback: the parameter, or `options.key` / `{ key }`. */
+  private callbackReads(helper: FunctionNode, index: number, key: string | undefined): TSESTree.Node[] {
+    const parameterVariable = (name: string): Variable | undefined =>
+      this.sourceCode
+        .getDeclaredVariables(helper)
+        .find((declared) => declared.name === name && declared.defs.some((definition) => definition.type === 'Parameter'));
+    const reads = (variable: Variable | undefined): TSESTree.Node[] =>
+      (variable?.references ?? [])
+        .filter((reference) => reference.isRead() && isValueReference(reference))
+        .map((reference) => reference.identifier);
     const parameter = parameterAt(helper, index);
-    if (!parameter) return undefined;
-    const variable = this.sourceCode
-      .getDeclaredVariables(helper)
-      .find((declared) => declared.name === parameter.name && declared.defs.some((definition) => definition.type === 'Parameter'));
-    if (!variable) return undefined;
-    for (const reference of variable.references) {
-      if (!reference.isRead() || !isValueReference(reference)) continue;
-      const identifier = reference.identifier;
+    if (key === undefined) {
+      // `fn(…)`, `fn.call(…)`, `list.push(fn)` use the function; `options.el` only reads a property of it.
+      return (parameter ? reads(parameterVariable(parameter.name)) : []).filter((identifier) => {
+        const member = identifier.parent;
+        return (
+          member?.type !== AST_NODE_TYPES.MemberExpression ||
+          member.object !== identifier ||
+          FUNCTION_METHODS.has(memberPropertyName(member) ?? '')
+        );
+      });
+    }
+    if (parameter) {
+      // `function bind(options) { el.addEventListener('click', options.run); }`
+      return reads(parameterVariable(parameter.name)).flatMap((identifier) => {
+        const member = identifier.parent;
+        return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberPropertyName(member) === key
+          ? [member]
+          : [];
+      });
+    }
+    let pattern: TSESTree.Node | undefined = helper.params[index];
+    if (pattern?.type === AST_NODE_TYPES.AssignmentPattern) pattern = pattern.left;
+    if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return [];
+    // `function bind({ el, run }) { … }`
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || propertyKeyName(property) !== key) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      return value.type === AST_NODE_TYPES.Identifier ? reads(parameterVariable(value.name)) : [];
+    }
+    return [];
+  }
+
+  private findParameterDeferral(helper: FunctionNode, index: number, key: string | undefined): HelperDeferral | undefined {
+    for (const identifier of this.callbackReads(helper, index, key)) {
       const fate = this.fateOf(identifier, { chain: [], fn: undefined, depth: 1, viaVariable: true, home: helper, knownFunction: true });
       if (fate.kind === 'deferred') return { sink: fate.sink, callbackSlot: fate.callbackSlot === true };
       // Used from a function the helper hands over for later (`el.addEventListener('click', () => cb())`).
@@ -556,6 +618,17 @@ export class LoopClosureAnalyzer {
               sink: `handed over as the \`${key}\` callback`,
               sinkNode: holder,
               viaVariable: context.viaVariable,
+            };
+          }
+          const optionUse = key === undefined ? undefined : this.optionCallbackUse(holder, objectValue, key);
+          if (optionUse?.kind === 'deferred' && holder) {
+            return {
+              kind: 'deferred',
+              sink: optionUse.sink,
+              sinkNode: holder,
+              ...(optionUse.promise ? { promise: optionUse.promise } : {}),
+              viaVariable: context.viaVariable,
+              callbackSlot: optionUse.callbackSlot === true,
             };
           }
           node = parent.parent;
