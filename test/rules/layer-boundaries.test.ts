@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import rule, { resolveImport } from '../../rules/src/rules/layer-boundaries.js';
+import { Linter } from 'eslint';
+import rule, { CACHE_CAPACITY, cacheSizes, resolveImport, resolverInputs } from '../../rules/src/rules/layer-boundaries.js';
+import { BoundedMap } from '../../rules/src/util/bounded-map.js';
 import { createJavaScriptRuleTester, createRuleTester } from './rule-tester.js';
 
 // Resolution reads the file system, so the cases lint files of a real project written to a temp folder.
@@ -374,5 +376,104 @@ describe('layer-boundaries resolver', () => {
     fs.writeFileSync(later, 'export {};');
     await new Promise((resolve) => setTimeout(resolve, 1100));
     assert.deepEqual(resolveImport('../dao/later.js', service), { kind: 'file', path: later });
+  });
+});
+
+describe('layer-boundaries caches', () => {
+  /** A small project of its own, so edits here cannot disturb the cases above. */
+  function project(extra: Record<string, string> = {}): { dir: string; at: (p: string) => string; write: (p: string, text: string) => void } {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire-layer-cache-'));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const at = (p: string): string => path.join(dir, p);
+    const write = (p: string, text: string): void => {
+      fs.mkdirSync(path.dirname(at(p)), { recursive: true });
+      fs.writeFileSync(at(p), text);
+    };
+    const base: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/dao/*.js' } }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/dao/*'] } } }),
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }),
+      'src/service/user.ts': 'export {};',
+      'src/dao/store.ts': 'export {};',
+      'src/handler/store.ts': 'export {};',
+      ...extra,
+    };
+    for (const [file, text] of Object.entries(base)) write(file, text);
+    return { dir, at, write };
+  }
+
+  it('sees a changed tsconfig `paths` in an extended file on the next lookup, with no wait', () => {
+    const { at, write } = project();
+    const importer = at('src/service/user.ts');
+    assert.deepEqual(resolveImport('@lib/store', importer), { kind: 'file', path: at('src/dao/store.ts') });
+    write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }));
+    assert.deepEqual(resolveImport('@lib/store', importer), { kind: 'file', path: at('src/handler/store.ts') });
+  });
+
+  it('sees a changed leaf tsconfig (a new `extends` target) on the next lookup', () => {
+    const { at, write } = project({ 'tsconfig.other.json': JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }) });
+    const importer = at('src/service/user.ts');
+    assert.deepEqual(resolveImport('@lib/store', importer), { kind: 'file', path: at('src/dao/store.ts') });
+    write('tsconfig.json', JSON.stringify({ extends: './tsconfig.other.json', include: ['src'] }));
+    assert.deepEqual(resolveImport('@lib/store', importer), { kind: 'file', path: at('src/handler/store.ts') });
+  });
+
+  it('sees changed package.json `imports` on the next lookup', () => {
+    const { at, write } = project();
+    const importer = at('src/service/user.ts');
+    assert.deepEqual(resolveImport('#lib/store', importer), { kind: 'file', path: at('src/dao/store.ts') });
+    write('package.json', JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }));
+    assert.deepEqual(resolveImport('#lib/store', importer), { kind: 'file', path: at('src/handler/store.ts') });
+  });
+
+  it('the rule, in one long-lived Linter, reports by the inputs as they are when each file is linted, in any order', () => {
+    const { dir, at, write } = project();
+    const linter = new Linter({ cwd: dir });
+    const plugins = { tripwire: { rules: { 'layer-boundaries': rule } } } as unknown as Linter.Config['plugins'];
+    const config: Linter.Config[] = [{ files: ['**/*.js'], plugins, rules: { 'tripwire/layer-boundaries': 'error' } }];
+    const sources: Record<string, string> = {
+      'src/service/a.js': "import '@lib/store';\nimport '#lib/store';",
+      'src/dao/b.js': "import '../service/user.js';",
+      'src/handler/c.js': "import '@lib/store';",
+    };
+    const lint = (order: readonly string[]): string[] =>
+      order.flatMap((file) => linter.verify(sources[file]!, config, { filename: at(file) }).map((m) => `${file}:${m.line} ${m.messageId ?? m.message}`)).sort();
+    const files = Object.keys(sources);
+    const before = lint(files);
+    assert.deepEqual(before, ['src/dao/b.js:1 upward', 'src/handler/c.js:1 notAllowed']);
+    assert.deepEqual(lint([...files].reverse()), before);
+    // `@lib` and `#lib` now point into the handler layer: the service file imports upward twice, and
+    // the handler file's import stays within its layer.
+    write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }));
+    write('package.json', JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }));
+    const after = lint(files);
+    assert.deepEqual(after, ['src/dao/b.js:1 upward', 'src/service/a.js:1 upward', 'src/service/a.js:2 upward']);
+    assert.deepEqual(lint([...files].reverse()), after);
+  });
+
+  it('holds no more entries than its capacity however many imports it resolves', () => {
+    const { at } = project();
+    const importer = at('src/service/user.ts');
+    const inputs = resolverInputs(path.dirname(importer));
+    for (let index = 0; index < CACHE_CAPACITY.resolutions + 500; index += 1) resolveImport(`../dao/missing-${index}.js`, importer, inputs);
+    const sizes = cacheSizes();
+    for (const [name, size] of Object.entries(sizes)) {
+      assert.ok(size <= CACHE_CAPACITY[name as keyof typeof CACHE_CAPACITY], `${name}: ${size} entries`);
+    }
+    assert.equal(sizes.resolutions, CACHE_CAPACITY.resolutions);
+  });
+});
+
+describe('BoundedMap', () => {
+  it('evicts the least recently used entry; a get makes an entry recent', () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set('a', 1).set('b', 2);
+    assert.equal(map.get('a'), 1);
+    map.set('c', 3);
+    assert.deepEqual([map.has('a'), map.has('b'), map.has('c')], [true, false, true]);
+    map.set('a', 4);
+    map.set('d', 5);
+    assert.deepEqual([map.get('a'), map.has('c'), map.get('d'), map.size], [4, false, 5, 2]);
+    assert.throws(() => new BoundedMap(0), RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { BoundedMap } from '../util/bounded-map.js';
 import { createRule } from '../util/create-rule.js';
 
 export type MessageId = 'upward' | 'notAllowed' | 'unresolved';
@@ -133,10 +134,11 @@ interface CompiledConfig {
   readonly reportUnresolved: boolean;
   readonly ignore: readonly CompiledGlob[];
   /** Path (as matched) → layer name or null. */
-  readonly classified: Map<string, string | null>;
+  readonly classified: BoundedMap<string, string | null>;
 }
 
-const compiledConfigs = new Map<string, CompiledConfig>();
+/** Compiled options, by their JSON text: a process sees few distinct option sets. */
+const compiledConfigs = new BoundedMap<string, CompiledConfig>(64);
 
 function compileConfig(options: LayerBoundariesOptions): CompiledConfig {
   const key = JSON.stringify(options);
@@ -179,7 +181,7 @@ function compileConfig(options: LayerBoundariesOptions): CompiledConfig {
     checkTypeImports: options.checkTypeImports ?? true,
     reportUnresolved: options.reportUnresolved ?? true,
     ignore: (options.ignore ?? DEFAULT_IGNORE).map(compileGlob),
-    classified: new Map(),
+    classified: new BoundedMap(CACHE_CAPACITY.classified),
   };
   compiledConfigs.set(key, compiled);
   return compiled;
@@ -223,17 +225,43 @@ function classify(config: CompiledConfig, matchedPath: string): string | null {
       }
     }
   }
-  if (config.classified.size > 50_000) config.classified.clear();
   config.classified.set(matchedPath, best);
   return best;
 }
 
 // ---------------------------------------------------------------------------------------------
-// File-system cache: directory listings and parsed JSON files, re-validated at most once a second
-// so a long-running language server sees new files without paying a stat per lookup.
+// File-system caches. Each ESLint worker and the language server hold their own copy; entries are
+// keyed by absolute path and hold only what the file system says, so the order in which files are
+// linted changes nothing. Every cache is bounded (least recently used entries go first).
+// - Directory listings (which files exist) are re-validated at most once a second, so a
+//   long-running language server sees new files without paying a stat per lookup.
+// - The resolver's inputs (tsconfig files along `extends`, and package.json) are stamped with
+//   their modification time, change time and size on every use: a change to `paths`, `baseUrl` or
+//   `imports` is seen by the next lookup, and cached resolutions made under the old inputs are
+//   not reused.
 // ---------------------------------------------------------------------------------------------
 
 const REVALIDATE_AFTER_MS = 1000;
+
+/** Entry limits of the module-level caches. */
+export const CACHE_CAPACITY = Object.freeze({
+  listings: 10_000,
+  jsonFiles: 2_000,
+  nearest: 20_000,
+  pathsConfigs: 2_000,
+  resolutions: 50_000,
+  classified: 50_000,
+});
+
+/** A file's identity for caching: modification time, change time and size; '-' when missing. */
+function fileStamp(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}`;
+  } catch {
+    return '-';
+  }
+}
 
 interface TimedEntry<T> {
   value: T;
@@ -242,7 +270,7 @@ interface TimedEntry<T> {
 }
 
 type EntryKind = 'file' | 'dir';
-const listings = new Map<string, TimedEntry<ReadonlyMap<string, EntryKind> | null>>();
+const listings = new BoundedMap<string, TimedEntry<ReadonlyMap<string, EntryKind> | null>>(CACHE_CAPACITY.listings);
 
 function statMtime(target: string): number {
   try {
@@ -328,26 +356,26 @@ export function parseJsonc(text: string): unknown {
   return JSON.parse(output.replace(/,(\s*[}\]])/g, '$1').replace(/^\uFEFF/, '')) as unknown;
 }
 
-const jsonFiles = new Map<string, TimedEntry<unknown>>();
+const jsonFiles = new BoundedMap<string, { value: unknown; stamp: string }>(CACHE_CAPACITY.jsonFiles);
 
-/** A parsed JSON(C) file, or undefined when missing or broken. */
+/** A parsed JSON(C) file, or undefined when missing or broken; re-read when its stamp changes. */
 function readJsonFile(file: string): unknown {
-  const now = Date.now();
+  return readStampedJsonFile(file).value;
+}
+
+function readStampedJsonFile(file: string): { value: unknown; stamp: string } {
+  const stamp = fileStamp(file);
   const entry = jsonFiles.get(file);
-  if (entry && now - entry.checkedAt < REVALIDATE_AFTER_MS) return entry.value;
-  const mtimeMs = statMtime(file);
-  if (entry && mtimeMs === entry.mtimeMs) {
-    entry.checkedAt = now;
-    return entry.value;
-  }
+  if (entry && entry.stamp === stamp) return entry;
   let value: unknown;
   try {
-    value = mtimeMs === -1 ? undefined : parseJsonc(fs.readFileSync(file, 'utf8'));
+    value = stamp === '-' ? undefined : parseJsonc(fs.readFileSync(file, 'utf8'));
   } catch {
     value = undefined;
   }
-  jsonFiles.set(file, { value, mtimeMs, checkedAt: now });
-  return value;
+  const fresh = { value, stamp };
+  jsonFiles.set(file, fresh);
+  return fresh;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -355,7 +383,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The nearest file named one of `names` in `dir` or above, cached per directory. */
-const nearestCache = new Map<string, TimedEntry<string | undefined>>();
+const nearestCache = new BoundedMap<string, TimedEntry<string | undefined>>(CACHE_CAPACITY.nearest);
 function findNearest(dir: string, names: readonly string[]): string | undefined {
   const key = `${names.join('|')}\0${dir}`;
   const now = Date.now();
@@ -449,18 +477,39 @@ function readCompilerOptions(file: string, leafDir: string, seen: Set<string>): 
   return { ...merged, ...own };
 }
 
-const pathsConfigs = new Map<string, { mtimeMs: number; config: PathsConfig }>();
+/** A tsconfig's resolution options, with the stamp of every file along its `extends` chain. */
+const pathsConfigs = new BoundedMap<string, { inputs: ReadonlyArray<readonly [string, string]>; config: PathsConfig }>(
+  CACHE_CAPACITY.pathsConfigs,
+);
+
+/** Whether every file a cached value was built from still has the stamp it had then. */
+function inputsUnchanged(inputs: ReadonlyArray<readonly [string, string]>): boolean {
+  return inputs.every(([file, stamp]) => fileStamp(file) === stamp);
+}
+
+/** The stamp of a folder's resolver inputs: its tsconfig chain and its package.json (a few stats). */
+export function resolverInputs(fromDir: string): string {
+  const parts: string[] = [];
+  const tsconfig = findNearest(fromDir, ['tsconfig.json', 'jsconfig.json']);
+  if (tsconfig !== undefined) {
+    pathsConfigFor(fromDir);
+    for (const [file, stamp] of pathsConfigs.get(tsconfig)?.inputs ?? []) parts.push(`${file}@${stamp}`);
+  }
+  const manifest = findNearest(fromDir, ['package.json']);
+  if (manifest !== undefined) parts.push(`${manifest}@${readStampedJsonFile(manifest).stamp}`);
+  return parts.join('\0');
+}
 
 function pathsConfigFor(fromDir: string): PathsConfig {
   const file = findNearest(fromDir, ['tsconfig.json', 'jsconfig.json']);
   if (file === undefined) return EMPTY_PATHS;
-  readJsonFile(file); // re-validates the leaf file
-  const mtimeMs = jsonFiles.get(file)?.mtimeMs ?? -1;
   const cached = pathsConfigs.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.config;
+  if (cached && inputsUnchanged(cached.inputs)) return cached.config;
 
   const leafDir = path.dirname(file);
-  const raw = readCompilerOptions(file, leafDir, new Set());
+  const chain = new Set<string>();
+  const raw = readCompilerOptions(file, leafDir, chain);
+  const inputs = [...chain].map((input) => [input, readStampedJsonFile(input).stamp] as const);
   const paths: Array<{ pattern: string; targets: string[] }> = [];
   if (raw.paths) {
     const base = raw.baseUrl ?? raw.paths.dir;
@@ -477,7 +526,7 @@ function pathsConfigFor(fromDir: string): PathsConfig {
     }
   }
   const config: PathsConfig = { paths, baseUrl: raw.baseUrl, outDir: raw.outDir, rootDir: raw.rootDir };
-  pathsConfigs.set(file, { mtimeMs, config });
+  pathsConfigs.set(file, { inputs, config });
   return config;
 }
 
@@ -606,19 +655,37 @@ function looksLikeAlias(specifier: string): boolean {
   return specifier.startsWith('@/') || specifier.startsWith('~') || specifier.startsWith('$');
 }
 
-const resolutions = new Map<string, { value: Resolution; checkedAt: number }>();
+const resolutions = new BoundedMap<string, { value: Resolution; checkedAt: number; inputs: string }>(CACHE_CAPACITY.resolutions);
 
-/** Resolves `specifier` as imported from `importer`; results are reused for a second (files importing alike). */
-export function resolveImport(specifier: string, importer: string): Resolution {
+/**
+ * Resolves `specifier` as imported from `importer`. A result is reused for a second (files importing
+ * alike) as long as the folder's resolver inputs (tsconfig chain, package.json) are unchanged.
+ * `inputs` is `resolverInputs` of the importer's folder; a caller resolving many imports of one file
+ * computes it once.
+ */
+export function resolveImport(specifier: string, importer: string, inputs = resolverInputs(path.dirname(importer))): Resolution {
   const fromDir = path.dirname(importer);
   const key = `${fromDir}\0${specifier}`;
   const now = Date.now();
   const cached = resolutions.get(key);
-  if (cached && now - cached.checkedAt < REVALIDATE_AFTER_MS) return cached.value;
+  if (cached && cached.inputs === inputs && now - cached.checkedAt < REVALIDATE_AFTER_MS) return cached.value;
   const value = resolveUncached(specifier, fromDir);
-  if (resolutions.size > 100_000) resolutions.clear();
-  resolutions.set(key, { value, checkedAt: now });
+  resolutions.set(key, { value, checkedAt: now, inputs });
   return value;
+}
+
+/** How many entries each module-level cache holds (for tests and memory checks). */
+export function cacheSizes(): Record<keyof typeof CACHE_CAPACITY, number> {
+  let classified = 0;
+  for (const config of compiledConfigs.values()) classified = Math.max(classified, config.classified.size);
+  return {
+    listings: listings.size,
+    jsonFiles: jsonFiles.size,
+    nearest: nearestCache.size,
+    pathsConfigs: pathsConfigs.size,
+    resolutions: resolutions.size,
+    classified,
+  };
 }
 
 function resolveUncached(specifier: string, fromDir: string): Resolution {
@@ -756,10 +823,14 @@ export default createRule<Options, MessageId>({
     const allowed = config.allow.get(fromLayer) ?? new Set<string>();
     const above = config.above.get(fromLayer) ?? new Set<string>();
 
+    // The resolver's inputs are stamped once per linted file, at its first import.
+    let inputs: string | undefined;
+
     function check(source: TSESTree.Node, specifier: string, isTypeOnly: boolean): void {
       if (isTypeOnly && !config.checkTypeImports) return;
       if (specifier === '') return;
-      const resolution = resolveImport(specifier, filename);
+      inputs ??= resolverInputs(path.dirname(filename));
+      const resolution = resolveImport(specifier, filename, inputs);
       if (resolution.kind === 'external') return;
       const toLayer =
         resolution.kind === 'file'
