@@ -312,8 +312,19 @@ javaScriptRuleTester.run('no-listener-leak (JavaScript)', rule, {
     'module.exports = function handler(req, res) { req.on("data", (c) => res.write(c)); req.on("end", () => res.end()); };',
     'const events = require("events");\nmodule.exports = async function handleMessage(emitter) { await events.once(emitter, "ready"); };',
     'class Conn { constructor(socket) { this.socket = socket; socket.on("data", (d) => this.onData(d)); } onData(d) {} }\nmodule.exports = Conn;',
+    'for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));',
+    'exports.start = function start(server) { process.on("SIGTERM", () => server.close()); };',
+    'app.get("/sse", (req, res) => { const send = (e) => res.write(e); bus.on("e", send); res.on("close", () => bus.removeListener("e", send)); });',
   ],
   invalid: [
+    {
+      code: 'setInterval(function () {\n  process.on("warning", report);\n}, 1000);',
+      errors: [{ messageId: 'leak', data: { repeat: 'timer tick', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'setInterval(function () {\n  process.once("warning", report);\n}, 1000);' }] }],
+    },
+    {
+      code: 'wss.on("connection", function (ws) {\n  ws.on("message", function () {\n    ws.addListener("close", cleanup);\n  });\n});',
+      errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'ws' }, suggestions: [{ messageId: 'suggestOnce', output: 'wss.on("connection", function (ws) {\n  ws.on("message", function () {\n    ws.once("close", cleanup);\n  });\n});' }] }],
+    },
     {
       code: 'const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nmodule.exports = function handler(req, res) {\n  bus.on("update", (u) => res.write(u));\n};',
       errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nmodule.exports = function handler(req, res) {\n  bus.once("update", (u) => res.write(u));\n};' }] }],
@@ -342,9 +353,15 @@ typedRuleTester.run('no-listener-leak (typed)', rule, {
     // an `on` that is no emitter (nothing can remove what it registers): a router, a query builder
     { code: 'interface Router { on(method: string, handler: () => void): void }\ndeclare const router: Router;\napp.get("/x", (req: unknown, res: unknown) => { router.on("GET", () => {}); });', filename: typedFile },
     { code: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest() { const onX = () => {}; bus.on('x', onX); return () => bus.off('x', onX); }`, filename: typedFile },
+    { code: 'declare const target: EventTarget;\nexport function watch(signal: AbortSignal) { target.addEventListener("change", () => {}, { signal }); }', filename: typedFile },
     { code: `${clients}import { once, EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport async function handleRequest() { await once(bus, 'ready'); }`, filename: typedFile },
   ],
   invalid: [
+    {
+      code: `${clients}import { EventEmitter } from 'node:events';\nexport class Rpc {\n  constructor(private readonly socket: EventEmitter & { write(data: string): void }) {}\n  send(data: string) {\n    return new Promise((resolve) => {\n      this.socket.on('reply', resolve);\n      this.socket.write(data);\n    });\n  }\n}`,
+      filename: typedFile,
+      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this.socket' }, line: 7, suggestions: [{ messageId: 'suggestOnce', output: `${clients}import { EventEmitter } from 'node:events';\nexport class Rpc {\n  constructor(private readonly socket: EventEmitter & { write(data: string): void }) {}\n  send(data: string) {\n    return new Promise((resolve) => {\n      this.socket.once('reply', resolve);\n      this.socket.write(data);\n    });\n  }\n}` }] }],
+    },
     {
       code: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest(req: { id: string }) {\n  bus.on('done', () => log(req.id));\n}\ndeclare function log(id: string): void;`,
       filename: typedFile,
