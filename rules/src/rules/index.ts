@@ -7,6 +7,7 @@ import noLeakedTimer from './no-leaked-timer.js';
 import noListenerLeak from './no-listener-leak.js';
 import noLoopClosureCapture from './no-loop-closure-capture.js';
 import noLossyJson from './no-lossy-json.js';
+import noMiddlewareNextMisuse from './no-middleware-next-misuse.js';
 import noRequestWithoutTimeout from './no-request-without-timeout.js';
 import noUnguardedJsonParse from './no-unguarded-json-parse.js';
 import noUnvalidatedJson from './no-unvalidated-json.js';
@@ -33,4 +34,5 @@ export const rules: Record<string, TripwireRuleModule> = {
   // connecting traps to the scaffolds
   'prefer-bounded-concurrency': preferBoundedConcurrency,
   'layer-boundaries': layerBoundaries,
+  'no-middleware-next-misuse': noMiddlewareNextMisuse,
 };

@@ -1,0 +1,151 @@
+import path from 'node:path';
+import rule from '../../rules/src/rules/no-middleware-next-misuse.js';
+import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fixturesDir } from './rule-tester.js';
+
+const ruleTester = createRuleTester();
+const javaScriptRuleTester = createJavaScriptRuleTester();
+const typedRuleTester = createTypedRuleTester();
+const typedFile = path.join(fixturesDir, 'no-middleware-next-misuse.ts');
+
+/** Cases that are plain JavaScript, run in all three modes. */
+const sharedValid: string[] = [
+  // return next(err) stops the path
+  'app.use((req, res, next) => {\n  if (!req.user) return next(new Error("no user"));\n  next();\n});',
+  // if / else
+  'app.use(function (req, res, next) {\n  if (!req.user) {\n    next(new Error("no user"));\n  } else {\n    next();\n  }\n});',
+  // next("route") skips to the next route
+  'app.get("/users/:id", (req, res, next) => {\n  if (req.params.id === "0") next("route");\n  else next();\n});',
+  // error middleware responding once
+  'app.use((err, req, res, next) => {\n  res.status(err.status || 500).json({ error: err.message });\n});',
+  'app.use((err, req, res, next) => {\n  if (res.headersSent) return next(err);\n  res.status(500).send("oops");\n});',
+  // Express 5 async handler that throws
+  'app.get("/users/:id", async (req, res) => {\n  const user = await db.find(req.params.id);\n  if (!user) throw new NotFound();\n  res.json(user);\n});',
+  // a middleware factory: the inner function is analysed
+  'export function requireRole(role) {\n  return (req, res, next) => {\n    if (req.user.role !== role) return res.sendStatus(403);\n    next();\n  };\n}',
+  // next() in finally when nothing else called it
+  'app.use(async (req, res, next) => {\n  try {\n    await audit(req);\n  } finally {\n    next();\n  }\n});',
+  // Koa
+  'app.use(async (ctx, next) => {\n  const start = Date.now();\n  await next();\n  ctx.set("X-Time", String(Date.now() - start));\n});',
+  'router.get("/", (ctx, next) => {\n  ctx.state.user = ctx.session.user;\n  return next();\n});',
+  // Fastify hooks with done
+  'fastify.addHook("onRequest", (request, reply, done) => {\n  if (!request.headers.auth) return reply.code(401).send();\n  done();\n});',
+  // callbacks: the response happens in the callback only
+  'app.get("/users/:id", (req, res, next) => {\n  db.find(req.params.id, (err, user) => {\n    if (err) return next(err);\n    res.json(user);\n  });\n});',
+  // a call that passes res on hands over control
+  'app.get("/file", (req, res) => {\n  fs.createReadStream(path).pipe(res);\n});',
+  'app.get("/x", (request, response) => {\n  controller.show(request, response);\n});',
+  // switch with a response in every case
+  'app.post("/jobs", (req, res, next) => {\n  switch (req.body.kind) {\n    case "a":\n      return res.status(201).json(queueA(req.body));\n    case "b":\n      res.status(202).end();\n      break;\n    default:\n      next(new BadRequest());\n  }\n});',
+  // try / catch
+  'app.get("/x", async (req, res, next) => {\n  try {\n    res.json(await load());\n  } catch (err) {\n    next(err);\n  }\n});',
+  // a named function registered later
+  'function auth(req, res, next) {\n  if (!req.session) return res.redirect("/login");\n  next();\n}\napp.use(auth);',
+  // app.route("/x").get(...)
+  'app.route("/book").get((req, res) => {\n  res.send("Get a random book");\n}).post((req, res) => {\n  res.send("Add a book");\n});',
+  // loops that decide before next()
+  'app.use((req, res, next) => {\n  for (const header of required) {\n    if (!req.get(header)) return res.status(400).send(header);\n  }\n  next();\n});',
+  // a helper that calls next, used on one path only
+  'app.use((req, res, next) => {\n  const fail = (e) => next(e);\n  if (!req.ok) return fail(new Error("bad"));\n  next();\n});',
+  // sets headers, then passes on
+  'app.use((req, res, next) => {\n  res.set("X-Frame-Options", "DENY");\n  res.locals.nonce = makeNonce();\n  next();\n});',
+  // render with a callback does not send by itself
+  'app.get("/", (req, res, next) => {\n  res.render("home", (err, html) => {\n    if (err) return next(err);\n    res.send(html);\n  });\n});',
+  // not a handler: two params with other names
+  'items.forEach((item, next) => { next(); next(); });',
+  // an SSE stream stays open on purpose
+  'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
+];
+
+const sharedInvalid = [
+  {
+    // next(err) without return, then next()
+    code: 'app.use((req, res, next) => {\n  if (!req.user) next(new Error("no user"));\n  next();\n});',
+    errors: [
+      {
+        messageId: 'nextTwice' as const,
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.use((req, res, next) => {\n  if (!req.user) return next(new Error("no user"));\n  next();\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // a response and then next()
+    code: 'router.get("/me", function (request, response, done) {\n  if (!request.user) {\n    response.status(401).json({ error: "login" });\n  }\n  done();\n});',
+    errors: [
+      {
+        messageId: 'nextAfterResponse' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'router.get("/me", function (request, response, done) {\n  if (!request.user) {\n    return response.status(401).json({ error: "login" });\n  }\n  done();\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // the callback: next(err) without return, then res.json
+    code: 'app.get("/users/:id", (req, res, next) => {\n  db.find(req.params.id, (err, user) => {\n    if (err) next(err);\n    res.json(user);\n  });\n});',
+    errors: [
+      {
+        messageId: 'responseAfterNext' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.get("/users/:id", (req, res, next) => {\n  db.find(req.params.id, (err, user) => {\n    if (err) return next(err);\n    res.json(user);\n  });\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // a path that hangs
+    code: 'app.get("/users/:id", async (req, res) => {\n  const user = await db.find(req.params.id);\n  if (user) {\n    res.json(user);\n  }\n});',
+    errors: [{ messageId: 'handlerHangs' as const, line: 1, data: { line: '6' } }],
+  },
+  {
+    code: 'function auth(req, res, next) {\n  if (!req.session) {\n    log("no session");\n    return;\n  }\n  next();\n}\napp.use(auth);',
+    errors: [{ messageId: 'handlerHangs' as const, line: 1, data: { line: '4' } }],
+  },
+  {
+    // Koa: next() neither awaited nor returned
+    code: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  next();\n});',
+    errors: [
+      {
+        messageId: 'koaNextNotAwaited' as const,
+        line: 3,
+        suggestions: [
+          { messageId: 'suggestAwait' as const, output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  await next();\n});' },
+          { messageId: 'suggestReturnNext' as const, output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  return next();\n});' },
+        ],
+      },
+    ],
+  },
+  {
+    // next both synchronously and in a callback
+    code: 'app.use((req, res, next) => {\n  fs.readFile(file, (err, data) => {\n    if (err) return next(err);\n    req.data = data;\n    next();\n  });\n  next();\n});',
+    errors: [{ messageId: 'nextInCallbackToo' as const, line: 7 }],
+  },
+];
+
+ruleTester.run('no-middleware-next-misuse', rule, {
+  valid: [...sharedValid],
+  invalid: [...sharedInvalid],
+});
+
+javaScriptRuleTester.run('no-middleware-next-misuse (JavaScript)', rule, {
+  valid: [...sharedValid],
+  invalid: [...sharedInvalid],
+});
+
+typedRuleTester.run('no-middleware-next-misuse (typed)', rule, {
+  valid: sharedValid.map((code) => ({ code, filename: typedFile })),
+  invalid: sharedInvalid.map((test) => ({ ...test, filename: typedFile })),
+});
