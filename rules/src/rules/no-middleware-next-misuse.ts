@@ -139,7 +139,7 @@ export default createRule<[], MessageIds>({
       nextTwice: '`{{name}}()` can run a second time on this path; the first call is on line {{line}}.',
       nextAfterResponse: '`{{name}}()` runs after the response sent on line {{line}}; a later handler responds again.',
       responseAfterNext: 'This response runs after `{{name}}()` on line {{line}} already passed the request on.',
-      nextInCallbackToo: '`{{name}}` runs both on this path and in the callback on line {{line}}: two calls per request.',
+      nextInCallbackToo: '`{{name}}` is called on this path and again in the callback on line {{line}}.',
       koaNextNotAwaited: "Koa's `{{name}}()` is neither awaited nor returned; downstream errors escape this middleware.",
       handlerHangs: 'A path through this handler ends at line {{line}} with no response, next(), throw or return value.',
       suggestReturn: 'Return at the call on line {{line}}, so the path stops there.',
