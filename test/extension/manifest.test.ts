@@ -1,4 +1,5 @@
-// The Marketplace fields of package.json that the e2e tier's owner keeps: icon, banner, engines, activation.
+// The Marketplace fields of package.json: icon, banner, categories, engines, activation events, workspace
+// trust and the end-to-end scripts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * "Retry with backoff" and "Wrap in withTimeout": the rewrites checked to the character; when they
  * are not offered (and why); the module creation of the full edit; rewritten TypeScript compiled
- * with `tsc --strict` (unused parameters reported) against the canonical modules; and a wrapped
- * request no longer reported by no-request-without-timeout.
+ * with `tsc --strict` (unused parameters reported) against the canonical modules; and that
+ * no-request-without-timeout does not report a wrapped request.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

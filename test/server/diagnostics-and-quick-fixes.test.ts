@@ -10,7 +10,7 @@ import { fileUri, StdioLspClient } from './lsp-client.js';
 const RULE = LOOP_RULE;
 
 // The timeout only ends a hung run (a server that never answers); it asserts nothing about speed.
-describe('language server over stdio: the first rule end to end', { timeout: 120_000 }, () => {
+describe('language server over stdio: diagnostics and quick fixes of a rule, end to end', { timeout: 120_000 }, () => {
   let client: StdioLspClient;
   let workspace: string;
   const marker = () => path.join(workspace, 'config-was-loaded.txt');
