@@ -141,7 +141,7 @@ export default createRule<[], MessageIds>({
       responseAfterNext: 'This response runs after `{{name}}()` on line {{line}} already passed the request on.',
       nextInCallbackToo: '`{{name}}` is called on this path and again in the callback on line {{line}}.',
       koaNextNotAwaited: "Koa's `{{name}}()` is neither awaited nor returned; downstream errors escape this middleware.",
-      handlerHangs: 'A path through this handler ends at line {{line}} with no response, next(), throw or return value.',
+      handlerHangs: 'A path through this handler ends at line {{line}} with no response, next() or throw: it hangs.',
       suggestReturn: 'Return at the call on line {{line}}, so the path stops there.',
       suggestAwait: 'Await `{{name}}()`.',
       suggestReturnNext: 'Return `{{name}}()`.',
