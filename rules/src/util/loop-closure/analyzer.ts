@@ -122,7 +122,7 @@ type ArgumentUse =
 
 /** How a helper declared in the file keeps a callback it receives. */
 interface HelperDeferral {
-  sink: string;
+  /** The helper keeps it where only functions go (a listener, a timer, a call from a deferred function), not merely in storage. */
   callbackSlot: boolean;
 }
 
@@ -505,17 +505,17 @@ export class LoopClosureAnalyzer {
   private findParameterDeferral(helper: FunctionNode, index: number, key: string | undefined): HelperDeferral | undefined {
     for (const identifier of this.callbackReads(helper, index, key)) {
       const fate = this.fateOf(identifier, { chain: [], fn: undefined, depth: 1, viaVariable: true, home: helper, knownFunction: true });
-      if (fate.kind === 'deferred') return { sink: fate.sink, callbackSlot: fate.callbackSlot === true };
+      if (fate.kind === 'deferred') return { callbackSlot: fate.callbackSlot === true };
       // Used from a function the helper hands over for later (`el.addEventListener('click', () => cb())`).
       for (let owner = enclosingFunction(identifier); owner && owner !== helper; owner = enclosingFunction(owner)) {
         const ownerFate = this.fateOf(owner, { chain: [], fn: owner, depth: 1, viaVariable: false, home: helper });
-        if (ownerFate.kind === 'deferred') return { sink: `used by a function ${ownerFate.sink}`, callbackSlot: true };
+        if (ownerFate.kind === 'deferred') return { callbackSlot: true };
         if (ownerFate.kind === 'suspends' && this.isAfterSuspension(owner, identifier)) {
-          return { sink: 'used after an `await` in a function it starts', callbackSlot: true };
+          return { callbackSlot: true };
         }
       }
       if (helper.async && this.isAfterSuspension(helper, identifier)) {
-        return { sink: 'used after an `await`', callbackSlot: true };
+        return { callbackSlot: true };
       }
     }
     return undefined;
