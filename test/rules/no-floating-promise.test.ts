@@ -7,8 +7,8 @@ const CATCH = '.catch((error) => console.error(error))';
 const ruleTester = createRuleTester();
 const javaScriptRuleTester = createJavaScriptRuleTester();
 const typedRuleTester = createTypedRuleTester();
-// Typed cases lint as a file of the fixtures folder that the fixtures tsconfig does not list (default project):
-// linting as `file.ts` currently fails because the tester's allowDefaultProject also matches it.
+// Typed cases lint as a file of the fixtures folder that the fixtures tsconfig does not list: the project
+// service opens it in its default project, with the case's code as its text.
 const typedFile = path.join(fixturesDir, 'no-floating-promise.ts');
 
 ruleTester.run('no-floating-promise', rule, {
