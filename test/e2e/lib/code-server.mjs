@@ -104,7 +104,8 @@ export async function startCodeServer({ codeServer, profile: folders, logDir, tr
   for (;;) {
     if (exited) throw new Error(`code-server exited during start-up; see ${logFile}`);
     try {
-      const response = await fetch(`${url}/healthz`);
+      // A server that accepts the socket and never answers must not outlast the deadline.
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) break;
     } catch {
       // not listening yet
