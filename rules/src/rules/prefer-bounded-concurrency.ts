@@ -138,7 +138,7 @@ export default createRule<Options, MessageId>({
     type: 'suggestion',
     docs: {
       description: 'Prefer a bounded pool over `Promise.all(items.map(async …))` on collections of unknown size',
-      recommended: 'recommended',
+      recommended: 'strict',
     },
     messages: {
       unboundedMap:
