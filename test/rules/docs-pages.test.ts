@@ -26,6 +26,8 @@ interface Sample {
   filename: string | undefined;
   typed: boolean;
   falsePositive: boolean;
+  /** Words after the language that mean nothing here (a typo such as `type` for `typed`). */
+  unknownWords: string[];
   code: string;
   line: number;
 }
@@ -54,6 +56,7 @@ export function samplesOf(markdown: string): Sample[] {
       filename: /filename=(\S+)/.exec(info)?.[1],
       typed: /(^|\s)typed(\s|$)/.test(info),
       falsePositive: /(^|\s)false-positive(\s|$)/.test(info),
+      unknownWords: info.split(/\s+/).filter((word) => word !== '' && word !== 'typed' && word !== 'false-positive' && !word.startsWith('filename=')),
       code: body.join('\n'),
       line: start + 1,
     });
@@ -110,6 +113,13 @@ for (const [name, rule] of Object.entries(plugin.rules)) {
       const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema[0] : undefined) as { properties?: Record<string, unknown> } | undefined;
       for (const option of Object.keys(schema?.properties ?? {})) {
         assert.match(page, new RegExp(`^#{3,4} \`${option}\``, 'm'), `a "### \`${option}\`" heading`);
+      }
+    });
+
+    it('marks its samples only with known words, and only ✅ samples as false positives', () => {
+      for (const sample of samples) {
+        assert.deepEqual(sample.unknownWords, [], `the fence at line ${sample.line} says only typed, false-positive or filename=…`);
+        assert.ok(!(sample.falsePositive && sample.kind === 'incorrect'), `the ❌ sample at line ${sample.line} is not a false positive`);
       }
     });
 
