@@ -52,6 +52,9 @@ const sharedValid: string[] = [
   'app.get("/", (req, res, next) => {\n  res.render("home", (err, html) => {\n    if (err) return next(err);\n    res.send(html);\n  });\n});',
   // not a handler: two params with other names
   'items.forEach((item, next) => { next(); next(); });',
+  // exported helpers with three or four parameters are not middleware
+  'function compile(context, compile, isCustom) {\n  if (!context.schema) return;\n  build(context);\n}\nmodule.exports = { compile };',
+  'export function walk(current, addJs, importer, depth) {\n  if (seen.has(current)) return;\n  seen.add(current);\n  items.get(current, depth);\n}',
   // an SSE stream stays open on purpose
   'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
 ];

@@ -131,7 +131,7 @@ export default createRule<[], MessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow Express, Connect and Koa middleware that calls next() twice, after a response, without await, or never',
-      recommended: false,
+      recommended: 'strict',
     },
     hasSuggestions: true,
     schema: [],
@@ -162,8 +162,9 @@ export default createRule<[], MessageIds>({
     function classifyHandler(fn: FunctionNode): Handler | undefined {
       if (fn.generator) return undefined;
       const params = fn.params;
-      const registered = isRegistrationArgument(fn) || isRegisteredByName(fn);
-      const exported = isExportedOrReturned(fn) || (fn.type === AST_NODE_TYPES.FunctionDeclaration && isExportedOrReturned(fn));
+      const byName = usesByName(fn);
+      const registered = isRegistrationArgument(fn) || byName.registered;
+      const exported = isExportedOrReturned(fn) || byName.exported;
       const last = params[params.length - 1];
       const lastName = last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
       if (params.length === 3 || params.length === 4) {
@@ -206,21 +207,23 @@ export default createRule<[], MessageIds>({
       );
     }
 
-    /** `function auth(req, res, next) {}` or `const auth = (…) => {}`, given later to `app.use(auth)` or exported by name. */
-    function isRegisteredByName(fn: FunctionNode): boolean {
+    /** `function auth(req, res, next) {}` or `const auth = (…) => {}`, given later to `app.use(auth)`, or exported by name. */
+    function usesByName(fn: FunctionNode): { registered: boolean; exported: boolean } {
+      const uses = { registered: false, exported: false };
       let declared: TSESTree.Node | undefined;
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration) declared = fn;
       else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn) declared = fn.parent;
-      if (!declared) return false;
+      if (!declared) return uses;
       for (const variable of sourceCode.getDeclaredVariables(declared)) {
+        // a function declaration also declares its parameters: only its own name counts
+        if (!variable.defs.some((def) => def.type === 'FunctionName' || def.type === 'Variable')) continue;
         for (const reference of variable.references) {
           const id = reference.identifier;
-          if (id.parent && (isRegistrationArgument(id) || id.parent.type === AST_NODE_TYPES.ExportSpecifier || isExportedOrReturned(id))) {
-            return true;
-          }
+          if (isRegistrationArgument(id)) uses.registered = true;
+          else if (id.parent?.type === AST_NODE_TYPES.ExportSpecifier || isExportedOrReturned(id)) uses.exported = true;
         }
       }
-      return false;
+      return uses;
     }
 
     /** Walks every reference to the handler's response and `next` once, and records what each one does. */
