@@ -56,7 +56,11 @@ export function samplesOf(markdown: string): Sample[] {
       filename: /filename=(\S+)/.exec(info)?.[1],
       typed: /(^|\s)typed(\s|$)/.test(info),
       falsePositive: /(^|\s)false-positive(\s|$)/.test(info),
-      unknownWords: info.split(/\s+/).filter((word) => word !== '' && word !== 'typed' && word !== 'false-positive' && !word.startsWith('filename=')),
+      unknownWords: info
+        .split(/\s+/)
+        .filter(
+          (word) => word !== '' && word !== 'typed' && word !== 'false-positive' && !word.startsWith('filename='),
+        ),
       code: body.join('\n'),
       line: start + 1,
     });
@@ -65,14 +69,18 @@ export function samplesOf(markdown: string): Sample[] {
 }
 
 function lintSample(ruleName: string, sample: Sample) {
-  const extension = sample.language === 'jsx' || sample.language === 'tsx' ? sample.language : sample.language === 'ts' ? 'ts' : 'js';
+  const extension =
+    sample.language === 'jsx' || sample.language === 'tsx' ? sample.language : sample.language === 'ts' ? 'ts' : 'js';
   const linter = new Linter({ configType: 'flat' });
   const rules = { [`tripwire/${ruleName}`]: 'error' as const };
   const plugins = { tripwire: plugin as never };
   if (sample.typed) {
     // Typed samples open as `file.ts` (or `react.tsx`) in the fixtures folder, in the project service's
     // default project, which takes its compiler options from the fixtures tsconfig.json.
-    const filename = path.join(fixturesDir, sample.filename ?? (extension === 'tsx' || extension === 'jsx' ? 'react.tsx' : 'file.ts'));
+    const filename = path.join(
+      fixturesDir,
+      sample.filename ?? (extension === 'tsx' || extension === 'jsx' ? 'react.tsx' : 'file.ts'),
+    );
     return linter.verify(
       sample.code,
       [
@@ -80,7 +88,10 @@ function lintSample(ruleName: string, sample: Sample) {
           files: ['**/*.ts', '**/*.tsx'],
           languageOptions: {
             parser: tseslint.parser,
-            parserOptions: { projectService: { allowDefaultProject: ['*.ts*'], defaultProject: 'tsconfig.json' }, tsconfigRootDir: fixturesDir },
+            parserOptions: {
+              projectService: { allowDefaultProject: ['*.ts*'], defaultProject: 'tsconfig.json' },
+              tsconfigRootDir: fixturesDir,
+            },
           },
           plugins,
           rules,
@@ -95,7 +106,11 @@ function lintSample(ruleName: string, sample: Sample) {
     [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
-        languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
+        languageOptions: {
+          parser: tseslint.parser,
+          parserOptions: { ecmaFeatures: { jsx: true } },
+          sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module',
+        },
         plugins,
         rules,
       },
@@ -110,7 +125,8 @@ for (const [name, rule] of Object.entries(plugin.rules)) {
     const samples = samplesOf(page);
 
     it('has an option heading for every option in the schema', () => {
-      const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema[0] : undefined) as { properties?: Record<string, unknown> } | undefined;
+      const schema = (Array.isArray(rule.meta.schema) ? rule.meta.schema[0] : undefined) as
+        { properties?: Record<string, unknown> } | undefined;
       for (const option of Object.keys(schema?.properties ?? {})) {
         assert.match(page, new RegExp(`^#{3,4} \`${option}\``, 'm'), `a "### \`${option}\`" heading`);
       }
@@ -118,28 +134,52 @@ for (const [name, rule] of Object.entries(plugin.rules)) {
 
     it('marks its samples only with known words, and only ✅ samples as false positives', () => {
       for (const sample of samples) {
-        assert.deepEqual(sample.unknownWords, [], `the fence at line ${sample.line} says only typed, false-positive or filename=…`);
-        assert.ok(!(sample.falsePositive && sample.kind === 'incorrect'), `the ❌ sample at line ${sample.line} is not a false positive`);
+        assert.deepEqual(
+          sample.unknownWords,
+          [],
+          `the fence at line ${sample.line} says only typed, false-positive or filename=…`,
+        );
+        assert.ok(
+          !(sample.falsePositive && sample.kind === 'incorrect'),
+          `the ❌ sample at line ${sample.line} is not a false positive`,
+        );
       }
     });
 
     if (page.includes(MULTI_FILE)) return;
 
     it('has samples of both kinds', () => {
-      assert.ok(samples.some((sample) => sample.kind === 'incorrect'), 'a ❌ sample');
-      assert.ok(samples.some((sample) => sample.kind === 'correct'), 'a ✅ sample');
+      assert.ok(
+        samples.some((sample) => sample.kind === 'incorrect'),
+        'a ❌ sample',
+      );
+      assert.ok(
+        samples.some((sample) => sample.kind === 'correct'),
+        'a ✅ sample',
+      );
     });
 
     for (const sample of samples) {
       const title = `the ${sample.typed ? 'typed ' : ''}${sample.kind === 'incorrect' ? '❌' : '✅'} sample at line ${sample.line} ${sample.kind === 'incorrect' ? 'is reported' : 'is not reported'}`;
-      const todo = sample.falsePositive ? 'a false positive of the rule: the sample is right, the rule reports it' : undefined;
+      const todo = sample.falsePositive
+        ? 'a false positive of the rule: the sample is right, the rule reports it'
+        : undefined;
       it(title, { todo }, () => {
         const messages = lintSample(name, sample);
         const problems = messages.filter((message) => message.fatal || message.ruleId === null);
-        assert.deepEqual(problems.map((message) => `${message.line}:${message.column} ${message.message}`), [], 'the sample parses and is linted');
+        assert.deepEqual(
+          problems.map((message) => `${message.line}:${message.column} ${message.message}`),
+          [],
+          'the sample parses and is linted',
+        );
         const reports = messages.filter((message) => message.ruleId === `tripwire/${name}`);
         if (sample.kind === 'incorrect') assert.ok(reports.length > 0, 'the rule reports the ❌ sample');
-        else assert.deepEqual(reports.map((message) => `${message.line}:${message.column} ${message.message}`), [], 'the rule is quiet on the ✅ sample');
+        else
+          assert.deepEqual(
+            reports.map((message) => `${message.line}:${message.column} ${message.message}`),
+            [],
+            'the rule is quiet on the ✅ sample',
+          );
       });
     }
   });
