@@ -71,7 +71,8 @@ export function samplesOf(markdown: string): Sample[] {
 function lintSample(ruleName: string, sample: Sample) {
   const extension =
     sample.language === 'jsx' || sample.language === 'tsx' ? sample.language : sample.language === 'ts' ? 'ts' : 'js';
-  const linter = new Linter({ configType: 'flat' });
+  // Rooted at the fixtures folder, so the typed samples' paths there match the config from any working directory.
+  const linter = new Linter({ configType: 'flat', cwd: fixturesDir });
   const rules = { [`tripwire/${ruleName}`]: 'error' as const };
   const plugins = { tripwire: plugin as never };
   if (sample.typed) {
