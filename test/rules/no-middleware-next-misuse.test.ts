@@ -55,6 +55,25 @@ const sharedValid: string[] = [
   // exported helpers with three or four parameters are not middleware
   'function compile(context, compile, isCustom) {\n  if (!context.schema) return;\n  build(context);\n}\nmodule.exports = { compile };',
   'export function walk(current, addJs, importer, depth) {\n  if (seen.has(current)) return;\n  seen.add(current);\n  items.get(current, depth);\n}',
+  // different names, a router, an error path that returns the response
+  'router.post("/login", function login(request, response, proceed) {\n  if (!request.body.user) {\n    return response.status(400).send("user required");\n  }\n  proceed();\n});',
+  // .then/.catch hand the request over
+  'app.get("/a", (req, res, next) => {\n  load(req.params.id).then((a) => res.json(a)).catch(next);\n});',
+  // an exported middleware
+  'export function cors(req, res, next) {\n  res.setHeader("Access-Control-Allow-Origin", "*");\n  if (req.method === "OPTIONS") return res.sendStatus(204);\n  next();\n}',
+  'module.exports = function errorHandler(err, req, res, next) {\n  if (res.headersSent) {\n    return next(err);\n  }\n  res.status(500).render("error", { err });\n};',
+  // a wrapper around the handler
+  'router.get("/orders", asyncHandler(async (req, res) => {\n  const orders = await Order.find();\n  res.json(orders);\n}));',
+  // a handler returning a promise
+  'app.get("/x", (req, res) => {\n  return service.handle(req).then((body) => res.json(body));\n});',
+  // next() once after a loop, and in a callback only
+  'app.use((req, res, next) => {\n  let ok = true;\n  for (const rule of rules) {\n    if (!rule(req)) ok = false;\n  }\n  if (!ok) return res.sendStatus(400);\n  next();\n});',
+  'app.use((req, res, next) => {\n  const timer = setTimeout(() => res.status(503).end(), 5000);\n  res.on("finish", () => clearTimeout(timer));\n  next();\n});',
+  // Koa: awaited in try, returned, and a then chain that is returned
+  'app.use(async (ctx, next) => {\n  try {\n    await next();\n  } catch (err) {\n    ctx.status = err.status || 500;\n    ctx.body = { message: err.message };\n  }\n});',
+  'app.use((ctx, next) => next().then(() => { ctx.set("X-Done", "1"); }));',
+  // a shadowing next inside a callback belongs to someone else
+  'app.use((req, res, next) => {\n  queue.push((next) => { next(); next(); });\n  next();\n});',
   // an SSE stream stays open on purpose
   'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
 ];
@@ -135,6 +154,111 @@ const sharedInvalid = [
     // next both synchronously and in a callback
     code: 'app.use((req, res, next) => {\n  fs.readFile(file, (err, data) => {\n    if (err) return next(err);\n    req.data = data;\n    next();\n  });\n  next();\n});',
     errors: [{ messageId: 'nextInCallbackToo' as const, line: 7 }],
+  },
+  {
+    // a switch case that falls through to next()
+    code: 'app.post("/jobs", (req, res, next) => {\n  switch (req.body.kind) {\n    case "bad":\n      res.status(400).json({ error: "bad kind" });\n    default:\n      next();\n  }\n});',
+    errors: [
+      {
+        messageId: 'nextAfterResponse' as const,
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.post("/jobs", (req, res, next) => {\n  switch (req.body.kind) {\n    case "bad":\n      return res.status(400).json({ error: "bad kind" });\n    default:\n      next();\n  }\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // a catch that calls next(err) and the path goes on to next()
+    code: 'app.use(async (req, res, next) => {\n  try {\n    req.user = await loadUser(req);\n  } catch (err) {\n    next(err);\n  }\n  next();\n});',
+    errors: [
+      {
+        messageId: 'nextTwice' as const,
+        line: 7,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.use(async (req, res, next) => {\n  try {\n    req.user = await loadUser(req);\n  } catch (err) {\n    return next(err);\n  }\n  next();\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // a named function registered later, with a response and then next()
+    code: 'const checkQuota = (req, response, cont) => {\n  if (overQuota(req)) response.sendStatus(429);\n  cont();\n};\nrouter.use(checkQuota);',
+    errors: [
+      {
+        messageId: 'nextAfterResponse' as const,
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'const checkQuota = (req, response, cont) => {\n  if (overQuota(req)) return response.sendStatus(429);\n  cont();\n};\nrouter.use(checkQuota);',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // app.route(...).get(...) with a hanging path
+    code: 'app.route("/book").get(async (req, res) => {\n  const book = await books.random();\n  if (!book) {\n    return;\n  }\n  res.send(book);\n});',
+    errors: [{ messageId: 'handlerHangs' as const, line: 1, data: { line: '4' } }],
+  },
+  {
+    // a response after next()
+    code: 'app.use((req, res, next) => {\n  next();\n  res.json({ ok: true });\n});',
+    errors: [
+      {
+        messageId: 'responseAfterNext' as const,
+        line: 3,
+        suggestions: [{ messageId: 'suggestReturn' as const, output: 'app.use((req, res, next) => {\n  return next();\n  res.json({ ok: true });\n});' }],
+      },
+    ],
+  },
+  {
+    // next() and then a callback that calls it again
+    code: 'app.use((req, res, next) => {\n  next();\n  audit.write(req, (err) => next(err));\n});',
+    errors: [{ messageId: 'nextInCallbackToo' as const, line: 3 }],
+  },
+  {
+    // error middleware: next(err) without return, then a response
+    code: 'app.use((err, req, res, next) => {\n  if (err.code === "EBADCSRFTOKEN") next(err);\n  res.status(403).send("form tampered with");\n});',
+    errors: [
+      {
+        messageId: 'responseAfterNext' as const,
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.use((err, req, res, next) => {\n  if (err.code === "EBADCSRFTOKEN") return next(err);\n  res.status(403).send("form tampered with");\n});',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Koa: next() twice, and a non-async middleware with a bare next()
+    code: 'router.use(async (ctx, next) => {\n  if (!ctx.state.user) await next();\n  await next();\n});',
+    errors: [{ messageId: 'nextTwice' as const, line: 3, suggestions: [] }],
+  },
+  {
+    code: 'app.use((ctx, next) => {\n  ctx.state.requestId = id();\n  next();\n});',
+    errors: [
+      {
+        messageId: 'koaNextNotAwaited' as const,
+        line: 3,
+        suggestions: [{ messageId: 'suggestReturnNext' as const, output: 'app.use((ctx, next) => {\n  ctx.state.requestId = id();\n  return next();\n});' }],
+      },
+    ],
+  },
+  {
+    // a hanging path in a factory's middleware: the else branch only logs
+    code: 'export function requireKey(key) {\n  return function (req, res, next) {\n    if (req.get("x-api-key") === key) {\n      next();\n    } else {\n      console.warn("bad key");\n    }\n  };\n}',
+    errors: [{ messageId: 'handlerHangs' as const, line: 2, data: { line: '8' } }],
   },
 ];
 
