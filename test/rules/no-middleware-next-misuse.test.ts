@@ -74,6 +74,8 @@ const sharedValid: string[] = [
   'app.use((ctx, next) => next().then(() => { ctx.set("X-Done", "1"); }));',
   // a shadowing next inside a callback belongs to someone else
   'app.use((req, res, next) => {\n  queue.push((next) => { next(); next(); });\n  next();\n});',
+  // a three-parameter callback of an array method, inside Promise.all, is not a handler
+  'async function transfer(result) {\n  await Promise.all(\n    result.map(async (item, index, all) => {\n      if (item.handle) all[index] = await move(item);\n    }),\n  );\n}',
   // an SSE stream stays open on purpose
   'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
 ];

@@ -88,7 +88,8 @@ function isRegistrationArgument(node: TSESTree.Node): boolean {
     const callee = parent.callee;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
-      if (name !== undefined && REGISTER_METHODS.has(name)) return true;
+      const onPromise = callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Promise';
+      return name !== undefined && REGISTER_METHODS.has(name) && !onPromise;
     }
     // a wrapper such as asyncHandler(fn) given to a registration
     arg = parent;
