@@ -67,7 +67,7 @@ function validate(file: string, ruleKinds: string): Finding[] {
     .filter((f) => f.level === 'error' || f.level === 'warning');
 }
 
-/** The SARIF 2.1.0 schema the multitool package ships, compiled with the ajv 8 that ajv-formats brings. */
+/** The SARIF 2.1.0 schema the multitool package ships, compiled with the ajv 8 that ajv-formats (a dev dependency) depends on. */
 function schemaValidator(): (log: unknown) => string[] {
   const fromFormats = createRequire(createRequire(import.meta.url).resolve('ajv-formats'));
   const Ajv2020 = (fromFormats('ajv/dist/2020') as { default: new (o: object) => { compile(s: unknown): { (d: unknown): boolean; errors?: Array<{ instancePath: string; message?: string }> | null } } }).default;
