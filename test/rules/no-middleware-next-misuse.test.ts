@@ -76,6 +76,9 @@ const sharedValid: string[] = [
   'app.use((req, res, next) => {\n  queue.push((next) => { next(); next(); });\n  next();\n});',
   // a three-parameter callback of an array method, inside Promise.all, is not a handler
   'async function transfer(result) {\n  await Promise.all(\n    result.map(async (item, index, all) => {\n      if (item.handle) all[index] = await move(item);\n    }),\n  );\n}',
+  // an empty stub, and a Fastify async handler whose promise Fastify awaits
+  'fastify.post("/", (req, reply) => {\n});',
+  'fastify.get("/items", async (request, reply) => {\n  const items = await repo.list();\n  if (items.length) reply.header("x-count", String(items.length));\n});',
   // an SSE stream stays open on purpose
   'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
 ];

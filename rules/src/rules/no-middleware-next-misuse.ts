@@ -35,6 +35,8 @@ interface Handler {
   /** Whether the handler is clearly one: registered, exported, returned by a factory, or conventionally named. */
   certain: boolean;
   nextName: string;
+  /** Fastify's `(request, reply)` naming. */
+  replyStyle?: boolean;
 }
 
 /** What a node does to the request when it runs, found once per handler from its parameters' references. */
@@ -57,6 +59,8 @@ interface PathContext {
   codePath: CodePath;
   fn: TSESTree.Node;
   handler?: Handler;
+  /** A handler or a function inside one: only those paths are followed. */
+  tracked: boolean;
   current: Set<Segment>;
   states: Map<string, PathState>;
 }
@@ -183,7 +187,7 @@ export default createRule<[], MessageIds>({
           return { fn, kind: 'koa', certain: true, nextName: lastName };
         }
         if (registered && isRouteRegistration(fn) && /^(res|response|reply)$/.test(lastName) && firstName !== 'ctx') {
-          return { fn, kind: 'route', certain: true, nextName: '' };
+          return { fn, kind: 'route', certain: true, nextName: '', replyStyle: lastName === 'reply' };
         }
       }
       return undefined;
@@ -402,12 +406,17 @@ export default createRule<[], MessageIds>({
         if (outer && touching.has(node)) applyDeferred(outer, node, touching.get(node) ?? null);
         const handler = isFunction(node) ? classifyHandler(node) : undefined;
         if (handler) collectEffects(handler);
-        stack.push({ codePath, fn: node, handler, current: new Set(), states: new Map() });
+        const tracked = Boolean(handler) || Boolean(outer?.tracked);
+        stack.push({ codePath, fn: node, handler, tracked, current: new Set(), states: new Map() });
       },
       onCodePathEnd(codePath: CodePath, node: TSESTree.Node) {
         const ctx = stack.pop();
         const handler = ctx?.handler;
         if (!ctx || !handler || handler.kind === 'koa' || !handler.certain || handler.fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
+        // an empty body is a stub (a route registered in a test, a placeholder), not a handler that forgot to answer
+        if (handler.fn.body.body.length === 0) return;
+        // Fastify awaits an async handler's promise and sends what it resolves to
+        if (handler.fn.async && handler.replyStyle) return;
         for (const segment of codePath.returnedSegments) {
           if (!segment.reachable) continue;
           const state = ctx.states.get(segment.id);
@@ -425,7 +434,7 @@ export default createRule<[], MessageIds>({
       },
       onCodePathSegmentStart(segment: Segment, node: TSESTree.Node) {
         const ctx = stack[stack.length - 1];
-        if (!ctx) return;
+        if (!ctx?.tracked) return;
         const state: PathState = { handed: false };
         // a catch block starts where the try block threw: take the facts from before the try block
         const atTry = node.type === AST_NODE_TYPES.CatchClause ? tryEntry.get(node.parent) : undefined;
@@ -452,7 +461,8 @@ export default createRule<[], MessageIds>({
         stack[stack.length - 1]?.current.delete(segment);
       },
       onUnreachableCodePathSegmentStart(segment: Segment) {
-        stack[stack.length - 1]?.current.add(segment);
+        const ctx = stack[stack.length - 1];
+        if (ctx?.tracked) ctx.current.add(segment);
       },
       onUnreachableCodePathSegmentEnd(segment: Segment) {
         stack[stack.length - 1]?.current.delete(segment);
@@ -460,7 +470,7 @@ export default createRule<[], MessageIds>({
       'CallExpression:exit': onCall,
       TryStatement(node: TSESTree.TryStatement) {
         const ctx = stack[stack.length - 1];
-        if (!ctx) return;
+        if (!ctx?.tracked) return;
         const states = currentStates(ctx);
         if (states.length === 0) return;
         tryEntry.set(node, {
