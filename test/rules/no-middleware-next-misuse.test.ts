@@ -79,6 +79,8 @@ const sharedValid: string[] = [
   // an empty stub, and a Fastify async handler whose promise Fastify awaits
   'fastify.post("/", (req, reply) => {\n});',
   'fastify.get("/items", async (request, reply) => {\n  const items = await repo.list();\n  if (items.length) reply.header("x-count", String(items.length));\n});',
+  // assert.fail throws
+  'fastify.get("/", function (request, reply) {\n  t.assert.fail("we should not be here");\n});',
   // an SSE stream stays open on purpose
   'app.get("/events", (req, res) => {\n  res.writeHead(200, { "Content-Type": "text/event-stream" });\n  bus.on("tick", send);\n});',
 ];

@@ -392,7 +392,19 @@ export default createRule<[], MessageIds>({
       report(call, 'koaNextNotAwaited', { name }, suggest);
     }
 
-    function onCall(node: TSESTree.Node): void {
+    /** `assert.fail(…)`, `t.assert.fail(…)`, `t.fail(…)`: always throws, so the path ends in a throw. */
+    function isAssertFail(node: TSESTree.CallExpression): boolean {
+      const callee = node.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'fail') return false;
+      const object = callee.object;
+      const name =
+        object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? propertyName(object) : undefined;
+      return name === 'assert' || name === 't';
+    }
+
+    function onCall(node: TSESTree.CallExpression): void {
+      const stackTop = stack[stack.length - 1];
+      if (stackTop?.tracked && isAssertFail(node)) for (const state of currentStates(stackTop)) state.handed = true;
       const effect = effects.get(node);
       const ctx = stack[stack.length - 1];
       if (!effect || !ctx) return;
