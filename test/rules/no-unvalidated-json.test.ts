@@ -42,6 +42,21 @@ const parsed = JSON.parse(text);
 for (const key in parsed) {
   copy[key] = parsed[key];
 }`,
+  // a reviver that drops the prototype keys guards the merge (inline, or a function of the file)
+  `function deepMerge(target, source) {
+  for (const key in source) target[key] = typeof source[key] === 'object' ? deepMerge(target[key] ?? {}, source[key]) : source[key];
+  return target;
+}
+deepMerge(config, JSON.parse(body, (key, value) =>
+  key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));`,
+  `function dropPrototypeKeys(key, value) {
+  return key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value;
+}
+function deepMerge(target, source) {
+  for (const key in source) target[key] = typeof source[key] === 'object' ? deepMerge(target[key] ?? {}, source[key]) : source[key];
+  return target;
+}
+deepMerge(config, JSON.parse(body, dropPrototypeKeys));`,
 ];
 
 /** Cases that use TypeScript syntax: run without and with type information. */

@@ -149,7 +149,7 @@ export default createRule<Options, MessageId>({
         }
       }
       const merge = findMerge(source);
-      if (!merge) return;
+      if (!merge || dropsPrototypeKeys(source)) return;
       const canRevive = isJsonParseCall(source) && source.arguments.length === 1;
       const textArgument = source.arguments[0];
       context.report({
@@ -166,6 +166,18 @@ export default createRule<Options, MessageId>({
               ]
             : [],
       });
+    }
+
+    /** `JSON.parse(text, reviver)` whose reviver (inline, or a function of the file) drops `__proto__`. */
+    function dropsPrototypeKeys(source: TSESTree.Node): boolean {
+      if (!isJsonParseCall(source)) return false;
+      const reviver = source.arguments[1];
+      if (!reviver) return false;
+      let definition: TSESTree.Node | undefined = reviver;
+      if (reviver.type === AST_NODE_TYPES.Identifier) {
+        definition = findVariable(context.sourceCode, reviver)?.defs[0]?.node;
+      }
+      return definition !== undefined && /['"`]__proto__['"`]/.test(context.sourceCode.getText(definition));
     }
 
     function checkParse(node: TSESTree.CallExpression): void {
