@@ -60,7 +60,7 @@ export async function runWorkbenchChecks(context, { workspace }) {
     await check('the finding is underlined in the editor and its hover explains the trap', async () => {
       const squiggles = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info');
       await squiggles.first().waitFor({ timeout: 15_000 });
-      const hover = page.locator('.monaco-hover', { hasText: 'shared by every iteration' });
+      const hover = page.locator('.monaco-hover', { hasText: 'shared by all iterations' });
       // The keyboard hover (Ctrl+K Ctrl+I) needs the editor focused at the finding; after the Problems
       // panel had focus, or on a busy machine, the first chord can go astray. A person would try again,
       // and then point at the squiggle with the mouse.
