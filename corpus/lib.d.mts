@@ -42,8 +42,18 @@ export function fingerprint(lineText: string): string;
 export function readAudit(file: string): AuditEntry[];
 export function auditEntryProblem(entry: unknown): string | undefined;
 export function writeAudit(file: string, entries: AuditEntry[]): void;
-export function compareLocations(a: { file: string; line: number; column: number; rule: string }, b: { file: string; line: number; column: number; rule: string }): number;
-export function matchReports<R extends CorpusReport>(reports: R[], entries: AuditEntry[]): { pairs: { report: R; entry: AuditEntry }[]; unaudited: R[] };
+export function compareLocations(
+  a: { file: string; line: number; column: number; rule: string },
+  b: { file: string; line: number; column: number; rule: string },
+): number;
+export function matchReports<R extends CorpusReport>(
+  reports: R[],
+  entries: AuditEntry[],
+): { pairs: { report: R; entry: AuditEntry }[]; unaudited: R[] };
 export function withRates(row: Omit<TallyRow, 'precision' | 'actionable'>): TallyRow;
-export function tally(pairs: { report: CorpusReport; entry: AuditEntry }[], unauditedReports: CorpusReport[], ruleIds?: string[]): Tally;
+export function tally(
+  pairs: { report: CorpusReport; entry: AuditEntry }[],
+  unauditedReports: CorpusReport[],
+  ruleIds?: string[],
+): Tally;
 export function renderTally(result: Tally): string;

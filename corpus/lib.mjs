@@ -16,7 +16,9 @@ export const GENERATED_LINE_LENGTH = 1000;
  * package folder; `include` lists files and folders (ending in `/`; `''` is the whole folder).
  */
 export function exclusionReason(relative, text, include) {
-  const included = include.some((entry) => entry === '' || (entry.endsWith('/') ? relative.startsWith(entry) : relative === entry));
+  const included = include.some(
+    (entry) => entry === '' || (entry.endsWith('/') ? relative.startsWith(entry) : relative === entry),
+  );
   if (!included) return 'not included';
   if (/\.d\.[cm]?ts$/.test(relative)) return 'declaration file';
   if (TEST_PATH.test(relative) || TEST_FILE.test(relative)) return 'test';
@@ -64,8 +66,10 @@ export function auditEntryProblem(entry) {
   }
   if (!Number.isInteger(entry.line) || entry.line < 1) return 'missing "line"';
   if (!Number.isInteger(entry.column) || entry.column < 1) return 'missing "column"';
-  if (!VERDICTS.includes(entry.verdict)) return `verdict must be one of ${VERDICTS.join(', ')} (got ${JSON.stringify(entry.verdict)})`;
-  if (entry.verdict !== 'unaudited' && (typeof entry.reason !== 'string' || entry.reason.trim() === '')) return 'a judged entry needs a one-line "reason"';
+  if (!VERDICTS.includes(entry.verdict))
+    return `verdict must be one of ${VERDICTS.join(', ')} (got ${JSON.stringify(entry.verdict)})`;
+  if (entry.verdict !== 'unaudited' && (typeof entry.reason !== 'string' || entry.reason.trim() === ''))
+    return 'a judged entry needs a one-line "reason"';
   return undefined;
 }
 
@@ -75,13 +79,21 @@ const ENTRY_KEYS = ['rule', 'file', 'line', 'column', 'fingerprint', 'verdict', 
 export function writeAudit(file, entries) {
   const sorted = [...entries].sort(compareLocations);
   const text = sorted
-    .map((entry) => JSON.stringify(Object.fromEntries(ENTRY_KEYS.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key]]))))
+    .map((entry) =>
+      JSON.stringify(
+        Object.fromEntries(ENTRY_KEYS.filter((key) => entry[key] !== undefined).map((key) => [key, entry[key]])),
+      ),
+    )
     .join('\n');
   writeFileSync(file, `${text}${text ? '\n' : ''}`);
 }
 
 export function compareLocations(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return a.file < b.file
+    ? -1
+    : a.file > b.file
+      ? 1
+      : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
 const keyOf = (item) => `${item.rule}\u0000${item.file}\u0000${item.fingerprint}`;
@@ -171,7 +183,13 @@ const rate = (value) => (value === undefined ? '—' : value.toFixed(2));
 
 /** A Markdown table of a tally. */
 export function renderTally(result) {
-  const header = '| rule | reports | true | benign | false | unaudited | precision | actionable |\n|---|---:|---:|---:|---:|---:|---:|---:|';
-  const line = (name, row) => `| ${name} | ${row.reports} | ${row.true} | ${row.benign} | ${row.false} | ${row.unaudited} | ${rate(row.precision)} | ${rate(row.actionable)} |`;
-  return [header, ...Object.entries(result.rules).map(([rule, row]) => line(rule, row)), line('**all**', result.total)].join('\n');
+  const header =
+    '| rule | reports | true | benign | false | unaudited | precision | actionable |\n|---|---:|---:|---:|---:|---:|---:|---:|';
+  const line = (name, row) =>
+    `| ${name} | ${row.reports} | ${row.true} | ${row.benign} | ${row.false} | ${row.unaudited} | ${rate(row.precision)} | ${rate(row.actionable)} |`;
+  return [
+    header,
+    ...Object.entries(result.rules).map(([rule, row]) => line(rule, row)),
+    line('**all**', result.total),
+  ].join('\n');
 }

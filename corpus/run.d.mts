@@ -12,5 +12,8 @@ export interface CorpusOptions {
 type RuleEntry = string | number | [string | number, ...unknown[]];
 export const HELP: string;
 export function parseArguments(argv: string[]): CorpusOptions;
-export function coversPreset(big: { rules?: Record<string, RuleEntry> } | undefined, small: { rules?: Record<string, RuleEntry> } | undefined): boolean;
+export function coversPreset(
+  big: { rules?: Record<string, RuleEntry> } | undefined,
+  small: { rules?: Record<string, RuleEntry> } | undefined,
+): boolean;
 export function main(argv: string[]): Promise<number>;

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packageFolderName, prepareCorpus } from '../bench/lib/corpora.mjs';
 import { CORPORA } from './packages.mjs';
-import { compareLocations, exclusionReason, fingerprint, matchReports, readAudit, renderTally, tally, writeAudit } from './lib.mjs';
+import {
+  compareLocations,
+  exclusionReason,
+  fingerprint,
+  matchReports,
+  readAudit,
+  renderTally,
+  tally,
+  writeAudit,
+} from './lib.mjs';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const AUDIT_FILE = path.join(repositoryRoot, 'corpus', 'audit.jsonl');
@@ -41,35 +50,69 @@ The plugin is rules/dist as built (copied once per run, so a rebuild does not mi
 run \`npm run build\` first. Without rules/dist the source is loaded through tsx.`;
 
 export function parseArguments(argv) {
-  const options = { typed: false, json: false, update: false, prune: false, doc: false, plugin: undefined, only: undefined, help: false };
+  const options = {
+    typed: false,
+    json: false,
+    update: false,
+    prune: false,
+    doc: false,
+    plugin: undefined,
+    only: undefined,
+    help: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     switch (argument) {
-      case '--typed': options.typed = true; break;
-      case '--json': options.json = true; break;
-      case '--update': options.update = true; break;
-      case '--prune': options.prune = true; break;
-      case '--doc': options.doc = true; break;
-      case '--help': case '-h': options.help = true; break;
-      case '--plugin': options.plugin = argv[++index]; if (!options.plugin) throw new Error('--plugin needs a path'); break;
+      case '--typed':
+        options.typed = true;
+        break;
+      case '--json':
+        options.json = true;
+        break;
+      case '--update':
+        options.update = true;
+        break;
+      case '--prune':
+        options.prune = true;
+        break;
+      case '--doc':
+        options.doc = true;
+        break;
+      case '--help':
+      case '-h':
+        options.help = true;
+        break;
+      case '--plugin':
+        options.plugin = argv[++index];
+        if (!options.plugin) throw new Error('--plugin needs a path');
+        break;
       case '--only': {
         const value = argv[++index];
         if (!value) throw new Error('--only needs package names');
-        options.only = value.split(',').map((name) => name.trim()).filter(Boolean);
+        options.only = value
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
         break;
       }
-      default: throw new Error(`unknown option ${argument} (see --help)`);
+      default:
+        throw new Error(`unknown option ${argument} (see --help)`);
     }
   }
   if (options.prune && !options.update) throw new Error('--prune only goes with --update');
-  if (options.doc && (!options.typed || options.only)) throw new Error('--doc needs --typed and the whole corpus (the page shows both runs)');
-  if (options.prune && (!options.typed || options.only)) throw new Error('--prune needs --typed and the whole corpus (entries only the typed run reproduces would be dropped)');
+  if (options.doc && (!options.typed || options.only))
+    throw new Error('--doc needs --typed and the whole corpus (the page shows both runs)');
+  if (options.prune && (!options.typed || options.only))
+    throw new Error(
+      '--prune needs --typed and the whole corpus (entries only the typed run reproduces would be dropped)',
+    );
   return options;
 }
 
 /** The plugin entry and a snapshot of rules/dist, so a rebuild during the run does not mix versions. */
 function pluginEntry(explicit) {
-  if (explicit) return { entry: path.resolve(explicit), needsTsx: /\.[cm]?ts$/.test(explicit), note: `plugin from ${explicit}` };
+  if (explicit)
+    return { entry: path.resolve(explicit), needsTsx: /\.[cm]?ts$/.test(explicit), note: `plugin from ${explicit}` };
   const built = path.join(repositoryRoot, 'rules', 'dist', 'index.js');
   if (existsSync(built)) {
     const snapshot = path.join(CACHE_ROOT, `plugin-${process.pid}`);
@@ -77,9 +120,17 @@ function pluginEntry(explicit) {
     mkdirSync(snapshot, { recursive: true });
     cpSync(path.join(repositoryRoot, 'rules', 'dist'), path.join(snapshot, 'dist'), { recursive: true });
     cpSync(path.join(repositoryRoot, 'rules', 'package.json'), path.join(snapshot, 'package.json'));
-    return { entry: path.join(snapshot, 'dist', 'index.js'), snapshot, note: 'eslint-plugin-tripwire (rules/dist as built at the start of this run)' };
+    return {
+      entry: path.join(snapshot, 'dist', 'index.js'),
+      snapshot,
+      note: 'eslint-plugin-tripwire (rules/dist as built at the start of this run)',
+    };
   }
-  return { entry: path.join(repositoryRoot, 'rules', 'src', 'index.ts'), needsTsx: true, note: 'rules/src through tsx (rules/dist is missing: run `npm run build` for the shipped code)' };
+  return {
+    entry: path.join(repositoryRoot, 'rules', 'src', 'index.ts'),
+    needsTsx: true,
+    note: 'rules/src through tsx (rules/dist is missing: run `npm run build` for the shipped code)',
+  };
 }
 
 /** The module object of a package whatever the loader's CommonJS interop. */
@@ -106,11 +157,19 @@ function buildConfig({ definition, root, preset, typed, parser }) {
   ];
   if (definition.language === 'js') {
     for (const pkg of definition.packages) {
-      config.push({ name: `corpus/${pkg.name}`, files: [`src/${packageFolderName(pkg.name)}/**/*.js`], languageOptions: { sourceType: pkg.sourceType ?? 'module' } });
+      config.push({
+        name: `corpus/${pkg.name}`,
+        files: [`src/${packageFolderName(pkg.name)}/**/*.js`],
+        languageOptions: { sourceType: pkg.sourceType ?? 'module' },
+      });
     }
     config.push({ name: 'corpus/cjs', files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } });
     config.push({ name: 'corpus/mjs', files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } });
-    config.push({ name: 'corpus/jsx', files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+    config.push({
+      name: 'corpus/jsx',
+      files: ['**/*.jsx'],
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    });
   } else {
     config.push({
       name: 'corpus/typescript',
@@ -151,7 +210,14 @@ export function prepare(log, only) {
 
 /** Lints the packages of one corpus; a rule exception is caught per file and returned as a crash. */
 async function lintCorpus({ ESLint, corpus, config, log }) {
-  const eslint = new ESLint({ cwd: corpus.root, overrideConfigFile: true, overrideConfig: config, cache: false, errorOnUnmatchedPattern: false, warnIgnored: false });
+  const eslint = new ESLint({
+    cwd: corpus.root,
+    overrideConfigFile: true,
+    overrideConfig: config,
+    cache: false,
+    errorOnUnmatchedPattern: false,
+    warnIgnored: false,
+  });
   const reports = [];
   const crashes = [];
   const parseErrors = [];
@@ -167,7 +233,8 @@ async function lintCorpus({ ESLint, corpus, config, log }) {
         // Notes without a rule (an inline directive that noInlineConfig turns off) are not findings.
         if (!message.ruleId) continue;
         if (!message.ruleId.startsWith('tripwire/')) continue;
-        if (!sources.has(result.filePath)) sources.set(result.filePath, readFileSync(result.filePath, 'utf8').split('\n'));
+        if (!sources.has(result.filePath))
+          sources.set(result.filePath, readFileSync(result.filePath, 'utf8').split('\n'));
         const lineText = sources.get(result.filePath)[message.line - 1] ?? '';
         reports.push({
           rule: message.ruleId.slice('tripwire/'.length),
@@ -194,7 +261,14 @@ async function lintCorpus({ ESLint, corpus, config, log }) {
           collect(await eslint.lintFiles([file]), pkg);
         } catch (error) {
           const relative = path.relative(path.join(corpus.root, 'src'), file).split(path.sep).join('/');
-          crashes.push({ package: pkg.name, file: relative, error: String(error?.message ?? error).split('\n').slice(0, 4).join(' | ') });
+          crashes.push({
+            package: pkg.name,
+            file: relative,
+            error: String(error?.message ?? error)
+              .split('\n')
+              .slice(0, 4)
+              .join(' | '),
+          });
         }
       }
     }
@@ -219,7 +293,10 @@ export function coversPreset(big, small) {
 
 function ruleIdsOf(preset) {
   return Object.entries(preset?.rules ?? {})
-    .filter(([, level]) => !(level === 'off' || level === 0 || (Array.isArray(level) && (level[0] === 'off' || level[0] === 0))))
+    .filter(
+      ([, level]) =>
+        !(level === 'off' || level === 0 || (Array.isArray(level) && (level[0] === 'off' || level[0] === 0))),
+    )
     .map(([id]) => id.replace(/^tripwire\//, ''))
     .sort();
 }
@@ -240,7 +317,11 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
     const { ESLint } = await import('eslint');
     const parser = moduleObject(await import('@typescript-eslint/parser'), 'parseForESLint');
     const require = createRequire(import.meta.url);
-    const versions = { eslint: ESLint.version, typescript: require('typescript/package.json').version, plugin: tripwire.meta?.version };
+    const versions = {
+      eslint: ESLint.version,
+      typescript: require('typescript/package.json').version,
+      plugin: tripwire.meta?.version,
+    };
 
     log('corpus: preparing .cache/corpus (npm pack, sha512 check, extract; reused when already there)');
     const corpora = prepare(log, options.only);
@@ -250,8 +331,20 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
       { id: 'strict', preset: 'strict', typed: false, languages: ['js', 'ts'], gate: false },
     ];
     if (options.typed) {
-      runs.push({ id: 'recommended-type-checked', preset: 'recommended-type-checked', typed: true, languages: ['ts'], gate: true });
-      runs.push({ id: 'strict-type-checked', preset: 'strict-type-checked', typed: true, languages: ['ts'], gate: false });
+      runs.push({
+        id: 'recommended-type-checked',
+        preset: 'recommended-type-checked',
+        typed: true,
+        languages: ['ts'],
+        gate: true,
+      });
+      runs.push({
+        id: 'strict-type-checked',
+        preset: 'strict-type-checked',
+        typed: true,
+        languages: ['ts'],
+        gate: false,
+      });
     }
 
     const audit = readAudit(AUDIT_FILE);
@@ -272,7 +365,13 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
       let cover = run;
       for (const candidate of runs) {
         const candidatePreset = tripwire.configs?.[candidate.preset];
-        if (candidate.typed !== run.typed || candidate.languages.join() !== run.languages.join() || !candidatePreset || !coversPreset(candidatePreset, preset)) continue;
+        if (
+          candidate.typed !== run.typed ||
+          candidate.languages.join() !== run.languages.join() ||
+          !candidatePreset ||
+          !coversPreset(candidatePreset, preset)
+        )
+          continue;
         if (ruleIdsOf(candidatePreset).length >= ruleIdsOf(tripwire.configs[cover.preset]).length) cover = candidate;
       }
       const outcomeKey = cover.id;
@@ -281,7 +380,13 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
         log(`${outcomeKey}${run.typed ? ' (typed)' : ''}:${cover !== run ? ` (serves ${run.id} too)` : ''}`);
         lint = { reports: [], crashes: [], parseErrors: [] };
         for (const corpus of corpora.filter((candidate) => run.languages.includes(candidate.definition.language))) {
-          const config = buildConfig({ definition: corpus.definition, root: corpus.root, preset: tripwire.configs[cover.preset], typed: run.typed, parser });
+          const config = buildConfig({
+            definition: corpus.definition,
+            root: corpus.root,
+            preset: tripwire.configs[cover.preset],
+            typed: run.typed,
+            parser,
+          });
           const outcome = await lintCorpus({ ESLint, corpus, config, log });
           for (const report of outcome.reports) lint.reports.push({ ...report, language: corpus.definition.language });
           lint.crashes.push(...outcome.crashes);
@@ -307,7 +412,8 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
           entry.column = report.column;
         }
       }
-      for (const report of unaudited) allUnaudited.set(`${report.rule}|${report.file}|${report.line}|${report.column}`, report);
+      for (const report of unaudited)
+        allUnaudited.set(`${report.rule}|${report.file}|${report.line}|${report.column}`, report);
       const tsPairs = pairs.filter(({ report }) => report.language === 'ts');
       const tsUnaudited = unaudited.filter((report) => report.language === 'ts');
       results[run.id] = {
@@ -318,14 +424,18 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
         tsPart: run.languages.includes('js') ? tally(tsPairs, tsUnaudited, ruleIds) : undefined,
         crashes,
         parseErrors,
-        falseReports: pairs.filter(({ entry }) => entry.verdict === 'false').map(({ report, entry }) => ({ ...report, reason: entry.reason })),
+        falseReports: pairs
+          .filter(({ entry }) => entry.verdict === 'false')
+          .map(({ report, entry }) => ({ ...report, reason: entry.reason })),
         unaudited: unaudited.sort(compareLocations),
       };
     }
 
     // An entry is checked when this run could have reproduced it: its package was linted, and for
     // TypeScript files the typed run ran too (some reports exist only with type information).
-    const languageOfFolder = new Map(corpora.flatMap((corpus) => corpus.packages.map((pkg) => [pkg.folder, corpus.definition.language])));
+    const languageOfFolder = new Map(
+      corpora.flatMap((corpus) => corpus.packages.map((pkg) => [pkg.folder, corpus.definition.language])),
+    );
     const checked = (entry) => {
       const language = languageOfFolder.get(entry.file.split('/')[0]);
       return language === 'js' || (language === 'ts' && options.typed);
@@ -336,21 +446,53 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
     if (options.update) {
       const kept = options.prune ? audit.filter((entry) => !stale.includes(entry)) : audit;
       pruned = audit.length - kept.length;
-      const unauditedEntries = new Set(audit.filter((entry) => entry.verdict === 'unaudited').map((entry) => `${entry.rule}|${entry.file}|${entry.line}|${entry.column}`));
+      const unauditedEntries = new Set(
+        audit
+          .filter((entry) => entry.verdict === 'unaudited')
+          .map((entry) => `${entry.rule}|${entry.file}|${entry.line}|${entry.column}`),
+      );
       const additions = [...allUnaudited.entries()]
         .filter(([key]) => !unauditedEntries.has(key))
-        .map(([, report]) => ({ rule: report.rule, file: report.file, line: report.line, column: report.column, fingerprint: report.fingerprint, verdict: 'unaudited', reason: '', message: report.message }));
+        .map(([, report]) => ({
+          rule: report.rule,
+          file: report.file,
+          line: report.line,
+          column: report.column,
+          fingerprint: report.fingerprint,
+          verdict: 'unaudited',
+          reason: '',
+          message: report.message,
+        }));
       appended = additions.length;
       writeAudit(AUDIT_FILE, [...kept, ...additions]);
     }
 
-    const packages = corpora.flatMap((corpus) => corpus.packages.map((pkg) => ({ name: pkg.name, version: pkg.version, integrity: pkg.integrity, language: corpus.definition.language, sourceType: corpus.definition.language === 'ts' ? 'module' : pkg.sourceType, kind: pkg.kind, files: pkg.files.length, lines: pkg.lines })));
-    const ok = Object.values(results).every((result) => result.crashes.length === 0 && (!result.gate || result.falseReports.length === 0));
+    const packages = corpora.flatMap((corpus) =>
+      corpus.packages.map((pkg) => ({
+        name: pkg.name,
+        version: pkg.version,
+        integrity: pkg.integrity,
+        language: corpus.definition.language,
+        sourceType: corpus.definition.language === 'ts' ? 'module' : pkg.sourceType,
+        kind: pkg.kind,
+        files: pkg.files.length,
+        lines: pkg.lines,
+      })),
+    );
+    const ok = Object.values(results).every(
+      (result) => result.crashes.length === 0 && (!result.gate || result.falseReports.length === 0),
+    );
     const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repositoryRoot, encoding: 'utf8' });
-    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'rules/src'], { cwd: repositoryRoot, encoding: 'utf8' });
+    const dirty = spawnSync('git', ['status', '--porcelain', '--', 'rules/src'], {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+    });
     return {
       ok,
-      commit: head.status === 0 ? `${head.stdout.trim()}${dirty.stdout.trim() ? ' with uncommitted changes to rules/src' : ''}` : undefined,
+      commit:
+        head.status === 0
+          ? `${head.stdout.trim()}${dirty.stdout.trim() ? ' with uncommitted changes to rules/src' : ''}`
+          : undefined,
       versions,
       packages,
       lines: packages.reduce((sum, pkg) => sum + pkg.lines, 0),
@@ -368,23 +510,43 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
 /** The human-readable report. */
 export function renderReport(result) {
   const lines = [];
-  lines.push(`corpus: ${result.packages.length} packages, ${result.files} files, ${result.lines.toLocaleString('en-US')} lines (eslint ${result.versions.eslint}, typescript ${result.versions.typescript}, eslint-plugin-tripwire ${result.versions.plugin})`);
+  lines.push(
+    `corpus: ${result.packages.length} packages, ${result.files} files, ${result.lines.toLocaleString('en-US')} lines (eslint ${result.versions.eslint}, typescript ${result.versions.typescript}, eslint-plugin-tripwire ${result.versions.plugin})`,
+  );
   for (const [id, run] of Object.entries(result.runs)) {
     lines.push('', `## ${id}${run.typed ? ' (typed, TypeScript part)' : ''}`, '', renderTally(run));
-    if (run.tsPart) lines.push('', `TypeScript part only (untyped ${id}, to compare with the typed run):`, '', renderTally(run.tsPart));
+    if (run.tsPart)
+      lines.push(
+        '',
+        `TypeScript part only (untyped ${id}, to compare with the typed run):`,
+        '',
+        renderTally(run.tsPart),
+      );
     for (const crash of run.crashes) lines.push(`CRASH ${crash.file}: ${crash.error}`);
     for (const error of run.parseErrors) lines.push(`parse error ${error.file}:${error.line}: ${error.message}`);
-    for (const report of run.falseReports) lines.push(`${run.gate ? 'FALSE' : 'false (not gated)'} ${report.rule} ${report.file}:${report.line}:${report.column} — ${report.reason}`);
+    for (const report of run.falseReports)
+      lines.push(
+        `${run.gate ? 'FALSE' : 'false (not gated)'} ${report.rule} ${report.file}:${report.line}:${report.column} — ${report.reason}`,
+      );
     if (run.unaudited.length > 0) {
       lines.push('', `unaudited (${run.unaudited.length}), for the next audit:`);
-      for (const report of run.unaudited) lines.push(`  ${report.rule} ${report.file}:${report.line}:${report.column} ${report.message}`);
+      for (const report of run.unaudited)
+        lines.push(`  ${report.rule} ${report.file}:${report.line}:${report.column} ${report.message}`);
     }
   }
   if (result.stale.length > 0) {
-    lines.push('', `no longer reported (${result.stale.length} audit entries, not counted; --update --typed --prune drops them):`);
-    for (const entry of result.stale) lines.push(`  ${entry.rule} ${entry.file}:${entry.line}:${entry.column} (${entry.verdict})`);
+    lines.push(
+      '',
+      `no longer reported (${result.stale.length} audit entries, not counted; --update --typed --prune drops them):`,
+    );
+    for (const entry of result.stale)
+      lines.push(`  ${entry.rule} ${entry.file}:${entry.line}:${entry.column} (${entry.verdict})`);
   }
-  if (result.update) lines.push('', `audit: ${result.update.appended} unaudited entries appended, ${result.update.pruned} pruned (${path.relative(repositoryRoot, AUDIT_FILE)})`);
+  if (result.update)
+    lines.push(
+      '',
+      `audit: ${result.update.appended} unaudited entries appended, ${result.update.pruned} pruned (${path.relative(repositoryRoot, AUDIT_FILE)})`,
+    );
   lines.push('', result.ok ? 'corpus: OK' : 'corpus: FAILED (a crash, or a report the audit judged false)');
   return lines.join('\n');
 }
@@ -399,29 +561,62 @@ const rateText = (value) => (value === undefined ? '—' : value.toFixed(2));
 export function renderDoc(result) {
   const lines = [];
   const number = (value) => value.toLocaleString('en-US');
-  lines.push(`Measured with eslint ${result.versions.eslint}, typescript ${result.versions.typescript}, eslint-plugin-tripwire ${result.versions.plugin}${result.commit ? ` at commit ${result.commit}` : ''}.`, '');
-  lines.push('### The corpus', '', '| package | version | what it is | language | files | lines |', '|---|---|---|---|---:|---:|');
+  lines.push(
+    `Measured with eslint ${result.versions.eslint}, typescript ${result.versions.typescript}, eslint-plugin-tripwire ${result.versions.plugin}${result.commit ? ` at commit ${result.commit}` : ''}.`,
+    '',
+  );
+  lines.push(
+    '### The corpus',
+    '',
+    '| package | version | what it is | language | files | lines |',
+    '|---|---|---|---|---:|---:|',
+  );
   for (const pkg of result.packages) {
-    const language = pkg.language === 'ts' ? 'TypeScript (`src/`)' : pkg.sourceType === 'commonjs' ? 'JavaScript, CommonJS' : 'JavaScript, ES modules';
-    lines.push(`| ${pkg.name} | ${pkg.version} | ${pkg.kind ?? ''} | ${language} | ${number(pkg.files)} | ${number(pkg.lines)} |`);
+    const language =
+      pkg.language === 'ts'
+        ? 'TypeScript (`src/`)'
+        : pkg.sourceType === 'commonjs'
+          ? 'JavaScript, CommonJS'
+          : 'JavaScript, ES modules';
+    lines.push(
+      `| ${pkg.name} | ${pkg.version} | ${pkg.kind ?? ''} | ${language} | ${number(pkg.files)} | ${number(pkg.lines)} |`,
+    );
   }
-  const byLanguage = (language) => result.packages.filter((pkg) => pkg.language === language).reduce((sum, pkg) => sum + pkg.lines, 0);
-  lines.push(`| **${result.packages.length} packages** | | | JS ${number(byLanguage('js'))}, TS ${number(byLanguage('ts'))} | ${number(result.files)} | ${number(result.lines)} |`, '');
+  const byLanguage = (language) =>
+    result.packages.filter((pkg) => pkg.language === language).reduce((sum, pkg) => sum + pkg.lines, 0);
+  lines.push(
+    `| **${result.packages.length} packages** | | | JS ${number(byLanguage('js'))}, TS ${number(byLanguage('ts'))} | ${number(result.files)} | ${number(result.lines)} |`,
+    '',
+  );
   if (result.skipped.length > 0) {
     const generated = result.skipped.filter((item) => item.reason !== 'test');
-    lines.push(`Not linted: ${result.skipped.filter((item) => item.reason === 'test').length} test files, and generated files (${generated.map((item) => `\`${item.file}\` (${item.reason})`).join(', ')}).`, '');
+    const tests = result.skipped.length - generated.length;
+    const why = (reason) => reason.replace(/^generated \((.*)\)$/, '$1');
+    lines.push(
+      `Not linted: ${tests} test file${tests === 1 ? '' : 's'}; generated files: ${generated.map((item) => `\`${item.file}\` (${why(item.reason)})`).join(', ')}.`,
+      '',
+    );
   }
   const section = (title, tally) => lines.push(`### ${title}`, '', renderTally(tally), '');
   const runs = result.runs;
   if (runs.recommended) section('`recommended`, untyped, whole corpus', runs.recommended);
   if (runs.recommended?.tsPart) section('`recommended`, untyped, TypeScript part only', runs.recommended.tsPart);
-  if (runs['recommended-type-checked']) section('`recommended-type-checked`, typed, TypeScript part', runs['recommended-type-checked']);
+  if (runs['recommended-type-checked'])
+    section('`recommended-type-checked`, typed, TypeScript part', runs['recommended-type-checked']);
   if (runs.strict) section('`strict`, untyped, whole corpus', runs.strict);
-  if (runs['strict-type-checked']) section('`strict-type-checked`, typed, TypeScript part', runs['strict-type-checked']);
-  lines.push('### Summary', '', '| run | reports | true | benign | false | unaudited | precision | actionable |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  if (runs['strict-type-checked'])
+    section('`strict-type-checked`, typed, TypeScript part', runs['strict-type-checked']);
+  lines.push(
+    '### Summary',
+    '',
+    '| run | reports | true | benign | false | unaudited | precision | actionable |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const [id, run] of Object.entries(runs)) {
     const row = run.total;
-    lines.push(`| ${id}${run.typed ? ' (typed, TS part)' : ''} | ${row.reports} | ${row.true} | ${row.benign} | ${row.false} | ${row.unaudited} | ${rateText(row.precision)} | ${rateText(row.actionable)} |`);
+    lines.push(
+      `| ${id}${run.typed ? ' (typed, TS part)' : ''} | ${row.reports} | ${row.true} | ${row.benign} | ${row.false} | ${row.unaudited} | ${rateText(row.precision)} | ${rateText(row.actionable)} |`,
+    );
   }
   lines.push('');
   const falseReports = new Map();
@@ -435,7 +630,9 @@ export function renderDoc(result) {
   lines.push('### Reports still judged `false`', '');
   if (falseReports.size === 0) lines.push('None.');
   for (const report of [...falseReports.values()].sort(compareLocations)) {
-    lines.push(`- \`${report.rule}\` ${report.file}:${report.line}:${report.column} (${report.runs.join(', ')}): ${report.reason}`);
+    lines.push(
+      `- \`${report.rule}\` ${report.file}:${report.line}:${report.column} (${report.runs.join(', ')}): ${report.reason}`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -446,7 +643,8 @@ export function writeDoc(result) {
   const text = readFileSync(DOC_FILE, 'utf8');
   const start = text.indexOf(DOC_START);
   const end = text.indexOf(DOC_END);
-  if (start < 0 || end < start) throw new Error(`${path.relative(repositoryRoot, DOC_FILE)} has no ${DOC_START} … ${DOC_END} markers`);
+  if (start < 0 || end < start)
+    throw new Error(`${path.relative(repositoryRoot, DOC_FILE)} has no ${DOC_START} … ${DOC_END} markers`);
   writeFileSync(DOC_FILE, `${text.slice(0, start + DOC_START.length)}\n${renderDoc(result)}\n${text.slice(end)}`);
 }
 

@@ -4,7 +4,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { auditEntryProblem, exclusionReason, fingerprint, matchReports, readAudit, tally, writeAudit, type AuditEntry, type CorpusReport } from '../../corpus/lib.mjs';
+import {
+  auditEntryProblem,
+  exclusionReason,
+  fingerprint,
+  matchReports,
+  readAudit,
+  tally,
+  writeAudit,
+  type AuditEntry,
+  type CorpusReport,
+} from '../../corpus/lib.mjs';
 import { HELP, coversPreset, parseArguments } from '../../corpus/run.mjs';
 
 const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
@@ -36,7 +46,10 @@ describe('corpus file selection', () => {
     assert.equal(exclusionReason('lib/__tests__/a.js', 'x\n', ['lib/']), 'test');
     assert.equal(exclusionReason('lib/a.spec.ts', 'x\n', ['lib/']), 'test');
     assert.equal(exclusionReason('lib/vendor.min.js', 'x\n', ['lib/']), 'minified');
-    assert.match(exclusionReason('lib/wasm.js', `module.exports = '${'A'.repeat(2000)}'\n`, ['lib/']) ?? '', /^generated/);
+    assert.match(
+      exclusionReason('lib/wasm.js', `module.exports = '${'A'.repeat(2000)}'\n`, ['lib/']) ?? '',
+      /^generated/,
+    );
   });
 });
 
@@ -59,9 +72,21 @@ describe('audit matching', () => {
 
   it('two identical lines pair with the nearest entries, each entry at most once', () => {
     const entries = [entry({ line: 10, verdict: 'true' }), entry({ line: 40, verdict: 'benign', reason: 'intended' })];
-    const { pairs, unaudited } = matchReports([report({ line: 42 }), report({ line: 11 }), report({ line: 90 })], entries);
-    assert.deepEqual(pairs.map(({ report: r, entry: e }) => [r.line, e.verdict]), [[11, 'true'], [42, 'benign']]);
-    assert.deepEqual(unaudited.map((r) => r.line), [90]);
+    const { pairs, unaudited } = matchReports(
+      [report({ line: 42 }), report({ line: 11 }), report({ line: 90 })],
+      entries,
+    );
+    assert.deepEqual(
+      pairs.map(({ report: r, entry: e }) => [r.line, e.verdict]),
+      [
+        [11, 'true'],
+        [42, 'benign'],
+      ],
+    );
+    assert.deepEqual(
+      unaudited.map((r) => r.line),
+      [90],
+    );
   });
 
   it('a different rule or file never matches', () => {
@@ -79,7 +104,13 @@ describe('audit matching', () => {
 
 describe('tally', () => {
   it('precision is true/(true+false), actionable is true over audited reports', () => {
-    const reports = [report({ line: 1 }), report({ line: 2 }), report({ line: 3 }), report({ line: 4 }), report({ line: 5, rule: 'no-leaked-timer' })];
+    const reports = [
+      report({ line: 1 }),
+      report({ line: 2 }),
+      report({ line: 3 }),
+      report({ line: 4 }),
+      report({ line: 5, rule: 'no-leaked-timer' }),
+    ];
     const entries = [
       entry({ line: 1, verdict: 'true' }),
       entry({ line: 2, verdict: 'benign', reason: 'intended' }),
@@ -87,8 +118,24 @@ describe('tally', () => {
     ];
     const { pairs, unaudited } = matchReports(reports, entries);
     const result = tally(pairs, unaudited, ['no-floating-promise', 'no-leaked-timer', 'no-lossy-json']);
-    assert.deepEqual(result.rules['no-floating-promise'], { reports: 4, true: 1, benign: 1, false: 1, unaudited: 1, precision: 0.5, actionable: 1 / 3 });
-    assert.deepEqual(result.rules['no-leaked-timer'], { reports: 1, true: 0, benign: 0, false: 0, unaudited: 1, precision: undefined, actionable: undefined });
+    assert.deepEqual(result.rules['no-floating-promise'], {
+      reports: 4,
+      true: 1,
+      benign: 1,
+      false: 1,
+      unaudited: 1,
+      precision: 0.5,
+      actionable: 1 / 3,
+    });
+    assert.deepEqual(result.rules['no-leaked-timer'], {
+      reports: 1,
+      true: 0,
+      benign: 0,
+      false: 0,
+      unaudited: 1,
+      precision: undefined,
+      actionable: undefined,
+    });
     assert.equal(result.rules['no-lossy-json']?.reports, 0);
     assert.equal(result.total.reports, 5);
     assert.equal(result.total.precision, 0.5);
@@ -101,10 +148,16 @@ describe('audit file', () => {
     try {
       const file = path.join(dir, 'audit.jsonl');
       writeAudit(file, [entry({ line: 20 }), entry({ line: 5, file: 'a/first.js' })]);
-      assert.deepEqual(readAudit(file).map((e) => `${e.file}:${e.line}`), ['a/first.js:5', 'pkg/lib/a.js:20']);
+      assert.deepEqual(
+        readAudit(file).map((e) => `${e.file}:${e.line}`),
+        ['a/first.js:5', 'pkg/lib/a.js:20'],
+      );
       writeFileSync(file, `${JSON.stringify(entry({ reason: '' }))}\n`);
       assert.throws(() => readAudit(file), /audit\.jsonl:1: a judged entry needs a one-line "reason"/);
-      assert.equal(auditEntryProblem({ ...entry({}), verdict: 'maybe' }), 'verdict must be one of true, benign, false, unaudited (got "maybe")');
+      assert.equal(
+        auditEntryProblem({ ...entry({}), verdict: 'maybe' }),
+        'verdict must be one of true, benign, false, unaudited (got "maybe")',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -113,17 +166,34 @@ describe('audit file', () => {
 
 describe('npm run corpus options', () => {
   it('parses the documented flags and refuses the rest', () => {
-    assert.deepEqual(parseArguments(['--typed', '--json', '--only', 'pg, ws']), { typed: true, json: true, update: false, prune: false, doc: false, plugin: undefined, only: ['pg', 'ws'], help: false });
+    assert.deepEqual(parseArguments(['--typed', '--json', '--only', 'pg, ws']), {
+      typed: true,
+      json: true,
+      update: false,
+      prune: false,
+      doc: false,
+      plugin: undefined,
+      only: ['pg', 'ws'],
+      help: false,
+    });
     assert.throws(() => parseArguments(['--bogus']), /unknown option --bogus/);
     assert.throws(() => parseArguments(['--prune']), /--prune only goes with --update/);
     assert.throws(() => parseArguments(['--update', '--prune']), /--prune needs --typed/);
     assert.throws(() => parseArguments(['--doc']), /--doc needs --typed/);
-    for (const flag of ['--typed', '--json', '--update', '--prune', '--doc', '--plugin', '--only', '--help']) assert.ok(HELP.includes(flag), flag);
+    for (const flag of ['--typed', '--json', '--update', '--prune', '--doc', '--plugin', '--only', '--help'])
+      assert.ok(HELP.includes(flag), flag);
   });
 
   it('a preset covers another when it enables the same rules with the same options', () => {
-    const recommended: Parameters<typeof coversPreset>[1] = { rules: { 'tripwire/a': 'error', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/c': 'off' } };
-    assert.ok(coversPreset({ rules: { 'tripwire/a': 'warn', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/d': 'error' } }, recommended));
+    const recommended: Parameters<typeof coversPreset>[1] = {
+      rules: { 'tripwire/a': 'error', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/c': 'off' },
+    };
+    assert.ok(
+      coversPreset(
+        { rules: { 'tripwire/a': 'warn', 'tripwire/b': ['error', { mode: 'x' }], 'tripwire/d': 'error' } },
+        recommended,
+      ),
+    );
     assert.ok(!coversPreset({ rules: { 'tripwire/a': 'error', 'tripwire/b': ['error', { mode: 'y' }] } }, recommended));
     assert.ok(!coversPreset({ rules: { 'tripwire/b': ['error', { mode: 'x' }] } }, recommended));
   });

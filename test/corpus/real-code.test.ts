@@ -10,7 +10,15 @@ import { before, describe, it } from 'node:test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-interface Row { reports: number; true: number; benign: number; false: number; unaudited: number; precision?: number; actionable?: number }
+interface Row {
+  reports: number;
+  true: number;
+  benign: number;
+  false: number;
+  unaudited: number;
+  precision?: number;
+  actionable?: number;
+}
 interface Run {
   gate: boolean;
   rules: Record<string, Row>;
@@ -19,7 +27,12 @@ interface Run {
   falseReports: { rule: string; file: string; line: number; column: number; reason: string }[];
   unaudited: { rule: string; file: string; line: number; column: number; message: string }[];
 }
-interface Result { ok: boolean; lines: number; packages: { name: string }[]; runs: Record<string, Run> }
+interface Result {
+  ok: boolean;
+  lines: number;
+  packages: { name: string }[];
+  runs: Record<string, Run>;
+}
 
 describe('real-code corpus', () => {
   let result: Result | undefined;
@@ -34,7 +47,8 @@ describe('real-code corpus', () => {
     if (child.status === 0 || child.status === 1) result = JSON.parse(child.stdout) as Result;
     else failure = `npm run corpus failed (${child.status}): ${child.stderr.slice(-3000)}`;
   });
-  const where = (items: { file: string; line?: number; column?: number }[]) => items.map((item) => `${item.file}:${item.line ?? ''}:${item.column ?? ''}`).join(', ');
+  const where = (items: { file: string; line?: number; column?: number }[]) =>
+    items.map((item) => `${item.file}:${item.line ?? ''}:${item.column ?? ''}`).join(', ');
 
   it('runs over at least 20 packages and 400,000 lines', () => {
     assert.ok(result, failure);
@@ -53,7 +67,9 @@ describe('real-code corpus', () => {
     assert.ok(result, failure);
     for (const [id, run] of Object.entries(result.runs).filter(([, candidate]) => candidate.gate)) {
       assert.deepEqual(
-        run.falseReports.map((report) => `${report.rule} ${report.file}:${report.line}:${report.column} — ${report.reason}`),
+        run.falseReports.map(
+          (report) => `${report.rule} ${report.file}:${report.line}:${report.column} — ${report.reason}`,
+        ),
         [],
         `${id} still reports lines judged false`,
       );
@@ -69,8 +85,17 @@ describe('real-code corpus', () => {
       .filter(([, row]) => row.reports > 0)
       .map(([rule, row]) => `${rule}: ${row.true}/${row.benign}/${row.false} (+${row.unaudited} unaudited)`)
       .join('; ');
-    const unaudited = run.unaudited.length > 0 ? ` ${run.unaudited.length} reports are unaudited: run \`npm run corpus -- --update\` and judge them in corpus/audit.jsonl.` : '';
-    assert.ok((total.precision ?? 1) >= 0.95, `precision ${total.precision?.toFixed(3)} < 0.95 (true/benign/false per rule: ${perRule}).${unaudited}`);
-    assert.ok((total.actionable ?? 1) >= 0.6, `actionable ${total.actionable?.toFixed(3)} < 0.60 (true/benign/false per rule: ${perRule}).${unaudited}`);
+    const unaudited =
+      run.unaudited.length > 0
+        ? ` ${run.unaudited.length} reports are unaudited: run \`npm run corpus -- --update\` and judge them in corpus/audit.jsonl.`
+        : '';
+    assert.ok(
+      (total.precision ?? 1) >= 0.95,
+      `precision ${total.precision?.toFixed(3)} < 0.95 (true/benign/false per rule: ${perRule}).${unaudited}`,
+    );
+    assert.ok(
+      (total.actionable ?? 1) >= 0.6,
+      `actionable ${total.actionable?.toFixed(3)} < 0.60 (true/benign/false per rule: ${perRule}).${unaudited}`,
+    );
   });
 });
