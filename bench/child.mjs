@@ -165,7 +165,13 @@ async function runSingle() {
     engines.push({
       configId,
       enabled: new Set(config.flatMap((entry) => ruleIdsOf(entry))),
-      eslint: new ESLint({ cwd: spec.corpus.root, overrideConfigFile: true, overrideConfig: config, stats: true, cache: false }),
+      eslint: new ESLint({
+        cwd: spec.corpus.root,
+        overrideConfigFile: true,
+        overrideConfig: config,
+        stats: true,
+        cache: false,
+      }),
       cold: undefined,
       unchanged: [],
       edited: [],
@@ -214,8 +220,16 @@ async function runSingle() {
           coldParseMs: engine.cold.parse,
           problems: engine.cold.problems,
           fatal: engine.cold.fatal,
-          unchanged: { wall: pick(engine.unchanged, 'wall'), parse: pick(engine.unchanged, 'parse'), rules: pick(engine.unchanged, 'rules') },
-          edited: { wall: pick(engine.edited, 'wall'), parse: pick(engine.edited, 'parse'), rules: pick(engine.edited, 'rules') },
+          unchanged: {
+            wall: pick(engine.unchanged, 'wall'),
+            parse: pick(engine.unchanged, 'parse'),
+            rules: pick(engine.unchanged, 'rules'),
+          },
+          edited: {
+            wall: pick(engine.edited, 'wall'),
+            parse: pick(engine.edited, 'parse'),
+            rules: pick(engine.edited, 'rules'),
+          },
           peakRssMb: peak,
         },
       ]),
@@ -233,7 +247,14 @@ function runActivation() {
   // lookups of API names fall through to the prototype.
   const prototypeStub = new Proxy({}, { get: (target, property) => (property === 'then' ? undefined : stub) });
   const stub = new Proxy(function vscodeStub() {}, {
-    get: (target, property) => (property === '__esModule' ? true : property === 'then' ? undefined : property === 'prototype' ? target.prototype : stub),
+    get: (target, property) =>
+      property === '__esModule'
+        ? true
+        : property === 'then'
+          ? undefined
+          : property === 'prototype'
+            ? target.prototype
+            : stub,
     getPrototypeOf: () => prototypeStub,
     apply: () => stub,
     construct: () => stub,

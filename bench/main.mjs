@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { CONFIGURATIONS, CONFIGURATION_IDS } from './lib/configs.mjs';
 import { CORPORA, prepareCorpus, sliceFiles } from './lib/corpora.mjs';
 import { runLspBenchmark } from './lib/lsp.mjs';
-import { formatNumber, formatSpread, perThousandLines, renderTable, rotate, sameRoundRatios, summarize } from './lib/stats.mjs';
+import {
+  formatNumber,
+  formatSpread,
+  perThousandLines,
+  renderTable,
+  rotate,
+  sameRoundRatios,
+  summarize,
+} from './lib/stats.mjs';
 import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from './lib/targets.mjs';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +41,16 @@ const USAGE = `Usage: npm run bench [-- options]
   --help             this text`;
 
 function parseArguments(argv) {
-  const options = { quick: false, lsp: false, rounds: undefined, corpora: undefined, configs: undefined, slice: undefined, edits: undefined, single: true };
+  const options = {
+    quick: false,
+    lsp: false,
+    rounds: undefined,
+    corpora: undefined,
+    configs: undefined,
+    slice: undefined,
+    edits: undefined,
+    single: true,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     const value = () => {
@@ -111,7 +128,9 @@ function runChild(spec, loaderArguments) {
   try {
     result = JSON.parse(readFileSync(outPath, 'utf8'));
   } catch {
-    result = { error: `child exited ${child.status ?? child.signal} without a result: ${(child.stderr || '').trim().slice(-1500)}` };
+    result = {
+      error: `child exited ${child.status ?? child.signal} without a result: ${(child.stderr || '').trim().slice(-1500)}`,
+    };
   }
   rmSync(specPath, { force: true });
   rmSync(outPath, { force: true });
@@ -155,18 +174,39 @@ function runCorpusRounds({ corpora, configIds, rounds, quick, plugin, log }) {
   const totalRounds = quick ? 1 : rounds + 1;
   for (let round = 0; round < totalRounds; round++) {
     const isStatsRound = round === 0;
-    const roundLabel = quick ? 'round 1/1 (stats on)' : isStatsRound ? 'warm-up round (stats on, not timed)' : `round ${round}/${rounds}`;
+    const roundLabel = quick
+      ? 'round 1/1 (stats on)'
+      : isStatsRound
+        ? 'warm-up round (stats on, not timed)'
+        : `round ${round}/${rounds}`;
     log(`\n${roundLabel}`);
     for (const corpus of corpora) {
       const roundResults = {};
       for (const configId of rotate(configIds, round)) {
-        const result = runChild({ mode: 'corpus', configId, corpus: corpusForChild(corpus), files: corpus.selectedFiles, stats: isStatsRound, pluginEntry: plugin.entry }, plugin.loaderArguments);
-        if (result.error) log(`  ${corpus.id} ${configId.padEnd(3)} FAILED: ${result.error.split('\n').slice(0, 3).join(' | ')}`);
-        else log(`  ${corpus.id} ${configId.padEnd(3)} wall ${formatNumber(seconds(result.wallMs))} s  cpu ${formatNumber(seconds(result.cpuMs))} s  rss ${Math.round(result.peakRssMb)} MB  problems ${result.problems}${result.fatal ? `  fatal ${result.fatal}` : ''}`);
+        const result = runChild(
+          {
+            mode: 'corpus',
+            configId,
+            corpus: corpusForChild(corpus),
+            files: corpus.selectedFiles,
+            stats: isStatsRound,
+            pluginEntry: plugin.entry,
+          },
+          plugin.loaderArguments,
+        );
+        if (result.error)
+          log(`  ${corpus.id} ${configId.padEnd(3)} FAILED: ${result.error.split('\n').slice(0, 3).join(' | ')}`);
+        else
+          log(
+            `  ${corpus.id} ${configId.padEnd(3)} wall ${formatNumber(seconds(result.wallMs))} s  cpu ${formatNumber(seconds(result.cpuMs))} s  rss ${Math.round(result.peakRssMb)} MB  problems ${result.problems}${result.fatal ? `  fatal ${result.fatal}` : ''}`,
+          );
         roundResults[configId] = result;
       }
       if (isStatsRound) measurements[corpus.id].statsRuns = roundResults;
-      if (quick || !isStatsRound) measurements[corpus.id].rounds.push(Object.fromEntries(Object.entries(roundResults).filter(([, result]) => !result.error)));
+      if (quick || !isStatsRound)
+        measurements[corpus.id].rounds.push(
+          Object.fromEntries(Object.entries(roundResults).filter(([, result]) => !result.error)),
+        );
     }
   }
   return measurements;
@@ -182,7 +222,10 @@ function summarizeCorpus(corpus, measurement, configIds) {
       wallMs: summarize(runs.map((run) => run.wallMs)),
       cpuMs: summarize(runs.map((run) => run.cpuMs)),
       peakRssMb: summarize(runs.map((run) => run.peakRssMb)),
-      versusA: { wall: sameRoundRatios(measurement.rounds, configId, 'A', 'wallMs'), cpu: sameRoundRatios(measurement.rounds, configId, 'A', 'cpuMs') },
+      versusA: {
+        wall: sameRoundRatios(measurement.rounds, configId, 'A', 'wallMs'),
+        cpu: sameRoundRatios(measurement.rounds, configId, 'A', 'cpuMs'),
+      },
       problems: (runs[0] ?? statsRun)?.problems,
       fatal: (runs[0] ?? statsRun)?.fatal,
       byRule: (runs[0] ?? statsRun)?.byRule,
@@ -213,7 +256,12 @@ function summarizeCorpus(corpus, measurement, configIds) {
     wallOverCpu: summarize(allRuns.map((run) => run.wallMs / run.cpuMs)),
   };
   const lines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
-  const targets = corpusTargets({ corpusId: corpus.id, rounds: measurement.rounds, statsRuns: measurement.statsRuns, lines });
+  const targets = corpusTargets({
+    corpusId: corpus.id,
+    rounds: measurement.rounds,
+    statsRuns: measurement.statsRuns,
+    lines,
+  });
   return { configurations: rows, ratios, targets, lines, files: corpus.selectedFiles.length, machine };
 }
 
@@ -223,14 +271,28 @@ function shortPath(file, corpus) {
 
 function printCorpusReport(corpus, summary, measurement, log) {
   const configIds = Object.keys(summary.configurations);
-  log(`\n## ${corpus.id}: ${summary.files} files, ${summary.lines.toLocaleString('en-US')} lines (${measurement.rounds.length} timed round${measurement.rounds.length === 1 ? '' : 's'}; medians, min–max)`);
+  log(
+    `\n## ${corpus.id}: ${summary.files} files, ${summary.lines.toLocaleString('en-US')} lines (${measurement.rounds.length} timed round${measurement.rounds.length === 1 ? '' : 's'}; medians, min–max)`,
+  );
   const rows = configIds.map((configId) => {
     const row = summary.configurations[configId];
     const label = CONFIGURATIONS.find((configuration) => configuration.id === configId).label;
     return [
       `${configId} ${label}`,
-      row.error && row.runs === 0 ? `failed: ${row.error.split('\n')[0].slice(0, 60)}` : formatSpread({ ...row.wallMs, median: seconds(row.wallMs.median), min: seconds(row.wallMs.min), max: seconds(row.wallMs.max) }),
-      formatSpread({ ...row.cpuMs, median: seconds(row.cpuMs.median), min: seconds(row.cpuMs.min), max: seconds(row.cpuMs.max) }),
+      row.error && row.runs === 0
+        ? `failed: ${row.error.split('\n')[0].slice(0, 60)}`
+        : formatSpread({
+            ...row.wallMs,
+            median: seconds(row.wallMs.median),
+            min: seconds(row.wallMs.min),
+            max: seconds(row.wallMs.max),
+          }),
+      formatSpread({
+        ...row.cpuMs,
+        median: seconds(row.cpuMs.median),
+        min: seconds(row.cpuMs.min),
+        max: seconds(row.cpuMs.max),
+      }),
       formatNumber(row.versusA.wall.median),
       formatNumber(row.versusA.cpu.median),
       formatNumber(row.peakRssMb.median, 0),
@@ -239,9 +301,16 @@ function printCorpusReport(corpus, summary, measurement, log) {
   });
   log(renderTable(['configuration', 'wall s', 'CPU s', '× A wall', '× A CPU', 'peak RSS MB', 'problems'], rows));
   const { loadAverage, wallOverCpu } = summary.machine;
-  log(`machine: 1-min load average ${formatNumber(loadAverage.min, 1)}–${formatNumber(loadAverage.max, 1)} at the start of the runs; wall ÷ CPU median ${formatNumber(wallOverCpu.median, 2)} (max ${formatNumber(wallOverCpu.max, 2)})${wallOverCpu.median > 1.2 ? ' — other processes competed for the cores: trust the CPU column' : ''}`);
+  log(
+    `machine: 1-min load average ${formatNumber(loadAverage.min, 1)}–${formatNumber(loadAverage.max, 1)} at the start of the runs; wall ÷ CPU median ${formatNumber(wallOverCpu.median, 2)} (max ${formatNumber(wallOverCpu.max, 2)})${wallOverCpu.median > 1.2 ? ' — other processes competed for the cores: trust the CPU column' : ''}`,
+  );
 
-  const ratioRows = Object.entries(summary.ratios).map(([pair, figures]) => [pair.replace('/', ' ÷ '), formatSpread(figures.wall), formatSpread(figures.cpu), formatSpread(figures.peakRss)]);
+  const ratioRows = Object.entries(summary.ratios).map(([pair, figures]) => [
+    pair.replace('/', ' ÷ '),
+    formatSpread(figures.wall),
+    formatSpread(figures.cpu),
+    formatSpread(figures.peakRss),
+  ]);
   if (ratioRows.length) {
     log('\nsame-round ratios (median over rounds, min–max):');
     log(renderTable(['ratio', 'wall', 'CPU', 'peak RSS'], ratioRows));
@@ -252,7 +321,9 @@ function printCorpusReport(corpus, summary, measurement, log) {
   for (const configId of configIds) {
     const stats = measurement.statsRuns[configId]?.stats;
     if (!stats) continue;
-    for (const [ruleId, figures] of Object.entries(stats.rules).sort((left, right) => right[1].totalMs - left[1].totalMs)) {
+    for (const [ruleId, figures] of Object.entries(stats.rules).sort(
+      (left, right) => right[1].totalMs - left[1].totalMs,
+    )) {
       ruleRows.push([
         `${configId}: ${ruleId}`,
         formatNumber(figures.totalMs, 1),
@@ -269,22 +340,40 @@ function printCorpusReport(corpus, summary, measurement, log) {
   const phaseRows = configIds
     .map((configId) => [configId, measurement.statsRuns[configId]?.stats])
     .filter(([, stats]) => stats)
-    .map(([configId, stats]) => [configId, formatNumber(seconds(stats.parseMs)), formatNumber(seconds(stats.rulesMs)), formatNumber(seconds(stats.totalMs - stats.parseMs - stats.rulesMs)), `${formatNumber(stats.perFileTotal.p50, 1)} / ${formatNumber(stats.perFileTotal.p95, 1)} / ${formatNumber(stats.perFileTotal.max, 0)}`]);
+    .map(([configId, stats]) => [
+      configId,
+      formatNumber(seconds(stats.parseMs)),
+      formatNumber(seconds(stats.rulesMs)),
+      formatNumber(seconds(stats.totalMs - stats.parseMs - stats.rulesMs)),
+      `${formatNumber(stats.perFileTotal.p50, 1)} / ${formatNumber(stats.perFileTotal.p95, 1)} / ${formatNumber(stats.perFileTotal.max, 0)}`,
+    ]);
   if (phaseRows.length) {
     log('\nwhere the time goes (stats round, sums over files):');
     log(renderTable(['config', 'Σ parse s', 'Σ rules s', 'Σ other s', 'per-file total ms p50 / p95 / max'], phaseRows));
   }
   for (const configId of ['T', 'TT']) {
     const enabled = summary.configurations[configId]?.rulesEnabled;
-    if (enabled) log(`${configId} enables ${enabled.length} rule${enabled.length === 1 ? '' : 's'}: ${enabled.join(', ') || '(none)'}`);
+    if (enabled)
+      log(
+        `${configId} enables ${enabled.length} rule${enabled.length === 1 ? '' : 's'}: ${enabled.join(', ') || '(none)'}`,
+      );
   }
 }
 
 function printTargets(targets, log, explain) {
-  log(renderTable(
-    ['target', 'measured', 'limit', 'result'],
-    targets.map((target) => [target.id, target.measured === null ? '–' : `${formatNumber(target.measured, target.unit === '×' ? 2 : 3)}${target.unit === '×' ? '' : ` ${target.unit}`}`, `${target.comparison} ${target.limit}${target.unit === '×' ? '' : ` ${target.unit}`}`, target.status]),
-  ));
+  log(
+    renderTable(
+      ['target', 'measured', 'limit', 'result'],
+      targets.map((target) => [
+        target.id,
+        target.measured === null
+          ? '–'
+          : `${formatNumber(target.measured, target.unit === '×' ? 2 : 3)}${target.unit === '×' ? '' : ` ${target.unit}`}`,
+        `${target.comparison} ${target.limit}${target.unit === '×' ? '' : ` ${target.unit}`}`,
+        target.status,
+      ]),
+    ),
+  );
   for (const target of targets) if (target.status === 'MISS' && explain) explain(target);
 }
 
@@ -300,14 +389,30 @@ function explainCorpusMiss(target, corpus, measurement, log, explained) {
   const stats = measurement.statsRuns[configId]?.stats;
   const tripwire = tripwireRuleTime(stats);
   if (tripwire.rules.length === 0) {
-    const slowest = stats?.slowestFilesByTotal?.slice(0, 3).map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.total, 0)} ms`).join(', ');
-    log(`  ${target.id} MISS: no tripwire rule time recorded (${configId} enables no tripwire rules, or the stats round failed); slowest files overall: ${slowest ?? '–'}. Same-round ratios this close to 1 are within the machine's noise; rerun with --rounds 5.`);
+    const slowest = stats?.slowestFilesByTotal
+      ?.slice(0, 3)
+      .map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.total, 0)} ms`)
+      .join(', ');
+    log(
+      `  ${target.id} MISS: no tripwire rule time recorded (${configId} enables no tripwire rules, or the stats round failed); slowest files overall: ${slowest ?? '–'}. Same-round ratios this close to 1 are within the machine's noise; rerun with --rounds 5.`,
+    );
     return;
   }
   log(`  ${target.id} MISS — slowest tripwire rules in ${configId}:`);
   for (const rule of tripwire.rules.slice(0, 3)) {
-    const outliers = rule.slowestFiles.slice(0, 3).map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.ms, 2)} ms`).join(', ');
-    log(`    ${rule.ruleId}: ${formatNumber(perThousandLines(rule.totalMs, corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0)), 3)} ms/1k lines, per-file p95 ${formatNumber(rule.p95, 3)} ms, max ${formatNumber(rule.max, 2)} ms; outliers: ${outliers}`);
+    const outliers = rule.slowestFiles
+      .slice(0, 3)
+      .map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.ms, 2)} ms`)
+      .join(', ');
+    log(
+      `    ${rule.ruleId}: ${formatNumber(
+        perThousandLines(
+          rule.totalMs,
+          corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0),
+        ),
+        3,
+      )} ms/1k lines, per-file p95 ${formatNumber(rule.p95, 3)} ms, max ${formatNumber(rule.max, 2)} ms; outliers: ${outliers}`,
+    );
   }
 }
 
@@ -315,16 +420,36 @@ function explainCorpusMiss(target, corpus, measurement, log, explained) {
 
 function runSingleFile({ corpus, configIds, plugin, edits, unchanged, warmup, log }) {
   const single = {};
-  log(`\nwarm single file: ${shortPath(corpus.singleFile, corpus)} (${readFileSync(corpus.singleFile, 'utf8').split('\n').length} lines), ${edits} edited re-lints after ${warmup} warm-up edits, ${unchanged} unchanged re-lints`);
+  log(
+    `\nwarm single file: ${shortPath(corpus.singleFile, corpus)} (${readFileSync(corpus.singleFile, 'utf8').split('\n').length} lines), ${edits} edited re-lints after ${warmup} warm-up edits, ${unchanged} unchanged re-lints`,
+  );
   // Untyped configurations share one process and alternate edit by edit; typed ones get their own.
   const untyped = configIds.filter((id) => !CONFIGURATIONS.find((configuration) => configuration.id === id)?.typed);
-  const groups = [...(untyped.length ? [untyped] : []), ...configIds.filter((id) => !untyped.includes(id)).map((id) => [id])];
+  const groups = [
+    ...(untyped.length ? [untyped] : []),
+    ...configIds.filter((id) => !untyped.includes(id)).map((id) => [id]),
+  ];
   for (const group of groups) {
-    const result = runChild({ mode: 'single', configIds: group, corpus: corpusForChild(corpus), file: corpus.singleFile, pluginEntry: plugin.entry, editIterations: edits, unchangedIterations: unchanged, warmupEdits: warmup }, plugin.loaderArguments);
+    const result = runChild(
+      {
+        mode: 'single',
+        configIds: group,
+        corpus: corpusForChild(corpus),
+        file: corpus.singleFile,
+        pluginEntry: plugin.entry,
+        editIterations: edits,
+        unchangedIterations: unchanged,
+        warmupEdits: warmup,
+      },
+      plugin.loaderArguments,
+    );
     for (const configId of group) {
       const figures = result.error ? { error: result.error } : result.results[configId];
       if (figures.error) log(`  ${configId} FAILED: ${figures.error.split('\n')[0]}`);
-      else log(`  ${configId.padEnd(3)} cold ${formatNumber(figures.coldMs, 0)} ms, edited p50/p95 ${formatNumber(figures.edited.wall.p50, 1)} / ${formatNumber(figures.edited.wall.p95, 1)} ms${group.length > 1 ? ` (alternating with ${figures.sharedProcessWith.join(', ')} in one process)` : ''}`);
+      else
+        log(
+          `  ${configId.padEnd(3)} cold ${formatNumber(figures.coldMs, 0)} ms, edited p50/p95 ${formatNumber(figures.edited.wall.p50, 1)} / ${formatNumber(figures.edited.wall.p95, 1)} ms${group.length > 1 ? ` (alternating with ${figures.sharedProcessWith.join(', ')} in one process)` : ''}`,
+        );
       single[configId] = figures;
     }
   }
@@ -343,16 +468,33 @@ function printSingleFile(single, log) {
       `${formatNumber(result.peakRssMb, 0)}${result.sharedProcessWith?.length ? ' (shared)' : ''}`,
       String(result.problems),
     ]);
-  log(renderTable(['config', 'cold ms', 'unchanged p50 / p95 ms', 'edited p50 / p95 ms', 'edited parse / rules p50 ms', 'peak RSS MB', 'problems'], rows));
+  log(
+    renderTable(
+      [
+        'config',
+        'cold ms',
+        'unchanged p50 / p95 ms',
+        'edited p50 / p95 ms',
+        'edited parse / rules p50 ms',
+        'peak RSS MB',
+        'problems',
+      ],
+      rows,
+    ),
+  );
 }
 
 function extensionFigures(plugin, log) {
   const figures = {};
-  const vsix = readdirSync(repositoryRoot).filter((name) => /^tripwire-.*\.vsix$/.test(name)).sort();
+  const vsix = readdirSync(repositoryRoot)
+    .filter((name) => /^tripwire-.*\.vsix$/.test(name))
+    .sort();
   if (vsix.length === 0) {
     figures.vsix = { available: false, note: 'no tripwire-*.vsix in the repository root: run npm run package' };
   } else {
-    const newest = vsix.map((name) => ({ name, stat: statSync(path.join(repositoryRoot, name)) })).sort((left, right) => right.stat.mtimeMs - left.stat.mtimeMs)[0];
+    const newest = vsix
+      .map((name) => ({ name, stat: statSync(path.join(repositoryRoot, name)) }))
+      .sort((left, right) => right.stat.mtimeMs - left.stat.mtimeMs)[0];
     figures.vsix = { available: true, file: newest.name, bytes: newest.stat.size };
   }
   const bundle = path.join(repositoryRoot, 'dist', 'extension.js');
@@ -367,14 +509,25 @@ function extensionFigures(plugin, log) {
       else samples.push(result);
     }
     figures.activation = samples.length
-      ? { available: true, requireMs: summarize(samples.map((sample) => sample.requireMs)), hasActivate: samples[0].hasActivate, bundleBytes: statSync(bundle).size }
+      ? {
+          available: true,
+          requireMs: summarize(samples.map((sample) => sample.requireMs)),
+          hasActivate: samples[0].hasActivate,
+          bundleBytes: statSync(bundle).size,
+        }
       : { available: false, note: `loading dist/extension.js failed: ${lastError.split('\n')[0]}` };
   }
   log('\n## extension');
-  log(figures.vsix.available ? `.vsix: ${figures.vsix.file}, ${formatNumber(figures.vsix.bytes / 1024, 0)} KiB` : `.vsix: ${figures.vsix.note}`);
-  log(figures.activation.available
-    ? `activation: require(dist/extension.js) with a stub vscode module: median ${formatNumber(figures.activation.requireMs.median, 1)} ms (min–max ${formatNumber(figures.activation.requireMs.min, 1)}–${formatNumber(figures.activation.requireMs.max, 1)}, 5 fresh processes), bundle ${formatNumber(figures.activation.bundleBytes / 1024, 0)} KiB${figures.activation.hasActivate ? '' : ', NOTE: no activate() export'}`
-    : `activation: ${figures.activation.note}`);
+  log(
+    figures.vsix.available
+      ? `.vsix: ${figures.vsix.file}, ${formatNumber(figures.vsix.bytes / 1024, 0)} KiB`
+      : `.vsix: ${figures.vsix.note}`,
+  );
+  log(
+    figures.activation.available
+      ? `activation: require(dist/extension.js) with a stub vscode module: median ${formatNumber(figures.activation.requireMs.median, 1)} ms (min–max ${formatNumber(figures.activation.requireMs.min, 1)}–${formatNumber(figures.activation.requireMs.max, 1)}, 5 fresh processes), bundle ${formatNumber(figures.activation.bundleBytes / 1024, 0)} KiB${figures.activation.hasActivate ? '' : ', NOTE: no activate() export'}`
+      : `activation: ${figures.activation.note}`,
+  );
   return figures;
 }
 
@@ -391,9 +544,17 @@ export async function main(argv) {
   const plugin = pluginLocation();
   const env = environment(plugin);
   log(`# Tripwire benchmark${options.quick ? ' (--quick)' : ''}${options.lsp ? ' (--lsp)' : ''} — ${env.date}`);
-  log(`node ${env.node}, ${env.cpu}, ${env.memoryGb} GiB, load ${env.loadAverageAtStart.join(' ')}; ${Object.entries(env.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  log(
+    `node ${env.node}, ${env.cpu}, ${env.memoryGb} GiB, load ${env.loadAverageAtStart.join(' ')}; ${Object.entries(
+      env.versions,
+    )
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+  );
   log(`plugin: ${env.plugin}`);
-  log('Quote ratios from one run, not seconds: absolute times move with the machine\'s load; ratios are computed inside each round.');
+  log(
+    "Quote ratios from one run, not seconds: absolute times move with the machine's load; ratios are computed inside each round.",
+  );
 
   const wantedCorpora = CORPORA.filter((corpus) => !options.corpora || options.corpora.includes(corpus.id));
   const lspOnly = options.lsp;
@@ -404,28 +565,60 @@ export async function main(argv) {
     const sliceLines = options.slice ?? (options.quick ? 20000 : undefined);
     corpus.selectedFiles = sliceLines ? sliceFiles(corpus.files, sliceLines) : corpus.files;
     const selectedLines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
-    log(`  ${corpus.id}: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines (${corpus.nonBlank.toLocaleString('en-US')} non-blank) — ${corpus.packages.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}${corpus.selectedFiles !== corpus.files ? `; slice: ${corpus.selectedFiles.length} files, ${selectedLines.toLocaleString('en-US')} lines` : ''}`);
+    log(
+      `  ${corpus.id}: ${corpus.files.length} files, ${corpus.lines.toLocaleString('en-US')} lines (${corpus.nonBlank.toLocaleString('en-US')} non-blank) — ${corpus.packages.map((pkg) => `${pkg.name}@${pkg.version}`).join(', ')}${corpus.selectedFiles !== corpus.files ? `; slice: ${corpus.selectedFiles.length} files, ${selectedLines.toLocaleString('en-US')} lines` : ''}`,
+    );
     corpora.push(corpus);
   }
 
-  const report = { environment: env, options, corpora: corpora.map(({ files, selectedFiles, ...rest }) => ({ ...rest, files: files.length, selectedFiles: selectedFiles.length, selectedLines: selectedFiles.reduce((sum, file) => sum + file.lines, 0) })) };
+  const report = {
+    environment: env,
+    options,
+    corpora: corpora.map(({ files, selectedFiles, ...rest }) => ({
+      ...rest,
+      files: files.length,
+      selectedFiles: selectedFiles.length,
+      selectedLines: selectedFiles.reduce((sum, file) => sum + file.lines, 0),
+    })),
+  };
   const allTargets = [];
 
   if (lspOnly) {
     const corpus = corpora[0];
     const edits = options.edits ?? (options.quick ? 60 : 300);
-    report.singleFile = runSingleFile({ corpus, configIds: ['A', 'T', 'TT0', 'TT'], plugin, edits: options.quick ? 10 : 30, unchanged: 3, warmup: 3, log });
+    report.singleFile = runSingleFile({
+      corpus,
+      configIds: ['A', 'T', 'TT0', 'TT'],
+      plugin,
+      edits: options.quick ? 10 : 30,
+      unchanged: 3,
+      warmup: 3,
+      log,
+    });
     const parseMs = report.singleFile.A?.edited?.parse?.p50;
-    log(`\nESLint parse time of the file (config A, warm, edited, p50): ${formatNumber(parseMs, 1)} ms; whole lint p50/p95 ${formatNumber(report.singleFile.A?.edited?.wall?.p50, 1)} / ${formatNumber(report.singleFile.A?.edited?.wall?.p95, 1)} ms`);
+    log(
+      `\nESLint parse time of the file (config A, warm, edited, p50): ${formatNumber(parseMs, 1)} ms; whole lint p50/p95 ${formatNumber(report.singleFile.A?.edited?.wall?.p50, 1)} / ${formatNumber(report.singleFile.A?.edited?.wall?.p95, 1)} ms`,
+    );
     report.lsp = await runLspBenchmark({ repositoryRoot, corpus, edits, log });
     log('\n## language server (didChange → publishDiagnostics over stdio)');
     const lsp = report.lsp;
     if (!lsp.available) log(`not available: ${lsp.note}`);
     else {
       const lspRows = [];
-      for (const [mode, figures] of [['syntactic', lsp.syntactic], ['type-aware', lsp.typeAware]]) {
+      for (const [mode, figures] of [
+        ['syntactic', lsp.syntactic],
+        ['type-aware', lsp.typeAware],
+      ]) {
         if (!figures || figures.available === false || !figures.latency) {
-          lspRows.push([mode, figures?.note ?? (lsp.error ? `failed: ${lsp.error}` : 'not measured'), '', '', '', '', '']);
+          lspRows.push([
+            mode,
+            figures?.note ?? (lsp.error ? `failed: ${lsp.error}` : 'not measured'),
+            '',
+            '',
+            '',
+            '',
+            '',
+          ]);
           continue;
         }
         lspRows.push([
@@ -434,32 +627,65 @@ export async function main(argv) {
           `${formatNumber(figures.latencyAfterDebounce.p50, 1)} / ${formatNumber(figures.latencyAfterDebounce.p95, 1)}`,
           formatNumber(figures.firstLintMs, 0),
           formatNumber(figures.latencyAfterDebounce.p95 / parseMs, 2),
-          figures.project ? `${formatNumber(figures.project.memory.rssMb, 0)} (peak ${formatNumber(figures.project.memory.peakRssMb, 0)})` : '–',
+          figures.project
+            ? `${formatNumber(figures.project.memory.rssMb, 0)} (peak ${formatNumber(figures.project.memory.peakRssMb, 0)})`
+            : '–',
           String(figures.diagnostics),
         ]);
       }
-      log(`${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; debounce ${lsp.debounce.ms} ms (${lsp.debounce.source}); memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`);
-      log(renderTable(['mode', 'didChange → diagnostics p50 / p95 ms', 'less debounce p50 / p95 ms', 'first lint ms', 'p95 (less debounce) ÷ ESLint parse', 'server RSS MB', 'diagnostics'], lspRows));
+      log(
+        `${lsp.file} (${lsp.lines} lines), ${lsp.edits} edits; debounce ${lsp.debounce.ms} ms (${lsp.debounce.source}); memory after opening the ${lsp.project.files} files of ${lsp.project.folder}; ESLint parse of the same file (A, edited, p50): ${formatNumber(parseMs, 1)} ms`,
+      );
+      log(
+        renderTable(
+          [
+            'mode',
+            'didChange → diagnostics p50 / p95 ms',
+            'less debounce p50 / p95 ms',
+            'first lint ms',
+            'p95 (less debounce) ÷ ESLint parse',
+            'server RSS MB',
+            'diagnostics',
+          ],
+          lspRows,
+        ),
+      );
     }
     log('\nESLint in-process, same file (lintText; A and T alternate in one process, TT0 and TT get a process each):');
     printSingleFile(report.singleFile, log);
     const lspTargetRows = lspTargets(report.lsp, parseMs);
     allTargets.push(...lspTargetRows, ...singleFileTargets(report.singleFile));
   } else {
-    const configIds = options.configs ? CONFIGURATION_IDS.filter((id) => options.configs.includes(id)) : CONFIGURATION_IDS;
+    const configIds = options.configs
+      ? CONFIGURATION_IDS.filter((id) => options.configs.includes(id))
+      : CONFIGURATION_IDS;
     const rounds = options.rounds ?? (options.quick ? 1 : 3);
     const measurements = runCorpusRounds({ corpora, configIds, rounds, quick: options.quick, plugin, log });
     report.results = {};
     for (const corpus of corpora) {
       const summary = summarizeCorpus(corpus, measurements[corpus.id], configIds);
-      report.results[corpus.id] = { summary, statsRuns: measurements[corpus.id].statsRuns, rounds: measurements[corpus.id].rounds };
+      report.results[corpus.id] = {
+        summary,
+        statsRuns: measurements[corpus.id].statsRuns,
+        rounds: measurements[corpus.id].rounds,
+      };
       printCorpusReport(corpus, summary, measurements[corpus.id], log);
     }
     const singleCorpus = corpora.find((corpus) => corpus.singleFile);
     if (options.single && singleCorpus) {
       const singleConfigs = options.quick ? ['A', 'T'] : ['A', 'T', 'B', 'TT0', 'TT', 'C'];
-      report.singleFile = runSingleFile({ corpus: singleCorpus, configIds: singleConfigs.filter((id) => configIds.includes(id)), plugin, edits: options.edits ?? (options.quick ? 15 : 40), unchanged: options.quick ? 3 : 10, warmup: options.quick ? 3 : 5, log });
-      log('\n## warm single file (ESLint lintText; untyped configs alternate edit by edit in one process, typed ones get a process each)');
+      report.singleFile = runSingleFile({
+        corpus: singleCorpus,
+        configIds: singleConfigs.filter((id) => configIds.includes(id)),
+        plugin,
+        edits: options.edits ?? (options.quick ? 15 : 40),
+        unchanged: options.quick ? 3 : 10,
+        warmup: options.quick ? 3 : 5,
+        log,
+      });
+      log(
+        '\n## warm single file (ESLint lintText; untyped configs alternate edit by edit in one process, typed ones get a process each)',
+      );
       printSingleFile(report.singleFile, log);
     }
     report.extension = extensionFigures(plugin, log);
@@ -471,7 +697,9 @@ export async function main(argv) {
       const corpus = corpora.find((candidate) => target.id.startsWith(`${candidate.id}:`));
       if (corpus) explainCorpusMiss(target, corpus, measurements[corpus.id], log, explained);
       else if (target.id.startsWith('single file') && report.singleFile?.T) {
-        log(`  ${target.id} MISS: T rules p50 ${formatNumber(report.singleFile.T.edited.rules.p50, 2)} ms per lint; parse p50 ${formatNumber(report.singleFile.T.edited.parse.p50, 1)} ms vs A ${formatNumber(report.singleFile.A?.edited?.parse?.p50, 1)} ms`);
+        log(
+          `  ${target.id} MISS: T rules p50 ${formatNumber(report.singleFile.T.edited.rules.p50, 2)} ms per lint; parse p50 ${formatNumber(report.singleFile.T.edited.parse.p50, 1)} ms vs A ${formatNumber(report.singleFile.A?.edited?.parse?.p50, 1)} ms`,
+        );
       }
     });
   }
@@ -484,9 +712,14 @@ export async function main(argv) {
   report.elapsedSeconds = (Date.now() - startedAt) / 1000;
   report.environment.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
   mkdirSync(resultsDir, { recursive: true });
-  const resultFile = path.join(resultsDir, `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}${options.quick ? '-quick' : ''}${options.lsp ? '-lsp' : ''}.json`);
+  const resultFile = path.join(
+    resultsDir,
+    `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}${options.quick ? '-quick' : ''}${options.lsp ? '-lsp' : ''}.json`,
+  );
   writeFileSync(resultFile, `${JSON.stringify(report, null, 1)}\n`);
-  log(`\nfinished in ${formatNumber(report.elapsedSeconds, 0)} s (load ${report.environment.loadAverageAtEnd.join(' ')}); JSON: ${path.relative(repositoryRoot, resultFile)}`);
+  log(
+    `\nfinished in ${formatNumber(report.elapsedSeconds, 0)} s (load ${report.environment.loadAverageAtEnd.join(' ')}); JSON: ${path.relative(repositoryRoot, resultFile)}`,
+  );
   log('The benchmark reports; it never fails the build (MISS is information, exit code 0).');
   return 0;
 }

@@ -21,7 +21,9 @@ const rounds = Number(process.argv[2] ?? 30);
 const edits = Number(process.argv[3] ?? 40);
 
 if (!existsSync(file)) {
-  console.error(`${path.relative(repoRoot, file)} is missing: run npm run bench -- --lsp --quick once to fetch the corpus.`);
+  console.error(
+    `${path.relative(repoRoot, file)} is missing: run npm run bench -- --lsp --quick once to fetch the corpus.`,
+  );
   process.exit(1);
 }
 const text = readFileSync(file, 'utf8');

@@ -25,10 +25,14 @@ function step(label, fn) {
 }
 
 function tsc(project) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -100,11 +104,21 @@ function shareTypeScriptWithTsMorph() {
 }
 
 const entries = [
-  { label: 'dist/extension.js', entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    label: 'dist/extension.js',
+    entryPoints: ['extension/src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  },
   // jiti only loads TypeScript config files; the server never loads a config file.
   { label: 'dist/server.js', entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['jiti'] },
 ];
-entries.push({ label: 'dist/cli.js', entryPoints: ['scaffold/src/cli.ts'], outfile: 'dist/cli.js', external: ['jiti'] });
+entries.push({
+  label: 'dist/cli.js',
+  entryPoints: ['scaffold/src/cli.ts'],
+  outfile: 'dist/cli.js',
+  external: ['jiti'],
+});
 // The server tests also run a second server bundle that adds rules which throw, are slow or fix on
 // purpose (test/server/test-server.ts). It is written outside dist/, so none of it ships.
 entries.push({
@@ -128,6 +142,7 @@ copyCanonical(dist);
 const typescriptLib = path.join(root, 'node_modules', 'typescript', 'lib');
 mkdirSync(path.join(dist, 'typescript-lib'), { recursive: true });
 for (const name of readdirSync(typescriptLib)) {
-  if (/^lib\..*\.d\.ts$|^lib\.d\.ts$/.test(name)) cpSync(path.join(typescriptLib, name), path.join(dist, 'typescript-lib', name));
+  if (/^lib\..*\.d\.ts$|^lib\.d\.ts$/.test(name))
+    cpSync(path.join(typescriptLib, name), path.join(dist, 'typescript-lib', name));
 }
 writeFileSync(path.join(root, '.cache', 'build-meta.json'), JSON.stringify(metafiles));

@@ -34,8 +34,11 @@ function run(command, args) {
 }
 
 // 1. Tools: code-server and chromium (idempotent; about 3 minutes the first time).
-const { chromiumBinary } = await import('../test/e2e/lib/browser.mjs').catch(() => ({ chromiumBinary: () => undefined }));
-if (!codeServerBinary(root) || (options.screenshot && !chromiumBinary())) run('bash', [path.join(root, 'scripts', 'e2e-install.sh')]);
+const { chromiumBinary } = await import('../test/e2e/lib/browser.mjs').catch(() => ({
+  chromiumBinary: () => undefined,
+}));
+if (!codeServerBinary(root) || (options.screenshot && !chromiumBinary()))
+  run('bash', [path.join(root, 'scripts', 'e2e-install.sh')]);
 const codeServer = codeServerBinary(root);
 
 // 2. The .vsix, exactly what the Marketplace would ship.
@@ -55,7 +58,8 @@ let vsix = built[0] ?? path.join(root, `${name}-${version}.vsix`);
 if (!options['no-package'] || built.length === 0) {
   vsix = path.join(root, `${name}-${version}.vsix`);
   const packaged =
-    existsSync(path.join(root, 'scripts', 'package.mjs')) && spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' }).status === 0;
+    existsSync(path.join(root, 'scripts', 'package.mjs')) &&
+    spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' }).status === 0;
   if (!packaged) {
     // Fall back to the e2e harness's packager (vsce on a staged copy, absolute README links).
     console.log('`npm run package` is missing or failed: packaging with the e2e harness instead');
@@ -102,13 +106,21 @@ if (options.screenshot) {
   let ok = true;
   try {
     await page.goto(url);
-    await page.locator('.tabs-container .tab', { hasText: path.basename(options.file) }).first().waitFor({ timeout: 90_000 });
+    await page
+      .locator('.tabs-container .tab', { hasText: path.basename(options.file) })
+      .first()
+      .waitFor({ timeout: 90_000 });
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'tripwire/' }).first().waitFor({ timeout: 90_000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'tripwire/' })
+      .first()
+      .waitFor({ timeout: 90_000 });
   } catch (error) {
     ok = false;
-    console.error(`✖ the workbench did not show Tripwire's findings: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    console.error(
+      `✖ the workbench did not show Tripwire's findings: ${error instanceof Error ? error.message.split('\n')[0] : error}`,
+    );
   }
   await page.screenshot({ path: path.resolve(options.screenshot) });
   console.log(`screenshot: ${path.resolve(options.screenshot)}`);
@@ -116,5 +128,7 @@ if (options.screenshot) {
   process.exit(ok ? 0 : 1);
 }
 
-console.log(`\nTripwire ${version} in VS Code (code-server), examples/ open:\n\n  ${url}\n\n(short form: ${server.url}/?folder=${folder})\nCtrl+C stops the server.`);
+console.log(
+  `\nTripwire ${version} in VS Code (code-server), examples/ open:\n\n  ${url}\n\n(short form: ${server.url}/?folder=${folder})\nCtrl+C stops the server.`,
+);
 await new Promise(() => undefined); // serve until a signal arrives

@@ -14,7 +14,9 @@ ensureNpmDependencies(root);
 const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-console.log('\n$ cd examples && eslint .   (examples/eslint.config.js: tripwire.configs.recommended, plus one rule of the strict preset)\n');
+console.log(
+  '\n$ cd examples && eslint .   (examples/eslint.config.js: tripwire.configs.recommended, plus one rule of the strict preset)\n',
+);
 const lint = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.'], {
   cwd: examples,
   stdio: 'inherit',

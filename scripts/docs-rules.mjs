@@ -11,7 +11,9 @@ let plugin;
 try {
   ({ default: plugin } = await import(pathToFileURL(path.join(root, 'rules', 'dist', 'index.js')).href));
 } catch (error) {
-  console.error(`Cannot load the built plugin (run \`npm run build\` first): ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `Cannot load the built plugin (run \`npm run build\` first): ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(2);
 }
 const stale = updateRulesTables(root, plugin, { check });

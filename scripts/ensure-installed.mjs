@@ -5,7 +5,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export function ensureNpmDependencies(root) {
-  if (existsSync(path.join(root, 'node_modules', '.package-lock.json')) && existsSync(path.join(root, 'node_modules', 'eslint'))) return;
+  if (
+    existsSync(path.join(root, 'node_modules', '.package-lock.json')) &&
+    existsSync(path.join(root, 'node_modules', 'eslint'))
+  )
+    return;
   console.log('node_modules is missing: running npm ci first');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);

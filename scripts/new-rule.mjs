@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = 'Usage: npm run new-rule <name> [-- --description "Disallow …"] [--root <dir>]\n  <name>  kebab-case rule id without the tripwire/ prefix, e.g. no-unbounded-queue';
+const USAGE =
+  'Usage: npm run new-rule <name> [-- --description "Disallow …"] [--root <dir>]\n  <name>  kebab-case rule id without the tripwire/ prefix, e.g. no-unbounded-queue';
 
 let parsed;
 try {
@@ -37,7 +38,10 @@ if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
   process.exit(2);
 }
 const root = path.resolve(options.root ?? path.join(here, '..'));
-const description = (options.description ?? `Disallow the ${name.replace(/^no-/, '').replace(/-/g, ' ')} trap`).replace(/\.$/, '');
+const description = (options.description ?? `Disallow the ${name.replace(/^no-/, '').replace(/-/g, ' ')} trap`).replace(
+  /\.$/,
+  '',
+);
 const camel = name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
 
 const files = [
@@ -47,7 +51,9 @@ const files = [
 ];
 const existing = files.filter(({ target }) => existsSync(path.join(root, target)));
 if (existing.length > 0) {
-  console.error(`The rule ${name} exists already: ${existing.map(({ target }) => target).join(', ')}. Nothing was written.`);
+  console.error(
+    `The rule ${name} exists already: ${existing.map(({ target }) => target).join(', ')}. Nothing was written.`,
+  );
   process.exit(1);
 }
 
@@ -68,7 +74,9 @@ const closingAfter = nextIndex.lastIndexOf('\n};');
 nextIndex = `${nextIndex.slice(0, closingAfter)}\n  '${name}': ${camel},${nextIndex.slice(closingAfter)}`;
 
 for (const { template, target } of files) {
-  const text = readFileSync(path.join(here, 'templates', 'new-rule', template), 'utf8').replaceAll('__NAME__', name).replaceAll('__DESCRIPTION__', description);
+  const text = readFileSync(path.join(here, 'templates', 'new-rule', template), 'utf8')
+    .replaceAll('__NAME__', name)
+    .replaceAll('__DESCRIPTION__', description);
   writeFileSync(path.join(root, target), text);
   console.log(`created ${target}`);
 }

@@ -17,21 +17,30 @@ try {
   process.exit(2);
 }
 if (options.help) {
-  console.log('Usage: npm run pack:plugin [-- --out <folder>]\nBuilds rules/ and writes eslint-plugin-tripwire-<version>.tgz (default: the repository root).');
+  console.log(
+    'Usage: npm run pack:plugin [-- --out <folder>]\nBuilds rules/ and writes eslint-plugin-tripwire-<version>.tgz (default: the repository root).',
+  );
   process.exit(0);
 }
 const out = path.resolve(options.out ?? root);
 mkdirSync(out, { recursive: true });
 
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join('rules', 'tsconfig.json')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join('rules', 'tsconfig.json')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (tsc.status !== 0) {
   console.error('✖ the plugin does not compile; nothing was packed');
   process.exit(1);
 }
-const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: path.join(root, 'rules'), encoding: 'utf8' });
+const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', out], {
+  cwd: path.join(root, 'rules'),
+  encoding: 'utf8',
+});
 if (pack.status !== 0) {
   process.stderr.write(pack.stderr);
   console.error('✖ npm pack failed');

@@ -54,7 +54,8 @@ function readCounts(file) {
     return undefined;
   }
   const isCount = (value) => Number.isInteger(value) && value >= 0;
-  if (typeof counts !== 'object' || counts === null || !isCount(counts.passed) || !isCount(counts.failed)) return undefined;
+  if (typeof counts !== 'object' || counts === null || !isCount(counts.passed) || !isCount(counts.failed))
+    return undefined;
   return {
     passed: counts.passed,
     failed: counts.failed,
@@ -78,6 +79,7 @@ function testFiles(dir) {
 check('build', 'npm', ['run', 'build', '--silent']);
 check('typecheck', 'npm', ['run', 'typecheck', '--silent']);
 check('lint (the repository with its own plugin)', 'npm', ['run', 'lint', '--silent']);
+check('format (prettier --check; npm run format fixes it)', 'npm', ['run', 'format:check', '--silent']);
 
 for (const [tier, description] of nodeTiers) {
   if (requested.size > 0 && !requested.has(tier)) continue;
@@ -88,11 +90,14 @@ for (const [tier, description] of nodeTiers) {
   const ok = run(
     process.execPath,
     [
-      '--import', 'tsx',
+      '--import',
+      'tsx',
       '--test',
       '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      `--test-reporter=${path.join(root, 'scripts', 'count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${path.join(root, 'scripts', 'count-reporter.mjs')}`,
+      `--test-reporter-destination=${countsFile}`,
       ...files.map((file) => path.relative(root, file)),
     ],
     `${tier}: ${description}`,

@@ -31,7 +31,10 @@ export const CONFIGURATION_IDS = CONFIGURATIONS.map((configuration) => configura
 /** Rule entries of a flat config as a map, without the plugin objects (for the report). */
 export function ruleIdsOf(configObject) {
   return Object.entries(configObject?.rules ?? {})
-    .filter(([, level]) => level !== 'off' && level !== 0 && !(Array.isArray(level) && (level[0] === 'off' || level[0] === 0)))
+    .filter(
+      ([, level]) =>
+        level !== 'off' && level !== 0 && !(Array.isArray(level) && (level[0] === 'off' || level[0] === 0)),
+    )
     .map(([ruleId]) => ruleId)
     .sort();
 }
@@ -52,7 +55,8 @@ export async function loadTripwire(pluginEntry) {
 export async function buildConfig(configId, corpus, pluginEntry) {
   const definition = CONFIGURATIONS.find((configuration) => configuration.id === configId);
   if (!definition) throw new Error(`unknown configuration ${configId}`);
-  const filesGlob = corpus.language === 'ts' ? ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] : ['**/*.js', '**/*.cjs', '**/*.mjs'];
+  const filesGlob =
+    corpus.language === 'ts' ? ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] : ['**/*.js', '**/*.cjs', '**/*.mjs'];
   const languageOptions = {};
   if (corpus.sourceType) languageOptions.sourceType = corpus.sourceType;
   if (corpus.language === 'ts' || definition.typed) {
@@ -97,7 +101,10 @@ export async function buildConfig(configId, corpus, pluginEntry) {
       config.push({
         files: filesGlob,
         plugins: { '@typescript-eslint': plugin },
-        rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+        rules: {
+          '@typescript-eslint/no-floating-promises': 'error',
+          '@typescript-eslint/no-misused-promises': 'error',
+        },
       });
       break;
     }

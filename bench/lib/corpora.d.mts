@@ -42,5 +42,9 @@ export function verifyIntegrity(bytes: Uint8Array | string, expected: string | u
 export function packageFolderName(packageName: string): string;
 export function tarballFileName(packageName: string, version: string): string;
 export function countLines(text: string): { lines: number; nonBlank: number };
-export function prepareCorpus(corpus: CorpusDefinition, cacheRoot: string, log?: (line: string) => void): PreparedCorpus;
+export function prepareCorpus(
+  corpus: CorpusDefinition,
+  cacheRoot: string,
+  log?: (line: string) => void,
+): PreparedCorpus;
 export function sliceFiles<T extends { lines: number }>(files: readonly T[], targetLines: number | undefined): T[];

@@ -3,7 +3,17 @@
 // verified, extracted, and reused by every later run.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,11 +29,36 @@ export const CORPORA = [
     // Dependencies are installed (scripts off) so that imports resolve for the typed configurations.
     installDependencies: true,
     packages: [
-      { name: 'mongodb', version: '7.9.0', integrity: 'sha512-HfpNb8qmfmNxno+Ml5JgHn/nyshK+8xF4ESLCXedRKuGLGRyAvkjcpjk19T2Q+rqC6/FlnZKll4if21R6xs/Tg==', source: 'src' },
-      { name: '@grpc/grpc-js', version: '1.14.7', integrity: 'sha512-W4W/fcBMGRVtG6dW2c7cw2mnpS3hvbBd+oQXjh2iYFTZDk1JJmcNqkM5KSaPubQpamlUUurrlb7G1s9NJeERmQ==', source: 'src' },
-      { name: 'rxjs', version: '7.8.2', integrity: 'sha512-dhKf903U/PQZY6boNNtAGdWbG85WAbjT/1xYoZIC7FAY0yWapOBQVsVrDl58W86//e1VpMNBtRV4MaXfdMySFA==', source: 'src' },
-      { name: '@trpc/server', version: '11.25.2', integrity: 'sha512-zfFwyroSYSYlsAGo7yezGM+gAhHRBD9LyVMkXyCjWM2JuhorKGzl2fBzEUjHSKTtYlJ8l6DR3LHsBHBCTmAofQ==', source: 'src' },
-      { name: '@apollo/server', version: '5.5.1', integrity: 'sha512-Rn3g5TJQsMSUY23CWZTghWdBWyjX7dP1eaEBPkvmM2RHi82cDcpgTIkSCbGvtTUEGjwopLv1AAooU/n7iIZ20A==', source: 'src' },
+      {
+        name: 'mongodb',
+        version: '7.9.0',
+        integrity: 'sha512-HfpNb8qmfmNxno+Ml5JgHn/nyshK+8xF4ESLCXedRKuGLGRyAvkjcpjk19T2Q+rqC6/FlnZKll4if21R6xs/Tg==',
+        source: 'src',
+      },
+      {
+        name: '@grpc/grpc-js',
+        version: '1.14.7',
+        integrity: 'sha512-W4W/fcBMGRVtG6dW2c7cw2mnpS3hvbBd+oQXjh2iYFTZDk1JJmcNqkM5KSaPubQpamlUUurrlb7G1s9NJeERmQ==',
+        source: 'src',
+      },
+      {
+        name: 'rxjs',
+        version: '7.8.2',
+        integrity: 'sha512-dhKf903U/PQZY6boNNtAGdWbG85WAbjT/1xYoZIC7FAY0yWapOBQVsVrDl58W86//e1VpMNBtRV4MaXfdMySFA==',
+        source: 'src',
+      },
+      {
+        name: '@trpc/server',
+        version: '11.25.2',
+        integrity: 'sha512-zfFwyroSYSYlsAGo7yezGM+gAhHRBD9LyVMkXyCjWM2JuhorKGzl2fBzEUjHSKTtYlJ8l6DR3LHsBHBCTmAofQ==',
+        source: 'src',
+      },
+      {
+        name: '@apollo/server',
+        version: '5.5.1',
+        integrity: 'sha512-Rn3g5TJQsMSUY23CWZTghWdBWyjX7dP1eaEBPkvmM2RHi82cDcpgTIkSCbGvtTUEGjwopLv1AAooU/n7iIZ20A==',
+        source: 'src',
+      },
     ],
     tsconfig: {
       compilerOptions: {
@@ -52,7 +87,12 @@ export const CORPORA = [
     sourceType: 'commonjs',
     installDependencies: false,
     packages: [
-      { name: 'eslint', version: '10.15.0', integrity: 'sha512-+5Wg4p+ze3sG1WErYgUO/3H1IQIfFBymVUA0Fo/XTeBOLS6UQIUekpSJ8sdRkn7O7wjh84b55w/roqavH2aScg==', source: 'lib' },
+      {
+        name: 'eslint',
+        version: '10.15.0',
+        integrity: 'sha512-+5Wg4p+ze3sG1WErYgUO/3H1IQIfFBymVUA0Fo/XTeBOLS6UQIUekpSJ8sdRkn7O7wjh84b55w/roqavH2aScg==',
+        source: 'lib',
+      },
     ],
     // allowJs so that the typed configurations run on JavaScript too; checkJs stays off.
     tsconfig: {
@@ -84,7 +124,9 @@ export function verifyIntegrity(bytes, expected, label = 'tarball') {
   }
   const actual = computeIntegrity(bytes);
   if (actual !== expected) {
-    throw new Error(`${label}: integrity mismatch: expected ${expected}, got ${actual}. Delete the cached tarball and retry; if it persists the registry served different bytes for a pinned version.`);
+    throw new Error(
+      `${label}: integrity mismatch: expected ${expected}, got ${actual}. Delete the cached tarball and retry; if it persists the registry served different bytes for a pinned version.`,
+    );
   }
   return actual;
 }
@@ -102,7 +144,9 @@ export function tarballFileName(packageName, version) {
 function run(command, args, options) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${(result.stderr || result.stdout || '').trim().slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}): ${(result.stderr || result.stdout || '').trim().slice(-2000)}`,
+    );
   }
   return result.stdout;
 }
@@ -149,7 +193,11 @@ export function prepareCorpus(corpus, cacheRoot, log = console.log) {
   const tarballDir = path.join(cacheRoot, 'tarballs');
   const corpusRoot = path.join(cacheRoot, corpus.id);
   const stampFile = path.join(corpusRoot, '.corpus-stamp.json');
-  const stamp = JSON.stringify({ packages: corpus.packages, tsconfig: corpus.tsconfig, installDependencies: corpus.installDependencies }, null, 2);
+  const stamp = JSON.stringify(
+    { packages: corpus.packages, tsconfig: corpus.tsconfig, installDependencies: corpus.installDependencies },
+    null,
+    2,
+  );
   const ready = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp;
 
   if (!ready) {
@@ -184,7 +232,8 @@ export function prepareCorpus(corpus, cacheRoot, log = console.log) {
       // point at configs that are not shipped.
       cpSync(sourceDir, target, {
         recursive: true,
-        filter: (from) => statSync(from).isDirectory() || corpus.extensions.some((extension) => from.endsWith(extension)),
+        filter: (from) =>
+          statSync(from).isDirectory() || corpus.extensions.some((extension) => from.endsWith(extension)),
       });
       rmSync(extractDir, { recursive: true, force: true });
       log(`  ${spec}: verified ${pkg.integrity.slice(0, 22)}…, extracted ${pkg.source}/`);
@@ -200,9 +249,23 @@ export function prepareCorpus(corpus, cacheRoot, log = console.log) {
       writeFileSync(path.join(corpusRoot, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
       log('  installing dependencies for type resolution (npm install --ignore-scripts)');
       try {
-        run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', '--workspaces=false', '--loglevel=error'], { cwd: corpusRoot });
+        run(
+          'npm',
+          [
+            'install',
+            '--ignore-scripts',
+            '--no-audit',
+            '--no-fund',
+            '--no-package-lock',
+            '--workspaces=false',
+            '--loglevel=error',
+          ],
+          { cwd: corpusRoot },
+        );
       } catch (error) {
-        log(`  warning: dependency install failed, typed configurations will see unresolved imports: ${error.message.split('\n')[0]}`);
+        log(
+          `  warning: dependency install failed, typed configurations will see unresolved imports: ${error.message.split('\n')[0]}`,
+        );
       }
     }
     const staged = `${stampFile}.tmp`;

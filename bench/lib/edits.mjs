@@ -8,7 +8,8 @@ export function editAnchorLine(text) {
   const middle = Math.floor(lines.length / 2);
   let best = -1;
   for (let index = 0; index < lines.length; index++) {
-    if (/^\}[;)]*\s*$/.test(lines[index]) && (best === -1 || Math.abs(index - middle) < Math.abs(best - middle))) best = index;
+    if (/^\}[;)]*\s*$/.test(lines[index]) && (best === -1 || Math.abs(index - middle) < Math.abs(best - middle)))
+      best = index;
   }
   return best === -1 ? lines.length - 1 : best;
 }

@@ -39,7 +39,12 @@ export function debounceFromManifest(manifest) {
   const sections = Array.isArray(configuration) ? configuration : [configuration];
   for (const section of sections) {
     for (const [key, property] of Object.entries(section?.properties ?? {})) {
-      if (/^tripwire\./.test(key) && /debounce|delay/i.test(key) && property?.type === 'number' && Number.isFinite(property.default)) {
+      if (
+        /^tripwire\./.test(key) &&
+        /debounce|delay/i.test(key) &&
+        property?.type === 'number' &&
+        Number.isFinite(property.default)
+      ) {
         return { ms: property.default, source: `${key} default` };
       }
     }
@@ -89,14 +94,22 @@ class LspSession {
     this.waiters = new Map(); // uri → [{ version, resolve, reject, timer }]
     this.published = new Map(); // uri → count of publishDiagnostics
     this.serverLog = [];
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: workspaceRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], {
+      cwd: workspaceRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stderr.on('data', (chunk) => {
       this.serverLog.push(String(chunk));
       if (this.serverLog.length > 200) this.serverLog.shift();
     });
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
-    this.connection = rpc.createMessageConnection(new rpc.StreamMessageReader(this.child.stdout), new rpc.StreamMessageWriter(this.child.stdin));
-    this.connection.onRequest('workspace/configuration', (params) => params.items.map((item) => this.section(item.section)));
+    this.connection = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.child.stdout),
+      new rpc.StreamMessageWriter(this.child.stdin),
+    );
+    this.connection.onRequest('workspace/configuration', (params) =>
+      params.items.map((item) => this.section(item.section)),
+    );
     // Capability registrations, progress tokens, message requests: accept and answer nothing.
     this.connection.onRequest(() => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => this.onDiagnostics(params));
@@ -108,7 +121,8 @@ class LspSession {
     });
     this.connection.onError(() => undefined);
     this.connection.onClose(() => {
-      for (const waiters of this.waiters.values()) for (const waiter of waiters) waiter.reject(new Error('the server closed the connection'));
+      for (const waiters of this.waiters.values())
+        for (const waiter of waiters) waiter.reject(new Error('the server closed the connection'));
       this.waiters.clear();
     });
     this.connection.listen();
@@ -142,8 +156,15 @@ class LspSession {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const list = this.waiters.get(uri) ?? [];
-        this.waiters.set(uri, list.filter((waiter) => waiter.timer !== timer));
-        reject(new Error(`no publishDiagnostics for ${path.basename(uri)} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS / 1000} s`));
+        this.waiters.set(
+          uri,
+          list.filter((waiter) => waiter.timer !== timer),
+        );
+        reject(
+          new Error(
+            `no publishDiagnostics for ${path.basename(uri)} version ${version} within ${DIAGNOSTICS_TIMEOUT_MS / 1000} s`,
+          ),
+        );
       }, DIAGNOSTICS_TIMEOUT_MS);
       const list = this.waiters.get(uri) ?? [];
       list.push({ version, resolve, reject, timer });
@@ -164,7 +185,11 @@ class LspSession {
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
           codeAction: { dynamicRegistration: false },
         },
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+        },
         window: { workDoneProgress: false },
       },
       initializationOptions: { settings: this.settings },
@@ -184,7 +209,9 @@ class LspSession {
     const uri = pathToFileURL(file).href;
     const waiting = this.waitForDiagnostics(uri, version);
     const sentAt = performance.now();
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.js') ? 'javascript' : 'typescript', version, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: file.endsWith('.js') ? 'javascript' : 'typescript', version, text },
+    });
     const { arrivedAt, diagnostics } = await waiting;
     return { uri, ms: arrivedAt - sentAt, diagnostics };
   }
@@ -193,7 +220,10 @@ class LspSession {
   async change(uri, text, version) {
     const waiting = this.waitForDiagnostics(uri, version);
     const sentAt = performance.now();
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     const { arrivedAt, diagnostics } = await waiting;
     return { ms: arrivedAt - sentAt, diagnostics };
   }
@@ -248,7 +278,13 @@ async function openProject(session, files, skip) {
   return { files: uris.length, ms: performance.now() - start, uris };
 }
 
-export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serverPath = process.env.TRIPWIRE_BENCH_SERVER ?? path.join(repositoryRoot, 'dist', 'server.js') }) {
+export async function runLspBenchmark({
+  repositoryRoot,
+  corpus,
+  edits,
+  log,
+  serverPath = process.env.TRIPWIRE_BENCH_SERVER ?? path.join(repositoryRoot, 'dist', 'server.js'),
+}) {
   log('\nlanguage server:');
   if (!existsSync(serverPath)) {
     const note = `${path.relative(repositoryRoot, serverPath)} is missing: run npm run build`;
@@ -268,7 +304,15 @@ export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serv
   const editor = makeEditor(text);
   const projectFiles = listFiles(corpus.midSizeProject, '.ts');
   const warmup = Math.min(5, edits);
-  const result = { available: true, server: path.relative(repositoryRoot, serverPath), file: path.relative(corpus.root, file), lines: text.split('\n').length, edits, debounce, project: { folder: path.relative(corpus.root, corpus.midSizeProject), files: projectFiles.length } };
+  const result = {
+    available: true,
+    server: path.relative(repositoryRoot, serverPath),
+    file: path.relative(corpus.root, file),
+    lines: text.split('\n').length,
+    edits,
+    debounce,
+    project: { folder: path.relative(corpus.root, corpus.midSizeProject), files: projectFiles.length },
+  };
   const session = new LspSession(serverPath, corpus.root, log);
   session.debounceMs = debounce.ms;
   try {
@@ -282,30 +326,53 @@ export async function runLspBenchmark({ repositoryRoot, corpus, edits, log, serv
     log(`  syntactic: first diagnostics ${formatNumber(opened.ms, 0)} ms after didOpen; ${edits} edits…`);
     const syntactic = await measureEdits(session, opened.uri, editor, 1, warmup, edits);
     Object.assign(result.syntactic, syntactic);
-    log(`  syntactic: didChange → publishDiagnostics p50 ${formatNumber(syntactic.latency.p50, 1)} ms, p95 ${formatNumber(syntactic.latency.p95, 1)} ms (min ${formatNumber(syntactic.latency.min, 1)}; less the ${debounce.ms} ms debounce: p50 ${formatNumber(syntactic.latencyAfterDebounce.p50, 1)}, p95 ${formatNumber(syntactic.latencyAfterDebounce.p95, 1)})`);
+    log(
+      `  syntactic: didChange → publishDiagnostics p50 ${formatNumber(syntactic.latency.p50, 1)} ms, p95 ${formatNumber(syntactic.latency.p95, 1)} ms (min ${formatNumber(syntactic.latency.min, 1)}; less the ${debounce.ms} ms debounce: p50 ${formatNumber(syntactic.latencyAfterDebounce.p50, 1)}, p95 ${formatNumber(syntactic.latencyAfterDebounce.p95, 1)})`,
+    );
     let version = syntactic.version;
 
     const project = await openProject(session, projectFiles, file);
-    result.syntactic.project = { files: project.files, openAllMs: project.ms, memory: residentMemoryMb(session.child.pid) };
-    log(`  syntactic: opened ${project.files} more files of ${result.project.folder} in ${formatNumber(project.ms / 1000, 1)} s; server RSS ${formatNumber(result.syntactic.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.syntactic.project.memory.peakRssMb, 0)} MB)`);
+    result.syntactic.project = {
+      files: project.files,
+      openAllMs: project.ms,
+      memory: residentMemoryMb(session.child.pid),
+    };
+    log(
+      `  syntactic: opened ${project.files} more files of ${result.project.folder} in ${formatNumber(project.ms / 1000, 1)} s; server RSS ${formatNumber(result.syntactic.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.syntactic.project.memory.peakRssMb, 0)} MB)`,
+    );
     for (const uri of project.uris) await session.close(uri);
 
     if (!typeAwareDeclared) {
-      result.typeAware = { available: false, note: 'not available: package.json contributes no tripwire.typeAware setting' };
+      result.typeAware = {
+        available: false,
+        note: 'not available: package.json contributes no tripwire.typeAware setting',
+      };
       log(`  type-aware: ${result.typeAware.note}`);
     } else {
       await session.setSettings({ typeAware: 'onType' });
       const first = await session.change(opened.uri, editor(-100), ++version);
       result.typeAware = { available: true, firstLintMs: first.ms };
-      log(`  type-aware: first typed diagnostics ${formatNumber(first.ms, 0)} ms after the first edit (program build); ${edits} edits…`);
+      log(
+        `  type-aware: first typed diagnostics ${formatNumber(first.ms, 0)} ms after the first edit (program build); ${edits} edits…`,
+      );
       const typed = await measureEdits(session, opened.uri, editor, version, warmup, edits);
       Object.assign(result.typeAware, typed);
       version = typed.version;
-      if (first.ms < 2 * syntactic.latency.p50) result.typeAware.note = 'the first lint after enabling typeAware was not slower than a syntactic one: type information may not be in use';
-      log(`  type-aware: didChange → publishDiagnostics p50 ${formatNumber(typed.latency.p50, 1)} ms, p95 ${formatNumber(typed.latency.p95, 1)} ms (less the debounce: p95 ${formatNumber(typed.latencyAfterDebounce.p95, 1)})${result.typeAware.note ? ` (${result.typeAware.note})` : ''}`);
+      if (first.ms < 2 * syntactic.latency.p50)
+        result.typeAware.note =
+          'the first lint after enabling typeAware was not slower than a syntactic one: type information may not be in use';
+      log(
+        `  type-aware: didChange → publishDiagnostics p50 ${formatNumber(typed.latency.p50, 1)} ms, p95 ${formatNumber(typed.latency.p95, 1)} ms (less the debounce: p95 ${formatNumber(typed.latencyAfterDebounce.p95, 1)})${result.typeAware.note ? ` (${result.typeAware.note})` : ''}`,
+      );
       const typedProject = await openProject(session, projectFiles, file);
-      result.typeAware.project = { files: typedProject.files, openAllMs: typedProject.ms, memory: residentMemoryMb(session.child.pid) };
-      log(`  type-aware: opened ${typedProject.files} more files in ${formatNumber(typedProject.ms / 1000, 1)} s; server RSS ${formatNumber(result.typeAware.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.typeAware.project.memory.peakRssMb, 0)} MB)`);
+      result.typeAware.project = {
+        files: typedProject.files,
+        openAllMs: typedProject.ms,
+        memory: residentMemoryMb(session.child.pid),
+      };
+      log(
+        `  type-aware: opened ${typedProject.files} more files in ${formatNumber(typedProject.ms / 1000, 1)} s; server RSS ${formatNumber(result.typeAware.project.memory.rssMb, 0)} MB (peak ${formatNumber(result.typeAware.project.memory.peakRssMb, 0)} MB)`,
+      );
     }
   } catch (error) {
     result.error = String(error?.message ?? error);

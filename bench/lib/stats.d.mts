@@ -34,7 +34,12 @@ export function percentile(values: readonly number[], p: number): number;
 export function median(values: readonly number[]): number;
 export function summarize(values: readonly number[]): Summary;
 export function ratio(numerator: number | undefined, denominator: number | undefined): number;
-export function sameRoundRatios(rounds: readonly Round[], numeratorId: string, denominatorId: string, metric: string): RatioSummary;
+export function sameRoundRatios(
+  rounds: readonly Round[],
+  numeratorId: string,
+  denominatorId: string,
+  metric: string,
+): RatioSummary;
 export function evaluateTarget(input: TargetInput): TargetResult;
 export function rotate<T>(list: readonly T[], by: number): T[];
 export function perThousandLines(milliseconds: number, lines: number): number;

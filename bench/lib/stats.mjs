@@ -103,9 +103,18 @@ export function formatSpread(summary, decimals = 2) {
 
 /** Renders rows (arrays of strings) as a Markdown table with right-aligned numeric columns. */
 export function renderTable(header, rows) {
-  const widths = header.map((cell, column) => Math.max(String(cell).length, ...rows.map((row) => String(row[column] ?? '').length)));
-  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => /^[-–+\d.,×%() /a-zA-Z]*$/.test(String(row[column] ?? '')) && /\d|–/.test(String(row[column] ?? ''))));
-  const line = (cells) => `| ${cells.map((cell, column) => (numeric[column] && column > 0 ? String(cell ?? '').padStart(widths[column]) : String(cell ?? '').padEnd(widths[column]))).join(' | ')} |`;
+  const widths = header.map((cell, column) =>
+    Math.max(String(cell).length, ...rows.map((row) => String(row[column] ?? '').length)),
+  );
+  const numeric = header.map(
+    (_, column) =>
+      rows.length > 0 &&
+      rows.every(
+        (row) => /^[-–+\d.,×%() /a-zA-Z]*$/.test(String(row[column] ?? '')) && /\d|–/.test(String(row[column] ?? '')),
+      ),
+  );
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => (numeric[column] && column > 0 ? String(cell ?? '').padStart(widths[column]) : String(cell ?? '').padEnd(widths[column]))).join(' | ')} |`;
   const separator = `|${widths.map((width, column) => (numeric[column] && column > 0 ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
   return [line(header), separator, ...rows.map(line)].join('\n');
 }

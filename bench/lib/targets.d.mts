@@ -21,14 +21,19 @@ export interface RuleFigures {
 export interface StatsSummary {
   rules: Record<string, RuleFigures>;
 }
-export function tripwireRuleTime(stats: StatsSummary | undefined): { totalMs: number; rules: (RuleFigures & { ruleId: string })[] };
+export function tripwireRuleTime(stats: StatsSummary | undefined): {
+  totalMs: number;
+  rules: (RuleFigures & { ruleId: string })[];
+};
 export function corpusTargets(input: {
   corpusId: string;
   rounds: readonly Round[];
   statsRuns: Record<string, { stats?: StatsSummary } | undefined>;
   lines: number;
 }): TargetResult[];
-export function singleFileTargets(single: Record<string, { edited?: { wall?: { p95?: number } } } | undefined> | undefined): TargetResult[];
+export function singleFileTargets(
+  single: Record<string, { edited?: { wall?: { p95?: number } } } | undefined> | undefined,
+): TargetResult[];
 export function lspTargets(
   lsp:
     | {

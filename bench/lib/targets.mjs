@@ -32,11 +32,37 @@ export function corpusTargets({ corpusId, rounds, statsRuns, lines }) {
   const rss = sameRoundRatios(rounds, 'T', 'B', 'peakRssMb');
   const syntactic = tripwireRuleTime(statsRuns.T?.stats);
   return [
-    evaluateTarget({ id: `${corpusId}: T ÷ B (CPU)`, description: 'all syntactic Tripwire rules cost no more than core no-loop-func + no-await-in-loop', measured: cpu('T', 'B').median, limit: LIMITS.syntacticVersusCorePair }),
-    evaluateTarget({ id: `${corpusId}: Σ tripwire rule time (T)`, description: 'ms per 1k lines, from ESLint stats', measured: perThousandLines(syntactic.totalMs, lines), limit: LIMITS.syntacticRuleMsPer1kLines, unit: 'ms/1k lines' }),
-    evaluateTarget({ id: `${corpusId}: TT ÷ TT0 (CPU)`, description: 'type information used after cheap syntactic filters', measured: cpu('TT', 'TT0').median, limit: LIMITS.typedVersusTypedFloor }),
-    evaluateTarget({ id: `${corpusId}: TT ÷ C (CPU)`, description: 'clearly cheaper than the typed anchor', measured: cpu('TT', 'C').median, limit: LIMITS.typedVersusTypedAnchor }),
-    evaluateTarget({ id: `${corpusId}: peak RSS T ÷ B`, description: 'memory of the syntactic rules', measured: rss.median, limit: LIMITS.peakRssVersusCorePair }),
+    evaluateTarget({
+      id: `${corpusId}: T ÷ B (CPU)`,
+      description: 'all syntactic Tripwire rules cost no more than core no-loop-func + no-await-in-loop',
+      measured: cpu('T', 'B').median,
+      limit: LIMITS.syntacticVersusCorePair,
+    }),
+    evaluateTarget({
+      id: `${corpusId}: Σ tripwire rule time (T)`,
+      description: 'ms per 1k lines, from ESLint stats',
+      measured: perThousandLines(syntactic.totalMs, lines),
+      limit: LIMITS.syntacticRuleMsPer1kLines,
+      unit: 'ms/1k lines',
+    }),
+    evaluateTarget({
+      id: `${corpusId}: TT ÷ TT0 (CPU)`,
+      description: 'type information used after cheap syntactic filters',
+      measured: cpu('TT', 'TT0').median,
+      limit: LIMITS.typedVersusTypedFloor,
+    }),
+    evaluateTarget({
+      id: `${corpusId}: TT ÷ C (CPU)`,
+      description: 'clearly cheaper than the typed anchor',
+      measured: cpu('TT', 'C').median,
+      limit: LIMITS.typedVersusTypedAnchor,
+    }),
+    evaluateTarget({
+      id: `${corpusId}: peak RSS T ÷ B`,
+      description: 'memory of the syntactic rules',
+      measured: rss.median,
+      limit: LIMITS.peakRssVersusCorePair,
+    }),
   ];
 }
 
@@ -45,7 +71,13 @@ export function singleFileTargets(single) {
   const parseOnly = single?.A?.edited?.wall?.p95;
   const syntactic = single?.T?.edited?.wall?.p95;
   return [
-    evaluateTarget({ id: 'single file: T edited p95 − A edited p95', description: 'warm re-lint after a one-line edit', measured: syntactic - parseOnly, limit: LIMITS.editedP95OverParseOnlyMs, unit: 'ms' }),
+    evaluateTarget({
+      id: 'single file: T edited p95 − A edited p95',
+      description: 'warm re-lint after a one-line edit',
+      measured: syntactic - parseOnly,
+      limit: LIMITS.editedP95OverParseOnlyMs,
+      unit: 'ms',
+    }),
   ];
 }
 
@@ -57,7 +89,17 @@ export function singleFileTargets(single) {
 export function lspTargets(lsp, parseMs) {
   const p95 = (mode) => mode?.latencyAfterDebounce?.p95 ?? mode?.latency?.p95;
   return [
-    evaluateTarget({ id: 'LSP: syntactic p95 (less debounce) ÷ ESLint parse', description: 'didChange → publishDiagnostics', measured: ratio(p95(lsp?.syntactic), parseMs), limit: LIMITS.lspSyntacticP95OverParse }),
-    evaluateTarget({ id: 'LSP: type-aware p95 (less debounce) ÷ ESLint parse', description: 'after the first typed lint', measured: ratio(p95(lsp?.typeAware), parseMs), limit: LIMITS.lspTypedP95OverParse }),
+    evaluateTarget({
+      id: 'LSP: syntactic p95 (less debounce) ÷ ESLint parse',
+      description: 'didChange → publishDiagnostics',
+      measured: ratio(p95(lsp?.syntactic), parseMs),
+      limit: LIMITS.lspSyntacticP95OverParse,
+    }),
+    evaluateTarget({
+      id: 'LSP: type-aware p95 (less debounce) ÷ ESLint parse',
+      description: 'after the first typed lint',
+      measured: ratio(p95(lsp?.typeAware), parseMs),
+      limit: LIMITS.lspTypedP95OverParse,
+    }),
   ];
 }

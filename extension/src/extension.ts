@@ -6,7 +6,13 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { ServerCommands, StatusNotificationMethod, type StatusParams } from '../../server/src/protocol.js';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] as const;
@@ -19,7 +25,11 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [
@@ -63,7 +73,9 @@ function showStatus(status: StatusParams): void {
       statusItem.busy = true;
       break;
     default:
-      statusItem.text = status.trusted ? `$(check) ${vscode.l10n.t('Ready')}` : `$(shield) ${vscode.l10n.t('Limited mode')}`;
+      statusItem.text = status.trusted
+        ? `$(check) ${vscode.l10n.t('Ready')}`
+        : `$(shield) ${vscode.l10n.t('Limited mode')}`;
       statusItem.severity = vscode.LanguageStatusSeverity.Information;
       statusItem.busy = false;
   }
@@ -77,8 +89,15 @@ async function startClient(context: vscode.ExtensionContext, outputChannel: vsco
   try {
     await started.start();
   } catch (error) {
-    showStatus({ state: 'error', trusted: vscode.workspace.isTrusted, typeAware: 'off', message: error instanceof Error ? error.message : String(error) });
-    outputChannel.error(`Tripwire's language server did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    showStatus({
+      state: 'error',
+      trusted: vscode.workspace.isTrusted,
+      typeAware: 'off',
+      message: error instanceof Error ? error.message : String(error),
+    });
+    outputChannel.error(
+      `Tripwire's language server did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 
@@ -112,7 +131,9 @@ function scaffoldFolder(): vscode.WorkspaceFolder | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: Tripwire generates files inside a workspace folder.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Open a folder first: Tripwire generates files inside a workspace folder.'),
+    );
     return undefined;
   }
   return folder;
@@ -122,7 +143,12 @@ function scaffoldFolder(): vscode.WorkspaceFolder | undefined {
  * Runs the server's `tripwire.scaffold` command. A refusal because files exist with other content lists
  * them and asks before replacing anything; nothing is written unless the user confirms.
  */
-async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, directory: string, positionals: string[] = []): Promise<void> {
+async function runScaffold(
+  generator: string,
+  folder: vscode.WorkspaceFolder,
+  directory: string,
+  positionals: string[] = [],
+): Promise<void> {
   const request = { generator, directory, workspaceRoot: folder.uri.fsPath, positionals };
   const result = (await runServerCommand(ServerCommands.scaffold, [request])) as ScaffoldResult | undefined;
   if (!result) return;
@@ -132,7 +158,9 @@ async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, di
   }
   const conflicts = (result.files ?? []).filter((file) => file.status === 'conflict');
   if (conflicts.length === 0) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, result.error ?? ''));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, result.error ?? ''),
+    );
     return;
   }
   const names = conflicts.map((file) => vscode.workspace.asRelativePath(file.path)).join(', ');
@@ -143,8 +171,12 @@ async function runScaffold(generator: string, folder: vscode.WorkspaceFolder, di
     replace,
   );
   if (answer !== replace) return;
-  const forced = (await runServerCommand(ServerCommands.scaffold, [{ ...request, force: true }])) as ScaffoldResult | undefined;
-  if (forced && forced.ok === false) void vscode.window.showErrorMessage(vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, forced.error ?? ''));
+  const forced = (await runServerCommand(ServerCommands.scaffold, [{ ...request, force: true }])) as
+    ScaffoldResult | undefined;
+  if (forced && forced.ok === false)
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Tripwire could not generate {0}: {1}', generator, forced.error ?? ''),
+    );
   else if (forced) await saveGeneratedFiles(forced);
 }
 
@@ -156,7 +188,9 @@ async function saveGeneratedFiles(result: ScaffoldResult): Promise<void> {
   const generatedFiles = (result.files ?? []).filter((file) => file.status !== 'identical');
   const generated = new Set(generatedFiles.map((file) => vscode.Uri.file(file.path).toString()));
   await Promise.all(
-    vscode.workspace.textDocuments.filter((document) => document.isDirty && generated.has(document.uri.toString())).map((document) => document.save()),
+    vscode.workspace.textDocuments
+      .filter((document) => document.isDirty && generated.has(document.uri.toString()))
+      .map((document) => document.save()),
   );
   // Show the user what was generated: the first file of the scaffold.
   const first = generatedFiles[0];
@@ -170,7 +204,11 @@ function defaultScaffoldDirectory(folder: vscode.WorkspaceFolder, fallback: stri
 
 /** Folders that already hold shared code (`common/`, `lib/`), relative to the workspace folder. */
 async function sharedCodeFolders(folder: vscode.WorkspaceFolder): Promise<string[]> {
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/{common,lib}/*.{ts,tsx,js,mjs,cjs}'), '**/node_modules/**', 200);
+  const files = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, '**/{common,lib}/*.{ts,tsx,js,mjs,cjs}'),
+    '**/node_modules/**',
+    200,
+  );
   const folders = files.map((uri) => path.posix.dirname(vscode.workspace.asRelativePath(uri, false)));
   return [...new Set(folders)].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 }
@@ -178,10 +216,15 @@ async function sharedCodeFolders(folder: vscode.WorkspaceFolder): Promise<string
 /** Asks where the module goes: a quick pick of likely folders (the setting first), or any folder typed in. */
 async function pickScaffoldDirectory(folder: vscode.WorkspaceFolder, generator: string): Promise<string | undefined> {
   const title = vscode.l10n.t('Folder for the generated {0} module (relative to the workspace folder)', generator);
-  const candidates = [...new Set([defaultScaffoldDirectory(folder, 'src/common'), ...(await sharedCodeFolders(folder)), 'src/common'])];
+  const candidates = [
+    ...new Set([defaultScaffoldDirectory(folder, 'src/common'), ...(await sharedCodeFolders(folder)), 'src/common']),
+  ];
   const other = vscode.l10n.t('Another folder…');
   const picked = await vscode.window.showQuickPick(
-    [...candidates.map((label) => ({ label, iconPath: new vscode.ThemeIcon('folder') })), { label: other, iconPath: new vscode.ThemeIcon('edit') }],
+    [
+      ...candidates.map((label) => ({ label, iconPath: new vscode.ThemeIcon('folder') })),
+      { label: other, iconPath: new vscode.ThemeIcon('edit') },
+    ],
     { title, placeHolder: title },
   );
   if (picked === undefined) return undefined;
@@ -218,11 +261,16 @@ async function scaffoldLayeredModule(): Promise<void> {
   if (!folder) return;
   const resource = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Resource name for the layered module (for example: order)'),
-    validateInput: (value) => (RESOURCE_NAME.test(value.trim()) ? undefined : vscode.l10n.t('Use a name that starts with a letter, then letters, digits, - or _.')),
+    validateInput: (value) =>
+      RESOURCE_NAME.test(value.trim())
+        ? undefined
+        : vscode.l10n.t('Use a name that starts with a letter, then letters, digits, - or _.'),
   });
   if (resource === undefined) return;
   const directory = await vscode.window.showInputBox({
-    prompt: vscode.l10n.t('Folder that gets handler/, service/, common/, dao/ and model/ (relative to the workspace folder)'),
+    prompt: vscode.l10n.t(
+      'Folder that gets handler/, service/, common/, dao/ and model/ (relative to the workspace folder)',
+    ),
     value: 'src',
   });
   if (directory === undefined) return;
@@ -231,7 +279,10 @@ async function scaffoldLayeredModule(): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel('Tripwire', { log: true });
-  statusItem = vscode.languages.createLanguageStatusItem('tripwire.status', LANGUAGES.map((language) => ({ language })));
+  statusItem = vscode.languages.createLanguageStatusItem(
+    'tripwire.status',
+    LANGUAGES.map((language) => ({ language })),
+  );
   statusItem.name = 'Tripwire';
   statusItem.command = { title: vscode.l10n.t('Show Output'), command: 'tripwire.showOutput' };
   showStatus({ state: 'starting', trusted: vscode.workspace.isTrusted, typeAware: 'off' });
@@ -240,12 +291,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusItem,
     vscode.commands.registerCommand('tripwire.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('tripwire.restartServer', () => restart(context, outputChannel)),
-    vscode.commands.registerCommand('tripwire.reloadTypeInformation', () => runServerCommand(ServerCommands.reloadTypeInformation)),
+    vscode.commands.registerCommand('tripwire.reloadTypeInformation', () =>
+      runServerCommand(ServerCommands.reloadTypeInformation),
+    ),
     vscode.commands.registerCommand('tripwire.lintWorkspace', async () => {
       // The server reports progress itself (window/workDoneProgress) and publishes to the Problems panel.
-      const result = (await runServerCommand(ServerCommands.lintWorkspace)) as { files: number; problems: number; skipped: number } | undefined;
+      const result = (await runServerCommand(ServerCommands.lintWorkspace)) as
+        { files: number; problems: number; skipped: number } | undefined;
       if (result && typeof result.files === 'number') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Tripwire linted {0} files: {1} problems ({2} skipped).', String(result.files), String(result.problems), String(result.skipped)));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'Tripwire linted {0} files: {1} problems ({2} skipped).',
+            String(result.files),
+            String(result.problems),
+            String(result.skipped),
+          ),
+        );
       }
     }),
     vscode.commands.registerCommand('tripwire.generateErrgroup', () => generate('errgroup')),

@@ -51,7 +51,11 @@ const plugin: TripwirePlugin = {
   configs: {} as TripwirePlugin['configs'],
 };
 
-function preset(name: keyof TripwirePlugin['configs'], tier: RuleTier, includeTypeChecked: boolean): TSESLint.FlatConfig.Config {
+function preset(
+  name: keyof TripwirePlugin['configs'],
+  tier: RuleTier,
+  includeTypeChecked: boolean,
+): TSESLint.FlatConfig.Config {
   return {
     name: `${PLUGIN_NAMESPACE}/${name}`,
     plugins: { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin },

@@ -59,12 +59,16 @@ interface SarifLog {
 function isSarifLog(value: unknown): value is SarifLog {
   if (typeof value !== 'object' || value === null) return false;
   const { version, runs } = value as { version?: unknown; runs?: unknown };
-  return version === '2.1.0' && Array.isArray(runs) && runs.every((run: unknown) => typeof run === 'object' && run !== null && 'tool' in run);
+  return (
+    version === '2.1.0' &&
+    Array.isArray(runs) &&
+    runs.every((run: unknown) => typeof run === 'object' && run !== null && 'tool' in run)
+  );
 }
 
 /** The nearest folder at or above `start` that holds `.git`; `start` when there is none. */
 export function repositoryRoot(start: string): string {
-  for (let dir = path.resolve(start); ; ) {
+  for (let dir = path.resolve(start); ;) {
     if (existsSync(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) return path.resolve(start);
@@ -92,7 +96,8 @@ export function adaptForCodeScanning(log: SarifLog, root: string): SarifLog {
     const locations: SarifLocation[] = [];
     for (const result of run.results ?? []) locations.push(...(result.locations ?? []));
     for (const invocation of run.invocations ?? []) {
-      for (const notification of invocation.toolConfigurationNotifications ?? []) locations.push(...(notification.locations ?? []));
+      for (const notification of invocation.toolConfigurationNotifications ?? [])
+        locations.push(...(notification.locations ?? []));
     }
     for (const location of locations) relativize(location.physicalLocation?.artifactLocation, root);
     run.originalUriBaseIds = { [SRCROOT]: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } };
@@ -101,7 +106,10 @@ export function adaptForCodeScanning(log: SarifLog, root: string): SarifLog {
       rule.shortDescription ??= { text: description };
       rule.fullDescription ??= { text: description };
       rule.help ??= rule.helpUri
-        ? { text: `${description}\n\nDocumentation: ${rule.helpUri}`, markdown: `${description}\n\n[Documentation](${rule.helpUri})` }
+        ? {
+            text: `${description}\n\nDocumentation: ${rule.helpUri}`,
+            markdown: `${description}\n\n[Documentation](${rule.helpUri})`,
+          }
         : { text: description };
     }
   }

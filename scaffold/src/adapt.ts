@@ -52,11 +52,21 @@ export function esmToCommonJs(source: string, fileName = 'module.js'): string {
         replacement = `require(${specifier});`;
       } else if (clause.name !== undefined && clause.namedBindings === undefined) {
         replacement = `const ${clause.name.text} = require(${specifier});`;
-      } else if (clause.namedBindings !== undefined && ts.isNamespaceImport(clause.namedBindings) && clause.name === undefined) {
+      } else if (
+        clause.namedBindings !== undefined &&
+        ts.isNamespaceImport(clause.namedBindings) &&
+        clause.name === undefined
+      ) {
         replacement = `const ${clause.namedBindings.name.text} = require(${specifier});`;
-      } else if (clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.name === undefined) {
+      } else if (
+        clause.namedBindings !== undefined &&
+        ts.isNamedImports(clause.namedBindings) &&
+        clause.name === undefined
+      ) {
         const names = clause.namedBindings.elements.map((element) =>
-          element.propertyName === undefined ? element.name.text : `${element.propertyName.getText(sourceFile)}: ${element.name.text}`,
+          element.propertyName === undefined
+            ? element.name.text
+            : `${element.propertyName.getText(sourceFile)}: ${element.name.text}`,
         );
         replacement = `const { ${names.join(', ')} } = require(${specifier});`;
       } else {
@@ -81,11 +91,14 @@ export function esmToCommonJs(source: string, fileName = 'module.js'): string {
       exported.push(statement.name.text);
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name)) throw new Error(`${fileName}: exported destructuring is not converted to CommonJS`);
+        if (!ts.isIdentifier(declaration.name))
+          throw new Error(`${fileName}: exported destructuring is not converted to CommonJS`);
         exported.push(declaration.name.text);
       }
     } else {
-      throw new Error(`${fileName}: cannot convert this export to CommonJS: ${statement.getText(sourceFile).slice(0, 60)}`);
+      throw new Error(
+        `${fileName}: cannot convert this export to CommonJS: ${statement.getText(sourceFile).slice(0, 60)}`,
+      );
     }
   }
   const converted = applyEdits(source, edits);
@@ -153,7 +166,9 @@ export function requote(source: string, quote: QuoteStyle, fileName = 'module.ts
       if (current !== quote && (current === "'" || current === '"')) {
         const body = raw.slice(1, -1);
         if (!body.includes(quote)) {
-          const unescaped = body.replace(/\\(['"])/g, (whole: string, character: string) => (character === current ? character : whole));
+          const unescaped = body.replace(/\\(['"])/g, (whole: string, character: string) =>
+            character === current ? character : whole,
+          );
           edits.push({ start: node.getStart(sourceFile), end: node.end, text: `${quote}${unescaped}${quote}` });
         }
       }
@@ -228,7 +243,10 @@ export function removeSemicolons(source: string, fileName = 'module.ts'): string
         const next = nextCodePosition(source, last.end);
         const between = source.slice(last.end, next);
         const nextCharacter = source[next];
-        if (next >= source.length || (between.includes('\n') && nextCharacter !== undefined && !ASI_HAZARDS.has(nextCharacter))) {
+        if (
+          next >= source.length ||
+          (between.includes('\n') && nextCharacter !== undefined && !ASI_HAZARDS.has(nextCharacter))
+        ) {
           edits.push({ start: last.getStart(sourceFile), end: last.end, text: '' });
         }
       }

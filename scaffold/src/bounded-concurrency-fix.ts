@@ -79,12 +79,24 @@ function findPromiseAll(sourceFile: ts.SourceFile, offset: number): ts.CallExpre
  */
 export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[] | undefined {
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const sourceFile = ts.createSourceFile(request.fileName, request.text, ts.ScriptTarget.Latest, true, scriptKind(request.fileName));
+  const sourceFile = ts.createSourceFile(
+    request.fileName,
+    request.text,
+    ts.ScriptTarget.Latest,
+    true,
+    scriptKind(request.fileName),
+  );
   const call = findPromiseAll(sourceFile, request.offset);
   if (call === undefined || call.arguments.length !== 1) return undefined;
   const [mapCall] = call.arguments;
-  if (mapCall === undefined || !ts.isCallExpression(mapCall) || mapCall.questionDotToken !== undefined) return undefined;
-  if (!ts.isPropertyAccessExpression(mapCall.expression) || mapCall.expression.name.text !== 'map' || mapCall.expression.questionDotToken !== undefined) return undefined;
+  if (mapCall === undefined || !ts.isCallExpression(mapCall) || mapCall.questionDotToken !== undefined)
+    return undefined;
+  if (
+    !ts.isPropertyAccessExpression(mapCall.expression) ||
+    mapCall.expression.name.text !== 'map' ||
+    mapCall.expression.questionDotToken !== undefined
+  )
+    return undefined;
   if (mapCall.arguments.length !== 1) return undefined;
   const [callback] = mapCall.arguments;
   if (callback === undefined || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
@@ -94,7 +106,13 @@ export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[
 
   const receiver = mapCall.expression.expression.getText(sourceFile);
   const callbackText = callback.getText(sourceFile);
-  const edits: OffsetEdit[] = [{ start: call.getStart(sourceFile), end: call.end, newText: `mapWithLimit(${receiver}, ${limit}, ${callbackText})` }];
+  const edits: OffsetEdit[] = [
+    {
+      start: call.getStart(sourceFile),
+      end: call.end,
+      newText: `mapWithLimit(${receiver}, ${limit}, ${callbackText})`,
+    },
+  ];
   const importEdit = importNamedEdit(sourceFile, { ...request, name: 'mapWithLimit' });
   if (importEdit !== undefined) edits.unshift(importEdit);
   return matchSemicolonStyle(request.fileName, request.text, edits);
@@ -154,7 +172,12 @@ export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportR
   const imports = statements.filter(ts.isImportDeclaration);
   for (const declaration of imports) {
     const bindings = declaration.importClause?.namedBindings;
-    if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((element) => element.name.text === name)) return undefined;
+    if (
+      bindings !== undefined &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.some((element) => element.name.text === name)
+    )
+      return undefined;
   }
   const requires = statements.filter(isRequireStatement);
   for (const statement of requires) {
@@ -165,24 +188,44 @@ export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportR
 
   // TypeScript CommonJS with verbatimModuleSyntax writes `import x = require('…')`: follow that style.
   const importEquals = statements.filter(
-    (statement): statement is ts.ImportEqualsDeclaration => ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference),
+    (statement): statement is ts.ImportEqualsDeclaration =>
+      ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference),
   );
   for (const statement of statements) {
-    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((element) => ts.isIdentifier(element.name) && element.name.text === name))) {
+    if (
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.some(
+        (declaration) =>
+          ts.isObjectBindingPattern(declaration.name) &&
+          declaration.name.elements.some((element) => ts.isIdentifier(element.name) && element.name.text === name),
+      )
+    ) {
       return undefined;
     }
   }
   if (imports.length === 0 && importEquals.length > 0) {
     const sameModule = importEquals.find((statement) => {
       const reference = statement.moduleReference;
-      return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) && reference.expression.text === request.importSpecifier;
+      return (
+        ts.isExternalModuleReference(reference) &&
+        ts.isStringLiteral(reference.expression) &&
+        reference.expression.text === request.importSpecifier
+      );
     });
-    if (sameModule !== undefined) return { start: sameModule.end, end: sameModule.end, newText: `\nconst { ${name} } = ${sameModule.name.text};` };
-    const base = path.basename(request.importSpecifier).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_$]+(.)?/g, (_whole, next: string | undefined) => (next ?? '').toUpperCase());
+    if (sameModule !== undefined)
+      return { start: sameModule.end, end: sameModule.end, newText: `\nconst { ${name} } = ${sameModule.name.text};` };
+    const base = path
+      .basename(request.importSpecifier)
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^A-Za-z0-9_$]+(.)?/g, (_whole, next: string | undefined) => (next ?? '').toUpperCase());
     const alias = uniqueIdentifier(sourceFile, `${base === '' ? 'imported' : base}Module`);
     const last = importEquals.at(-1);
     const position = last?.end ?? 0;
-    return { start: position, end: position, newText: `\nimport ${alias} = require(${specifier});\nconst { ${name} } = ${alias};` };
+    return {
+      start: position,
+      end: position,
+      newText: `\nimport ${alias} = require(${specifier});\nconst { ${name} } = ${alias};`,
+    };
   }
 
   // Extend an existing `import { … } from '<specifier>'`.
@@ -196,16 +239,24 @@ export function importNamedEdit(sourceFile: ts.SourceFile, request: NamedImportR
       ts.isNamedImports(bindings)
     ) {
       const last = bindings.elements.at(-1);
-      if (last === undefined) return { start: bindings.getStart(sourceFile) + 1, end: bindings.getStart(sourceFile) + 1, newText: ` ${name} ` };
+      if (last === undefined)
+        return {
+          start: bindings.getStart(sourceFile) + 1,
+          end: bindings.getStart(sourceFile) + 1,
+          newText: ` ${name} `,
+        };
       return { start: last.end, end: last.end, newText: `, ${name}` };
     }
   }
   const lastImport = imports.at(-1);
-  if (lastImport !== undefined) return { start: lastImport.end, end: lastImport.end, newText: `\nimport { ${name} } from ${specifier};` };
+  if (lastImport !== undefined)
+    return { start: lastImport.end, end: lastImport.end, newText: `\nimport { ${name} } from ${specifier};` };
   const lastRequire = requires.at(-1);
-  if (lastRequire !== undefined) return { start: lastRequire.end, end: lastRequire.end, newText: `\nconst { ${name} } = require(${specifier});` };
+  if (lastRequire !== undefined)
+    return { start: lastRequire.end, end: lastRequire.end, newText: `\nconst { ${name} } = require(${specifier});` };
 
-  const commonJs = request.moduleKind === 'cjs' || (request.moduleKind === undefined && /\.c[jt]s$/.test(request.fileName));
+  const commonJs =
+    request.moduleKind === 'cjs' || (request.moduleKind === undefined && /\.c[jt]s$/.test(request.fileName));
   const line = commonJs ? `const { ${name} } = require(${specifier});` : `import { ${name} } from ${specifier};`;
   // After a shebang and directive prologue ('use strict'), else at the very top.
   let position = 0;
@@ -247,7 +298,11 @@ function isDirectory(candidate: string): boolean {
  * @param configuredDirectory the `tripwire.scaffold.directory` setting, if set
  * @returns the module's path and whether it exists
  */
-export function locateErrGroupModule(filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
+export function locateErrGroupModule(
+  filePath: string,
+  workspaceRoot: string,
+  configuredDirectory?: string,
+): ErrGroupModuleLocation {
   return locateConcurrencyModule('errgroup', filePath, workspaceRoot, configuredDirectory);
 }
 
@@ -260,10 +315,16 @@ export function locateErrGroupModule(filePath: string, workspaceRoot: string, co
  * @param configuredDirectory the `tripwire.scaffold.directory` setting, if set
  * @returns the module's path and whether it exists
  */
-export function locateConcurrencyModule(module: CanonicalModule, filePath: string, workspaceRoot: string, configuredDirectory?: string): ErrGroupModuleLocation {
+export function locateConcurrencyModule(
+  module: CanonicalModule,
+  filePath: string,
+  workspaceRoot: string,
+  configuredDirectory?: string,
+): ErrGroupModuleLocation {
   const root = path.resolve(workspaceRoot);
   const candidates: string[] = [];
-  if (configuredDirectory !== undefined && configuredDirectory.trim() !== '') candidates.push(path.resolve(root, configuredDirectory));
+  if (configuredDirectory !== undefined && configuredDirectory.trim() !== '')
+    candidates.push(path.resolve(root, configuredDirectory));
   let current = path.dirname(path.resolve(filePath));
   for (;;) {
     if (['common', 'lib'].includes(path.basename(current))) candidates.push(current);
@@ -298,7 +359,10 @@ export function locateConcurrencyModule(module: CanonicalModule, filePath: strin
 export function importSpecifierFor(fromFile: string, modulePath: string): string {
   let relative = path.relative(path.dirname(fromFile), modulePath).split(path.sep).join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
-  return relative.replace(/\.ts$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+  return relative
+    .replace(/\.ts$/, '.js')
+    .replace(/\.mts$/, '.mjs')
+    .replace(/\.cts$/, '.cjs');
 }
 
 /** File and workspace context of an edit that may also create a scaffold module. */
@@ -330,7 +394,9 @@ export interface MapWithLimitEditRequest extends ScaffoldEditRequest {
  * @param request the file, diagnostic position and workspace
  * @returns the action title and changes, or undefined when the code cannot be rewritten safely
  */
-export function buildMapWithLimitEdit(request: MapWithLimitEditRequest): { title: string; changes: FileChange[]; createsModule: string | undefined } | undefined {
+export function buildMapWithLimitEdit(
+  request: MapWithLimitEditRequest,
+): { title: string; changes: FileChange[]; createsModule: string | undefined } | undefined {
   const location = locateErrGroupModule(request.filePath, request.workspaceRoot, request.configuredDirectory);
   const limit = request.limit ?? DEFAULT_LIMIT;
   const edits = computeMapWithLimitRewrite({

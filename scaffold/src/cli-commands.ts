@@ -14,7 +14,15 @@ import { planConcurrencyScaffold, planResilienceScaffold, type CanonicalModule }
 import { layerCliEntry } from './layer/cli-entry.js';
 import { convertParametersCliEntry, functionalOptionsCliEntry } from './options/cli-entry.js';
 import { nodeTypesNotes } from './node-types.js';
-import { checkPlan, describeCheck, ScaffoldConflictError, ScaffoldPathError, ScaffoldWriteError, writePlan, type ScaffoldPlan } from './plan.js';
+import {
+  checkPlan,
+  describeCheck,
+  ScaffoldConflictError,
+  ScaffoldPathError,
+  ScaffoldWriteError,
+  writePlan,
+  type ScaffoldPlan,
+} from './plan.js';
 import { ScaffoldUsageError } from './usage-error.js';
 
 /** Exit codes of the CLI. */
@@ -41,9 +49,12 @@ export function scaffoldVersion(): string {
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch (error) {
-    throw new Error(`${manifestPath} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`${manifestPath} cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
-  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  const version =
+    typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
   if (typeof version !== 'string') throw new Error(`${manifestPath} has no version`);
   return version;
 }
@@ -147,21 +158,54 @@ function concurrencyGenerator(module: CanonicalModule, summary: string): Scaffol
     usage: CANONICAL_USAGE,
     options: { js: { type: 'boolean' }, tests: { type: 'boolean' } },
     plan: ({ directory, values }) =>
-      planConcurrencyScaffold({ module, directory, root: directory, javascript: values['js'] === true, tests: values['tests'] === true }),
+      planConcurrencyScaffold({
+        module,
+        directory,
+        root: directory,
+        javascript: values['js'] === true,
+        tests: values['tests'] === true,
+      }),
   };
 }
 
-registerScaffoldGenerator('errgroup', concurrencyGenerator('errgroup', 'ErrGroup and mapWithLimit: bounded concurrency, first error cancels the rest'));
-registerScaffoldGenerator('singleflight', concurrencyGenerator('singleflight', 'SingleFlight: concurrent calls for one key share one execution'));
-registerScaffoldGenerator('retry', concurrencyGenerator('retry', 'retry: exponential backoff with full jitter, abortable, nothing left armed'));
-registerScaffoldGenerator('breaker', concurrencyGenerator('circuit-breaker', 'CircuitBreaker: consecutive failures open it, half-open trials from the clock'));
-registerScaffoldGenerator('ratelimit', concurrencyGenerator('rate-limiter', 'RateLimiter: token bucket with continuous refill, FIFO waiters, no barging'));
-registerScaffoldGenerator('timeout', concurrencyGenerator('timeout', 'withTimeout: a deadline that aborts the call and always settles'));
+registerScaffoldGenerator(
+  'errgroup',
+  concurrencyGenerator('errgroup', 'ErrGroup and mapWithLimit: bounded concurrency, first error cancels the rest'),
+);
+registerScaffoldGenerator(
+  'singleflight',
+  concurrencyGenerator('singleflight', 'SingleFlight: concurrent calls for one key share one execution'),
+);
+registerScaffoldGenerator(
+  'retry',
+  concurrencyGenerator('retry', 'retry: exponential backoff with full jitter, abortable, nothing left armed'),
+);
+registerScaffoldGenerator(
+  'breaker',
+  concurrencyGenerator(
+    'circuit-breaker',
+    'CircuitBreaker: consecutive failures open it, half-open trials from the clock',
+  ),
+);
+registerScaffoldGenerator(
+  'ratelimit',
+  concurrencyGenerator('rate-limiter', 'RateLimiter: token bucket with continuous refill, FIFO waiters, no barging'),
+);
+registerScaffoldGenerator(
+  'timeout',
+  concurrencyGenerator('timeout', 'withTimeout: a deadline that aborts the call and always settles'),
+);
 registerScaffoldGenerator('resilience', {
   summary: 'retry, breaker, ratelimit and timeout together (all four modules, all or nothing)',
   usage: CANONICAL_USAGE,
   options: { js: { type: 'boolean' }, tests: { type: 'boolean' } },
-  plan: ({ directory, values }) => planResilienceScaffold({ directory, root: directory, javascript: values['js'] === true, tests: values['tests'] === true }),
+  plan: ({ directory, values }) =>
+    planResilienceScaffold({
+      directory,
+      root: directory,
+      javascript: values['js'] === true,
+      tests: values['tests'] === true,
+    }),
 });
 registerScaffoldGenerator('options', functionalOptionsCliEntry);
 registerScaffoldGenerator('layer', layerCliEntry);
@@ -200,7 +244,13 @@ function generatorHelp(name: string, entry: ScaffoldGeneratorEntry): string {
     '',
     entry.summary,
     '',
-    ...(argumentList.length === 0 ? [] : ['Arguments:', ...argumentList.map((argument) => `  ${argument.name.padEnd(argumentWidth)}  ${argument.description}`), '']),
+    ...(argumentList.length === 0
+      ? []
+      : [
+          'Arguments:',
+          ...argumentList.map((argument) => `  ${argument.name.padEnd(argumentWidth)}  ${argument.description}`),
+          '',
+        ]),
     'Options:',
     ...(entry.usage === '' ? [] : [entry.usage]),
     directoryUsage(entry),
@@ -214,7 +264,13 @@ type ParsedCommandLine = { values: FlagValues; positionals: string[] } | { error
 /** Parses a generator's command line, with Tripwire's own messages for every mistake. */
 function parseCommandLine(name: string, entry: ScaffoldGeneratorEntry, args: string[]): ParsedCommandLine {
   const options = { ...entry.options, ...COMMON_OPTIONS };
-  const { values, positionals, tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const known = Object.keys(options).map((flag) => `--${flag}`);
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -222,8 +278,13 @@ function parseCommandLine(name: string, entry: ScaffoldGeneratorEntry, args: str
     if (spec === undefined) {
       return { error: `scaffold ${name} has no option ${token.rawName}; its options are ${known.join(', ')}.` };
     }
-    if (spec.type === 'string' && (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))) {
-      return { error: `${token.rawName} needs a value: ${token.rawName} <${token.name === 'dir' ? 'folder' : 'value'}>.` };
+    if (
+      spec.type === 'string' &&
+      (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))
+    ) {
+      return {
+        error: `${token.rawName} needs a value: ${token.rawName} <${token.name === 'dir' ? 'folder' : 'value'}>.`,
+      };
     }
     if (spec.type === 'boolean' && token.value !== undefined) {
       return { error: `${token.rawName} is a switch and takes no value (got "${token.value}").` };
@@ -236,8 +297,12 @@ function parseCommandLine(name: string, entry: ScaffoldGeneratorEntry, args: str
     return { error: `scaffold ${name} needs ${missing.join(' and ')}: tripwire scaffold ${synopsis(name, entry)}.` };
   }
   if (positionals.length > expected.length) {
-    const extra = positionals.slice(expected.length).map((value) => `"${value}"`).join(', ');
-    const takes = expected.length === 0 ? 'takes no arguments' : `takes ${expected.map((argument) => argument.name).join(' ')}`;
+    const extra = positionals
+      .slice(expected.length)
+      .map((value) => `"${value}"`)
+      .join(', ');
+    const takes =
+      expected.length === 0 ? 'takes no arguments' : `takes ${expected.map((argument) => argument.name).join(' ')}`;
     return { error: `scaffold ${name} ${takes}; unexpected ${extra}.` };
   }
   return { values: values as FlagValues, positionals };
@@ -258,8 +323,12 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
   }
   const entry = scaffoldGenerators.get(name);
   if (entry === undefined) {
-    const what = name.startsWith('-') ? `scaffold has no option ${name} before the generator` : `there is no generator "${name}"`;
-    io.stderr(`tripwire: ${what}. Generators: ${[...scaffoldGenerators.keys()].join(', ')}. See: tripwire scaffold --help\n`);
+    const what = name.startsWith('-')
+      ? `scaffold has no option ${name} before the generator`
+      : `there is no generator "${name}"`;
+    io.stderr(
+      `tripwire: ${what}. Generators: ${[...scaffoldGenerators.keys()].join(', ')}. See: tripwire scaffold --help\n`,
+    );
     return EXIT.usage;
   }
   const parsed = parseCommandLine(name, entry, rest);
@@ -275,7 +344,9 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
     return EXIT.ok;
   }
   if ((typeof dir !== 'string' || dir.trim() === '') && !(dir === undefined && entry.directoryOptional === true)) {
-    io.stderr(`tripwire: scaffold ${name} needs --dir <folder>, the folder that receives the files.\nSee: tripwire scaffold ${name} --help\n`);
+    io.stderr(
+      `tripwire: scaffold ${name} needs --dir <folder>, the folder that receives the files.\nSee: tripwire scaffold ${name} --help\n`,
+    );
     return EXIT.usage;
   }
   const directory = path.resolve(io.cwd, typeof dir === 'string' ? dir : '.');
@@ -287,7 +358,11 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
       io.stderr(`tripwire: ${error.message}\nSee: tripwire scaffold ${name} --help\n`);
       return EXIT.usage;
     }
-    if (error instanceof ScaffoldConflictError || error instanceof ScaffoldPathError || error instanceof ScaffoldWriteError) {
+    if (
+      error instanceof ScaffoldConflictError ||
+      error instanceof ScaffoldPathError ||
+      error instanceof ScaffoldWriteError
+    ) {
       io.stderr(`tripwire: ${error.message}\n`);
       return EXIT.failed;
     }
@@ -296,7 +371,11 @@ export async function runScaffoldCommand(args: string[], io: CliIO): Promise<num
   }
 }
 
-function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dryRun: boolean; json: boolean }, io: CliIO): number {
+function report(
+  plan: ScaffoldPlan,
+  options: { root: string; force: boolean; dryRun: boolean; json: boolean },
+  io: CliIO,
+): number {
   const check = checkPlan(plan, options.root);
   const refused = check.conflicts.length > 0 && !options.force;
   const notes = [...(plan.notes ?? []), ...nodeTypesNotes(plan)];
@@ -305,10 +384,14 @@ function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dry
       path: file.path,
       status: file.status,
       ...(file.reason === undefined ? {} : { reason: file.reason }),
-      ...(file.status === 'identical' || (file.status === 'conflict' && !options.force) ? {} : { content: file.content }),
+      ...(file.status === 'identical' || (file.status === 'conflict' && !options.force)
+        ? {}
+        : { content: file.content }),
     }));
     if (!refused && !options.dryRun) writePlan(plan, { root: options.root, force: options.force });
-    io.stdout(`${JSON.stringify({ generator: plan.generator, dryRun: options.dryRun, written: !refused && !options.dryRun, refused, notes, files }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ generator: plan.generator, dryRun: options.dryRun, written: !refused && !options.dryRun, refused, notes, files }, null, 2)}\n`,
+    );
     return refused ? EXIT.failed : EXIT.ok;
   }
   if (refused) {
@@ -320,7 +403,9 @@ function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dry
   for (const note of notes) io.stderr(`note: ${note}\n`);
   if (options.dryRun) {
     const result = writePlan(plan, { root: options.root, force: options.force, dryRun: true });
-    io.stdout(`Dry run: scaffold ${plan.generator} would write ${result.written.length} file(s) in ${options.root}; nothing was written.\n`);
+    io.stdout(
+      `Dry run: scaffold ${plan.generator} would write ${result.written.length} file(s) in ${options.root}; nothing was written.\n`,
+    );
     io.stdout(`${describeCheck(check, { root: options.root, force: options.force })}\n`);
     for (const file of result.written) {
       io.stdout(`\n=== ${path.relative(options.root, file.path)} ===\n${file.content}`);
@@ -329,7 +414,9 @@ function report(plan: ScaffoldPlan, options: { root: string; force: boolean; dry
     return EXIT.ok;
   }
   const result = writePlan(plan, { root: options.root, force: options.force });
-  io.stdout(`${describeCheck(result.files.length === 0 ? check : { ...check, files: result.files }, { root: options.root, force: options.force })}\n`);
+  io.stdout(
+    `${describeCheck(result.files.length === 0 ? check : { ...check, files: result.files }, { root: options.root, force: options.force })}\n`,
+  );
   io.stdout(
     result.written.length === 0
       ? `Nothing to do: every file of ${plan.generator} is already up to date in ${options.root}.\n`

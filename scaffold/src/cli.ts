@@ -14,7 +14,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`tripwire: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `tripwire: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -42,12 +42,22 @@ export interface RefactorRequest {
 }
 
 function parse(fileName: string, text: string): ts.SourceFile {
-  const kind = /\.tsx$/.test(fileName) ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(fileName) ? ts.ScriptKind.TS : /\.jsx$/.test(fileName) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  const kind = /\.tsx$/.test(fileName)
+    ? ts.ScriptKind.TSX
+    : /\.[cm]?ts$/.test(fileName)
+      ? ts.ScriptKind.TS
+      : /\.jsx$/.test(fileName)
+        ? ts.ScriptKind.JSX
+        : ts.ScriptKind.JS;
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
 }
 
 /** The innermost node of a kind containing `offset`. */
-function innermost<T extends ts.Node>(sourceFile: ts.SourceFile, offset: number, test: (node: ts.Node) => node is T): T | undefined {
+function innermost<T extends ts.Node>(
+  sourceFile: ts.SourceFile,
+  offset: number,
+  test: (node: ts.Node) => node is T,
+): T | undefined {
   let found: T | undefined;
   const visit = (node: ts.Node): void => {
     if (offset < node.getStart(sourceFile) || offset > node.end) return;
@@ -81,7 +91,11 @@ function lineIndentAt(text: string, position: number): string {
 function indentUnit(text: string): string {
   const match = /\n([ \t]+)\S/.exec(text);
   if (match?.[1] === undefined) return '  ';
-  return match[1].startsWith('\t') ? '\t' : match[1].length >= 4 && match[1].length % 4 === 0 && !/\n {2}\S/.test(text) ? '    ' : '  ';
+  return match[1].startsWith('\t')
+    ? '\t'
+    : match[1].length >= 4 && match[1].length % 4 === 0 && !/\n {2}\S/.test(text)
+      ? '    '
+      : '  ';
 }
 
 /** Names declared anywhere inside `node` (variables, functions, classes, parameters, catch bindings). */
@@ -93,7 +107,8 @@ function declaredNames(node: ts.Node): Set<string> {
   };
   const walk = (child: ts.Node): void => {
     if (ts.isVariableDeclaration(child) || ts.isParameter(child) || ts.isBindingElement(child)) addBinding(child.name);
-    if ((ts.isFunctionDeclaration(child) || ts.isClassDeclaration(child)) && child.name !== undefined) names.add(child.name.text);
+    if ((ts.isFunctionDeclaration(child) || ts.isClassDeclaration(child)) && child.name !== undefined)
+      names.add(child.name.text);
     ts.forEachChild(child, walk);
   };
   walk(node);
@@ -137,9 +152,13 @@ export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): Ref
   const sourceFile = parse(request.fileName, request.text);
   const loop = innermost(sourceFile, request.offset, ts.isForOfStatement);
   if (loop === undefined) return { disabledReason: 'Place the cursor on a for…of loop.' };
-  if (loop.awaitModifier !== undefined) return { disabledReason: 'A for await…of loop reads its items one after another.' };
+  if (loop.awaitModifier !== undefined)
+    return { disabledReason: 'A for await…of loop reads its items one after another.' };
   const initializer = loop.initializer;
-  if (!ts.isVariableDeclarationList(initializer) || (initializer.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0) {
+  if (
+    !ts.isVariableDeclarationList(initializer) ||
+    (initializer.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) === 0
+  ) {
     return { disabledReason: 'The loop variable must be declared with const or let, so each iteration has its own.' };
   }
   const body = loop.statement;
@@ -169,24 +188,38 @@ export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): Ref
     if (ts.isReturnStatement(node)) reason = 'The loop body returns from the function.';
     if (ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
       const { loops, switches } = loopsAndSwitchesBetween(node);
-      const leavesThisLoop = node.label !== undefined || (ts.isBreakStatement(node) ? loops === 0 && switches === 0 : loops === 0);
+      const leavesThisLoop =
+        node.label !== undefined || (ts.isBreakStatement(node) ? loops === 0 && switches === 0 : loops === 0);
       if (leavesThisLoop) reason = 'The loop body uses break or continue, so iterations depend on each other.';
     }
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
       const name = outerTarget(node.left);
       if (name !== undefined) reason = `The loop body writes \`${name}\`, which later iterations read.`;
     }
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)
+    ) {
       const name = outerTarget(node.operand);
       if (name !== undefined) reason = `The loop body updates \`${name}\`, which later iterations read.`;
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ORDER_SENSITIVE_METHODS.has(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ORDER_SENSITIVE_METHODS.has(node.expression.name.text)
+    ) {
       const name = outerTarget(node.expression.expression);
-      if (name !== undefined) reason = `The loop body calls \`${name}.${node.expression.name.text}()\`, whose result depends on the order of iterations.`;
+      if (name !== undefined)
+        reason = `The loop body calls \`${name}.${node.expression.name.text}()\`, whose result depends on the order of iterations.`;
     }
   });
   if (reason !== undefined) return { disabledReason: reason };
-  if (!awaits) return { disabledReason: 'The loop body does not await anything, so there is nothing to run concurrently.' };
+  if (!awaits)
+    return { disabledReason: 'The loop body does not await anything, so there is nothing to run concurrently.' };
 
   const text = request.text;
   const loopStart = loop.getStart(sourceFile);
@@ -213,7 +246,12 @@ export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): Ref
     `${indent}await ${group}.wait();`,
   ].join('\n');
   const edits: OffsetEdit[] = [{ start: loopStart, end: loop.end, newText: rewritten }];
-  const importEdit = importNamedEdit(sourceFile, { fileName: request.fileName, importSpecifier: request.importSpecifier, name: 'ErrGroup', moduleKind: request.moduleKind });
+  const importEdit = importNamedEdit(sourceFile, {
+    fileName: request.fileName,
+    importSpecifier: request.importSpecifier,
+    name: 'ErrGroup',
+    moduleKind: request.moduleKind,
+  });
   if (importEdit !== undefined) edits.unshift(importEdit);
   return { edits: matchSemicolonStyle(request.fileName, request.text, edits) };
 }
@@ -221,13 +259,20 @@ export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): Ref
 type KeyedFunction = ts.FunctionDeclaration | ts.MethodDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
 function isKeyedFunctionCandidate(node: ts.Node): node is KeyedFunction {
-  return ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node)
+  );
 }
 
 /** The name a function is known by: its own, its method name, or the `const` it is assigned to. */
 function functionName(node: KeyedFunction): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined) return node.name.text;
-  if (ts.isMethodDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) return node.name.text.replace(/^#/, '');
+  if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name !== undefined)
+    return node.name.text;
+  if (ts.isMethodDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name)))
+    return node.name.text.replace(/^#/, '');
   if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) return node.parent.name.text;
   return undefined;
 }
@@ -247,14 +292,26 @@ function functionName(node: KeyedFunction): string | undefined {
 export function computeSingleFlightWrap(request: RefactorRequest): RefactorComputation {
   const sourceFile = parse(request.fileName, request.text);
   const fn = innermost(sourceFile, request.offset, isKeyedFunctionCandidate);
-  if (fn === undefined || fn.body === undefined) return { disabledReason: 'Place the cursor on an async function or method.' };
+  if (fn === undefined || fn.body === undefined)
+    return { disabledReason: 'Place the cursor on an async function or method.' };
   const isAsync = (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-  if (!isAsync || fn.asteriskToken !== undefined) return { disabledReason: 'Only async functions (not generators) can share their result.' };
+  if (!isAsync || fn.asteriskToken !== undefined)
+    return { disabledReason: 'Only async functions (not generators) can share their result.' };
   const name = functionName(fn);
   if (name === undefined) return { disabledReason: 'The function needs a name (a declaration, a method or a const).' };
-  if (fn.parameters.length !== 1) return { disabledReason: 'The function must take exactly one parameter, the key: other parameters could differ between callers sharing a key.' };
+  if (fn.parameters.length !== 1)
+    return {
+      disabledReason:
+        'The function must take exactly one parameter, the key: other parameters could differ between callers sharing a key.',
+    };
   const [parameter] = fn.parameters;
-  if (parameter === undefined || !ts.isIdentifier(parameter.name) || parameter.dotDotDotToken !== undefined || parameter.questionToken !== undefined || parameter.initializer !== undefined) {
+  if (
+    parameter === undefined ||
+    !ts.isIdentifier(parameter.name) ||
+    parameter.dotDotDotToken !== undefined ||
+    parameter.questionToken !== undefined ||
+    parameter.initializer !== undefined
+  ) {
     return { disabledReason: 'The key parameter must be a plain, required parameter.' };
   }
   let usesArguments = false;
@@ -264,14 +321,24 @@ export function computeSingleFlightWrap(request: RefactorRequest): RefactorCompu
     if (node.kind === ts.SyntaxKind.ThisKeyword || node.kind === ts.SyntaxKind.SuperKeyword) usesThis = true;
   });
   if (usesArguments) return { disabledReason: 'The function reads `arguments`.' };
-  if (usesThis && ts.isMethodDeclaration(fn)) return { disabledReason: 'The method uses `this`: a module-level group would share results between instances.' };
+  if (usesThis && ts.isMethodDeclaration(fn))
+    return { disabledReason: 'The method uses `this`: a module-level group would share results between instances.' };
 
   const isTypeScript = /\.[cm]?tsx?$/.test(request.fileName);
   let typeArguments = '';
   if (isTypeScript) {
     const returnType = fn.type;
-    if (parameter.type === undefined || returnType === undefined || !ts.isTypeReferenceNode(returnType) || returnType.typeName.getText(sourceFile) !== 'Promise' || returnType.typeArguments?.length !== 1) {
-      return { disabledReason: 'Annotate the key parameter and the Promise<T> return type first, so the group is typed exactly.' };
+    if (
+      parameter.type === undefined ||
+      returnType === undefined ||
+      !ts.isTypeReferenceNode(returnType) ||
+      returnType.typeName.getText(sourceFile) !== 'Promise' ||
+      returnType.typeArguments?.length !== 1
+    ) {
+      return {
+        disabledReason:
+          'Annotate the key parameter and the Promise<T> return type first, so the group is typed exactly.',
+      };
     }
     const [valueType] = returnType.typeArguments;
     typeArguments = `<${parameter.type.getText(sourceFile)}, ${valueType?.getText(sourceFile) ?? 'unknown'}>`;
@@ -294,7 +361,10 @@ export function computeSingleFlightWrap(request: RefactorRequest): RefactorCompu
     const open = fn.body.getStart(sourceFile) + 1;
     const close = fn.body.end - 1;
     const closeIndent = lineIndentAt(text, close);
-    const inner = shiftLines(text.slice(open, close), `${closeIndent}${unit}`, `${closeIndent}${unit}${unit}`).replace(/\s+$/, '');
+    const inner = shiftLines(text.slice(open, close), `${closeIndent}${unit}`, `${closeIndent}${unit}${unit}`).replace(
+      /\s+$/,
+      '',
+    );
     edits.push({
       start: open,
       end: close,
@@ -302,9 +372,18 @@ export function computeSingleFlightWrap(request: RefactorRequest): RefactorCompu
     });
   } else {
     const expression = fn.body.getText(sourceFile);
-    edits.push({ start: fn.body.getStart(sourceFile), end: fn.body.end, newText: `(await ${flights}.do(${key}, async () => ${expression})).value` });
+    edits.push({
+      start: fn.body.getStart(sourceFile),
+      end: fn.body.end,
+      newText: `(await ${flights}.do(${key}, async () => ${expression})).value`,
+    });
   }
-  const importEdit = importNamedEdit(sourceFile, { fileName: request.fileName, importSpecifier: request.importSpecifier, name: 'SingleFlight', moduleKind: request.moduleKind });
+  const importEdit = importNamedEdit(sourceFile, {
+    fileName: request.fileName,
+    importSpecifier: request.importSpecifier,
+    name: 'SingleFlight',
+    moduleKind: request.moduleKind,
+  });
   const [declarationEdit] = edits;
   if (importEdit !== undefined && declarationEdit !== undefined && importEdit.start === declarationEdit.start) {
     // Both insert at the same place: one edit, import first, so the order never depends on the client.
@@ -323,10 +402,23 @@ function buildEdit(
   request: RefactorEditRequest,
   compute: (refactor: RefactorRequest) => RefactorComputation,
 ): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
-  const location = locateConcurrencyModule(module, request.filePath, request.workspaceRoot, request.configuredDirectory);
-  const computed = compute({ fileName: request.filePath, text: request.text, offset: request.offset, importSpecifier: importSpecifierFor(request.filePath, location.path) });
+  const location = locateConcurrencyModule(
+    module,
+    request.filePath,
+    request.workspaceRoot,
+    request.configuredDirectory,
+  );
+  const computed = compute({
+    fileName: request.filePath,
+    text: request.text,
+    offset: request.offset,
+    importSpecifier: importSpecifierFor(request.filePath, location.path),
+  });
   if ('disabledReason' in computed) return computed;
-  return { changes: combineModuleAndFileEdits(module, location, request, computed.edits), createsModule: location.exists ? undefined : location.path };
+  return {
+    changes: combineModuleAndFileEdits(module, location, request, computed.edits),
+    createsModule: location.exists ? undefined : location.path,
+  };
 }
 
 /**
@@ -335,7 +427,9 @@ function buildEdit(
  * @param request file, cursor and workspace
  * @returns the edit, or why the refactor is unavailable
  */
-export function buildForOfToErrGroupEdit(request: RefactorEditRequest): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
+export function buildForOfToErrGroupEdit(
+  request: RefactorEditRequest,
+): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
   return buildEdit('errgroup', request, (refactor) => computeForOfToErrGroup(refactor));
 }
 
@@ -345,6 +439,8 @@ export function buildForOfToErrGroupEdit(request: RefactorEditRequest): { change
  * @param request file, cursor and workspace
  * @returns the edit, or why the refactor is unavailable
  */
-export function buildSingleFlightWrapEdit(request: RefactorEditRequest): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
+export function buildSingleFlightWrapEdit(
+  request: RefactorEditRequest,
+): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
   return buildEdit('singleflight', request, computeSingleFlightWrap);
 }

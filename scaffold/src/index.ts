@@ -69,12 +69,49 @@ export {
   withTimeoutTitle,
   type WithTimeoutRequest,
 } from './resilience-refactors.js';
-export { planFunctionalOptions, OptionsGeneratorError, type FunctionalOptionsPlan, type FunctionalOptionsRequest } from './options/index.js';
+export {
+  planFunctionalOptions,
+  OptionsGeneratorError,
+  type FunctionalOptionsPlan,
+  type FunctionalOptionsRequest,
+} from './options/index.js';
 export { optionsTypeAt, type OptionsTypeAtCursor } from './options/code-action.js';
-export { planConvertParameters, type ConvertParametersRequest, type ConvertParametersResult } from './options/convert-parameters.js';
+export {
+  planConvertParameters,
+  type ConvertParametersRequest,
+  type ConvertParametersResult,
+} from './options/convert-parameters.js';
 export { parametersTargetAt, MINIMUM_PARAMETERS, type ParametersTarget } from './options/convert-parameters-target.js';
-export { planLayerModule, resourceNames, ResourceNameError, VALIDATION_LIBRARIES, WEB_FRAMEWORKS, type LayerScaffoldRequest, type LayerScaffoldResult } from './layer/index.js';
+export {
+  planLayerModule,
+  resourceNames,
+  ResourceNameError,
+  VALIDATION_LIBRARIES,
+  WEB_FRAMEWORKS,
+  type LayerScaffoldRequest,
+  type LayerScaffoldResult,
+} from './layer/index.js';
 export { checkNodeTypes, nodeTypesNotes, type NodeTypesCheck } from './node-types.js';
-export { camelCase, capitalize, constantCase, indefiniteArticle, kebabCase, pascalCase, pluralize, splitWords, withArticle } from './names.js';
+export {
+  camelCase,
+  capitalize,
+  constantCase,
+  indefiniteArticle,
+  kebabCase,
+  pascalCase,
+  pluralize,
+  splitWords,
+  withArticle,
+} from './names.js';
 export { ScaffoldUsageError } from './usage-error.js';
-export { EXIT, runCli, runScaffoldCommand, scaffoldGenerators, scaffoldVersion, type CliIO, type FlagValues, type GeneratorContext, type ScaffoldGeneratorEntry } from './cli-commands.js';
+export {
+  EXIT,
+  runCli,
+  runScaffoldCommand,
+  scaffoldGenerators,
+  scaffoldVersion,
+  type CliIO,
+  type FlagValues,
+  type GeneratorContext,
+  type ScaffoldGeneratorEntry,
+} from './cli-commands.js';

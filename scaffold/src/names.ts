@@ -14,7 +14,9 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Names of TypeScript's built-in types and `undefined`: legal identifiers, but confusing as type or variable names. */
-export const TYPE_KEYWORDS: ReadonlySet<string> = new Set('undefined object string number boolean symbol bigint never unknown any'.split(' '));
+export const TYPE_KEYWORDS: ReadonlySet<string> = new Set(
+  'undefined object string number boolean symbol bigint never unknown any'.split(' '),
+);
 
 /** True when `text` is a plain ASCII identifier (letters, digits, `_`, `$`, not starting with a digit). */
 export function isIdentifier(text: string): boolean {

@@ -35,7 +35,12 @@ export function checkNodeTypes(directory: string): NodeTypesCheck | undefined {
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
   const types = parsed.options.types;
   const listed = types === undefined || types.includes('node');
-  const resolution = ts.resolveTypeReferenceDirective('node', path.join(path.resolve(directory), 'tripwire-probe.ts'), parsed.options, ts.sys);
+  const resolution = ts.resolveTypeReferenceDirective(
+    'node',
+    path.join(path.resolve(directory), 'tripwire-probe.ts'),
+    parsed.options,
+    ts.sys,
+  );
   return { tsconfig, installed: resolution.resolvedTypeReferenceDirective?.resolvedFileName !== undefined, listed };
 }
 

@@ -11,7 +11,19 @@
  *    edit type and applies as a unit).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** One file a generator wants to exist, with its complete contents. */
@@ -92,8 +104,12 @@ export class ScaffoldConflictError extends Error {
 
   /** @param conflicts the planned files that conflict with existing content */
   constructor(conflicts: FileCheck[]) {
-    const list = conflicts.map((file) => `  ${file.path} (${file.reason ?? 'exists with different content'})`).join('\n');
-    super(`Refusing to overwrite ${conflicts.length} existing file(s); nothing was written:\n${list}\nUse --force to replace them.`);
+    const list = conflicts
+      .map((file) => `  ${file.path} (${file.reason ?? 'exists with different content'})`)
+      .join('\n');
+    super(
+      `Refusing to overwrite ${conflicts.length} existing file(s); nothing was written:\n${list}\nUse --force to replace them.`,
+    );
     this.name = 'ScaffoldConflictError';
     this.conflicts = conflicts;
   }
@@ -133,7 +149,8 @@ function realPathOfNearestExisting(target: string): string {
  * @returns the absolute, normalised path inside `root`
  */
 export function assertInsideRoot(root: string, requested: string): string {
-  if (requested.includes('\0')) throw new ScaffoldPathError(`Invalid path (contains a NUL byte): ${JSON.stringify(requested)}`, requested, root);
+  if (requested.includes('\0'))
+    throw new ScaffoldPathError(`Invalid path (contains a NUL byte): ${JSON.stringify(requested)}`, requested, root);
   const absoluteRoot = path.resolve(root);
   const resolved = path.resolve(absoluteRoot, requested);
   if (!isWithin(absoluteRoot, resolved)) {
@@ -142,7 +159,11 @@ export function assertInsideRoot(root: string, requested: string): string {
   const realRoot = realPathOfNearestExisting(absoluteRoot);
   const realTarget = realPathOfNearestExisting(resolved);
   if (!isWithin(realRoot, realTarget)) {
-    throw new ScaffoldPathError(`Path leaves the workspace root ${absoluteRoot} through a symbolic link: ${requested}`, requested, root);
+    throw new ScaffoldPathError(
+      `Path leaves the workspace root ${absoluteRoot} through a symbolic link: ${requested}`,
+      requested,
+      root,
+    );
   }
   return resolved;
 }
@@ -166,17 +187,27 @@ export function checkPlan(plan: ScaffoldPlan, root?: string): PlanCheck {
     if (seen.has(absolute)) throw new Error(`Generator ${plan.generator} planned ${absolute} twice`);
     seen.add(absolute);
     const expected = file.expectedContent === undefined ? {} : { expectedContent: file.expectedContent };
-    return { path: absolute, content: file.content, ...expected, ...statusOf(absolute, file.content, file.expectedContent) };
+    return {
+      path: absolute,
+      content: file.content,
+      ...expected,
+      ...statusOf(absolute, file.content, file.expectedContent),
+    };
   });
   return { generator: plan.generator, files, conflicts: files.filter((file) => file.status === 'conflict') };
 }
 
-function statusOf(absolute: string, content: string, expectedContent?: string): { status: FileStatus; reason?: string } {
+function statusOf(
+  absolute: string,
+  content: string,
+  expectedContent?: string,
+): { status: FileStatus; reason?: string } {
   let stats;
   try {
     stats = lstatSync(absolute);
   } catch {
-    if (expectedContent !== undefined && expectedContent !== '') return { status: 'conflict', reason: 'the file was removed after it was read' };
+    if (expectedContent !== undefined && expectedContent !== '')
+      return { status: 'conflict', reason: 'the file was removed after it was read' };
     return { status: 'create' };
   }
   if (stats.isDirectory()) return { status: 'conflict', reason: 'a directory exists at this path' };
@@ -242,7 +273,13 @@ export function writePlan(plan: ScaffoldPlan, options: WriteOptions): WriteResul
   }
   const written = check.files.filter((file) => file.status !== 'identical');
   const unchanged = check.files.filter((file) => file.status === 'identical');
-  const result: WriteResult = { generator: plan.generator, dryRun: options.dryRun === true, files: check.files, written, unchanged };
+  const result: WriteResult = {
+    generator: plan.generator,
+    dryRun: options.dryRun === true,
+    files: check.files,
+    written,
+    unchanged,
+  };
   if (options.dryRun === true) return result;
 
   const createdDirectories: string[] = [];
@@ -256,7 +293,10 @@ export function writePlan(plan: ScaffoldPlan, options: WriteOptions): WriteResul
         const firstCreated = mkdirSync(directory, { recursive: true });
         if (firstCreated !== undefined) createdDirectories.push(firstCreated);
       }
-      const temporary = path.join(directory, `.${path.basename(file.path)}.tripwire-${randomBytes(4).toString('hex')}.tmp`);
+      const temporary = path.join(
+        directory,
+        `.${path.basename(file.path)}.tripwire-${randomBytes(4).toString('hex')}.tmp`,
+      );
       const previous = file.status === 'create' ? undefined : readFileSync(file.path, 'utf8');
       writeFileSync(temporary, file.content, { encoding: 'utf8', flag: 'wx' });
       staged.push({ temporary, target: file.path, previous });
@@ -309,9 +349,17 @@ export class ScaffoldWriteError extends Error {
    * @param cause the underlying error
    */
   constructor(target: string, cause: unknown) {
-    const code = typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-    const reason = (code === undefined ? undefined : REASONS[code]) ?? (cause instanceof Error ? cause.message.split('\n')[0] ?? cause.message : String(cause));
-    super(`Cannot write ${target}: ${reason}${code === undefined || REASONS[code] === undefined ? '' : ` (${code})`}; nothing was written.`, { cause });
+    const code =
+      typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string'
+        ? cause.code
+        : undefined;
+    const reason =
+      (code === undefined ? undefined : REASONS[code]) ??
+      (cause instanceof Error ? (cause.message.split('\n')[0] ?? cause.message) : String(cause));
+    super(
+      `Cannot write ${target}: ${reason}${code === undefined || REASONS[code] === undefined ? '' : ` (${code})`}; nothing was written.`,
+      { cause },
+    );
     this.name = 'ScaffoldWriteError';
     this.target = target;
     this.reason = reason;
@@ -376,7 +424,10 @@ export interface PlanChangesOptions {
  * @returns the changes and the check they came from
  * @throws {ScaffoldConflictError} when files conflict and `force` is not set
  */
-export function planChanges(plan: ScaffoldPlan, options: PlanChangesOptions = {}): { changes: FileChange[]; check: PlanCheck } {
+export function planChanges(
+  plan: ScaffoldPlan,
+  options: PlanChangesOptions = {},
+): { changes: FileChange[]; check: PlanCheck } {
   const check = options.check ?? checkPlan(plan, options.root);
   const force = options.force === true;
   const blocking = check.conflicts.filter((file) => !force || file.reason !== 'a file with different content exists');
@@ -385,10 +436,23 @@ export function planChanges(plan: ScaffoldPlan, options: PlanChangesOptions = {}
   for (const file of check.files) {
     if (file.status === 'identical') continue;
     if (file.status === 'update' && file.expectedContent !== undefined) {
-      changes.push({ kind: 'edit', path: file.path, text: file.expectedContent, version: null, edits: [minimalEdit(file.expectedContent, file.content)], generator: plan.generator });
+      changes.push({
+        kind: 'edit',
+        path: file.path,
+        text: file.expectedContent,
+        version: null,
+        edits: [minimalEdit(file.expectedContent, file.content)],
+        generator: plan.generator,
+      });
       continue;
     }
-    changes.push({ kind: 'create', path: file.path, content: file.content, replace: file.status === 'conflict', generator: plan.generator });
+    changes.push({
+      kind: 'create',
+      path: file.path,
+      content: file.content,
+      replace: file.status === 'conflict',
+      generator: plan.generator,
+    });
   }
   return { changes, check };
 }
@@ -399,7 +463,11 @@ function minimalEdit(before: string, after: string): OffsetEdit {
   const shorter = Math.min(before.length, after.length);
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix += 1;
   let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix += 1;
   return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
 }
 

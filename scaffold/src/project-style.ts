@@ -115,7 +115,12 @@ function sampleSourceFiles(folders: string[]): string[] {
       }
       if (stats.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry) && !entry.startsWith('.')) queue.push(full);
-      } else if (SOURCE_EXTENSIONS.has(path.extname(entry)) && !entry.endsWith('.d.ts') && !entry.endsWith('.min.js') && stats.size < MAX_SAMPLED_BYTES) {
+      } else if (
+        SOURCE_EXTENSIONS.has(path.extname(entry)) &&
+        !entry.endsWith('.d.ts') &&
+        !entry.endsWith('.min.js') &&
+        stats.size < MAX_SAMPLED_BYTES
+      ) {
         found.push(full);
       }
     }
@@ -210,7 +215,8 @@ function fromPrettier(config: Record<string, unknown>): PrettierSettings {
   const settings: PrettierSettings = {};
   if (typeof config['semi'] === 'boolean') settings.semicolons = config['semi'];
   if (config['useTabs'] === true) settings.indent = '\t';
-  else if (typeof config['tabWidth'] === 'number' && config['tabWidth'] > 0 && config['tabWidth'] <= 8) settings.indent = ' '.repeat(config['tabWidth']);
+  else if (typeof config['tabWidth'] === 'number' && config['tabWidth'] > 0 && config['tabWidth'] <= 8)
+    settings.indent = ' '.repeat(config['tabWidth']);
   if (config['singleQuote'] === true) settings.quote = "'";
   else if (config['singleQuote'] === false) settings.quote = '"';
   return settings;
@@ -238,10 +244,14 @@ export function detectProjectStyle(targetFolder: string, options: DetectOptions 
 
   const sampleFolders = [existing];
   if (packageRoot !== undefined) sampleFolders.push(path.join(packageRoot, 'src'), packageRoot);
-  const sampled = sampleSourceFiles(sampleFolders).map((fileName) => ({ fileName, text: readFileSync(fileName, 'utf8') }));
+  const sampled = sampleSourceFiles(sampleFolders).map((fileName) => ({
+    fileName,
+    text: readFileSync(fileName, 'utf8'),
+  }));
   const prettier = prettierSettings(existing, options.stopAt);
 
-  const verbatimCommonJs = language === 'ts' && moduleKind === 'cjs' && tsconfigPath !== undefined && usesVerbatimModuleSyntax(tsconfigPath);
+  const verbatimCommonJs =
+    language === 'ts' && moduleKind === 'cjs' && tsconfigPath !== undefined && usesVerbatimModuleSyntax(tsconfigPath);
   return {
     language,
     moduleKind,
@@ -284,7 +294,11 @@ export function usesVerbatimModuleSyntax(tsconfigPath: string): boolean {
  * @param stopAt the folder the upward search for project settings stops at (the workspace root)
  * @returns one indentation unit and one quote
  */
-export function sourceFileStyle(filePath: string, text: string, stopAt?: string): { indent: IndentUnit; quote: QuoteStyle } {
+export function sourceFileStyle(
+  filePath: string,
+  text: string,
+  stopAt?: string,
+): { indent: IndentUnit; quote: QuoteStyle } {
   const indent = inferIndent([text]);
   const quote = inferQuote([{ fileName: filePath, text }]);
   if (indent !== undefined && quote !== undefined) return { indent, quote };
@@ -311,7 +325,12 @@ export function inferSemicolons(files: { fileName: string; text: string }[]): bo
   for (const { fileName, text } of files) {
     const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
     const visit = (node: ts.Node): void => {
-      if (ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isReturnStatement(node) || ts.isImportDeclaration(node)) {
+      if (
+        ts.isVariableStatement(node) ||
+        ts.isExpressionStatement(node) ||
+        ts.isReturnStatement(node) ||
+        ts.isImportDeclaration(node)
+      ) {
         if (node.getLastToken(sourceFile)?.kind === ts.SyntaxKind.SemicolonToken) withSemicolon += 1;
         else without += 1;
       }

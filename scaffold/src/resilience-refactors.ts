@@ -18,7 +18,14 @@
  * name (an instance), the request is wrapped without it, which still bounds the wait.
  */
 import ts from 'typescript';
-import { combineModuleAndFileEdits, importNamedEdit, importSpecifierFor, locateConcurrencyModule, matchSemicolonStyle, type OffsetEdit } from './bounded-concurrency-fix.js';
+import {
+  combineModuleAndFileEdits,
+  importNamedEdit,
+  importSpecifierFor,
+  locateConcurrencyModule,
+  matchSemicolonStyle,
+  type OffsetEdit,
+} from './bounded-concurrency-fix.js';
 import type { RefactorComputation, RefactorEditRequest, RefactorRequest } from './concurrency-refactors.js';
 import type { FileChange } from './plan.js';
 
@@ -28,7 +35,13 @@ export const RETRY_REFACTOR_TITLE = 'Retry with backoff';
 export const RETRY_REFACTOR_RETRIES = 3;
 
 function parse(fileName: string, text: string): ts.SourceFile {
-  const kind = /\.tsx$/.test(fileName) ? ts.ScriptKind.TSX : /\.[cm]?ts$/.test(fileName) ? ts.ScriptKind.TS : /\.jsx$/.test(fileName) ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  const kind = /\.tsx$/.test(fileName)
+    ? ts.ScriptKind.TSX
+    : /\.[cm]?ts$/.test(fileName)
+      ? ts.ScriptKind.TS
+      : /\.jsx$/.test(fileName)
+        ? ts.ScriptKind.JSX
+        : ts.ScriptKind.JS;
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
 }
 
@@ -70,7 +83,8 @@ function freshName(base: string, taken: Set<string>): string {
 /** Is `name` already a name in this file for something other than the export of the module matching `module`? */
 function nameTaken(sourceFile: ts.SourceFile, name: string, module: RegExp): boolean {
   let taken = false;
-  const fromModule = (specifier: ts.Expression): boolean => ts.isStringLiteral(specifier) && module.test(specifier.text);
+  const fromModule = (specifier: ts.Expression): boolean =>
+    ts.isStringLiteral(specifier) && module.test(specifier.text);
   const visit = (node: ts.Node): void => {
     if (taken) return;
     if (ts.isImportDeclaration(node)) {
@@ -78,20 +92,40 @@ function nameTaken(sourceFile: ts.SourceFile, name: string, module: RegExp): boo
       if (clause?.name?.text === name) taken = true;
       const bindings = clause?.namedBindings;
       if (bindings !== undefined && ts.isNamespaceImport(bindings) && bindings.name.text === name) taken = true;
-      if (bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((element) => element.name.text === name) && !fromModule(node.moduleSpecifier)) taken = true;
+      if (
+        bindings !== undefined &&
+        ts.isNamedImports(bindings) &&
+        bindings.elements.some((element) => element.name.text === name) &&
+        !fromModule(node.moduleSpecifier)
+      )
+        taken = true;
       return;
     }
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node)) && ts.isIdentifier(node.name) && node.name.text === name) {
+    if (
+      (ts.isVariableDeclaration(node) || ts.isParameter(node)) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === name
+    ) {
       const initializer = ts.isVariableDeclaration(node) ? node.initializer : undefined;
       const isRequireOfModule =
-        initializer !== undefined && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && initializer.arguments[0] !== undefined && fromModule(initializer.arguments[0]);
+        initializer !== undefined &&
+        ts.isCallExpression(initializer) &&
+        ts.isIdentifier(initializer.expression) &&
+        initializer.expression.text === 'require' &&
+        initializer.arguments[0] !== undefined &&
+        fromModule(initializer.arguments[0]);
       if (!isRequireOfModule) taken = true;
     }
     if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && node.name.text === name) {
       const declaration = node.parent.parent;
       const initializer = ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
       const isRequireOfModule =
-        initializer !== undefined && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && initializer.arguments[0] !== undefined && fromModule(initializer.arguments[0]);
+        initializer !== undefined &&
+        ts.isCallExpression(initializer) &&
+        ts.isIdentifier(initializer.expression) &&
+        initializer.expression.text === 'require' &&
+        initializer.arguments[0] !== undefined &&
+        fromModule(initializer.arguments[0]);
       if (!isRequireOfModule) taken = true;
     }
     if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name?.text === name) taken = true;
@@ -114,7 +148,10 @@ function awaitsInside(node: ts.Node): { awaits: boolean; yields: boolean } {
   return result;
 }
 
-function propertyNamed(literal: ts.ObjectLiteralExpression, name: string): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
+function propertyNamed(
+  literal: ts.ObjectLiteralExpression,
+  name: string,
+): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
   return literal.properties.find(
     (property): property is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
       (ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property)) &&
@@ -136,21 +173,33 @@ interface PassedSignal {
 }
 
 /** Puts `signal` (named `signalName` in scope) into an options object literal, replacing a `signal` it has. */
-function signalIntoObject(sourceFile: ts.SourceFile, literal: ts.ObjectLiteralExpression, signalName: string): PassedSignal {
+function signalIntoObject(
+  sourceFile: ts.SourceFile,
+  literal: ts.ObjectLiteralExpression,
+  signalName: string,
+): PassedSignal {
   const text = sourceFile.text;
   const newProperty = signalName === 'signal' ? 'signal' : `signal: ${signalName}`;
   const property = propertyNamed(literal, 'signal');
   if (property !== undefined) {
-    const outerSignal = ts.isShorthandPropertyAssignment(property) ? property.name.text : property.initializer.getText(sourceFile);
+    const outerSignal = ts.isShorthandPropertyAssignment(property)
+      ? property.name.text
+      : property.initializer.getText(sourceFile);
     return { edits: [{ start: property.getStart(sourceFile), end: property.end, newText: newProperty }], outerSignal };
   }
   const properties = literal.properties;
   const last = properties[properties.length - 1];
-  if (last === undefined) return { edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `{ ${newProperty} }` }], outerSignal: undefined };
+  if (last === undefined)
+    return {
+      edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `{ ${newProperty} }` }],
+      outerSignal: undefined,
+    };
   const multiline = text.slice(last.end, literal.end).includes('\n');
   const after = properties.hasTrailingComma ? text.indexOf(',', last.end) + 1 : last.end;
   const indent = lineIndentAt(text, last.getStart(sourceFile));
-  const insert = multiline ? `${properties.hasTrailingComma ? '' : ','}\n${indent}${newProperty}${properties.hasTrailingComma ? ',' : ''}` : `${properties.hasTrailingComma ? ' ' : ', '}${newProperty}`;
+  const insert = multiline
+    ? `${properties.hasTrailingComma ? '' : ','}\n${indent}${newProperty}${properties.hasTrailingComma ? ',' : ''}`
+    : `${properties.hasTrailingComma ? ' ' : ', '}${newProperty}`;
   return { edits: [{ start: after, end: after, newText: insert }], outerSignal: undefined };
 }
 
@@ -159,7 +208,12 @@ function signalIntoObject(sourceFile: ts.SourceFile, literal: ts.ObjectLiteralEx
  * expression (`{ ...init, signal }`), or as a new argument (after `undefined` for skipped ones).
  * Undefined when spread arguments make the position unknowable.
  */
-function signalIntoArgument(sourceFile: ts.SourceFile, call: ts.CallExpression, index: number, signalName: string): PassedSignal | undefined {
+function signalIntoArgument(
+  sourceFile: ts.SourceFile,
+  call: ts.CallExpression,
+  index: number,
+  signalName: string,
+): PassedSignal | undefined {
   const args = call.arguments;
   if (args.some((argument) => ts.isSpreadElement(argument))) return undefined;
   const newProperty = signalName === 'signal' ? 'signal' : `signal: ${signalName}`;
@@ -168,7 +222,16 @@ function signalIntoArgument(sourceFile: ts.SourceFile, call: ts.CallExpression, 
     let inner: ts.Expression = existing;
     while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
     if (ts.isObjectLiteralExpression(inner)) return signalIntoObject(sourceFile, inner, signalName);
-    return { edits: [{ start: existing.getStart(sourceFile), end: existing.end, newText: `{ ...${existing.getText(sourceFile)}, ${newProperty} }` }], outerSignal: undefined };
+    return {
+      edits: [
+        {
+          start: existing.getStart(sourceFile),
+          end: existing.end,
+          newText: `{ ...${existing.getText(sourceFile)}, ${newProperty} }`,
+        },
+      ],
+      outerSignal: undefined,
+    };
   }
   const filler = 'undefined, '.repeat(index - args.length);
   const last = args[args.length - 1];
@@ -176,13 +239,17 @@ function signalIntoArgument(sourceFile: ts.SourceFile, call: ts.CallExpression, 
     const open = sourceFile.text.indexOf('(', call.expression.end) + 1;
     return { edits: [{ start: open, end: open, newText: `${filler}{ ${newProperty} }` }], outerSignal: undefined };
   }
-  return { edits: [{ start: last.end, end: last.end, newText: `, ${filler}{ ${newProperty} }` }], outerSignal: undefined };
+  return {
+    edits: [{ start: last.end, end: last.end, newText: `, ${filler}{ ${newProperty} }` }],
+    outerSignal: undefined,
+  };
 }
 
 /** The text of `[start, end)` with `edits` (offsets into the whole text) applied. */
 function applyWithin(text: string, start: number, end: number, edits: readonly OffsetEdit[]): string {
   let result = text.slice(start, end);
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start - start) + edit.newText + result.slice(edit.end - start);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start - start) + edit.newText + result.slice(edit.end - start);
   return result;
 }
 
@@ -202,11 +269,14 @@ export function computeRetryWrap(request: RefactorRequest): RefactorComputation 
   if (awaited === undefined) return { disabledReason: 'Place the cursor on an awaited call (await someCall(…)).' };
   let call: ts.Expression = awaited.expression;
   while (ts.isParenthesizedExpression(call)) call = call.expression;
-  if (!ts.isCallExpression(call)) return { disabledReason: 'Only a call can be retried: the work must start again on each attempt.' };
-  if (ts.isIdentifier(call.expression) && call.expression.text === 'retry') return { disabledReason: 'The call is already retried.' };
-  if (nameTaken(sourceFile, 'retry', /(^|\/)retry(\.[cm]?[jt]s)?$/)) return { disabledReason: '`retry` already names something else in this file.' };
+  if (!ts.isCallExpression(call))
+    return { disabledReason: 'Only a call can be retried: the work must start again on each attempt.' };
+  if (ts.isIdentifier(call.expression) && call.expression.text === 'retry')
+    return { disabledReason: 'The call is already retried.' };
+  if (nameTaken(sourceFile, 'retry', /(^|\/)retry(\.[cm]?[jt]s)?$/))
+    return { disabledReason: '`retry` already names something else in this file.' };
   const inner = awaitsInside(call);
-  if (inner.yields) return { disabledReason: 'The call\'s arguments yield, which a retried function cannot do.' };
+  if (inner.yields) return { disabledReason: "The call's arguments yield, which a retried function cannot do." };
 
   const text = request.text;
   const taken = referencedNames(call);
@@ -223,11 +293,19 @@ export function computeRetryWrap(request: RefactorRequest): RefactorComputation 
   const passesSignal = passed !== undefined;
   const attemptName = freshName('_attempt', taken);
   const parameters = passesSignal ? `(${attemptName}, ${signalName})` : '()';
-  const signalOption = outerSignal === undefined ? '' : outerSignal === 'signal' ? ', signal' : `, signal: ${outerSignal}`;
+  const signalOption =
+    outerSignal === undefined ? '' : outerSignal === 'signal' ? ', signal' : `, signal: ${outerSignal}`;
   const options = `{ retries: ${RETRY_REFACTOR_RETRIES}${signalOption} }`;
   const rewritten = `retry(${inner.awaits ? 'async ' : ''}${parameters} => ${callText}, ${options})`;
-  const edits: OffsetEdit[] = [{ start: awaited.expression.getStart(sourceFile), end: awaited.expression.end, newText: rewritten }];
-  const importEdit = importNamedEdit(sourceFile, { fileName: request.fileName, importSpecifier: request.importSpecifier, name: 'retry', moduleKind: request.moduleKind });
+  const edits: OffsetEdit[] = [
+    { start: awaited.expression.getStart(sourceFile), end: awaited.expression.end, newText: rewritten },
+  ];
+  const importEdit = importNamedEdit(sourceFile, {
+    fileName: request.fileName,
+    importSpecifier: request.importSpecifier,
+    name: 'retry',
+    moduleKind: request.moduleKind,
+  });
   if (importEdit !== undefined) edits.unshift(importEdit);
   return { edits: matchSemicolonStyle(request.fileName, request.text, edits) };
 }
@@ -239,11 +317,26 @@ export function computeRetryWrap(request: RefactorRequest): RefactorComputation 
  * @param request file, cursor and workspace
  * @returns the changes, or why the refactor is unavailable
  */
-export function buildRetryWrapEdit(request: RefactorEditRequest): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
-  const location = locateConcurrencyModule('retry', request.filePath, request.workspaceRoot, request.configuredDirectory);
-  const computed = computeRetryWrap({ fileName: request.filePath, text: request.text, offset: request.offset, importSpecifier: importSpecifierFor(request.filePath, location.path) });
+export function buildRetryWrapEdit(
+  request: RefactorEditRequest,
+): { changes: FileChange[]; createsModule: string | undefined } | { disabledReason: string } {
+  const location = locateConcurrencyModule(
+    'retry',
+    request.filePath,
+    request.workspaceRoot,
+    request.configuredDirectory,
+  );
+  const computed = computeRetryWrap({
+    fileName: request.filePath,
+    text: request.text,
+    offset: request.offset,
+    importSpecifier: importSpecifierFor(request.filePath, location.path),
+  });
   if ('disabledReason' in computed) return computed;
-  return { changes: combineModuleAndFileEdits('retry', location, request, computed.edits), createsModule: location.exists ? undefined : location.path };
+  return {
+    changes: combineModuleAndFileEdits('retry', location, request, computed.edits),
+    createsModule: location.exists ? undefined : location.path,
+  };
 }
 
 /** The deadline the withTimeout quick fix writes, as the rule's own suggestions do by default. */
@@ -306,8 +399,14 @@ export function computeWithTimeoutWrap(request: WithTimeoutRequest): OffsetEdit[
   if (call === undefined) return undefined;
   const client = request.client;
   const callee = call.expression;
-  const objectName = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
-  if ((client !== undefined && /^(https?|node:https?)\./.test(client)) || objectName === 'http' || objectName === 'https') return undefined;
+  const objectName =
+    ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
+  if (
+    (client !== undefined && /^(https?|node:https?)\./.test(client)) ||
+    objectName === 'http' ||
+    objectName === 'https'
+  )
+    return undefined;
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'stream') return undefined;
   // `got(url).json()`: the client's own promise has methods a plain promise lacks.
   const parent = call.parent;
@@ -316,7 +415,8 @@ export function computeWithTimeoutWrap(request: WithTimeoutRequest): OffsetEdit[
     if (member === undefined || !['then', 'catch', 'finally'].includes(member)) return undefined;
   }
   for (let node: ts.Node | undefined = call.parent; node !== undefined; node = node.parent) {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'withTimeout') return undefined;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'withTimeout')
+      return undefined;
   }
   if (nameTaken(sourceFile, 'withTimeout', /(^|\/)timeout(\.[cm]?[jt]s)?$/)) return undefined;
   if (awaitsInside(call).yields || awaitsInside(call).awaits) return undefined;
@@ -333,7 +433,12 @@ export function computeWithTimeoutWrap(request: WithTimeoutRequest): OffsetEdit[
   const options = outer === undefined ? '' : outer === 'signal' ? ', { signal }' : `, { signal: ${outer} }`;
   const rewritten = `withTimeout((${passed === undefined ? '' : signalName}) => ${callText}, ${String(ms)}${options})`;
   const edits: OffsetEdit[] = [{ start: call.getStart(sourceFile), end: call.end, newText: rewritten }];
-  const importEdit = importNamedEdit(sourceFile, { fileName: request.fileName, importSpecifier: request.importSpecifier, name: 'withTimeout', moduleKind: request.moduleKind });
+  const importEdit = importNamedEdit(sourceFile, {
+    fileName: request.fileName,
+    importSpecifier: request.importSpecifier,
+    name: 'withTimeout',
+    moduleKind: request.moduleKind,
+  });
   if (importEdit !== undefined) edits.unshift(importEdit);
   return matchSemicolonStyle(request.fileName, request.text, edits);
 }
@@ -348,7 +453,12 @@ export function computeWithTimeoutWrap(request: WithTimeoutRequest): OffsetEdit[
 export function buildWithTimeoutEdit(
   request: RefactorEditRequest & { ms?: number; client?: string; scopeSignal?: string },
 ): { title: string; changes: FileChange[]; createsModule: string | undefined } | undefined {
-  const location = locateConcurrencyModule('timeout', request.filePath, request.workspaceRoot, request.configuredDirectory);
+  const location = locateConcurrencyModule(
+    'timeout',
+    request.filePath,
+    request.workspaceRoot,
+    request.configuredDirectory,
+  );
   const edits = computeWithTimeoutWrap({
     fileName: request.filePath,
     text: request.text,
@@ -359,5 +469,9 @@ export function buildWithTimeoutEdit(
     ...(request.scopeSignal === undefined ? {} : { scopeSignal: request.scopeSignal }),
   });
   if (edits === undefined) return undefined;
-  return { title: withTimeoutTitle(request.ms), changes: combineModuleAndFileEdits('timeout', location, request, edits), createsModule: location.exists ? undefined : location.path };
+  return {
+    title: withTimeoutTitle(request.ms),
+    changes: combineModuleAndFileEdits('timeout', location, request, edits),
+    createsModule: location.exists ? undefined : location.path,
+  };
 }

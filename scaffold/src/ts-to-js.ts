@@ -70,7 +70,9 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
     return match === null ? '' : match[0];
   };
   const lastJsDoc = (node: ts.Node): ts.JSDoc | undefined => {
-    const docs = ts.getJSDocCommentsAndTags(node).filter((doc): doc is ts.JSDoc => ts.isJSDoc(doc) && doc.parent === node);
+    const docs = ts
+      .getJSDocCommentsAndTags(node)
+      .filter((doc): doc is ts.JSDoc => ts.isJSDoc(doc) && doc.parent === node);
     return docs.at(-1);
   };
   const docDescription = (node: ts.Node): string[] => {
@@ -94,7 +96,7 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
   const renderTag = (tag: TagToAdd): string => {
     switch (tag.tag) {
       case 'param':
-        return `@param {${tag.type ?? '*'}} ${tag.optional === true ? `[${tag.name ?? ''}]` : tag.name ?? ''}`;
+        return `@param {${tag.type ?? '*'}} ${tag.optional === true ? `[${tag.name ?? ''}]` : (tag.name ?? '')}`;
       case 'returns':
         return `@returns {${tag.type ?? '*'}}`;
       case 'template':
@@ -128,7 +130,8 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
     const missing: TagToAdd[] = [];
     for (const tag of tags) {
       const match = existing.find((candidate) => {
-        if (tag.tag === 'param') return ts.isJSDocParameterTag(candidate) && candidate.name.getText(sourceFile) === tag.name;
+        if (tag.tag === 'param')
+          return ts.isJSDocParameterTag(candidate) && candidate.name.getText(sourceFile) === tag.name;
         if (tag.tag === 'returns') return ts.isJSDocReturnTag(candidate);
         if (tag.tag === 'template') return ts.isJSDocTemplateTag(candidate);
         if (tag.tag === 'type') return ts.isJSDocTypeTag(candidate);
@@ -138,7 +141,9 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
         missing.push(tag);
         continue;
       }
-      const hasType = (ts.isJSDocParameterTag(match) || ts.isJSDocReturnTag(match) || ts.isJSDocTypeTag(match)) && match.typeExpression !== undefined;
+      const hasType =
+        (ts.isJSDocParameterTag(match) || ts.isJSDocReturnTag(match) || ts.isJSDocTypeTag(match)) &&
+        match.typeExpression !== undefined;
       if (!hasType && (tag.tag === 'param' || tag.tag === 'returns' || tag.tag === 'type')) {
         edits.push({ start: match.tagName.end, end: match.tagName.end, text: ` {${tag.type ?? '*'}}` });
       }
@@ -150,20 +155,28 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
       // `/** text */` → multi-line, keeping the text.
       const indent = indentationAt(docStart);
       const body = docText.slice(3, -2).trim();
-      const lines = [body, ...missing.map(renderTag)].filter((line) => line !== '').map((line) => `${indent} * ${line}\n`).join('');
+      const lines = [body, ...missing.map(renderTag)]
+        .filter((line) => line !== '')
+        .map((line) => `${indent} * ${line}\n`)
+        .join('');
       edits.push({ start: docStart, end: doc.end, text: `/**\n${lines}${indent} */` });
       return;
     }
     const closing = docStart + docText.lastIndexOf('*/');
     const closingLineStart = text.lastIndexOf('\n', closing - 1) + 1;
     const indent = indentationAt(docStart);
-    edits.push({ start: closingLineStart, end: closingLineStart, text: missing.map((tag) => `${indent} * ${renderTag(tag)}\n`).join('') });
+    edits.push({
+      start: closingLineStart,
+      end: closingLineStart,
+      text: missing.map((tag) => `${indent} * ${renderTag(tag)}\n`).join(''),
+    });
   };
 
   const typeParameterTag = (parameters: ts.NodeArray<ts.TypeParameterDeclaration> | undefined): TagToAdd[] => {
     if (parameters === undefined || parameters.length === 0) return [];
     for (const parameter of parameters) {
-      if (parameter.constraint !== undefined || parameter.default !== undefined) unsupported(parameter, 'a constrained or defaulted type parameter');
+      if (parameter.constraint !== undefined || parameter.default !== undefined)
+        unsupported(parameter, 'a constrained or defaulted type parameter');
     }
     return [{ tag: 'template', name: parameters.map((parameter) => parameter.name.text).join(', ') }];
   };
@@ -196,7 +209,8 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
       if (parameter.type === undefined) continue;
       if (!ts.isIdentifier(parameter.name)) unsupported(parameter, 'a typed destructuring parameter');
       const rest = parameter.dotDotDotToken === undefined ? '' : '...';
-      const parameterType = rest === '' ? typeText(parameter.type) : `...${typeText(parameter.type).replace(/\[\]$/, '')}`;
+      const parameterType =
+        rest === '' ? typeText(parameter.type) : `...${typeText(parameter.type).replace(/\[\]$/, '')}`;
       tags.push({
         tag: 'param',
         name: parameter.name.getText(sourceFile),
@@ -213,9 +227,11 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
   const stripSignature = (node: ts.SignatureDeclaration): void => {
     if (node.typeParameters !== undefined) removeAngleList(node.typeParameters);
     for (const parameter of node.parameters) {
-      if (ts.isParameterPropertyDeclaration(parameter, parameter.parent)) unsupported(parameter, 'a parameter property');
+      if (ts.isParameterPropertyDeclaration(parameter, parameter.parent))
+        unsupported(parameter, 'a parameter property');
       if (parameter.type !== undefined) removeAnnotation(parameter.name.end, parameter.type);
-      else if (parameter.questionToken !== undefined) edits.push({ start: parameter.questionToken.getStart(sourceFile), end: parameter.questionToken.end, text: '' });
+      else if (parameter.questionToken !== undefined)
+        edits.push({ start: parameter.questionToken.getStart(sourceFile), end: parameter.questionToken.end, text: '' });
     }
     if (node.type !== undefined) {
       const colon = text.lastIndexOf(':', node.type.getStart(sourceFile));
@@ -253,15 +269,24 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
       edits.push({ start, end: node.end, text: typedefFor(node) });
       return;
     }
-    if (ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+    if (
+      ts.isAsExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isSatisfiesExpression(node) ||
+      ts.isTypeAssertionExpression(node)
+    ) {
       unsupported(node, 'a type assertion');
     }
     if (ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node)) unsupported(node, 'an enum or namespace');
-    if ((ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) || (ts.isExportDeclaration(node) && node.isTypeOnly)) {
+    if (
+      (ts.isImportDeclaration(node) && node.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(node) && node.isTypeOnly)
+    ) {
       unsupported(node, 'a type-only import or export');
     }
     if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
-      if (node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword) === true) unsupported(node, 'implements');
+      if (node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ImplementsKeyword) === true)
+        unsupported(node, 'implements');
       if (node.typeParameters !== undefined) {
         removeAngleList(node.typeParameters);
         documentTags(node, typeParameterTag(node.typeParameters), false);
@@ -282,11 +307,13 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
       stripSignature(node);
       const host = functionDocHost(node);
       if (host !== undefined) documentTags(host, functionTags(node), false);
-      if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) removeModifiers(node);
+      if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node))
+        removeModifiers(node);
     }
     if (ts.isPropertyDeclaration(node)) {
       removeModifiers(node);
-      const isReadonly = ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ReadonlyKeyword) === true;
+      const isReadonly =
+        ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ReadonlyKeyword) === true;
       if (node.exclamationToken !== undefined) unsupported(node, 'a definite assignment assertion');
       const tags: TagToAdd[] = [];
       if (node.type !== undefined) {
@@ -311,7 +338,11 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
     if (ts.isCatchClause(node) && node.variableDeclaration?.type !== undefined) {
       removeAnnotation(node.variableDeclaration.name.end, node.variableDeclaration.type);
     }
-    if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.typeArguments !== undefined && node.typeArguments.length > 0) {
+    if (
+      (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+      node.typeArguments !== undefined &&
+      node.typeArguments.length > 0
+    ) {
       // `new Promise<V>(…)` → `/** @type {Promise<V>} */ (new Promise(…))`: keeps the inferred type.
       const castType = `${singleLine(node.expression.getText(sourceFile))}<${node.typeArguments.map(typeText).join(', ')}>`;
       if (ts.isCallExpression(node)) unsupported(node, 'explicit type arguments on a call');
@@ -345,16 +376,23 @@ export function typeScriptToJavaScript(source: string, fileName = 'module.ts'): 
   let output = text;
   let previousStart = Number.POSITIVE_INFINITY;
   for (const edit of ordered) {
-    if (edit.end > previousStart) throw new Error(`Overlapping edits at ${lineOf(edit.start)} while converting ${fileName}`);
+    if (edit.end > previousStart)
+      throw new Error(`Overlapping edits at ${lineOf(edit.start)} while converting ${fileName}`);
     output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
     if (edit.end > edit.start) previousStart = edit.start;
     else previousStart = Math.min(previousStart, edit.start);
   }
   const jsFileName = fileName.replace(/\.[cm]?tsx?$/, '.js');
-  const { diagnostics = [] } = ts.transpileModule(output, { fileName: jsFileName, reportDiagnostics: true, compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES2022 } });
+  const { diagnostics = [] } = ts.transpileModule(output, {
+    fileName: jsFileName,
+    reportDiagnostics: true,
+    compilerOptions: { allowJs: true, target: ts.ScriptTarget.ES2022 },
+  });
   const [firstError] = diagnostics;
   if (firstError !== undefined) {
-    throw new Error(`Converting ${fileName} to JavaScript produced invalid code: ${ts.flattenDiagnosticMessageText(firstError.messageText, '\n')}`);
+    throw new Error(
+      `Converting ${fileName} to JavaScript produced invalid code: ${ts.flattenDiagnosticMessageText(firstError.messageText, '\n')}`,
+    );
   }
   return output;
 }

@@ -47,7 +47,11 @@ async function fixAllEdit(session: Session, uri: string, version: number): Promi
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
 
-export async function codeActions(session: Session, scaffolding: Scaffolding, params: CodeActionParams): Promise<CodeAction[]> {
+export async function codeActions(
+  session: Session,
+  scaffolding: Scaffolding,
+  params: CodeActionParams,
+): Promise<CodeAction[]> {
   try {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string' || !params.range) return [];
@@ -78,7 +82,11 @@ export async function codeActions(session: Session, scaffolding: Scaffolding, pa
   }
 }
 
-export async function resolveCodeAction(session: Session, scaffolding: Scaffolding, action: CodeAction): Promise<CodeAction> {
+export async function resolveCodeAction(
+  session: Session,
+  scaffolding: Scaffolding,
+  action: CodeAction,
+): Promise<CodeAction> {
   try {
     const data = action.data as Partial<FixAllData> | undefined;
     if (data?.kind === 'fixAll' && typeof data.uri === 'string' && typeof data.version === 'number') {

@@ -4,7 +4,8 @@
  * are not recognised are ignored once a transport is given.
  */
 
-export type Transport = { kind: 'stdio' } | { kind: 'node-ipc' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
+export type Transport =
+  { kind: 'stdio' } | { kind: 'node-ipc' } | { kind: 'socket'; port: number } | { kind: 'pipe'; name: string };
 
 export type CommandLine =
   | { action: 'help' }
@@ -51,8 +52,15 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
       return { action: 'start', transport: { kind: 'pipe', name: value } };
     }
     const port = parsePort(value);
-    if (port === undefined) return { action: 'usage-error', message: `--socket needs a port number from 1 to 65535, got ${value === undefined ? 'nothing' : JSON.stringify(value)}` };
+    if (port === undefined)
+      return {
+        action: 'usage-error',
+        message: `--socket needs a port number from 1 to 65535, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
+      };
     return { action: 'start', transport: { kind: 'socket', port } };
   }
-  return { action: 'usage-error', message: 'No transport given: start the server with --stdio, --node-ipc or --socket=PORT.' };
+  return {
+    action: 'usage-error',
+    message: 'No transport given: start the server with --stdio, --node-ipc or --socket=PORT.',
+  };
 }

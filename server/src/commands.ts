@@ -8,7 +8,12 @@ import { describeError } from './session.js';
 import { lintWorkspace } from './workspace-lint.js';
 
 /** The commands this server executes, for the `executeCommandProvider` capability. */
-export const EXECUTED_COMMANDS = [ServerCommands.lintWorkspace, ServerCommands.reloadTypeInformation, ServerCommands.showDocumentation, ServerCommands.scaffold];
+export const EXECUTED_COMMANDS = [
+  ServerCommands.lintWorkspace,
+  ServerCommands.reloadTypeInformation,
+  ServerCommands.showDocumentation,
+  ServerCommands.scaffold,
+];
 
 function folderUriArgument(argument: unknown): string | undefined {
   if (!argument || typeof argument !== 'object') return undefined;

@@ -23,7 +23,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, resolveCodeAction } from './code-actions.js';
 import type { Transport } from './command-line.js';
 import { executeCommand } from './commands.js';
-import { documentChanged, documentClosed, documentOpened, documentSaved, watchedFilesChanged } from './document-events.js';
+import {
+  documentChanged,
+  documentClosed,
+  documentOpened,
+  documentSaved,
+  watchedFilesChanged,
+} from './document-events.js';
 import { lintDocument } from './document-linter.js';
 import { configurationChanged, initialize, initialized } from './lifecycle.js';
 import { registerScaffolding } from './scaffolding.js';
@@ -44,8 +50,14 @@ function openTransport(transport: Transport): [MessageReader, MessageWriter] {
 }
 
 /** Code action requests the client cancelled before they were dispatched are answered with null, unrun. */
-function cancelUndispatched(message: Message, next: (message: Message) => ResponseMessage | undefined): ResponseMessage | undefined {
-  if (Message.isRequest(message) && (message.method === 'textDocument/codeAction' || message.method === 'codeAction/resolve')) {
+function cancelUndispatched(
+  message: Message,
+  next: (message: Message) => ResponseMessage | undefined,
+): ResponseMessage | undefined {
+  if (
+    Message.isRequest(message) &&
+    (message.method === 'textDocument/codeAction' || message.method === 'codeAction/resolve')
+  ) {
     return { jsonrpc: message.jsonrpc, id: message.id, result: null };
   }
   return next(message);
@@ -69,7 +81,8 @@ export function startServer(transport: Transport, options: ServerOptions): void 
     folderFor: (filePath) => folderFor(session, filePath)?.path,
     filePathOf,
     workspaceRoots: () => session.folders.map((folder) => folder.path),
-    scaffoldDirectoryFor: async (filePath) => (await settingsFor(session, folderFor(session, filePath))).scaffoldDirectory || undefined,
+    scaffoldDirectoryFor: async (filePath) =>
+      (await settingsFor(session, folderFor(session, filePath))).scaffoldDirectory || undefined,
     resolvesEdits: () => session.resolvesEdits(),
     log: (level, message) => session.log(level, message),
   });
@@ -90,14 +103,19 @@ export function startServer(transport: Transport, options: ServerOptions): void 
     );
   });
   const closed = () => {
-    if (!session.shuttingDown) process.stderr.write('tripwire-server: the connection closed before a shutdown request; exiting.\n');
+    if (!session.shuttingDown)
+      process.stderr.write('tripwire-server: the connection closed before a shutdown request; exiting.\n');
     process.exit(session.shuttingDown ? 0 : 1);
   };
   reader.onClose(closed);
   // The IPC reader does not report the parent going away: the channel's disconnect does.
   if (transport.kind === 'node-ipc') process.on('disconnect', closed);
-  process.on('uncaughtException', (error) => session.log('error', `Unexpected error (the server keeps running): ${describeError(error)}`));
-  process.on('unhandledRejection', (reason) => session.log('error', `Unhandled rejection (the server keeps running): ${describeError(reason)}`));
+  process.on('uncaughtException', (error) =>
+    session.log('error', `Unexpected error (the server keeps running): ${describeError(error)}`),
+  );
+  process.on('unhandledRejection', (reason) =>
+    session.log('error', `Unhandled rejection (the server keeps running): ${describeError(reason)}`),
+  );
 
   connection.onInitialize((params) => initialize(session, params));
   connection.onInitialized(() => initialized(session));
@@ -112,7 +130,9 @@ export function startServer(transport: Transport, options: ServerOptions): void 
   documents.onDidClose(({ document }) => documentClosed(session, document));
   connection.onCodeAction((params) => codeActions(session, scaffolding, params));
   connection.onCodeActionResolve((action) => resolveCodeAction(session, scaffolding, action));
-  connection.onExecuteCommand((params, _token, workDoneProgress) => executeCommand(session, scaffolding, params, workDoneProgress));
+  connection.onExecuteCommand((params, _token, workDoneProgress) =>
+    executeCommand(session, scaffolding, params, workDoneProgress),
+  );
 
   documents.listen(connection);
   connection.listen();

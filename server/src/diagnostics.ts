@@ -23,7 +23,11 @@ export interface LintSnapshot {
   diagnostics: readonly Diagnostic[];
 }
 
-export function createSnapshot(document: TextDocument, messages: Linter.LintMessage[], engine: LintEngine): LintSnapshot {
+export function createSnapshot(
+  document: TextDocument,
+  messages: Linter.LintMessage[],
+  engine: LintEngine,
+): LintSnapshot {
   return { document, messages, diagnostics: messages.map((message) => toDiagnostic(message, document, engine)) };
 }
 
@@ -35,7 +39,9 @@ export function toDiagnostic(message: Linter.LintMessage, document: TextDocument
       severity: DiagnosticSeverity.Error,
       source: DIAGNOSTIC_SOURCE,
       code: PARSE_ERROR_CODE,
-      message: message.fatal ? `Tripwire cannot parse this file, so its rules did not run: ${message.message}` : message.message,
+      message: message.fatal
+        ? `Tripwire cannot parse this file, so its rules did not run: ${message.message}`
+        : message.message,
     };
   }
   const meta = engine.ruleMeta(message.ruleId);

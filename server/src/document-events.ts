@@ -43,7 +43,12 @@ export function watchedFilesChanged(session: Session, { changes }: DidChangeWatc
     const filePath = filePathOf(change.uri);
     if (filePath === undefined) continue;
     if (CONFIG_FILE_NAMES.includes(path.basename(filePath))) configChanged = true;
-    const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+    const kind =
+      change.type === FileChangeType.Created
+        ? 'created'
+        : change.type === FileChangeType.Deleted
+          ? 'deleted'
+          : 'changed';
     session.pendingFileChanges.push({ path: filePath, kind });
   }
   if (configChanged) {
@@ -68,7 +73,10 @@ function refreshTypeInformation(session: Session): void {
     session.log('error', `Refreshing type information failed: ${describeError(error)}`);
   }
   if (!changed) return;
-  session.log('info', `Type information refreshed after ${batch.length} file change(s) on disk; re-linting open documents.`);
+  session.log(
+    'info',
+    `Type information refreshed after ${batch.length} file change(s) on disk; re-linting open documents.`,
+  );
   for (const document of session.documents.all()) {
     if (session.lastTypedVersion.has(document.uri)) session.queue.scheduleBackground(document.uri);
   }

@@ -15,7 +15,14 @@ import type { LintTrigger } from './lint-queue.js';
 import type { Session, WorkspaceFolderInfo } from './session.js';
 import { describeError } from './session.js';
 import type { TripwireSettings } from './settings.js';
-import { effectiveTypeAware, filePathOf, folderFor, isExcluded, ruleSettingsFor, settingsFor } from './workspace-settings.js';
+import {
+  effectiveTypeAware,
+  filePathOf,
+  folderFor,
+  isExcluded,
+  ruleSettingsFor,
+  settingsFor,
+} from './workspace-settings.js';
 
 /** After a type-aware lint of an edited document, re-lint the other typed documents after this pause. */
 const DEPENDENTS_DELAY_MS = 400;
@@ -28,7 +35,8 @@ export interface LintTarget {
 }
 
 /** Why a lint is asked for: type information depends on it. */
-export type LintPurpose = { kind: 'document'; uri: string; trigger: LintTrigger } | { kind: 'fixAll' } | { kind: 'workspace' };
+export type LintPurpose =
+  { kind: 'document'; uri: string; trigger: LintTrigger } | { kind: 'fixAll' } | { kind: 'workspace' };
 
 export type LintDecision =
   | { lint: true; request: LintRequest }
@@ -69,7 +77,8 @@ function wantsTypes(session: Session, target: LintTarget, purpose: LintPurpose):
       if (mode === 'onType') return true;
       // onSave: types on open, save and refreshes; keystrokes get syntactic lints in between.
       if (purpose.trigger === 'change') return false;
-      if (purpose.trigger === 'refresh') return session.lastTypedVersion.has(purpose.uri) || session.documents.get(purpose.uri) !== undefined;
+      if (purpose.trigger === 'refresh')
+        return session.lastTypedVersion.has(purpose.uri) || session.documents.get(purpose.uri) !== undefined;
       return true;
   }
 }
@@ -143,7 +152,9 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   session.snapshots.set(uri, snapshot);
   publish(session, uri, [...snapshot.diagnostics], document.version);
   const typedNote = outcome.typed ? ` (type-aware; program ${outcome.programMs.toFixed(1)} ms)` : '';
-  session.connection.console.debug(`Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`);
+  session.connection.console.debug(
+    `Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`,
+  );
   const failures = [...outcome.ruleFailures.keys()];
   void session.sendStatus({
     state: failures.length > 0 ? 'error' : 'ready',
@@ -157,7 +168,8 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   if (outcome.typed) {
     const previous = session.lastTypedVersion.get(uri);
     session.lastTypedVersion.set(uri, document.version);
-    if (previous !== undefined && previous !== document.version && trigger !== 'refresh') scheduleDependents(session, uri);
+    if (previous !== undefined && previous !== document.version && trigger !== 'refresh')
+      scheduleDependents(session, uri);
   }
   return outcome.totalMs;
 }
@@ -174,10 +186,18 @@ function reportOutcome(session: Session, target: LintTarget, request: LintReques
     );
   }
   for (const [ruleId, message] of outcome.invalidOptions) {
-    session.logOnce(`invalid-options:${ruleId}:${message}`, 'warn', `The options given for ${ruleId} are invalid, so it runs with its defaults: ${message}`);
+    session.logOnce(
+      `invalid-options:${ruleId}:${message}`,
+      'warn',
+      `The options given for ${ruleId} are invalid, so it runs with its defaults: ${message}`,
+    );
   }
   if (request.typeAware && outcome.typeError) {
-    session.logOnce(`type-error:${filePath}`, 'info', `No type information for ${filePath} (${outcome.typeError}); it is linted without types.`);
+    session.logOnce(
+      `type-error:${filePath}`,
+      'info',
+      `No type information for ${filePath} (${outcome.typeError}); it is linted without types.`,
+    );
   }
   const chargedMs = outcome.totalMs - outcome.programMs;
   if (outcome.typed && chargedMs > settings.typeAwareBudgetMs) {
@@ -197,7 +217,8 @@ function scheduleDependents(session: Session, changedUri: string): void {
   session.dependentsTimer = setTimeout(() => {
     session.dependentsTimer = undefined;
     for (const document of session.documents.all()) {
-      if (document.uri !== changedUri && session.lastTypedVersion.has(document.uri)) session.queue.scheduleBackground(document.uri);
+      if (document.uri !== changedUri && session.lastTypedVersion.has(document.uri))
+        session.queue.scheduleBackground(document.uri);
     }
   }, DEPENDENTS_DELAY_MS);
 }
@@ -218,6 +239,9 @@ export function reloadTypeInformation(session: Session): void {
   session.demotedFiles.clear();
   session.lastTypedVersion.clear();
   session.typeInfo?.reset();
-  session.log('info', 'Type information reloaded: a fresh TypeScript project service is built on the next type-aware lint.');
+  session.log(
+    'info',
+    'Type information reloaded: a fresh TypeScript project service is built on the next type-aware lint.',
+  );
   session.relintAllOpen();
 }

@@ -107,6 +107,8 @@ export function configurationChanged(session: Session, change: DidChangeConfigur
   if (settings && typeof settings === 'object' && 'tripwire' in settings) session.pushedSettings = settings;
   session.settingsCache.clear();
   session.demotedFiles.clear();
-  void settingsFor(session, undefined).then((global) => session.sendStatus({ typeAware: effectiveTypeAware(session, global) }));
+  void settingsFor(session, undefined).then((global) =>
+    session.sendStatus({ typeAware: effectiveTypeAware(session, global) }),
+  );
   session.relintAllOpen();
 }

@@ -88,7 +88,12 @@ const typeAwareParser = {
         const program = slot.typeInfo.programFor(filePath, code);
         slot.programMs += performance.now() - started;
         if (program && program.getSourceFile(filePath)) {
-          const result = tsParser.parseForESLint(code, { ...options, programs: [program], project: undefined, projectService: undefined });
+          const result = tsParser.parseForESLint(code, {
+            ...options,
+            programs: [program],
+            project: undefined,
+            projectService: undefined,
+          });
           slot.typed = true;
           return result;
         }
@@ -123,7 +128,10 @@ export class LintEngine {
     this.#plugin = { meta: tripwire.meta, rules: guardPluginRules('tripwire', pluginRules) };
     this.#extraRules = options.extraRules;
     this.#extraPlugin = options.extraRules
-      ? { meta: { name: options.extraRules.namespace }, rules: guardPluginRules(options.extraRules.namespace, { ...options.extraRules.rules }) }
+      ? {
+          meta: { name: options.extraRules.namespace },
+          rules: guardPluginRules(options.extraRules.namespace, { ...options.extraRules.rules }),
+        }
       : undefined;
   }
 
@@ -136,7 +144,9 @@ export class LintEngine {
     const started = performance.now();
     const filePath = path.resolve(request.filePath);
     const typeAware = request.typeAware === true && this.typeInfo !== undefined;
-    const slot: TypedParseSlot | undefined = typeAware ? { typeInfo: this.typeInfo!, programMs: 0, typed: false } : undefined;
+    const slot: TypedParseSlot | undefined = typeAware
+      ? { typeInfo: this.typeInfo!, programMs: 0, typed: false }
+      : undefined;
     const invalidOptions = new Map<string, string>();
     let rules: Record<string, RuleSetting> = { ...request.rules };
     const linter = this.#linterFor(filePath);
@@ -144,9 +154,14 @@ export class LintEngine {
       const config = this.#configFor(rules, typeAware);
       typedParseSlot = slot;
       try {
-        const { result: messages, failures } = collectRuleFailures(() => linter.verify(request.text, config, { filename: filePath }));
+        const { result: messages, failures } = collectRuleFailures(() =>
+          linter.verify(request.text, config, { filename: filePath }),
+        );
         const failedRules = new Set(failures.keys());
-        const kept = failedRules.size === 0 ? messages : messages.filter((message) => message.ruleId === null || !failedRules.has(message.ruleId));
+        const kept =
+          failedRules.size === 0
+            ? messages
+            : messages.filter((message) => message.ruleId === null || !failedRules.has(message.ruleId));
         const outcome: LintOutcome = {
           messages: kept,
           ruleFailures: failures,
@@ -182,7 +197,9 @@ export class LintEngine {
     const config = this.#configFor(rules, typeAware);
     typedParseSlot = typeAware ? { typeInfo: this.typeInfo!, programMs: 0, typed: false } : undefined;
     try {
-      const { result } = collectRuleFailures(() => this.#linterFor(filePath).verifyAndFix(request.text, config, { filename: filePath, fix: true }));
+      const { result } = collectRuleFailures(() =>
+        this.#linterFor(filePath).verifyAndFix(request.text, config, { filename: filePath, fix: true }),
+      );
       return { output: result.output, fixed: result.fixed };
     } finally {
       typedParseSlot = undefined;
@@ -194,8 +211,10 @@ export class LintEngine {
   /** Every rule's documentation link and fix capabilities, by fully qualified id (`tripwire/<rule>`). */
   ruleMeta(ruleId: string): RuleMetaSummary | undefined {
     let rule: Rule.RuleModule | undefined;
-    if (ruleId.startsWith('tripwire/')) rule = (tripwire.rules as unknown as Record<string, Rule.RuleModule>)[ruleId.slice('tripwire/'.length)];
-    else if (this.#extraRules && ruleId.startsWith(`${this.#extraRules.namespace}/`)) rule = this.#extraRules.rules[ruleId.slice(this.#extraRules.namespace.length + 1)];
+    if (ruleId.startsWith('tripwire/'))
+      rule = (tripwire.rules as unknown as Record<string, Rule.RuleModule>)[ruleId.slice('tripwire/'.length)];
+    else if (this.#extraRules && ruleId.startsWith(`${this.#extraRules.namespace}/`))
+      rule = this.#extraRules.rules[ruleId.slice(this.#extraRules.namespace.length + 1)];
     if (!rule) return undefined;
     return {
       docsUrl: rule.meta?.docs?.url,

@@ -3,19 +3,14 @@
  * disable its rule for the line or the file, and a link to the rule's documentation.
  */
 import type { Linter } from 'eslint';
-import {
-  CodeActionKind,
-  type CodeAction,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintSnapshot } from './diagnostics.js';
 import { ServerCommands } from './protocol.js';
 
 function rangesOverlap(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  const before = (x: Range['start'], y: Range['start']) =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -36,7 +31,9 @@ function indentationOf(line: string): string {
 }
 
 function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  return document
+    .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
 }
 
 const NEXT_LINE_DIRECTIVE = /^(\s*)(\/\/|\/\*)\s*eslint-disable-next-line\b([^*\n]*?)(\s*--.*?)?(\s*\*\/)?\s*$/;
@@ -50,11 +47,17 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
       const listed = (match[3] ?? '').trim();
       const rules = listed.length > 0 ? `${listed}, ${ruleId}` : ruleId;
       const rewritten = `${match[1]}${match[2]} eslint-disable-next-line ${rules}${match[4] ?? ''}${match[5] ?? ''}`;
-      return { range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: previous.length } }, newText: rewritten };
+      return {
+        range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: previous.length } },
+        newText: rewritten,
+      };
     }
   }
   const indentation = indentationOf(lineText(document, line));
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indentation}// eslint-disable-next-line ${ruleId}\n` };
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indentation}// eslint-disable-next-line ${ruleId}\n`,
+  };
 }
 
 const FILE_DIRECTIVE = /^\/\*\s*eslint-disable\s+([^*]*?)\s*\*\/\s*$/;
@@ -71,7 +74,10 @@ export function disableForFileEdit(document: TextDocument, ruleId: string): Text
       newText: `/* eslint-disable ${match[1]}, ${ruleId} */`,
     };
   }
-  return { range: { start: { line: directiveLine, character: 0 }, end: { line: directiveLine, character: 0 } }, newText: `/* eslint-disable ${ruleId} */\n` };
+  return {
+    range: { start: { line: directiveLine, character: 0 }, end: { line: directiveLine, character: 0 } },
+    newText: `/* eslint-disable ${ruleId} */\n`,
+  };
 }
 
 /** Quick fixes for the problems of `snapshot` whose range touches `range`. */
@@ -125,7 +131,11 @@ export function quickFixes(snapshot: LintSnapshot, range: Range): CodeAction[] {
     if (docsUrl && !disabledRules.has(`${ruleId}:docs`)) {
       disabledRules.add(`${ruleId}:docs`);
       const title = `Show documentation for ${ruleId}`;
-      documentation.push({ title, kind: CodeActionKind.QuickFix, command: { title, command: ServerCommands.showDocumentation, arguments: [docsUrl] } });
+      documentation.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        command: { title, command: ServerCommands.showDocumentation, arguments: [docsUrl] },
+      });
     }
   });
   return [...fixes, ...suggestions, ...disables, ...documentation];

@@ -46,7 +46,10 @@ export function guardRule(ruleId: string, rule: Rule.RuleModule): Rule.RuleModul
   };
 }
 
-export function guardPluginRules(namespace: string, rules: Record<string, Rule.RuleModule>): Record<string, Rule.RuleModule> {
+export function guardPluginRules(
+  namespace: string,
+  rules: Record<string, Rule.RuleModule>,
+): Record<string, Rule.RuleModule> {
   const guarded: Record<string, Rule.RuleModule> = {};
   for (const [name, rule] of Object.entries(rules)) guarded[name] = guardRule(`${namespace}/${name}`, rule);
   return guarded;

@@ -11,7 +11,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, CodeActionTriggerKind, type CodeAction, type CodeActionParams, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  CodeActionTriggerKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { wants } from './code-actions.js';
 import type { LintSnapshot } from './diagnostics.js';
@@ -64,12 +72,17 @@ export interface ScaffoldingHost {
 }
 
 export interface Scaffolding {
-  codeActions(params: CodeActionParams, document: TextDocument, snapshot: LintSnapshot | undefined): Promise<CodeAction[]>;
+  codeActions(
+    params: CodeActionParams,
+    document: TextDocument,
+    snapshot: LintSnapshot | undefined,
+  ): Promise<CodeAction[]>;
   resolveCodeAction(action: CodeAction): Promise<CodeAction>;
   executeScaffold(argument: unknown): Promise<unknown>;
 }
 
-type ActionKind = 'mapWithLimit' | 'withTimeout' | 'errgroup' | 'singleflight' | 'retry' | 'functionalOptions' | 'convertParameters';
+type ActionKind =
+  'mapWithLimit' | 'withTimeout' | 'errgroup' | 'singleflight' | 'retry' | 'functionalOptions' | 'convertParameters';
 
 interface ScaffoldActionData {
   scaffold: ActionKind;
@@ -106,7 +119,10 @@ function matchesDisk(filePath: string, text: string): boolean {
 /** Marks every change of the edit as needing confirmation, so the editor shows a preview first. */
 function previewed(edit: WorkspaceEdit): WorkspaceEdit {
   const changeAnnotations = Object.fromEntries(
-    Object.entries(edit.changeAnnotations ?? {}).map(([id, annotation]) => [id, { ...annotation, needsConfirmation: true }]),
+    Object.entries(edit.changeAnnotations ?? {}).map(([id, annotation]) => [
+      id,
+      { ...annotation, needsConfirmation: true },
+    ]),
   );
   return { ...edit, changeAnnotations };
 }
@@ -156,7 +172,12 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       }
       case 'functionalOptions': {
         if (data.typeName === undefined) return undefined;
-        const planned = planFunctionalOptions({ root: request.workspaceRoot, file: filePath, typeName: data.typeName, sourceText: request.text });
+        const planned = planFunctionalOptions({
+          root: request.workspaceRoot,
+          file: filePath,
+          typeName: data.typeName,
+          sourceText: request.text,
+        });
         return planToWorkspaceEdit(planned.plan, { root: request.workspaceRoot }).edit;
       }
       case 'convertParameters': {
@@ -164,19 +185,29 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
         // get offsets computed for other text, so it is offered only while the two agree.
         if (data.functionName === undefined || !matchesDisk(filePath, request.text)) return undefined;
         try {
-          const converted = planConvertParameters({ root: request.workspaceRoot, file: filePath, name: data.functionName });
+          const converted = planConvertParameters({
+            root: request.workspaceRoot,
+            file: filePath,
+            name: data.functionName,
+          });
           // Callers open with unsaved changes would be edited at offsets computed from the disk: refuse.
           const unsaved = converted.plan.files.filter((file) => {
             const open = host.documents.get(pathToFileURL(file.path).href);
             return open !== undefined && file.expectedContent !== undefined && open.getText() !== file.expectedContent;
           });
           if (unsaved.length > 0) {
-            host.log('info', `Convert parameters of ${data.functionName}: save ${unsaved.map((file) => path.basename(file.path)).join(', ')} first.`);
+            host.log(
+              'info',
+              `Convert parameters of ${data.functionName}: save ${unsaved.map((file) => path.basename(file.path)).join(', ')} first.`,
+            );
             return undefined;
           }
           return previewed(planToWorkspaceEdit(converted.plan, { root: request.workspaceRoot }).edit);
         } catch (error) {
-          host.log('info', `Convert parameters of ${data.functionName}: ${error instanceof Error ? error.message : String(error)}`);
+          host.log(
+            'info',
+            `Convert parameters of ${data.functionName}: ${error instanceof Error ? error.message : String(error)}`,
+          );
           return undefined;
         }
       }
@@ -200,7 +231,11 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
       const offset = document.offsetAt(params.range.start);
       const actions: CodeAction[] = [];
       const configuredDirectory = await host.scaffoldDirectoryFor(filePath);
-      const base = { uri: document.uri, version: document.version, ...(configuredDirectory ? { configuredDirectory } : {}) };
+      const base = {
+        uri: document.uri,
+        version: document.version,
+        ...(configuredDirectory ? { configuredDirectory } : {}),
+      };
       try {
         if (wants(only, CodeActionKind.QuickFix) && snapshot && snapshot.document.version === document.version) {
           for (const diagnostic of snapshot.diagnostics) {
@@ -209,15 +244,35 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
             const end = document.offsetAt(diagnostic.range.end);
             if (offset > end || document.offsetAt(params.range.end) < start) continue;
             if (diagnostic.code === REQUEST_TIMEOUT_RULE) {
-              const report = requestReport(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
-              if (!computeWithTimeoutWrap({ fileName: filePath, text, offset: start, importSpecifier: './timeout.js', ...report })) continue;
-              const action = finish({ title: withTimeoutTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }, { scaffold: 'withTimeout', ...base, offset: start, ...report });
+              const report = requestReport(
+                typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+              );
+              if (
+                !computeWithTimeoutWrap({
+                  fileName: filePath,
+                  text,
+                  offset: start,
+                  importSpecifier: './timeout.js',
+                  ...report,
+                })
+              )
+                continue;
+              const action = finish(
+                { title: withTimeoutTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
+                { scaffold: 'withTimeout', ...base, offset: start, ...report },
+              );
               if (action) actions.push(action);
               continue;
             }
             // Cheap applicability check (a syntax-only parse); the import path is settled on resolve.
-            if (!computeMapWithLimitRewrite({ fileName: filePath, text, offset: start, importSpecifier: './errgroup.js' })) continue;
-            const action = finish({ title: mapWithLimitTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] }, { scaffold: 'mapWithLimit', ...base, offset: start });
+            if (
+              !computeMapWithLimitRewrite({ fileName: filePath, text, offset: start, importSpecifier: './errgroup.js' })
+            )
+              continue;
+            const action = finish(
+              { title: mapWithLimitTitle(), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] },
+              { scaffold: 'mapWithLimit', ...base, offset: start },
+            );
             if (action) actions.push(action);
           }
         }
@@ -227,7 +282,8 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
           ['retry', REFACTOR_KINDS.retry, RETRY_REFACTOR_TITLE, computeRetryWrap],
         ];
         // Refactors parse the file: offer them when the user asks (Ctrl+., the refactor menu), not on every cursor move.
-        const automatic = params.context?.triggerKind === CodeActionTriggerKind.Automatic && (!only || only.length === 0);
+        const automatic =
+          params.context?.triggerKind === CodeActionTriggerKind.Automatic && (!only || only.length === 0);
         for (const [scaffold, kind, title, compute] of refactors) {
           if (automatic || !wants(only, kind)) continue;
           const computed = compute({ fileName: filePath, text, offset, importSpecifier: `./${scaffold}.js` });
@@ -243,27 +299,46 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
           const target = optionsTypeAt(text, filePath, offset);
           if (target) {
             const title = `${target.hasRegion ? 'Update' : 'Generate'} functional options for ${target.typeName}`;
-            const action = finish({ title, kind: FUNCTIONAL_OPTIONS_KIND }, { scaffold: 'functionalOptions', ...base, offset, typeName: target.typeName });
+            const action = finish(
+              { title, kind: FUNCTIONAL_OPTIONS_KIND },
+              { scaffold: 'functionalOptions', ...base, offset, typeName: target.typeName },
+            );
             if (action) actions.push(action);
           }
         }
         if (!automatic && wants(only, CONVERT_PARAMETERS_KIND)) {
           const target = parametersTargetAt(text, filePath, offset);
           if (target && matchesDisk(filePath, text)) {
-            const title = target.kind === 'constructor' ? 'Convert constructor parameters to functional options' : `Convert parameters of ${target.name} to functional options`;
-            const action = finish({ title, kind: CONVERT_PARAMETERS_KIND }, { scaffold: 'convertParameters', ...base, offset, functionName: target.name });
+            const title =
+              target.kind === 'constructor'
+                ? 'Convert constructor parameters to functional options'
+                : `Convert parameters of ${target.name} to functional options`;
+            const action = finish(
+              { title, kind: CONVERT_PARAMETERS_KIND },
+              { scaffold: 'convertParameters', ...base, offset, functionName: target.name },
+            );
             if (action) actions.push(action);
           }
         }
       } catch (error) {
-        host.log('error', `Scaffold code actions failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        host.log(
+          'error',
+          `Scaffold code actions failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
       return actions;
     },
 
     async resolveCodeAction(action) {
       const data = action.data as Partial<ScaffoldActionData> | undefined;
-      if (!data || typeof data.scaffold !== 'string' || typeof data.uri !== 'string' || typeof data.version !== 'number' || typeof data.offset !== 'number') return action;
+      if (
+        !data ||
+        typeof data.scaffold !== 'string' ||
+        typeof data.uri !== 'string' ||
+        typeof data.version !== 'number' ||
+        typeof data.offset !== 'number'
+      )
+        return action;
       const edit = editFor(data as ScaffoldActionData);
       if (!edit) return { ...action, disabled: { reason: 'The document changed; ask for the action again.' } };
       return { ...action, edit };
@@ -276,10 +351,33 @@ export function registerScaffolding(host: ScaffoldingHost): Scaffolding {
         return result;
       }
       for (const note of result.notes) host.log('info', `tripwire.scaffold ${result.generator}: ${note}`);
-      if (result.dryRun || result.nothingToDo) return { ok: true, generator: result.generator, applied: false, files: result.files, edit: result.edit, nothingToDo: result.nothingToDo, notes: result.notes };
-      const applied = await host.connection.workspace.applyEdit({ label: `Tripwire: scaffold ${result.generator}`, edit: result.edit });
-      if (!applied.applied) host.log('warn', `tripwire.scaffold ${result.generator}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`);
-      return { ok: applied.applied, generator: result.generator, applied: applied.applied, files: result.files, notes: result.notes, ...(applied.failureReason ? { error: applied.failureReason } : {}) };
+      if (result.dryRun || result.nothingToDo)
+        return {
+          ok: true,
+          generator: result.generator,
+          applied: false,
+          files: result.files,
+          edit: result.edit,
+          nothingToDo: result.nothingToDo,
+          notes: result.notes,
+        };
+      const applied = await host.connection.workspace.applyEdit({
+        label: `Tripwire: scaffold ${result.generator}`,
+        edit: result.edit,
+      });
+      if (!applied.applied)
+        host.log(
+          'warn',
+          `tripwire.scaffold ${result.generator}: the editor did not apply the edit${applied.failureReason ? ` (${applied.failureReason})` : ''}.`,
+        );
+      return {
+        ok: applied.applied,
+        generator: result.generator,
+        applied: applied.applied,
+        files: result.files,
+        notes: result.notes,
+        ...(applied.failureReason ? { error: applied.failureReason } : {}),
+      };
     },
   };
 }

@@ -47,7 +47,14 @@ export const DEFAULT_SETTINGS: Readonly<TripwireSettings> = Object.freeze({
   scaffoldDirectory: '',
 });
 
-const SEVERITY_NAMES: Record<string, RuleSeverity> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+const SEVERITY_NAMES: Record<string, RuleSeverity> = {
+  off: 'off',
+  warn: 'warn',
+  error: 'error',
+  '0': 'off',
+  '1': 'warn',
+  '2': 'error',
+};
 
 /** `"warn"`, `1`, `["error", {…}]` → a normalised rule setting, or undefined when malformed. */
 export function normalizeRuleSetting(value: unknown): RuleSetting | undefined {
@@ -86,10 +93,13 @@ export function normalizeSettings(raw: unknown): TripwireSettings {
       if (setting !== undefined) rules[name.startsWith('tripwire/') ? name.slice('tripwire/'.length) : name] = setting;
     }
   }
-  const exclude = Array.isArray(section['exclude']) ? section['exclude'].filter((glob): glob is string => typeof glob === 'string' && glob.length > 0) : [];
+  const exclude = Array.isArray(section['exclude'])
+    ? section['exclude'].filter((glob): glob is string => typeof glob === 'string' && glob.length > 0)
+    : [];
   // VS Code sends `tripwire.scaffold.directory` nested ({ scaffold: { directory } }); other clients may send it flat.
   const scaffold = isRecord(section['scaffold']) ? section['scaffold'] : {};
-  const scaffoldDirectory = typeof scaffold['directory'] === 'string' ? scaffold['directory'] : section['scaffold.directory'];
+  const scaffoldDirectory =
+    typeof scaffold['directory'] === 'string' ? scaffold['directory'] : section['scaffold.directory'];
   return {
     enable: typeof section['enable'] === 'boolean' ? section['enable'] : DEFAULT_SETTINGS.enable,
     run: oneOf(section['run'], ['onType', 'onSave'] as const, DEFAULT_SETTINGS.run),
@@ -99,8 +109,12 @@ export function normalizeSettings(raw: unknown): TripwireSettings {
     maxFileSize: positiveNumber(section['maxFileSize'], DEFAULT_SETTINGS.maxFileSize),
     maxLineLength: positiveNumber(section['maxLineLength'], DEFAULT_SETTINGS.maxLineLength),
     typeAwareBudgetMs: positiveNumber(section['typeAwareBudgetMs'], DEFAULT_SETTINGS.typeAwareBudgetMs),
-    useWorkspaceConfig: typeof section['useWorkspaceConfig'] === 'boolean' ? section['useWorkspaceConfig'] : DEFAULT_SETTINGS.useWorkspaceConfig,
-    scaffoldDirectory: typeof scaffoldDirectory === 'string' ? scaffoldDirectory.trim() : DEFAULT_SETTINGS.scaffoldDirectory,
+    useWorkspaceConfig:
+      typeof section['useWorkspaceConfig'] === 'boolean'
+        ? section['useWorkspaceConfig']
+        : DEFAULT_SETTINGS.useWorkspaceConfig,
+    scaffoldDirectory:
+      typeof scaffoldDirectory === 'string' ? scaffoldDirectory.trim() : DEFAULT_SETTINGS.scaffoldDirectory,
   };
 }
 
@@ -123,6 +137,7 @@ export function parseInitializationOptions(raw: unknown): InitializationOptions 
   const options: InitializationOptions = {};
   if (typeof raw['workspaceTrusted'] === 'boolean') options.workspaceTrusted = raw['workspaceTrusted'];
   if (isRecord(raw['settings'])) options.settings = raw['settings'];
-  if (typeof raw['eslintExtensionInstalled'] === 'boolean') options.eslintExtensionInstalled = raw['eslintExtensionInstalled'];
+  if (typeof raw['eslintExtensionInstalled'] === 'boolean')
+    options.eslintExtensionInstalled = raw['eslintExtensionInstalled'];
   return options;
 }

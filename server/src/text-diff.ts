@@ -48,7 +48,10 @@ function lineMatches(a: string[], b: string[], maxCells = 4_000_000): Array<[num
     const lengths = new Uint32Array((n + 1) * width);
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        lengths[i * width + j] = a[head + i] === b[head + j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+        lengths[i * width + j] =
+          a[head + i] === b[head + j]
+            ? lengths[(i + 1) * width + j + 1]! + 1
+            : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
       }
     }
     let i = 0;
@@ -74,7 +77,11 @@ function trimHunk(oldText: string, hunk: Hunk): Hunk | undefined {
   const shorter = Math.min(before.length, after.length);
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < shorter - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   let oldStart = hunk.oldStart + prefix;
   let oldEnd = hunk.oldEnd - suffix;
   let newStart = prefix;
@@ -123,7 +130,10 @@ export function minimalEdits(oldText: string, newText: string): TextEdit[] {
   for (const hunk of hunks) {
     const trimmed = trimHunk(oldText, hunk);
     if (!trimmed) continue;
-    edits.push({ range: { start: positions.positionAt(trimmed.oldStart), end: positions.positionAt(trimmed.oldEnd) }, newText: trimmed.newText });
+    edits.push({
+      range: { start: positions.positionAt(trimmed.oldStart), end: positions.positionAt(trimmed.oldEnd) },
+      newText: trimmed.newText,
+    });
   }
   return edits;
 }

@@ -62,7 +62,10 @@ export class TypeInfo {
       const libDirectory = findTypeScriptLibDirectory();
       if (libDirectory === undefined) this.onMissingLibraries?.();
       // TypeScript finds its default libraries next to the "executing file".
-      const host = libDirectory === undefined ? {} : { host: { getExecutingFilePath: () => path.join(libDirectory, 'tsserver.js') } };
+      const host =
+        libDirectory === undefined
+          ? {}
+          : { host: { getExecutingFilePath: () => path.join(libDirectory, 'tsserver.js') } };
       this.#service = createProjectService({ ...settings, ...host, options: {} }).service;
     }
     return this.#service;

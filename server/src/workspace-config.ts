@@ -14,7 +14,14 @@ import { parse } from '@typescript-eslint/parser';
 import { minimatch } from 'minimatch';
 import { normalizeRuleSetting, type RuleSetting } from './settings.js';
 
-export const CONFIG_FILE_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+export const CONFIG_FILE_NAMES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
 const PLUGIN_PACKAGE = 'eslint-plugin-tripwire';
 /** A config larger than this is not a hand-written flat config; it is not read. */
 const MAX_CONFIG_BYTES = 512 * 1024;
@@ -69,7 +76,9 @@ function literalValue(node: AstNode | null | undefined): unknown {
       return node['regex'] ? NOT_LITERAL : node['value'];
     case 'TemplateLiteral': {
       const quasis = node['quasis'] as AstNode[];
-      return (node['expressions'] as unknown[]).length === 0 && quasis.length === 1 ? (quasis[0]!['value'] as { cooked: string }).cooked : NOT_LITERAL;
+      return (node['expressions'] as unknown[]).length === 0 && quasis.length === 1
+        ? (quasis[0]!['value'] as { cooked: string }).cooked
+        : NOT_LITERAL;
     }
     case 'UnaryExpression': {
       const argument = literalValue(node['argument'] as AstNode);
@@ -106,7 +115,8 @@ function literalValue(node: AstNode | null | undefined): unknown {
 function propertyName(property: AstNode): string | undefined {
   const key = property['key'] as AstNode;
   if (key.type === 'Identifier' && !property['computed']) return key['name'] as string;
-  if (key.type === 'Literal' && (typeof key['value'] === 'string' || typeof key['value'] === 'number')) return String(key['value']);
+  if (key.type === 'Literal' && (typeof key['value'] === 'string' || typeof key['value'] === 'number'))
+    return String(key['value']);
   return undefined;
 }
 
@@ -119,27 +129,50 @@ function stringList(node: AstNode | undefined): string[] | undefined {
 
 /** Parses `text` (the content of `configPath`) and extracts what Tripwire may use. Pure: reads nothing else. */
 export function readWorkspaceConfigText(configPath: string, text: string): WorkspaceConfig {
-  const config: WorkspaceConfig = { configPath, registersTripwire: false, usesTypeChecked: false, enablesTripwireRules: false, blocks: [], unreadable: [] };
+  const config: WorkspaceConfig = {
+    configPath,
+    registersTripwire: false,
+    usesTypeChecked: false,
+    enablesTripwireRules: false,
+    blocks: [],
+    unreadable: [],
+  };
   let program: AstNode;
   try {
-    program = parse(text, { range: false, loc: false, comment: false, jsx: false, sourceType: 'module', ecmaVersion: 'latest' }) as unknown as AstNode;
+    program = parse(text, {
+      range: false,
+      loc: false,
+      comment: false,
+      jsx: false,
+      sourceType: 'module',
+      ecmaVersion: 'latest',
+    }) as unknown as AstNode;
   } catch (error) {
     config.error = `cannot parse ${path.basename(configPath)}: ${error instanceof Error ? error.message : String(error)}`;
     return config;
   }
   let usesPreset = false;
   const visit = (node: AstNode): void => {
-    if (node.type === 'ImportDeclaration' && literalValue(node['source'] as AstNode) === PLUGIN_PACKAGE) config.registersTripwire = true;
-    if (node.type === 'ImportExpression' && literalValue(node['source'] as AstNode) === PLUGIN_PACKAGE) config.registersTripwire = true;
+    if (node.type === 'ImportDeclaration' && literalValue(node['source'] as AstNode) === PLUGIN_PACKAGE)
+      config.registersTripwire = true;
+    if (node.type === 'ImportExpression' && literalValue(node['source'] as AstNode) === PLUGIN_PACKAGE)
+      config.registersTripwire = true;
     if (node.type === 'CallExpression') {
       const callee = node['callee'] as AstNode;
       const [first] = node['arguments'] as AstNode[];
-      if (callee.type === 'Identifier' && callee['name'] === 'require' && literalValue(first) === PLUGIN_PACKAGE) config.registersTripwire = true;
+      if (callee.type === 'Identifier' && callee['name'] === 'require' && literalValue(first) === PLUGIN_PACKAGE)
+        config.registersTripwire = true;
     }
     if (node.type === 'MemberExpression') {
       const object = node['object'] as AstNode;
-      const member = node['computed'] ? literalValue(node['property'] as AstNode) : (node['property'] as AstNode)['name'];
-      if (object.type === 'MemberExpression' && !object['computed'] && (object['property'] as AstNode)['name'] === 'configs') {
+      const member = node['computed']
+        ? literalValue(node['property'] as AstNode)
+        : (node['property'] as AstNode)['name'];
+      if (
+        object.type === 'MemberExpression' &&
+        !object['computed'] &&
+        (object['property'] as AstNode)['name'] === 'configs'
+      ) {
         if (member === 'recommended-type-checked') {
           config.usesTypeChecked = true;
           usesPreset = true;
@@ -152,7 +185,10 @@ export function readWorkspaceConfigText(configPath: string, text: string): Works
   visit(program);
   config.enablesTripwireRules =
     config.registersTripwire &&
-    (usesPreset || config.blocks.some((block) => Object.values(block.rules).some((setting) => (typeof setting === 'string' ? setting : setting[0]) !== 'off')));
+    (usesPreset ||
+      config.blocks.some((block) =>
+        Object.values(block.rules).some((setting) => (typeof setting === 'string' ? setting : setting[0]) !== 'off'),
+      ));
   return config;
 }
 
@@ -247,13 +283,29 @@ export class WorkspaceConfigReader {
     try {
       stats = statSync(configPath);
     } catch (error) {
-      return { configPath, registersTripwire: false, usesTypeChecked: false, enablesTripwireRules: false, blocks: [], unreadable: [], error: `cannot read ${configPath}: ${String(error)}` };
+      return {
+        configPath,
+        registersTripwire: false,
+        usesTypeChecked: false,
+        enablesTripwireRules: false,
+        blocks: [],
+        unreadable: [],
+        error: `cannot read ${configPath}: ${String(error)}`,
+      };
     }
     const cached = this.#byPath.get(configPath);
     if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.config;
     const config =
       stats.size > MAX_CONFIG_BYTES
-        ? { configPath, registersTripwire: false, usesTypeChecked: false, enablesTripwireRules: false, blocks: [], unreadable: [], error: `${path.basename(configPath)} is larger than ${MAX_CONFIG_BYTES} bytes; not read` }
+        ? {
+            configPath,
+            registersTripwire: false,
+            usesTypeChecked: false,
+            enablesTripwireRules: false,
+            blocks: [],
+            unreadable: [],
+            error: `${path.basename(configPath)} is larger than ${MAX_CONFIG_BYTES} bytes; not read`,
+          }
         : readWorkspaceConfigText(configPath, readFileSync(configPath, 'utf8'));
     this.#byPath.set(configPath, { mtimeMs: stats.mtimeMs, size: stats.size, config });
     return config;

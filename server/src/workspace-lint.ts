@@ -14,7 +14,18 @@ import { describeError } from './session.js';
 import { isExcluded, settingsFor } from './workspace-settings.js';
 
 const MAX_WORKSPACE_FILES = 20_000;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.cache']);
+const SKIPPED_DIRECTORIES = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.cache',
+]);
 
 export interface LintWorkspaceResult {
   files: number;
@@ -37,7 +48,8 @@ function listWorkspaceFiles(folder: WorkspaceFolderInfo, isExcludedPath: (filePa
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.') && !isExcludedPath(full)) stack.push(full);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.') && !isExcludedPath(full))
+          stack.push(full);
       } else if (entry.isFile() && isLintable(entry.name) && !entry.name.endsWith('.d.ts')) {
         files.push(full);
       }
@@ -46,14 +58,23 @@ function listWorkspaceFiles(folder: WorkspaceFolderInfo, isExcludedPath: (filePa
   return files.sort();
 }
 
-async function progressReporter(session: Session, clientProgress: WorkDoneProgressReporter): Promise<WorkDoneProgressReporter | undefined> {
+async function progressReporter(
+  session: Session,
+  clientProgress: WorkDoneProgressReporter,
+): Promise<WorkDoneProgressReporter | undefined> {
   // The client's own token when it sent one, else a server-created progress if the client supports it.
   if (!WorkDoneProgressReporter.isNullInstance(clientProgress)) return clientProgress;
-  return session.capabilities.window?.workDoneProgress ? await session.connection.window.createWorkDoneProgress() : undefined;
+  return session.capabilities.window?.workDoneProgress
+    ? await session.connection.window.createWorkDoneProgress()
+    : undefined;
 }
 
 function cancelled(reporter: WorkDoneProgressReporter | undefined): boolean {
-  return reporter !== undefined && 'token' in reporter && (reporter.token as { isCancellationRequested?: boolean }).isCancellationRequested === true;
+  return (
+    reporter !== undefined &&
+    'token' in reporter &&
+    (reporter.token as { isCancellationRequested?: boolean }).isCancellationRequested === true
+  );
 }
 
 /** Lints one file from disk and publishes its problems; returns how many, or why it was not linted. */
@@ -70,7 +91,11 @@ async function lintFile(session: Session, target: LintTarget): Promise<number | 
   return snapshot.diagnostics.length;
 }
 
-export async function lintWorkspace(session: Session, folderUri: string | undefined, clientProgress: WorkDoneProgressReporter): Promise<LintWorkspaceResult> {
+export async function lintWorkspace(
+  session: Session,
+  folderUri: string | undefined,
+  clientProgress: WorkDoneProgressReporter,
+): Promise<LintWorkspaceResult> {
   const folders = folderUri ? session.folders.filter((folder) => folder.uri === folderUri) : session.folders;
   const reporter = await progressReporter(session, clientProgress);
   const result: LintWorkspaceResult = { files: 0, problems: 0, skipped: 0 };
@@ -78,7 +103,8 @@ export async function lintWorkspace(session: Session, folderUri: string | undefi
   for (const folder of folders) {
     const settings = await settingsFor(session, folder);
     if (!settings.enable) continue;
-    for (const filePath of listWorkspaceFiles(folder, (full) => isExcluded(full, folder, settings))) work.push({ filePath, folder, settings });
+    for (const filePath of listWorkspaceFiles(folder, (full) => isExcluded(full, folder, settings)))
+      work.push({ filePath, folder, settings });
   }
   reporter?.begin('Tripwire: linting the workspace', 0, `${work.length} files`, true);
   const started = performance.now();
@@ -101,12 +127,19 @@ export async function lintWorkspace(session: Session, folderUri: string | undefi
       result.skipped += 1;
       session.log('warn', `Lint Workspace: ${target.filePath} failed: ${describeError(error)}`);
     }
-    if (index % 5 === 0) reporter?.report(Math.round(((index + 1) / work.length) * 100), `${index + 1}/${work.length} ${path.basename(target.filePath)}`);
+    if (index % 5 === 0)
+      reporter?.report(
+        Math.round(((index + 1) / work.length) * 100),
+        `${index + 1}/${work.length} ${path.basename(target.filePath)}`,
+      );
     // Keep serving edits and requests while the workspace is linted.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   reporter?.done();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  session.log('info', `Lint Workspace: ${result.files} files, ${result.problems} problems, ${result.skipped} skipped, in ${seconds} s.`);
+  session.log(
+    'info',
+    `Lint Workspace: ${result.files} files, ${result.problems} problems, ${result.skipped} skipped, in ${seconds} s.`,
+  );
   return result;
 }

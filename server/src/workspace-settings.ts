@@ -20,7 +20,8 @@ export function filePathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (uri.startsWith('untitled:')) return path.join(process.cwd(), `${uri.slice('untitled:'.length).replace(/[^\w.-]/g, '_')}.ts`);
+  if (uri.startsWith('untitled:'))
+    return path.join(process.cwd(), `${uri.slice('untitled:'.length).replace(/[^\w.-]/g, '_')}.ts`);
   return undefined;
 }
 
@@ -66,7 +67,11 @@ async function pullSettings(session: Session, folder: WorkspaceFolderInfo | unde
       const pulled: unknown = await session.connection.workspace.getConfiguration(item);
       if (pulled !== null && pulled !== undefined) return normalizeSettings(pulled);
     } catch (error) {
-      session.logOnce('configuration-request', 'warn', `workspace/configuration failed; using pushed settings: ${describeError(error)}`);
+      session.logOnce(
+        'configuration-request',
+        'warn',
+        `workspace/configuration failed; using pushed settings: ${describeError(error)}`,
+      );
     }
   }
   return normalizeSettings(pushedTripwireSection(session));
@@ -79,12 +84,17 @@ export function invalidateSettings(session: Session): void {
 }
 
 /** Whether `tripwire.exclude` matches the file (relative to its folder, or absolute). */
-export function isExcluded(filePath: string, folder: WorkspaceFolderInfo | undefined, settings: TripwireSettings): boolean {
+export function isExcluded(
+  filePath: string,
+  folder: WorkspaceFolderInfo | undefined,
+  settings: TripwireSettings,
+): boolean {
   if (settings.exclude.length === 0) return false;
   const relative = folder ? path.relative(folder.path, filePath).split(path.sep).join('/') : undefined;
   const absolute = filePath.split(path.sep).join('/');
   return settings.exclude.some(
-    (glob) => (relative !== undefined && minimatch(relative, glob, { dot: true })) || minimatch(absolute, glob, { dot: true }),
+    (glob) =>
+      (relative !== undefined && minimatch(relative, glob, { dot: true })) || minimatch(absolute, glob, { dot: true }),
   );
 }
 
@@ -107,7 +117,11 @@ export function ruleSettingsFor(
     if (configPath) {
       const config = session.configReader.read(configPath);
       if (config.error) {
-        session.logOnce(`config-error:${configPath}`, 'warn', `Tripwire could not read ${configPath} (it is never executed): ${config.error}`);
+        session.logOnce(
+          `config-error:${configPath}`,
+          'warn',
+          `Tripwire could not read ${configPath} (it is never executed): ${config.error}`,
+        );
       }
       if (config.unreadable.length > 0) {
         session.logOnce(

@@ -3,10 +3,28 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { CORPORA, computeIntegrity, countLines, packageFolderName, sliceFiles, tarballFileName, verifyIntegrity } from '../../bench/lib/corpora.mjs';
+import {
+  CORPORA,
+  computeIntegrity,
+  countLines,
+  packageFolderName,
+  sliceFiles,
+  tarballFileName,
+  verifyIntegrity,
+} from '../../bench/lib/corpora.mjs';
 import { editAnchorLine, makeEditor } from '../../bench/lib/edits.mjs';
 import { DEFAULT_DEBOUNCE_MS, debounceFromManifest, residentMemoryMb } from '../../bench/lib/lsp.mjs';
-import { evaluateTarget, median, percentile, perThousandLines, ratio, renderTable, rotate, sameRoundRatios, summarize } from '../../bench/lib/stats.mjs';
+import {
+  evaluateTarget,
+  median,
+  percentile,
+  perThousandLines,
+  ratio,
+  renderTable,
+  rotate,
+  sameRoundRatios,
+  summarize,
+} from '../../bench/lib/stats.mjs';
 import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from '../../bench/lib/targets.mjs';
 
 describe('order statistics', () => {
@@ -34,7 +52,10 @@ describe('order statistics', () => {
 
   it('summarize gives median, min, max, p50, p95 and the count', () => {
     const summary = summarize([5, 1, 3]);
-    assert.deepEqual({ ...summary, p95: Number(summary.p95.toFixed(6)) }, { count: 3, median: 3, min: 1, max: 5, p50: 3, p95: 4.8 });
+    assert.deepEqual(
+      { ...summary, p95: Number(summary.p95.toFixed(6)) },
+      { count: 3, median: 3, min: 1, max: 5, p50: 3, p95: 4.8 },
+    );
     assert.equal(summarize([]).count, 0);
   });
 });
@@ -55,7 +76,10 @@ describe('ratios', () => {
       { A: { cpuMs: 100 }, T: { cpuMs: 130 } },
     ];
     const result = sameRoundRatios(rounds, 'T', 'A', 'cpuMs');
-    assert.deepEqual(result.perRound.map((value) => Number(value.toFixed(6))), [1.1, 1, 1.3]);
+    assert.deepEqual(
+      result.perRound.map((value) => Number(value.toFixed(6))),
+      [1.1, 1, 1.3],
+    );
     assert.equal(Number(result.median.toFixed(6)), 1.1);
     assert.equal(result.min, 1);
     assert.equal(Number(result.max.toFixed(6)), 1.3);
@@ -85,12 +109,41 @@ describe('target evaluation', () => {
 
   it('corpus targets use same-round CPU ratios and the stats round', () => {
     const rounds = [
-      { A: { cpuMs: 100, peakRssMb: 300 }, T: { cpuMs: 120, peakRssMb: 330 }, B: { cpuMs: 100, peakRssMb: 300 }, TT0: { cpuMs: 200 }, TT: { cpuMs: 220 }, C: { cpuMs: 400 } },
-      { A: { cpuMs: 100, peakRssMb: 300 }, T: { cpuMs: 104, peakRssMb: 310 }, B: { cpuMs: 100, peakRssMb: 300 }, TT0: { cpuMs: 200 }, TT: { cpuMs: 240 }, C: { cpuMs: 300 } },
-      { A: { cpuMs: 100, peakRssMb: 300 }, T: { cpuMs: 130, peakRssMb: 340 }, B: { cpuMs: 100, peakRssMb: 300 }, TT0: { cpuMs: 200 }, TT: { cpuMs: 210 }, C: { cpuMs: 350 } },
+      {
+        A: { cpuMs: 100, peakRssMb: 300 },
+        T: { cpuMs: 120, peakRssMb: 330 },
+        B: { cpuMs: 100, peakRssMb: 300 },
+        TT0: { cpuMs: 200 },
+        TT: { cpuMs: 220 },
+        C: { cpuMs: 400 },
+      },
+      {
+        A: { cpuMs: 100, peakRssMb: 300 },
+        T: { cpuMs: 104, peakRssMb: 310 },
+        B: { cpuMs: 100, peakRssMb: 300 },
+        TT0: { cpuMs: 200 },
+        TT: { cpuMs: 240 },
+        C: { cpuMs: 300 },
+      },
+      {
+        A: { cpuMs: 100, peakRssMb: 300 },
+        T: { cpuMs: 130, peakRssMb: 340 },
+        B: { cpuMs: 100, peakRssMb: 300 },
+        TT0: { cpuMs: 200 },
+        TT: { cpuMs: 210 },
+        C: { cpuMs: 350 },
+      },
     ];
     const statsRuns = {
-      T: { stats: { rules: { 'tripwire/a': { totalMs: 30, p50: 0, p95: 0, max: 0, slowestFiles: [] }, 'tripwire/b': { totalMs: 30, p50: 0, p95: 0, max: 0, slowestFiles: [] }, 'no-loop-func': { totalMs: 999, p50: 0, p95: 0, max: 0, slowestFiles: [] } } } },
+      T: {
+        stats: {
+          rules: {
+            'tripwire/a': { totalMs: 30, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+            'tripwire/b': { totalMs: 30, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+            'no-loop-func': { totalMs: 999, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+          },
+        },
+      },
     };
     const targets = corpusTargets({ corpusId: 'c', rounds, statsRuns, lines: 100_000 });
     const byId = Object.fromEntries(targets.map((target) => [target.id, target]));
@@ -116,15 +169,27 @@ describe('target evaluation', () => {
     assert.equal(single[0]?.measured, 6);
     assert.equal(single[0]?.status, 'MISS');
     const lsp = lspTargets({ syntactic: { latency: { p95: 120 } }, typeAware: { latency: { p95: 400 } } }, 100);
-    assert.deepEqual(lsp.map((target) => target.status), ['PASS', 'MISS']);
+    assert.deepEqual(
+      lsp.map((target) => target.status),
+      ['PASS', 'MISS'],
+    );
     const lessDebounce = lspTargets({ syntactic: { latency: { p95: 400 }, latencyAfterDebounce: { p95: 140 } } }, 100);
     assert.equal(lessDebounce[0]?.measured, 1.4);
   });
 
   it('tripwireRuleTime sums only tripwire/* rules, slowest first', () => {
-    const result = tripwireRuleTime({ rules: { 'tripwire/x': { totalMs: 1, p50: 0, p95: 0, max: 0, slowestFiles: [] }, 'tripwire/y': { totalMs: 3, p50: 0, p95: 0, max: 0, slowestFiles: [] }, other: { totalMs: 50, p50: 0, p95: 0, max: 0, slowestFiles: [] } } });
+    const result = tripwireRuleTime({
+      rules: {
+        'tripwire/x': { totalMs: 1, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+        'tripwire/y': { totalMs: 3, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+        other: { totalMs: 50, p50: 0, p95: 0, max: 0, slowestFiles: [] },
+      },
+    });
     assert.equal(result.totalMs, 4);
-    assert.deepEqual(result.rules.map((rule) => rule.ruleId), ['tripwire/y', 'tripwire/x']);
+    assert.deepEqual(
+      result.rules.map((rule) => rule.ruleId),
+      ['tripwire/y', 'tripwire/x'],
+    );
     assert.ok(Number.isNaN(tripwireRuleTime(undefined).totalMs));
   });
 });
@@ -188,7 +253,17 @@ describe('corpus files', () => {
 });
 
 describe('edits', () => {
-  const source = ['import x from "y";', 'function a() {', '  return 1;', '}', 'const b = 2;', 'class C {', '  m() {}', '}', ''].join('\n');
+  const source = [
+    'import x from "y";',
+    'function a() {',
+    '  return 1;',
+    '}',
+    'const b = 2;',
+    'class C {',
+    '  m() {}',
+    '}',
+    '',
+  ].join('\n');
 
   it('inserts a different comment line after a top-level closing brace', () => {
     assert.equal(editAnchorLine(source), 3);
@@ -201,17 +276,36 @@ describe('edits', () => {
   });
 
   it('renders Markdown tables', () => {
-    const table = renderTable(['config', 'ms'], [['A', '1.00'], ['T', '12.50']]);
+    const table = renderTable(
+      ['config', 'ms'],
+      [
+        ['A', '1.00'],
+        ['T', '12.50'],
+      ],
+    );
     assert.equal(table.split('\n').length, 4);
     assert.ok(table.split('\n')[1]?.endsWith(':|'));
   });
 });
 
 describe('language-server helpers', () => {
-  it('takes the debounce from a numeric tripwire.* debounce/delay setting, else the server\'s default', () => {
-    const manifest = { contributes: { configuration: { properties: { 'tripwire.enable': { type: 'boolean', default: true }, 'tripwire.lintDelay': { type: 'number', default: 75 } } } } };
+  it("takes the debounce from a numeric tripwire.* debounce/delay setting, else the server's default", () => {
+    const manifest = {
+      contributes: {
+        configuration: {
+          properties: {
+            'tripwire.enable': { type: 'boolean', default: true },
+            'tripwire.lintDelay': { type: 'number', default: 75 },
+          },
+        },
+      },
+    };
     assert.deepEqual(debounceFromManifest(manifest), { ms: 75, source: 'tripwire.lintDelay default' });
-    const asList = { contributes: { configuration: [{ properties: {} }, { properties: { 'tripwire.debounceMs': { type: 'number', default: 0 } } }] } };
+    const asList = {
+      contributes: {
+        configuration: [{ properties: {} }, { properties: { 'tripwire.debounceMs': { type: 'number', default: 0 } } }],
+      },
+    };
     assert.equal(debounceFromManifest(asList).ms, 0);
     assert.equal(debounceFromManifest({}).ms, DEFAULT_DEBOUNCE_MS);
     assert.equal(debounceFromManifest(undefined).ms, 150);

@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const eslintBin = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
 
-interface JsonResult { filePath: string; messages: Array<{ ruleId: string | null; line: number; message: string }> }
+interface JsonResult {
+  filePath: string;
+  messages: Array<{ ruleId: string | null; line: number; message: string }>;
+}
 
 let root: string;
 
@@ -23,29 +26,36 @@ function lint(args: string[]): string[] {
   const run = spawnSync(process.execPath, [eslintBin, '-f', 'json', ...args, 'src'], { cwd: root, encoding: 'utf8' });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   return (JSON.parse(run.stdout) as JsonResult[]).flatMap((r) =>
-    r.messages.filter((m) => m.ruleId === 'tripwire/layer-boundaries').map((m) => `${path.relative(root, r.filePath)}:${m.line}`),
+    r.messages
+      .filter((m) => m.ruleId === 'tripwire/layer-boundaries')
+      .map((m) => `${path.relative(root, r.filePath)}:${m.line}`),
   );
 }
 
 /** The cache file named by a hash of the cross-file inputs, as docs/ci.md recommends for CI. */
 function keyedCacheLocation(): string {
   const hash = createHash('sha256');
-  for (const file of ['eslint.config.js', 'package.json', 'tsconfig.json']) hash.update(readFileSync(path.join(root, file)));
+  for (const file of ['eslint.config.js', 'package.json', 'tsconfig.json'])
+    hash.update(readFileSync(path.join(root, file)));
   return path.join(root, '.eslintcache-by-inputs', hash.digest('hex').slice(0, 16));
 }
 
-const pointAt = (layer: string): string => JSON.stringify({ compilerOptions: { paths: { '@lib/*': [`./src/${layer}/*`] } }, include: ['src'] });
+const pointAt = (layer: string): string =>
+  JSON.stringify({ compilerOptions: { paths: { '@lib/*': [`./src/${layer}/*`] } }, include: ['src'] });
 
 before(() => {
   const scratch = path.join(repoRoot, '.cache', 'cli-tests');
   mkdirSync(scratch, { recursive: true });
   root = mkdtempSync(path.join(scratch, 'cache-'));
   write('package.json', JSON.stringify({ name: 'cache-fixture', private: true, type: 'module' }));
-  write('eslint.config.js', [
-    `import tseslint from 'typescript-eslint';`,
-    `import tripwire from 'eslint-plugin-tripwire';`,
-    `export default [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, tripwire.configs.recommended];`,
-  ].join('\n'));
+  write(
+    'eslint.config.js',
+    [
+      `import tseslint from 'typescript-eslint';`,
+      `import tripwire from 'eslint-plugin-tripwire';`,
+      `export default [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, tripwire.configs.recommended];`,
+    ].join('\n'),
+  );
   write('tsconfig.json', pointAt('dao'));
   write('src/service/orders.ts', "import { store } from '@lib/store';\nexport const orders = store;\n");
   write('src/dao/store.ts', 'export const store = 1;\n');
@@ -56,7 +66,13 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe('--cache and a rule that reads other files (layer-boundaries through tsconfig paths)', () => {
   it('a change to tsconfig paths alone is missed by --cache with either strategy, and caught by a cache keyed on the inputs or by no cache', () => {
     const metadata = ['--cache', '--cache-location', path.join(root, '.eslintcache-metadata')];
-    const content = ['--cache', '--cache-strategy', 'content', '--cache-location', path.join(root, '.eslintcache-content')];
+    const content = [
+      '--cache',
+      '--cache-strategy',
+      'content',
+      '--cache-location',
+      path.join(root, '.eslintcache-content'),
+    ];
     const keyed = (): string[] => ['--cache', '--cache-strategy', 'content', '--cache-location', keyedCacheLocation()];
 
     // service → dao is allowed: nothing to report, and every cache now holds that result.

@@ -8,11 +8,26 @@ import { parseDocument } from 'yaml';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ciDoc = readFileSync(path.join(repoRoot, 'docs', 'ci.md'), 'utf8');
 
-interface Step { uses?: string; run?: string; name?: string; if?: string; with?: Record<string, unknown>; 'continue-on-error'?: boolean }
-interface Workflow { name: string; on: unknown; permissions?: Record<string, string>; jobs: Record<string, { 'runs-on': string; permissions?: Record<string, string>; steps: Step[] }> }
+interface Step {
+  uses?: string;
+  run?: string;
+  name?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  'continue-on-error'?: boolean;
+}
+interface Workflow {
+  name: string;
+  on: unknown;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; permissions?: Record<string, string>; steps: Step[] }>;
+}
 
 function load(name: string): Workflow {
-  const document = parseDocument(readFileSync(path.join(repoRoot, 'docs', 'ci', name), 'utf8'), { prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(readFileSync(path.join(repoRoot, 'docs', 'ci', name), 'utf8'), {
+    prettyErrors: true,
+    uniqueKeys: true,
+  });
   assert.deepEqual(document.errors.map(String), [], `${name} parses as YAML`);
   assert.deepEqual(document.warnings.map(String), []);
   return document.toJS() as Workflow;
@@ -37,7 +52,11 @@ describe('docs/ci workflows', () => {
     assert.equal(job.permissions?.['security-events'], 'write');
     assert.equal(job.permissions?.['contents'], 'read');
     const uses = job.steps.map((s) => s.uses?.replace(/@.*/, ''));
-    assert.deepEqual(uses.filter(Boolean), ['actions/checkout', 'actions/setup-node', 'github/codeql-action/upload-sarif']);
+    assert.deepEqual(uses.filter(Boolean), [
+      'actions/checkout',
+      'actions/setup-node',
+      'github/codeql-action/upload-sarif',
+    ]);
     const lintIndex = job.steps.findIndex((s) => s.run?.includes('eslint'));
     const uploadIndex = job.steps.findIndex((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     assert.ok(lintIndex !== -1 && lintIndex < uploadIndex, 'the lint step runs before the upload');
@@ -68,9 +87,13 @@ describe('docs/ci workflows', () => {
     for (const name of ['code-scanning.yml', 'annotations.yml']) {
       assert.ok(ciDoc.includes(`(ci/${name})`), `links ${name}`);
       const text = readFileSync(path.join(repoRoot, 'docs', 'ci', name), 'utf8');
-      for (const block of ciDoc.split('```yaml\n').slice(1).map((b) => b.slice(0, b.indexOf('```')))) {
+      for (const block of ciDoc
+        .split('```yaml\n')
+        .slice(1)
+        .map((b) => b.slice(0, b.indexOf('```')))) {
         if (!block.includes(name === 'code-scanning.yml' ? 'upload-sarif' : '-f stylish')) continue;
-        for (const line of block.split('\n').filter((l) => l.trim() !== '')) assert.ok(text.includes(line), `${name} contains the excerpt line ${JSON.stringify(line)}`);
+        for (const line of block.split('\n').filter((l) => l.trim() !== ''))
+          assert.ok(text.includes(line), `${name} contains the excerpt line ${JSON.stringify(line)}`);
       }
     }
   });

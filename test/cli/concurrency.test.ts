@@ -12,7 +12,10 @@ const eslintBin = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.j
 const LAYERS = ['handler', 'service', 'dao', 'model', 'common'] as const;
 const FILES_PER_LAYER = 13;
 
-interface JsonResult { filePath: string; messages: Array<{ ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }> }
+interface JsonResult {
+  filePath: string;
+  messages: Array<{ ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }>;
+}
 
 /** One module with several traps; `upward` names a layer this file may not import. */
 function source(layer: string, index: number, ts: boolean): string {
@@ -55,12 +58,28 @@ function generate(root: string): number {
   let count = 0;
   writeFileSync(
     path.join(root, 'package.json'),
-    JSON.stringify({ name: 'concurrency-fixture', private: true, type: 'module', imports: { '#common/*': './src/common/*' } }),
+    JSON.stringify({
+      name: 'concurrency-fixture',
+      private: true,
+      type: 'module',
+      imports: { '#common/*': './src/common/*' },
+    }),
   );
   writeFileSync(
     path.join(root, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowJs: true, checkJs: false, noEmit: true, types: [], lib: ['ES2022', 'DOM'], paths: { '@app/*': ['./src/*'] } },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        allowJs: true,
+        checkJs: false,
+        noEmit: true,
+        types: [],
+        lib: ['ES2022', 'DOM'],
+        paths: { '@app/*': ['./src/*'] },
+      },
       include: ['src', 'eslint.config.js'],
     }),
   );
@@ -88,11 +107,17 @@ function config(typed: boolean): string {
 
 /** The findings of one run, as sorted lines `file:line:column rule message`. */
 function lint(root: string, configFile: string, concurrency: string): string[] {
-  const run = spawnSync(process.execPath, [eslintBin, '-c', configFile, `--concurrency=${concurrency}`, '-f', 'json', 'src'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(
+    process.execPath,
+    [eslintBin, '-c', configFile, `--concurrency=${concurrency}`, '-f', 'json', 'src'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   assert.equal(run.status, 1, `eslint --concurrency=${concurrency} exits 1 on findings\n${run.stderr}`);
   const results = JSON.parse(run.stdout) as JsonResult[];
   return results
-    .flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`))
+    .flatMap((r) =>
+      r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    )
     .sort();
 }
 
@@ -115,12 +140,24 @@ describe("ESLint's worker threads give the same findings as one thread", () => {
       assert.ok(fileCount >= 60);
       const configFile = typed ? 'typed.config.js' : 'untyped.config.js';
       const off = lint(root, configFile, 'off');
-      assert.ok(!off.some((line) => / null /.test(line)), `no parse errors or crashes:\n${off.filter((l) => / null /.test(l)).join('\n')}`);
+      assert.ok(
+        !off.some((line) => / null /.test(line)),
+        `no parse errors or crashes:\n${off.filter((l) => / null /.test(l)).join('\n')}`,
+      );
       const files = new Set(off.map((line) => line.slice(0, line.indexOf(':'))));
       assert.equal(files.size, fileCount, 'every file has findings');
       const rules = new Set(off.map((line) => line.split(' ')[1]));
-      for (const rule of ['no-loop-closure-capture', 'no-floating-promise', 'no-unguarded-json-parse', 'no-request-without-timeout', 'layer-boundaries']) {
-        assert.ok(rules.has(`tripwire/${rule}`), `${rule} reports in the fixture (rules seen: ${[...rules].join(', ')})`);
+      for (const rule of [
+        'no-loop-closure-capture',
+        'no-floating-promise',
+        'no-unguarded-json-parse',
+        'no-request-without-timeout',
+        'layer-boundaries',
+      ]) {
+        assert.ok(
+          rules.has(`tripwire/${rule}`),
+          `${rule} reports in the fixture (rules seen: ${[...rules].join(', ')})`,
+        );
       }
       assert.deepEqual(lint(root, configFile, '2'), off, '--concurrency=2');
       assert.deepEqual(lint(root, configFile, 'auto'), off, '--concurrency=auto');

@@ -11,7 +11,14 @@ const fixture = path.join(repoRoot, 'test', 'cli', 'fixtures', 'project');
 
 interface EslintFileResult {
   filePath: string;
-  messages: Array<{ ruleId: string | null; line: number; column: number; message: string; fix?: unknown; suggestions?: unknown[] }>;
+  messages: Array<{
+    ruleId: string | null;
+    line: number;
+    column: number;
+    message: string;
+    fix?: unknown;
+    suggestions?: unknown[];
+  }>;
 }
 
 function runEslint(cwd: string, args: string[]) {
@@ -21,7 +28,8 @@ function runEslint(cwd: string, args: string[]) {
 
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of readdirSync(path.join(dir, 'src'))) files.set(name, readFileSync(path.join(dir, 'src', name), 'utf8'));
+  for (const name of readdirSync(path.join(dir, 'src')))
+    files.set(name, readFileSync(path.join(dir, 'src', name), 'utf8'));
   return files;
 }
 
@@ -45,8 +53,14 @@ describe('the real eslint CLI with tripwire.configs.recommended', () => {
     const byFile = new Map(results.map((r) => [path.basename(r.filePath), r.messages]));
     const ts = byFile.get('stagger.ts') ?? [];
     const js = byFile.get('buttons.js') ?? [];
-    assert.deepEqual(ts.map((m) => [m.ruleId, m.line, m.column]), [['tripwire/no-loop-closure-capture', 3, 16]]);
-    assert.deepEqual(js.map((m) => [m.ruleId, m.line, m.column]), [['tripwire/no-loop-closure-capture', 3, 46]]);
+    assert.deepEqual(
+      ts.map((m) => [m.ruleId, m.line, m.column]),
+      [['tripwire/no-loop-closure-capture', 3, 16]],
+    );
+    assert.deepEqual(
+      js.map((m) => [m.ruleId, m.line, m.column]),
+      [['tripwire/no-loop-closure-capture', 3, 46]],
+    );
     assert.deepEqual(byFile.get('clean.ts') ?? [], []);
     for (const message of [...ts, ...js]) {
       assert.equal(message.fix, undefined, 'the rule never autofixes');

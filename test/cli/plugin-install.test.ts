@@ -18,7 +18,11 @@ interface EslintFileResult {
 }
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -30,7 +34,9 @@ function codeBlocks(markdown: string, heading: string, language: string): string
   const rest = markdown.slice(start + heading.length + 2);
   const next = rest.search(new RegExp(`\\n${level} `));
   const section = next < 0 ? rest : rest.slice(0, next);
-  return [...section.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((match) => match[1] ?? '');
+  return [...section.matchAll(new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``, 'g'))].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 const TRAPS = `export async function saveAll(ids: string[], save: (id: string) => Promise<void>): Promise<void> {
@@ -54,13 +60,20 @@ describe('eslint-plugin-tripwire installed from its packed tarball', () => {
     assert.ok(existsSync(tarball), `npm run pack:plugin wrote ${tarball}`);
     project = path.join(work, 'app');
     mkdirSync(path.join(project, 'src'), { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'app', private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(
+      path.join(project, 'package.json'),
+      `${JSON.stringify({ name: 'app', private: true, type: 'module' }, null, 2)}\n`,
+    );
     writeFileSync(
       path.join(project, 'tsconfig.json'),
       `${JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', lib: ['ES2022', 'DOM'], noEmit: true }, include: ['src'] }, null, 2)}\n`,
     );
     writeFileSync(path.join(project, 'src', 'jobs.ts'), TRAPS);
-    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', 'eslint', 'typescript-eslint', 'typescript@~6.0.3', tarball], project);
+    const installed = run(
+      'npm',
+      ['install', '--save-dev', '--no-audit', '--no-fund', 'eslint', 'typescript-eslint', 'typescript@~6.0.3', tarball],
+      project,
+    );
     assert.equal(installed.status, 0, installed.stderr);
   });
 
@@ -68,10 +81,18 @@ describe('eslint-plugin-tripwire installed from its packed tarball', () => {
 
   it('carries its README, LICENSE and dependency ranges that match its peers', () => {
     const listing = run('tar', ['tzf', tarball], work).stdout.split('\n');
-    for (const file of ['package/README.md', 'package/LICENSE', 'package/package.json', 'package/dist/index.js', 'package/dist/index.d.ts']) {
+    for (const file of [
+      'package/README.md',
+      'package/LICENSE',
+      'package/package.json',
+      'package/dist/index.js',
+      'package/dist/index.d.ts',
+    ]) {
       assert.ok(listing.includes(file), `${file} is in the tarball`);
     }
-    const manifest = JSON.parse(readFileSync(path.join(project, 'node_modules', 'eslint-plugin-tripwire', 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(project, 'node_modules', 'eslint-plugin-tripwire', 'package.json'), 'utf8'),
+    ) as {
       dependencies?: Record<string, string>;
     };
     for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
@@ -82,15 +103,20 @@ describe('eslint-plugin-tripwire installed from its packed tarball', () => {
     assert.match(readme, /no-floating-promise/);
   });
 
-  it('installs one copy of typescript-estree next to the user\'s typescript-eslint', () => {
+  it("installs one copy of typescript-estree next to the user's typescript-eslint", () => {
     const copies = readdirSync(path.join(project, 'node_modules', 'eslint-plugin-tripwire')).includes('node_modules')
       ? readdirSync(path.join(project, 'node_modules', 'eslint-plugin-tripwire', 'node_modules'))
       : [];
-    assert.deepEqual(copies.filter((name) => name.startsWith('@typescript-eslint')), []);
+    assert.deepEqual(
+      copies.filter((name) => name.startsWith('@typescript-eslint')),
+      [],
+    );
   });
 
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-  const snippets = codeBlocks(readme, "## Use the rules in your project's ESLint (CI)", 'js').filter((block) => block.startsWith('// eslint.config.js'));
+  const snippets = codeBlocks(readme, "## Use the rules in your project's ESLint (CI)", 'js').filter((block) =>
+    block.startsWith('// eslint.config.js'),
+  );
 
   it('the README has two complete config snippets', () => {
     assert.equal(snippets.length, 2);
@@ -106,29 +132,57 @@ describe('eslint-plugin-tripwire installed from its packed tarball', () => {
   ] as const) {
     it(`the README's ${label} snippet, copied as is, reports the traps`, () => {
       writeFileSync(path.join(project, 'eslint.config.js'), snippets[index] ?? '');
-      const linted = run(process.execPath, [path.join(project, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', 'src'], project);
+      const linted = run(
+        process.execPath,
+        [path.join(project, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', 'src'],
+        project,
+      );
       assert.equal(linted.status, 1, linted.stderr);
       const results = JSON.parse(linted.stdout) as EslintFileResult[];
       const messages = results.flatMap((result) => result.messages);
-      assert.deepEqual(messages.filter((message) => message.fatal), []);
+      assert.deepEqual(
+        messages.filter((message) => message.fatal),
+        [],
+      );
       const found = messages.map((message) => `${message.ruleId}@${message.line}`).sort();
       assert.deepEqual(found, ['tripwire/no-floating-promise@5', 'tripwire/no-loop-closure-capture@3']);
     });
   }
 
   it('TypeScript 7 builds the project under another name while ESLint keeps TypeScript 6 (the README recipe)', () => {
-    const installed = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', 'typescript-7@npm:typescript@^7'], project);
+    const installed = run(
+      'npm',
+      ['install', '--save-dev', '--no-audit', '--no-fund', 'typescript-7@npm:typescript@^7'],
+      project,
+    );
     assert.equal(installed.status, 0, installed.stderr);
-    const seven = run(process.execPath, [path.join(project, 'node_modules', 'typescript-7', 'bin', 'tsc'), '--version'], project);
+    const seven = run(
+      process.execPath,
+      [path.join(project, 'node_modules', 'typescript-7', 'bin', 'tsc'), '--version'],
+      project,
+    );
     assert.match(seven.stdout, /^Version 7\./);
     // typescript-eslint loads the package named `typescript`, which stays 6.0 (bin links may point at either).
-    const six = JSON.parse(readFileSync(path.join(project, 'node_modules', 'typescript', 'package.json'), 'utf8')) as { version: string };
+    const six = JSON.parse(readFileSync(path.join(project, 'node_modules', 'typescript', 'package.json'), 'utf8')) as {
+      version: string;
+    };
     assert.match(six.version, /^6\.0\./);
-    writeFileSync(path.join(project, 'src', 'jobs.ts'), TRAPS.replace("save('first');", "await save('first');").replace('var i', 'let i'));
-    const built = run(process.execPath, [path.join(project, 'node_modules', 'typescript-7', 'bin', 'tsc'), '-p', '.'], project);
+    writeFileSync(
+      path.join(project, 'src', 'jobs.ts'),
+      TRAPS.replace("save('first');", "await save('first');").replace('var i', 'let i'),
+    );
+    const built = run(
+      process.execPath,
+      [path.join(project, 'node_modules', 'typescript-7', 'bin', 'tsc'), '-p', '.'],
+      project,
+    );
     assert.equal(built.status, 0, built.stdout + built.stderr);
     writeFileSync(path.join(project, 'eslint.config.js'), snippets[1] ?? '');
-    const linted = run(process.execPath, [path.join(project, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src'], project);
+    const linted = run(
+      process.execPath,
+      [path.join(project, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src'],
+      project,
+    );
     assert.equal(linted.status, 0, linted.stdout + linted.stderr);
   });
 });

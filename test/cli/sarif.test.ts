@@ -15,10 +15,30 @@ const multitool = path.join(multitoolDir, 'Sarif.Multitool');
 const schemaFile = path.join(multitoolDir, 'sarif-2.1.0.json');
 const tripwireSarif = path.join(repoRoot, 'rules', 'dist', 'sarif.js');
 
-interface JsonMessage { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number; message: string }
-interface JsonResult { filePath: string; messages: JsonMessage[]; suppressedMessages: JsonMessage[] }
-interface Region { startLine: number; startColumn: number; endLine?: number; endColumn?: number }
-interface ArtifactLocation { uri: string; uriBaseId?: string; index?: number }
+interface JsonMessage {
+  ruleId: string | null;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  suppressedMessages: JsonMessage[];
+}
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine?: number;
+  endColumn?: number;
+}
+interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+  index?: number;
+}
 interface SarifResult {
   ruleId: string;
   level: string;
@@ -26,7 +46,13 @@ interface SarifResult {
   locations: Array<{ physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }>;
   suppressions?: Array<{ kind: string; justification?: string }>;
 }
-interface SarifRule { id: string; helpUri?: string; shortDescription?: { text: string }; fullDescription?: { text: string }; help?: { text: string } }
+interface SarifRule {
+  id: string;
+  helpUri?: string;
+  shortDescription?: { text: string };
+  fullDescription?: { text: string };
+  help?: { text: string };
+}
 interface SarifLog {
   $schema: string;
   version: string;
@@ -37,7 +63,11 @@ interface SarifLog {
     results: SarifResult[];
   }>;
 }
-interface Finding { rule: string; level: string; id: string }
+interface Finding {
+  rule: string;
+  level: string;
+  id: string;
+}
 
 let work: string;
 
@@ -56,12 +86,18 @@ function lintTo(formatter: string, name: string): SarifLog {
 /** Runs the SARIF multitool's validator and returns its error and warning findings (notes left out). */
 function validate(file: string, ruleKinds: string): Finding[] {
   const out = `${file}.validation.sarif`;
-  const run = spawnSync(multitool, ['validate', file, '-o', out, '--log', 'ForceOverwrite', '--rule-kind', ruleKinds, '--level', 'Error;Warning'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
-  });
+  const run = spawnSync(
+    multitool,
+    ['validate', file, '-o', out, '--log', 'ForceOverwrite', '--rule-kind', ruleKinds, '--level', 'Error;Warning'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+    },
+  );
   assert.equal(run.status, 0, `the validator ran\n${run.stdout}\n${run.stderr}`);
-  const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: Array<{ results?: Array<{ ruleId: string; level?: string; message: { id: string } }> }> };
+  const log = JSON.parse(readFileSync(out, 'utf8')) as {
+    runs: Array<{ results?: Array<{ ruleId: string; level?: string; message: { id: string } }> }>;
+  };
   return (log.runs[0]?.results ?? [])
     .map((r) => ({ rule: r.ruleId, level: r.level ?? 'warning', id: r.message.id }))
     .filter((f) => f.level === 'error' || f.level === 'warning');
@@ -70,7 +106,16 @@ function validate(file: string, ruleKinds: string): Finding[] {
 /** The SARIF 2.1.0 schema the multitool package ships, compiled with the ajv 8 that ajv-formats (a dev dependency) depends on. */
 function schemaValidator(): (log: unknown) => string[] {
   const fromFormats = createRequire(createRequire(import.meta.url).resolve('ajv-formats'));
-  const Ajv2020 = (fromFormats('ajv/dist/2020') as { default: new (o: object) => { compile(s: unknown): { (d: unknown): boolean; errors?: Array<{ instancePath: string; message?: string }> | null } } }).default;
+  const Ajv2020 = (
+    fromFormats('ajv/dist/2020') as {
+      default: new (o: object) => {
+        compile(s: unknown): {
+          (d: unknown): boolean;
+          errors?: Array<{ instancePath: string; message?: string }> | null;
+        };
+      };
+    }
+  ).default;
   const addFormats = (fromFormats('ajv-formats') as { default: (ajv: unknown) => void }).default;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -82,14 +127,23 @@ function jsonFindings(): JsonResult[] {
   return JSON.parse(eslint(['-f', 'json', 'src'])) as JsonResult[];
 }
 
-function key(file: string, m: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number }): string {
+function key(
+  file: string,
+  m: { ruleId: string | null; line: number; column: number; endLine?: number; endColumn?: number },
+): string {
   return `${file}:${m.ruleId}:${m.line}:${m.column}:${m.endLine}:${m.endColumn}`;
 }
 
 function sarifKeys(log: SarifLog, toFile: (location: ArtifactLocation) => string): string[] {
   return log.runs[0]!.results.map((r) => {
     const { artifactLocation, region } = r.locations[0]!.physicalLocation;
-    return key(toFile(artifactLocation), { ruleId: r.ruleId, line: region.startLine, column: region.startColumn, endLine: region.endLine, endColumn: region.endColumn });
+    return key(toFile(artifactLocation), {
+      ruleId: r.ruleId,
+      line: region.startLine,
+      column: region.startColumn,
+      endLine: region.endLine,
+      endColumn: region.endColumn,
+    });
   }).sort();
 }
 
@@ -129,17 +183,24 @@ describe('@microsoft/eslint-formatter-sarif on ESLint 10 with Tripwire', () => {
 
   it("takes each rule's helpUri and short description from its meta.docs", () => assertRuleMetadata(log));
 
-  it('puts every finding, suppressed ones included, at the JSON formatter\'s locations, with absolute file URIs', () => {
-    const expected = json.flatMap((r) => [...r.messages, ...r.suppressedMessages].map((m) => key(r.filePath, m))).sort();
-    assert.deepEqual(sarifKeys(log, (l) => fileURLToPath(l.uri)), expected);
-    for (const r of log.runs[0]!.results) assert.match(r.locations[0]!.physicalLocation.artifactLocation.uri, /^file:\/\/\//);
+  it("puts every finding, suppressed ones included, at the JSON formatter's locations, with absolute file URIs", () => {
+    const expected = json
+      .flatMap((r) => [...r.messages, ...r.suppressedMessages].map((m) => key(r.filePath, m)))
+      .sort();
+    assert.deepEqual(
+      sarifKeys(log, (l) => fileURLToPath(l.uri)),
+      expected,
+    );
+    for (const r of log.runs[0]!.results)
+      assert.match(r.locations[0]!.physicalLocation.artifactLocation.uri, /^file:\/\/\//);
   });
 
-  it('writes an eslint-disable\'d finding as a result with an inSource suppression', () => {
+  it("writes an eslint-disable'd finding as a result with an inSource suppression", () => {
     const suppressed = log.runs[0]!.results.filter((r) => (r.suppressions ?? []).length > 0);
-    assert.deepEqual(suppressed.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine, r.suppressions![0]!.kind]), [
-      ['tripwire/no-unguarded-json-parse', 9, 'inSource'],
-    ]);
+    assert.deepEqual(
+      suppressed.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine, r.suppressions![0]!.kind]),
+      [['tripwire/no-unguarded-json-parse', 9, 'inSource']],
+    );
     assert.match(suppressed[0]!.suppressions![0]!.justification ?? '', /legacy file is written by this program/);
   });
 });
@@ -166,7 +227,7 @@ describe('eslint-plugin-tripwire/dist/sarif.js (the Microsoft formatter adapted 
     }
   });
 
-  it('leaves eslint-disable\'d findings out and puts the others at the JSON formatter\'s locations, relative to the repository', () => {
+  it("leaves eslint-disable'd findings out and puts the others at the JSON formatter's locations, relative to the repository", () => {
     const root = log.runs[0]!.originalUriBaseIds?.['%SRCROOT%']?.uri;
     assert.equal(root, `${pathToFileURL(repoRoot).href}/`);
     const expected = json.flatMap((r) => r.messages.map((m) => key(r.filePath, m))).sort();
@@ -179,7 +240,11 @@ describe('eslint-plugin-tripwire/dist/sarif.js (the Microsoft formatter adapted 
       expected,
     );
     assert.ok(log.runs[0]!.results.every((r) => r.suppressions === undefined));
-    assert.ok(log.runs[0]!.results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'test/cli/fixtures/sarif/src/jobs.ts'));
+    assert.ok(
+      log.runs[0]!.results.some(
+        (r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'test/cli/fixtures/sarif/src/jobs.ts',
+      ),
+    );
     assert.equal(log.runs[0]!.artifacts, undefined);
   });
 });

@@ -6,7 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -100,13 +110,17 @@ describe('tripwire CLI: usage', () => {
     const listed = [...help.matchAll(/^ {2}([a-z-]+) (?:<|--dir|\[--dir)/gm)].map((match) => match[1] ?? '');
     assert.ok(listed.length >= 5, listed.join(', '));
     const readme = readFileSync(path.join(repoRoot, 'scaffold', 'README.md'), 'utf8');
-    for (const name of listed) assert.match(readme, new RegExp(`^\\| \`${name}[ \`]`, 'm'), `scaffold/README.md documents ${name}`);
+    for (const name of listed)
+      assert.match(readme, new RegExp(`^\\| \`${name}[ \`]`, 'm'), `scaffold/README.md documents ${name}`);
 
     const options = cli(project({}), 'scaffold', 'options', '--help');
     assert.equal(options.status, 0);
     assert.match(options.stdout, /^Usage: tripwire scaffold options <file> <TypeName> \[--dir <folder>\]/m);
     assert.match(options.stdout, /^Arguments:\n {2}<file> +the TypeScript file declaring the type\n {2}<TypeName> +/m);
-    assert.match(options.stdout, /--dir <folder> +the workspace root that files must stay inside \(optional: defaults to the current folder\)/);
+    assert.match(
+      options.stdout,
+      /--dir <folder> +the workspace root that files must stay inside \(optional: defaults to the current folder\)/,
+    );
     assert.doesNotMatch(options.stdout, /required/);
     const layer = cli(project({}), 'scaffold', 'layer', '--help');
     assert.match(layer.stdout, /^Usage: tripwire scaffold layer <resource> --dir <folder>/m);
@@ -124,7 +138,10 @@ describe('tripwire CLI: usage', () => {
       [['scaffold'], /Usage: tripwire scaffold/],
       [['scaffold', 'mutex', '--dir', 'x'], /there is no generator "mutex"\. Generators: errgroup, singleflight/],
       [['scaffold', 'errgroup'], /scaffold errgroup needs --dir <folder>, the folder that receives the files/],
-      [['scaffold', 'errgroup', '--dir', 'x', '--bogus'], /^tripwire: scaffold errgroup has no option --bogus; its options are --js, --tests, --dir, /],
+      [
+        ['scaffold', 'errgroup', '--dir', 'x', '--bogus'],
+        /^tripwire: scaffold errgroup has no option --bogus; its options are --js, --tests, --dir, /,
+      ],
       [['scaffold', 'errgroup', '--dir'], /^tripwire: --dir needs a value: --dir <folder>\.$/m],
       [['scaffold', 'errgroup', '--dir', '--force'], /--dir needs a value/],
       [['scaffold', 'errgroup', '--dir', 'x', '--tests=yes'], /--tests is a switch and takes no value \(got "yes"\)/],
@@ -136,7 +153,11 @@ describe('tripwire CLI: usage', () => {
       const result = cli(root, ...args);
       assert.equal(result.status, 2, args.join(' '));
       assert.match(result.stderr, message, args.join(' '));
-      assert.doesNotMatch(result.stderr, /To specify a positional argument|ERR_PARSE_ARGS|Unknown option '/, 'not parseArgs\' text');
+      assert.doesNotMatch(
+        result.stderr,
+        /To specify a positional argument|ERR_PARSE_ARGS|Unknown option '/,
+        "not parseArgs' text",
+      );
     }
     assert.deepEqual(readdirSync(root), []);
   });
@@ -172,7 +193,10 @@ describe('tripwire CLI: usage', () => {
     const result = cli(root, 'scaffold', 'errgroup', '--dir', 'blocker/lib', '--tests');
     assert.equal(result.status, 1, result.stdout);
     const target = path.join(root, 'blocker', 'lib', 'errgroup.js');
-    assert.equal(result.stderr, `tripwire: Cannot write ${target}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.\n`);
+    assert.equal(
+      result.stderr,
+      `tripwire: Cannot write ${target}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.\n`,
+    );
     assert.deepEqual(readdirSync(root).sort(), ['blocker', 'package.json']);
 
     // Files in several folders: the failure comes after other files were staged; none of them stays.
@@ -182,12 +206,14 @@ describe('tripwire CLI: usage', () => {
     const layer = cli(root, 'scaffold', 'layer', 'order', '--dir', 'src');
     assert.equal(layer.status, 1, layer.stdout);
     const errors = layer.stderr.split('\n').filter((line) => line.startsWith('tripwire:'));
-    assert.deepEqual(errors, [`tripwire: Cannot write ${path.join(root, 'src', 'order', 'service', 'order-service.ts')}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.`]);
+    assert.deepEqual(errors, [
+      `tripwire: Cannot write ${path.join(root, 'src', 'order', 'service', 'order-service.ts')}: a part of the path is a file, not a folder (ENOTDIR); nothing was written.`,
+    ]);
     assert.deepEqual(readdirSync(path.join(root, 'src', 'order')), ['service']);
     assert.equal(layer.stdout, '');
   });
 
-  it('in a project made by `tsc --init`, says what Node\'s types need before writing the tests; after that every generated file compiles', () => {
+  it("in a project made by `tsc --init`, says what Node's types need before writing the tests; after that every generated file compiles", () => {
     const root = project({ 'package.json': '{ "type": "module" }' });
     const tscBin = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const init = spawnSync(process.execPath, [tscBin, '--init'], { cwd: root, encoding: 'utf8' });
@@ -205,11 +231,15 @@ describe('tripwire CLI: usage', () => {
 
     // Do what the note says (the package comes from the repository instead of the registry).
     mkdirSync(path.join(root, 'node_modules', '@types'), { recursive: true });
-    symlinkSync(path.join(repoRoot, 'node_modules', '@types', 'node'), path.join(root, 'node_modules', '@types', 'node'), 'dir');
+    symlinkSync(
+      path.join(repoRoot, 'node_modules', '@types', 'node'),
+      path.join(root, 'node_modules', '@types', 'node'),
+      'dir',
+    );
     writeFileSync(path.join(root, 'tsconfig.json'), tsconfig.replace('"types": [],', '"types": ["node"],'));
     const again = cli(root, 'scaffold', 'singleflight', '--dir', 'src', '--tests');
     assert.equal(again.status, 0, again.stderr);
-    assert.equal(again.stderr, '', 'no note once Node\'s types are visible');
+    assert.equal(again.stderr, '', "no note once Node's types are visible");
     const layer = cli(root, 'scaffold', 'layer', 'order', '--dir', 'src');
     assert.equal(layer.status, 0, layer.stderr);
     assert.equal(layer.stderr, '');
@@ -248,7 +278,11 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     assert.match(result.stderr, /singleflight\.ts/);
     assert.match(result.stderr, /--force/);
     assert.equal(readFileSync(modulePath, 'utf8'), '// my edits\n');
-    assert.equal(existsSync(path.join(root, 'lib/singleflight.test.ts')), false, 'not even the new test file was written');
+    assert.equal(
+      existsSync(path.join(root, 'lib/singleflight.test.ts')),
+      false,
+      'not even the new test file was written',
+    );
   });
 
   it('replaces a conflicting file with --force', () => {
@@ -281,7 +315,10 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     assert.match(readFileSync(path.join(tsRoot, 'lib/errgroup.js'), 'utf8'), /^export class ErrGroup/m);
     const cjsRoot = project({ 'package.json': '{}' });
     assert.equal(cli(cjsRoot, 'scaffold', 'singleflight', '--dir', 'lib').status, 0);
-    assert.match(readFileSync(path.join(cjsRoot, 'lib/singleflight.js'), 'utf8'), /^module\.exports = \{ SingleFlight \};$/m);
+    assert.match(
+      readFileSync(path.join(cjsRoot, 'lib/singleflight.js'), 'utf8'),
+      /^module\.exports = \{ SingleFlight \};$/m,
+    );
   });
 
   it('prints machine-readable results with --json', () => {
@@ -298,7 +335,10 @@ describe('tripwire CLI: scaffold errgroup / singleflight', () => {
     assert.equal(parsed.generator, 'errgroup');
     assert.equal(parsed.dryRun, true);
     assert.equal(parsed.written, false);
-    assert.deepEqual(parsed.files.map((file) => [path.basename(file.path), file.status]), [['errgroup.ts', 'create']]);
+    assert.deepEqual(
+      parsed.files.map((file) => [path.basename(file.path), file.status]),
+      [['errgroup.ts', 'create']],
+    );
     assert.match(parsed.files[0]?.content ?? '', /export class ErrGroup/);
   });
 });
@@ -318,6 +358,9 @@ function isJsonReport(value: unknown): value is JsonReport {
     typeof record['dryRun'] === 'boolean' &&
     typeof record['written'] === 'boolean' &&
     Array.isArray(record['files']) &&
-    record['files'].every((file: unknown) => typeof file === 'object' && file !== null && typeof (file as Record<string, unknown>)['path'] === 'string')
+    record['files'].every(
+      (file: unknown) =>
+        typeof file === 'object' && file !== null && typeof (file as Record<string, unknown>)['path'] === 'string',
+    )
   );
 }

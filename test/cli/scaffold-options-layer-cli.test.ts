@@ -42,15 +42,23 @@ function project(files: Record<string, string>): string {
 }
 
 const CONFIG = 'export interface ClientConfig {\n  baseUrl: string;\n  /** @default 3 */\n  retries?: number;\n}\n';
-const TS_PROJECT = { 'package.json': '{ "type": "module" }', 'tsconfig.json': '{ "compilerOptions": { "strict": true } }' };
+const TS_PROJECT = {
+  'package.json': '{ "type": "module" }',
+  'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+};
 
 describe('tripwire scaffold options', { skip }, () => {
   it('adds the generated region to the file, then reports nothing to do on a re-run', () => {
-    const root = project({ 'client.ts': CONFIG.replace('  retries?: number;\n', '  retries?: number;\n  userAgent?: string;\n') });
+    const root = project({
+      'client.ts': CONFIG.replace('  retries?: number;\n', '  retries?: number;\n  userAgent?: string;\n'),
+    });
     const first = cli(root, 'scaffold', 'options', 'client.ts', 'ClientConfig');
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /^update {4}client\.ts$/m);
-    assert.match(first.stderr, /^note: ClientConfig: left unset \(undefined until an option sets them\), since nothing gave them a default: userAgent\.$/m);
+    assert.match(
+      first.stderr,
+      /^note: ClientConfig: left unset \(undefined until an option sets them\), since nothing gave them a default: userAgent\.$/m,
+    );
     const text = readFileSync(path.join(root, 'client.ts'), 'utf8');
     assert.ok(text.startsWith(CONFIG.replace('  retries?: number;\n', '  retries?: number;\n  userAgent?: string;\n')));
     assert.match(text, /  retries: 3,\n  userAgent: undefined,\n/);
@@ -73,7 +81,10 @@ describe('tripwire scaffold options', { skip }, () => {
     const separate = cli(root, 'scaffold', 'options', 'client.ts', 'ClientConfig', '--options-file');
     assert.equal(separate.status, 0, separate.stderr);
     assert.match(separate.stdout, /^create {4}client\.options\.ts$/m);
-    assert.match(readFileSync(path.join(root, 'client.options.ts'), 'utf8'), /import type \{ ClientConfig \} from '\.\/client\.js';/);
+    assert.match(
+      readFileSync(path.join(root, 'client.options.ts'), 'utf8'),
+      /import type \{ ClientConfig \} from '\.\/client\.js';/,
+    );
     assert.equal(readFileSync(path.join(root, 'client.ts'), 'utf8'), CONFIG);
   });
 
@@ -84,7 +95,10 @@ describe('tripwire scaffold options', { skip }, () => {
     assert.match(missing.stderr, /No class, interface or type alias named Nope/);
     const noArgs = cli(root, 'scaffold', 'options', 'client.ts');
     assert.equal(noArgs.status, 2, 'a missing argument is a usage error');
-    assert.match(noArgs.stderr, /scaffold options needs <TypeName>: tripwire scaffold options <file> <TypeName> \[--dir <folder>\]/);
+    assert.match(
+      noArgs.stderr,
+      /scaffold options needs <TypeName>: tripwire scaffold options <file> <TypeName> \[--dir <folder>\]/,
+    );
     const noFile = cli(root, 'scaffold', 'options', 'nope.ts', 'ClientConfig');
     assert.equal(noFile.status, 1, 'a file that is not there: the generator refuses');
     assert.match(noFile.stderr, /No such file: .*nope\.ts/);
@@ -94,33 +108,55 @@ describe('tripwire scaffold options', { skip }, () => {
   });
 });
 
-describe('tripwire scaffold convert-parameters', { skip: skip === false && !/convert-parameters/.test(spawnSync(process.execPath, [cliPath, 'scaffold', '--help'], { encoding: 'utf8' }).stdout) ? 'dist/cli.js predates convert-parameters: run `npm run build` again' : skip }, () => {
-  it('previews with --dry-run, then rewrites the declaration and the call sites', () => {
-    const root = project({
-      ...TS_PROJECT,
-      'f.ts': 'export function open(path: string, mode = "r", bufferSize = 4096, encoding?: string): string {\n  return `${path}:${mode}:${bufferSize}:${encoding ?? "utf8"}`;\n}\n',
-      'main.ts': 'import { open } from "./f.js";\nexport const x = open("a", "w", undefined, "latin1");\n',
+describe(
+  'tripwire scaffold convert-parameters',
+  {
+    skip:
+      skip === false &&
+      !/convert-parameters/.test(
+        spawnSync(process.execPath, [cliPath, 'scaffold', '--help'], { encoding: 'utf8' }).stdout,
+      )
+        ? 'dist/cli.js predates convert-parameters: run `npm run build` again'
+        : skip,
+  },
+  () => {
+    it('previews with --dry-run, then rewrites the declaration and the call sites', () => {
+      const root = project({
+        ...TS_PROJECT,
+        'f.ts':
+          'export function open(path: string, mode = "r", bufferSize = 4096, encoding?: string): string {\n  return `${path}:${mode}:${bufferSize}:${encoding ?? "utf8"}`;\n}\n',
+        'main.ts': 'import { open } from "./f.js";\nexport const x = open("a", "w", undefined, "latin1");\n',
+      });
+      const dry = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open', '--dry-run');
+      assert.equal(dry.status, 0, dry.stderr);
+      assert.match(dry.stdout, /^update {4}f\.ts$/m);
+      assert.match(dry.stdout, /^update {4}main\.ts$/m);
+      assert.match(readFileSync(path.join(root, 'main.ts'), 'utf8'), /open\("a", "w", undefined, "latin1"\)/);
+      const done = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
+      assert.equal(done.status, 0, done.stderr);
+      assert.match(
+        readFileSync(path.join(root, 'main.ts'), 'utf8'),
+        /open\("a", withMode\("w"\), withEncoding\("latin1"\)\)/,
+      );
+      const refused = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /open takes 2 parameter\(s\); the conversion is offered from 4/);
     });
-    const dry = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open', '--dry-run');
-    assert.equal(dry.status, 0, dry.stderr);
-    assert.match(dry.stdout, /^update {4}f\.ts$/m);
-    assert.match(dry.stdout, /^update {4}main\.ts$/m);
-    assert.match(readFileSync(path.join(root, 'main.ts'), 'utf8'), /open\("a", "w", undefined, "latin1"\)/);
-    const done = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
-    assert.equal(done.status, 0, done.stderr);
-    assert.match(readFileSync(path.join(root, 'main.ts'), 'utf8'), /open\("a", withMode\("w"\), withEncoding\("latin1"\)\)/);
-    const refused = cli(root, 'scaffold', 'convert-parameters', 'f.ts', 'open');
-    assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /open takes 2 parameter\(s\); the conversion is offered from 4/);
-  });
-});
+  },
+);
 
 describe('tripwire scaffold layer', { skip }, () => {
   it('writes the module into --dir/<resource>, and refuses to overwrite without --force', () => {
     const root = project(TS_PROJECT);
     const first = cli(root, 'scaffold', 'layer', 'OrderItem', '--dir', 'src');
     assert.equal(first.status, 0, first.stderr);
-    for (const file of ['model/order-item.ts', 'dao/in-memory-order-item-dao.ts', 'service/order-item-service.ts', 'handler/order-item-handler.ts', 'index.ts']) {
+    for (const file of [
+      'model/order-item.ts',
+      'dao/in-memory-order-item-dao.ts',
+      'service/order-item-service.ts',
+      'handler/order-item-handler.ts',
+      'index.ts',
+    ]) {
       assert.ok(existsSync(path.join(root, 'src', 'order-item', file)), file);
     }
     assert.match(first.stdout, /Wrote 10 file\(s\) for layer/);
@@ -145,7 +181,19 @@ describe('tripwire scaffold layer', { skip }, () => {
     assert.match(dry.stdout, /would write 8 file\(s\)/);
     assert.match(dry.stdout, /=== order\/handler\/order-handler\.ts ===/);
     assert.equal(existsSync(path.join(root, 'src')), false);
-    const json = cli(root, 'scaffold', 'layer', 'order', '--dir', 'src', '--json', '--framework', 'express', '--validation', 'zod');
+    const json = cli(
+      root,
+      'scaffold',
+      'layer',
+      'order',
+      '--dir',
+      'src',
+      '--json',
+      '--framework',
+      'express',
+      '--validation',
+      'zod',
+    );
     assert.equal(json.status, 0, json.stderr);
     let report: unknown;
     try {
@@ -153,10 +201,18 @@ describe('tripwire scaffold layer', { skip }, () => {
     } catch (error) {
       assert.fail(`--json printed something that is not JSON (${String(error)}):\n${json.stdout}`);
     }
-    assert.ok(typeof report === 'object' && report !== null && 'written' in report && 'files' in report && Array.isArray(report.files));
+    assert.ok(
+      typeof report === 'object' &&
+        report !== null &&
+        'written' in report &&
+        'files' in report &&
+        Array.isArray(report.files),
+    );
     assert.equal(report.written, true);
     const statuses = report.files.map((file: unknown) =>
-      typeof file === 'object' && file !== null && 'path' in file && 'status' in file ? `${String(file.status)} ${path.basename(String(file.path))}` : '',
+      typeof file === 'object' && file !== null && 'path' in file && 'status' in file
+        ? `${String(file.status)} ${path.basename(String(file.path))}`
+        : '',
     );
     assert.ok(statuses.includes('create order-routes.ts'), statuses.join('\n'));
   });

@@ -12,11 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packageDir = path.join(repoRoot, 'scaffold');
-const skip = existsSync(path.join(packageDir, 'dist', 'cli.js')) && existsSync(path.join(packageDir, 'dist', 'canonical', 'errgroup.ts')) ? false : 'scaffold/dist is missing: run `npm run build` first';
+const skip =
+  existsSync(path.join(packageDir, 'dist', 'cli.js')) &&
+  existsSync(path.join(packageDir, 'dist', 'canonical', 'errgroup.ts'))
+    ? false
+    : 'scaffold/dist is missing: run `npm run build` first';
 if (skip !== false) console.log(`# skipping tripwire-scaffold package tests: ${skip}`);
 
 function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,7 +42,10 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
     tarball = path.join(work, info.filename);
     project = path.join(work, 'app');
     mkdirSync(project, { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'app', private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(
+      path.join(project, 'package.json'),
+      `${JSON.stringify({ name: 'app', private: true, type: 'module' }, null, 2)}\n`,
+    );
     const installed = run('npm', ['install', '--save-dev', '--prefer-offline', tarball], project);
     assert.equal(installed.status, 0, installed.stderr);
   });
@@ -45,7 +56,16 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
 
   it('carries its README, LICENSE, compiled code, type declarations and canonical sources', () => {
     const listing = run('tar', ['tzf', tarball], work).stdout.split('\n');
-    for (const file of ['package/README.md', 'package/LICENSE', 'package/package.json', 'package/dist/cli.js', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/canonical/errgroup.ts', 'package/dist/canonical/errgroup.spec.ts']) {
+    for (const file of [
+      'package/README.md',
+      'package/LICENSE',
+      'package/package.json',
+      'package/dist/cli.js',
+      'package/dist/index.js',
+      'package/dist/index.d.ts',
+      'package/dist/canonical/errgroup.ts',
+      'package/dist/canonical/errgroup.spec.ts',
+    ]) {
       assert.ok(listing.includes(file), `${file} is in the tarball`);
     }
     assert.ok(!listing.some((file) => file.startsWith('package/src/')), 'sources stay out of the tarball');
@@ -57,7 +77,7 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
     assert.match(result.stdout, /^create {4}errgroup\.js$/m);
     const generated = path.join(project, 'src', 'common', 'errgroup.js');
     const text = readFileSync(generated, 'utf8');
-    assert.match(text, /^export class ErrGroup\b/m, 'an ES module, as the project\'s package.json asks');
+    assert.match(text, /^export class ErrGroup\b/m, "an ES module, as the project's package.json asks");
     assert.match(text, /^export async function mapWithLimit\b/m);
     writeFileSync(
       path.join(project, 'check.mjs'),
@@ -100,14 +120,22 @@ describe('tripwire-scaffold installed from its packed tarball', { skip }, () => 
   });
 
   it('runs `npx tripwire scaffold resilience --dir src/resilience --tests`, and the generated tests pass there', () => {
-    const result = run('npx', ['--no-install', 'tripwire', 'scaffold', 'resilience', '--dir', 'src/resilience', '--tests'], project);
+    const result = run(
+      'npx',
+      ['--no-install', 'tripwire', 'scaffold', 'resilience', '--dir', 'src/resilience', '--tests'],
+      project,
+    );
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
     const modules = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'];
     for (const name of modules) assert.match(result.stdout, new RegExp(`^create {4}${name}\\.js$`, 'm'));
     const tests = modules.map((name) => path.join('src', 'resilience', `${name}.test.js`));
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     delete env['NODE_TEST_CONTEXT'];
-    const executed = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], { cwd: project, encoding: 'utf8', env });
+    const executed = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], {
+      cwd: project,
+      encoding: 'utf8',
+      env,
+    });
     assert.equal(executed.status, 0, `${executed.stdout}${executed.stderr}`);
     assert.match(executed.stdout, /^# fail 0$/m);
   });

@@ -66,7 +66,8 @@ describe('tripwire scaffold: the resilience generators', () => {
   it('lists retry, breaker, ratelimit, timeout and resilience in the help', () => {
     const help = cli(project({}), 'scaffold', '--help');
     assert.equal(help.status, 0, help.stderr);
-    for (const name of ['retry', 'breaker', 'ratelimit', 'timeout', 'resilience']) assert.match(help.stdout, new RegExp(`^  ${name} +\\S`, 'm'), name);
+    for (const name of ['retry', 'breaker', 'ratelimit', 'timeout', 'resilience'])
+      assert.match(help.stdout, new RegExp(`^  ${name} +\\S`, 'm'), name);
     const own = cli(project({}), 'scaffold', 'breaker', '--help');
     assert.match(own.stdout, /Usage: tripwire scaffold breaker --dir <folder> \[--js\] \[--tests\]/);
   });
@@ -112,8 +113,16 @@ describe('tripwire scaffold: the resilience generators', () => {
     const forced = cli(root, 'scaffold', 'resilience', '--dir', 'lib', '--force');
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(forced.stdout, /^replace {3}timeout\.ts/m);
-    assert.deepEqual(readdirSync(path.join(root, 'lib')).sort(), ['circuit-breaker.ts', 'rate-limiter.ts', 'retry.ts', 'timeout.ts']);
-    assert.match(readFileSync(path.join(root, 'lib', 'timeout.ts'), 'utf8'), /^export class TimeoutError extends Error \{$/m);
+    assert.deepEqual(readdirSync(path.join(root, 'lib')).sort(), [
+      'circuit-breaker.ts',
+      'rate-limiter.ts',
+      'retry.ts',
+      'timeout.ts',
+    ]);
+    assert.match(
+      readFileSync(path.join(root, 'lib', 'timeout.ts'), 'utf8'),
+      /^export class TimeoutError extends Error \{$/m,
+    );
   });
 
   it('--js in a CommonJS package writes JSDoc-typed CommonJS whose generated tests pass', () => {
@@ -124,10 +133,16 @@ describe('tripwire scaffold: the resilience generators', () => {
     assert.match(breaker, /^module\.exports = \{ BreakerOpenError, CircuitBreaker \};$/m);
     assert.match(breaker, /@typedef \{Object\} BreakerOptions/);
     assert.doesNotMatch(breaker, /^export /m);
-    const tests = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'].map((name) => path.join(root, 'lib', `${name}.test.js`));
+    const tests = ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'].map((name) =>
+      path.join(root, 'lib', `${name}.test.js`),
+    );
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' };
     delete env['NODE_TEST_CONTEXT'];
-    const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], { cwd: root, encoding: 'utf8', env });
+    const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...tests], {
+      cwd: root,
+      encoding: 'utf8',
+      env,
+    });
     assert.equal(run.status, 0, `${run.stdout}${run.stderr}`);
     assert.match(run.stdout, /^# fail 0$/m);
     assert.ok(Number(/^# pass (\d+)$/m.exec(run.stdout)?.[1]) >= 50);

@@ -21,8 +21,14 @@ function installTurbo(): { bin?: string; reason?: string } {
   if (existsSync(bin)) return { bin };
   mkdirSync(prefix, { recursive: true });
   writeFileSync(path.join(prefix, 'package.json'), '{ "name": "turbo-install", "private": true }');
-  const npm = spawnSync('npm', ['install', 'turbo@^2', '--no-audit', '--no-fund', '--no-save'], { cwd: prefix, encoding: 'utf8' });
-  if (npm.status !== 0 || !existsSync(bin)) return { reason: `turbo could not be installed from the npm registry: ${npm.stderr.trim().split('\n').slice(-2).join(' ')}` };
+  const npm = spawnSync('npm', ['install', 'turbo@^2', '--no-audit', '--no-fund', '--no-save'], {
+    cwd: prefix,
+    encoding: 'utf8',
+  });
+  if (npm.status !== 0 || !existsSync(bin))
+    return {
+      reason: `turbo could not be installed from the npm registry: ${npm.stderr.trim().split('\n').slice(-2).join(' ')}`,
+    };
   return { bin };
 }
 
@@ -43,39 +49,89 @@ function write(file: string, text: string): void {
 }
 
 function generate(): void {
-  write('package.json', JSON.stringify({ name: 'turbo-fixture', private: true, type: 'module', packageManager: `npm@${execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim()}`, workspaces: ['packages/*'] }));
-  write('turbo.json', documentedTurboJson());
-  write('.gitignore', 'node_modules/\ndist/\n.turbo/\n');
-  write('tsconfig.base.json', JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, declaration: true, skipLibCheck: true, types: [] } }));
-  write('eslint.config.js', [
-    `import tseslint from 'typescript-eslint';`,
-    `import tripwire from 'eslint-plugin-tripwire';`,
-    `const preset = tripwire.configs['recommended-type-checked'];`,
-    `export default [`,
-    `  { ignores: ['**/dist/**'] },`,
-    `  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },`,
-    `  // Warnings, so the lint task succeeds and is cached.`,
-    `  { ...preset, rules: Object.fromEntries(Object.keys(preset.rules).map((id) => [id, 'warn'])) },`,
-    `];`,
-  ].join('\n'));
-  const dependencies: Record<string, string | undefined> = { model: undefined, service: 'model', app: 'service' };
-  for (const [name, dependency] of Object.entries(dependencies)) {
-    write(`packages/${name}/package.json`, JSON.stringify({
-      name: `@fx/${name}`,
+  write(
+    'package.json',
+    JSON.stringify({
+      name: 'turbo-fixture',
       private: true,
       type: 'module',
-      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
-      scripts: { build: `node ${JSON.stringify(tscBin)} -p tsconfig.json`, lint: `node ${JSON.stringify(eslintBin)} src` },
-      ...(dependency ? { dependencies: { [`@fx/${dependency}`]: '*' } } : {}),
-    }));
-    write(`packages/${name}/tsconfig.json`, JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' }, include: ['src'] }));
+      packageManager: `npm@${execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim()}`,
+      workspaces: ['packages/*'],
+    }),
+  );
+  write('turbo.json', documentedTurboJson());
+  write('.gitignore', 'node_modules/\ndist/\n.turbo/\n');
+  write(
+    'tsconfig.base.json',
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        declaration: true,
+        skipLibCheck: true,
+        types: [],
+      },
+    }),
+  );
+  write(
+    'eslint.config.js',
+    [
+      `import tseslint from 'typescript-eslint';`,
+      `import tripwire from 'eslint-plugin-tripwire';`,
+      `const preset = tripwire.configs['recommended-type-checked'];`,
+      `export default [`,
+      `  { ignores: ['**/dist/**'] },`,
+      `  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },`,
+      `  // Warnings, so the lint task succeeds and is cached.`,
+      `  { ...preset, rules: Object.fromEntries(Object.keys(preset.rules).map((id) => [id, 'warn'])) },`,
+      `];`,
+    ].join('\n'),
+  );
+  const dependencies: Record<string, string | undefined> = { model: undefined, service: 'model', app: 'service' };
+  for (const [name, dependency] of Object.entries(dependencies)) {
+    write(
+      `packages/${name}/package.json`,
+      JSON.stringify({
+        name: `@fx/${name}`,
+        private: true,
+        type: 'module',
+        exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+        scripts: {
+          build: `node ${JSON.stringify(tscBin)} -p tsconfig.json`,
+          lint: `node ${JSON.stringify(eslintBin)} src`,
+        },
+        ...(dependency ? { dependencies: { [`@fx/${dependency}`]: '*' } } : {}),
+      }),
+    );
+    write(
+      `packages/${name}/tsconfig.json`,
+      JSON.stringify({
+        extends: '../../tsconfig.base.json',
+        compilerOptions: { rootDir: 'src', outDir: 'dist' },
+        include: ['src'],
+      }),
+    );
     mkdirSync(path.join(root, 'node_modules', '@fx'), { recursive: true });
     symlinkSync(path.join('..', '..', 'packages', name), path.join(root, 'node_modules', '@fx', name));
   }
-  write('packages/model/src/index.ts', 'export interface Order { id: string; total: number }\nexport function total(order: Order): number { return order.total; }\n');
-  write('packages/service/src/index.ts', "import type { Order } from '@fx/model';\nexport async function save(order: Order): Promise<void> { await Promise.resolve(order); }\n");
-  write('packages/app/src/index.ts', "import { save } from '@fx/service';\nexport function main(): void {\n  save({ id: '1', total: 2 });\n}\n");
-  const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.email=fixture@example.com', '-c', 'user.name=fixture', ...args], { cwd: root });
+  write(
+    'packages/model/src/index.ts',
+    'export interface Order { id: string; total: number }\nexport function total(order: Order): number { return order.total; }\n',
+  );
+  write(
+    'packages/service/src/index.ts',
+    "import type { Order } from '@fx/model';\nexport async function save(order: Order): Promise<void> { await Promise.resolve(order); }\n",
+  );
+  write(
+    'packages/app/src/index.ts',
+    "import { save } from '@fx/service';\nexport function main(): void {\n  save({ id: '1', total: 2 });\n}\n",
+  );
+  const git = (...args: string[]): void =>
+    void execFileSync('git', ['-c', 'user.email=fixture@example.com', '-c', 'user.name=fixture', ...args], {
+      cwd: root,
+    });
   git('init', '-q', '.');
   git('add', '-A');
   git('commit', '-q', '-m', 'fixture');
@@ -96,7 +152,10 @@ function runLint(): Record<string, string> {
 
 const all = (state: string, overrides: Record<string, string> = {}): Record<string, string> =>
   Object.fromEntries(
-    ['@fx/app:lint', '@fx/model:build', '@fx/model:lint', '@fx/service:build', '@fx/service:lint'].map((task) => [task, overrides[task] ?? state]),
+    ['@fx/app:lint', '@fx/model:build', '@fx/model:lint', '@fx/service:build', '@fx/service:lint'].map((task) => [
+      task,
+      overrides[task] ?? state,
+    ]),
   );
 
 before(() => {
@@ -110,7 +169,7 @@ before(() => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the Turborepo recipe of docs/monorepo.md', () => {
-  it('the second run is a full cache hit; the root config, a dependency\'s types and a package\'s source cause the right misses', (t) => {
+  it("the second run is a full cache hit; the root config, a dependency's types and a package's source cause the right misses", (t) => {
     if (turbo === undefined) {
       t.skip(skipReason);
       return;
@@ -118,13 +177,29 @@ describe('the Turborepo recipe of docs/monorepo.md', () => {
     assert.deepEqual(runLint(), all('miss'), 'first run');
     assert.deepEqual(runLint(), all('hit'), 'second run: full hit');
 
-    write('eslint.config.js', readFileSync(path.join(root, 'eslint.config.js'), 'utf8').replace('// Warnings,', '// Warnings (every rule),'));
-    assert.deepEqual(runLint(), all('miss', { '@fx/model:build': 'hit', '@fx/service:build': 'hit' }), 'root ESLint config changed');
+    write(
+      'eslint.config.js',
+      readFileSync(path.join(root, 'eslint.config.js'), 'utf8').replace('// Warnings,', '// Warnings (every rule),'),
+    );
+    assert.deepEqual(
+      runLint(),
+      all('miss', { '@fx/model:build': 'hit', '@fx/service:build': 'hit' }),
+      'root ESLint config changed',
+    );
 
-    write('packages/model/src/index.ts', readFileSync(path.join(root, 'packages/model/src/index.ts'), 'utf8').replace('total: number }', 'total: number; currency: string }'));
+    write(
+      'packages/model/src/index.ts',
+      readFileSync(path.join(root, 'packages/model/src/index.ts'), 'utf8').replace(
+        'total: number }',
+        'total: number; currency: string }',
+      ),
+    );
     assert.deepEqual(runLint(), all('miss'), "a dependency's types changed");
 
-    write('packages/app/src/index.ts', `${readFileSync(path.join(root, 'packages/app/src/index.ts'), 'utf8')}export const version = 2;\n`);
+    write(
+      'packages/app/src/index.ts',
+      `${readFileSync(path.join(root, 'packages/app/src/index.ts'), 'utf8')}export const version = 2;\n`,
+    );
     assert.deepEqual(runLint(), all('hit', { '@fx/app:lint': 'miss' }), "one package's source changed");
   });
 });

@@ -35,20 +35,27 @@ try {
     cachePath: path.join(root, '.e2e', 'vscode-test'),
     extensionDevelopmentPath: root,
     extensionTestsPath,
-    extensionTestsEnv: { TRIPWIRE_E2E_RESULTS: resultsFile, ...(options.grep ? { TRIPWIRE_E2E_GREP: options.grep } : {}) },
+    extensionTestsEnv: {
+      TRIPWIRE_E2E_RESULTS: resultsFile,
+      ...(options.grep ? { TRIPWIRE_E2E_GREP: options.grep } : {}),
+    },
     launchArgs: [
       workspace.folder,
       '--disable-extensions', // other installed extensions stay out; the development extension still loads
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', path.join(profile, 'user-data'),
-      '--extensions-dir', path.join(profile, 'extensions'),
+      '--user-data-dir',
+      path.join(profile, 'user-data'),
+      '--extensions-dir',
+      path.join(profile, 'extensions'),
     ],
   });
 } catch (error) {
   console.error(`✖ ${error instanceof Error ? error.message : error}`);
-  console.error('  @vscode/test-electron downloads VS Code; without access to its servers pass --executable /path/to/code,');
+  console.error(
+    '  @vscode/test-electron downloads VS Code; without access to its servers pass --executable /path/to/code,',
+  );
   console.error('  or run the same suite in code-server: npm run test:e2e');
 } finally {
   rmSync(profile, { recursive: true, force: true });
@@ -59,7 +66,9 @@ if (markerExists(workspace.marker)) {
 }
 try {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  console.log(
+    `${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+  );
 } catch {
   console.log('the suite did not report');
 }

@@ -82,9 +82,12 @@ async function finish(exitCode) {
   if (!options.keep && results.failed === 0) {
     if (runDir && existsSync(runDir)) rmSync(runDir, { recursive: true, force: true });
     runPaths?.removeShortDir();
-  } else if (runDir) log(`run folders kept: ${path.relative(root, runDir)} and ${runPaths?.shortDir ?? '(no profiles)'}`);
+  } else if (runDir)
+    log(`run folders kept: ${path.relative(root, runDir)} and ${runPaths?.shortDir ?? '(no profiles)'}`);
   console.log(`\ne2e took ${elapsed()}; screenshots in ${path.relative(root, artifacts)}/`);
-  console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  console.log(
+    `${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`,
+  );
   process.exit(results.failed === 0 && exitCode === 0 ? 0 : 1);
 }
 
@@ -95,10 +98,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     void finish(1);
   });
 }
-const globalTimeout = setTimeout(() => {
-  record('e2e run', new Error(`the whole tier exceeded ${options.timeout} s; processes were ended`));
-  void finish(1);
-}, Number(options.timeout) * 1000);
+const globalTimeout = setTimeout(
+  () => {
+    record('e2e run', new Error(`the whole tier exceeded ${options.timeout} s; processes were ended`));
+    void finish(1);
+  },
+  Number(options.timeout) * 1000,
+);
 globalTimeout.unref();
 
 const artifacts = path.join(root, 'test-results', 'e2e');
@@ -136,7 +142,9 @@ try {
   await finish(1);
 }
 runDir = runPaths.runDir;
-log(`run folder ${path.relative(root, runDir)}, profiles in ${runPaths.shortDir}, code-server ${path.relative(root, codeServer)}`);
+log(
+  `run folder ${path.relative(root, runDir)}, profiles in ${runPaths.shortDir}, code-server ${path.relative(root, codeServer)}`,
+);
 
 try {
   // ── The .vsix users install: the UI checks run against it, not against the source tree ──────────────
@@ -151,7 +159,8 @@ try {
       const entry = zip.file(/^extension\/readme\.md$/i)[0];
       if (!entry) throw new Error('no extension/readme.md in the .vsix');
       const shipped = await entry.async('string');
-      if (shipped.trim() !== readFileSync(path.join(root, 'extension', 'README.md'), 'utf8').trim()) throw new Error('the shipped README differs from extension/README.md');
+      if (shipped.trim() !== readFileSync(path.join(root, 'extension', 'README.md'), 'utf8').trim())
+        throw new Error('the shipped README differs from extension/README.md');
     });
   }
 
@@ -161,30 +170,34 @@ try {
   const context = { root, runDir, artifacts, browser, browserModule, log, check, record, results };
 
   if (parts.has('suite') || parts.has('ui')) {
-  const server = await startCodeServer({
-    codeServer,
-    profile: runPaths.trusted,
-    logDir: path.join(runDir, 'trusted'),
-    vsixes: packaged && (parts.has('ui')) ? [vsix] : [],
-    env: { TRIPWIRE_E2E_RESULTS: suiteResults, ...(options.grep ? { TRIPWIRE_E2E_GREP: options.grep } : {}) },
-  });
-  onCleanup(() => server.stop());
-  log(`code-server ${server.url}`);
-  context.server = server;
+    const server = await startCodeServer({
+      codeServer,
+      profile: runPaths.trusted,
+      logDir: path.join(runDir, 'trusted'),
+      vsixes: packaged && parts.has('ui') ? [vsix] : [],
+      env: { TRIPWIRE_E2E_RESULTS: suiteResults, ...(options.grep ? { TRIPWIRE_E2E_GREP: options.grep } : {}) },
+    });
+    onCleanup(() => server.stop());
+    log(`code-server ${server.url}`);
+    context.server = server;
 
-  if (parts.has('suite')) {
-    const workspace = makeWorkspace(root, runDir, 'suite');
-    markers.push(['the in-host suite', workspace.marker]);
-    const { runInHostSuite } = await import('./ui/in-host.mjs');
-    await runInHostSuite(context, { workspace, testsPath: await buildSuite(root, path.join(runDir, 'suite')), resultsFile: suiteResults });
-  }
-  if (parts.has('ui') && packaged) {
-    const workspace = makeWorkspace(root, runDir, 'ui');
-    markers.push(['the UI window', workspace.marker]);
-    const { runWorkbenchChecks } = await import('./ui/workbench.mjs');
-    await runWorkbenchChecks(context, { workspace });
-  }
-  await server.stop();
+    if (parts.has('suite')) {
+      const workspace = makeWorkspace(root, runDir, 'suite');
+      markers.push(['the in-host suite', workspace.marker]);
+      const { runInHostSuite } = await import('./ui/in-host.mjs');
+      await runInHostSuite(context, {
+        workspace,
+        testsPath: await buildSuite(root, path.join(runDir, 'suite')),
+        resultsFile: suiteResults,
+      });
+    }
+    if (parts.has('ui') && packaged) {
+      const workspace = makeWorkspace(root, runDir, 'ui');
+      markers.push(['the UI window', workspace.marker]);
+      const { runWorkbenchChecks } = await import('./ui/workbench.mjs');
+      await runWorkbenchChecks(context, { workspace });
+    }
+    await server.stop();
   }
 
   if (parts.has('untrusted') && packaged) {
@@ -212,7 +225,8 @@ try {
   if (options['docs-images']) {
     mkdirSync(path.join(root, 'docs', 'images'), { recursive: true });
     for (const name of ['diagnostic.png', 'quick-fix.png', 'scaffold.png']) {
-      if (existsSync(path.join(artifacts, name))) copyFileSync(path.join(artifacts, name), path.join(root, 'docs', 'images', name));
+      if (existsSync(path.join(artifacts, name)))
+        copyFileSync(path.join(artifacts, name), path.join(root, 'docs', 'images', name));
     }
   }
 } catch (error) {

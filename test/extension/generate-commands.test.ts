@@ -22,7 +22,11 @@ const chinese = readJson('package.nls.zh-cn.json') as Record<string, string>;
 const extensionSource = readFileSync(path.join(repoRoot, 'extension', 'src', 'extension.ts'), 'utf8');
 
 /** `tripwire.generateX` → the generator name it passes to `generate(…)`. */
-const registered = new Map([...extensionSource.matchAll(/registerCommand\('(tripwire\.generate\w+)', \(\) => generate\('([\w-]+)'\)\)/g)].map((match) => [match[1], match[2]]));
+const registered = new Map(
+  [...extensionSource.matchAll(/registerCommand\('(tripwire\.generate\w+)', \(\) => generate\('([\w-]+)'\)\)/g)].map(
+    (match) => [match[1], match[2]],
+  ),
+);
 
 const EXPECTED = [
   ['tripwire.generateErrgroup', 'errgroup', 'Generate errgroup'],

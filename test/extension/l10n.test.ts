@@ -13,11 +13,17 @@ type Strings = Record<string, string>;
 
 function readStrings(relativePath: string): Strings {
   const parsed: unknown = JSON.parse(readFileSync(path.join(root, relativePath), 'utf8'));
-  assert.ok(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed), `${relativePath} is a JSON object`);
+  assert.ok(
+    parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed),
+    `${relativePath} is a JSON object`,
+  );
   const strings: Strings = {};
   for (const [key, value] of Object.entries(parsed)) {
     // A bundle entry may also be { message, comment } (vscode-l10n's format with translator comments).
-    const message = typeof value === 'object' && value !== null && 'message' in value ? (value as { message: unknown }).message : value;
+    const message =
+      typeof value === 'object' && value !== null && 'message' in value
+        ? (value as { message: unknown }).message
+        : value;
     assert.equal(typeof message, 'string', `${relativePath}: "${key}" is a string`);
     strings[key] = message as string;
   }
@@ -36,7 +42,11 @@ function assertSameKeys(english: Strings, chinese: Strings, label: string): void
   assert.deepEqual(onlyInChinese, [], `${label}: Chinese keys without an English original`);
   for (const [key, message] of Object.entries(english)) {
     assert.ok((chinese[key] ?? '').trim().length > 0, `${label}: "${key}" has an empty translation`);
-    assert.deepEqual(placeholders(chinese[key] ?? ''), placeholders(message), `${label}: "${key}" keeps its placeholders`);
+    assert.deepEqual(
+      placeholders(chinese[key] ?? ''),
+      placeholders(message),
+      `${label}: "${key}" keeps its placeholders`,
+    );
   }
 }
 
@@ -66,7 +76,9 @@ function runtimeMessages(): string[] {
   const messages = new Set<string>();
   for (const file of sourceFiles(path.join(root, 'extension', 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bl10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\$]|\\.)*)`)/g)) {
+    for (const match of text.matchAll(
+      /\bl10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\$]|\\.)*)`)/g,
+    )) {
       const literal = match[1] ?? match[2] ?? match[3] ?? '';
       messages.add(literal.replace(/\\(.)/g, '$1'));
     }
@@ -79,7 +91,12 @@ const manifest: unknown = JSON.parse(readFileSync(path.join(root, 'package.json'
 describe('localization (English and Simplified Chinese)', () => {
   it('package.json points at the l10n folder and the files exist', () => {
     assert.equal((manifest as { l10n?: unknown }).l10n, './l10n');
-    for (const file of ['package.nls.json', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json']) {
+    for (const file of [
+      'package.nls.json',
+      'package.nls.zh-cn.json',
+      'l10n/bundle.l10n.json',
+      'l10n/bundle.l10n.zh-cn.json',
+    ]) {
       assert.ok(existsSync(path.join(root, file)), `${file} exists`);
     }
   });
@@ -95,8 +112,12 @@ describe('localization (English and Simplified Chinese)', () => {
   });
 
   it('user-visible manifest strings are localized (no bare English titles)', () => {
-    const contributes = (manifest as { contributes?: { commands?: { command: string; title: string; category?: string }[] } }).contributes;
-    const bare = (contributes?.commands ?? []).filter((command) => !/^%.+%$/.test(command.title)).map((command) => command.command);
+    const contributes = (
+      manifest as { contributes?: { commands?: { command: string; title: string; category?: string }[] } }
+    ).contributes;
+    const bare = (contributes?.commands ?? [])
+      .filter((command) => !/^%.+%$/.test(command.title))
+      .map((command) => command.command);
     assert.deepEqual(bare, [], 'command titles that are not %key% references');
     for (const field of ['displayName', 'description'] as const) {
       assert.match(String((manifest as Record<string, unknown>)[field]), /^%.+%$/, `${field} is a %key% reference`);

@@ -48,12 +48,15 @@ describe('Marketplace manifest', () => {
   it('has a gallery banner, the categories and keywords', () => {
     assert.match(manifest.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
     assert.ok(['dark', 'light'].includes(manifest.galleryBanner?.theme ?? ''));
-    for (const category of ['Linters', 'Snippets', 'Programming Languages']) assert.ok(manifest.categories?.includes(category), category);
+    for (const category of ['Linters', 'Snippets', 'Programming Languages'])
+      assert.ok(manifest.categories?.includes(category), category);
     assert.ok((manifest.keywords?.length ?? 0) >= 3 && (manifest.keywords?.length ?? 0) <= 30);
   });
 
   it('engines.vscode is at least what vscode-languageclient needs', () => {
-    const client = JSON.parse(readFileSync(path.join(root, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8')) as {
+    const client = JSON.parse(
+      readFileSync(path.join(root, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8'),
+    ) as {
       engines: { vscode: string };
     };
     assert.ok(
@@ -66,7 +69,11 @@ describe('Marketplace manifest', () => {
     const events = manifest.activationEvents ?? [];
     assert.ok(events.length > 0);
     for (const event of events) {
-      assert.match(event, /^(onLanguage:(javascript|javascriptreact|typescript|typescriptreact)|onCommand:tripwire\..+)$/, event);
+      assert.match(
+        event,
+        /^(onLanguage:(javascript|javascriptreact|typescript|typescriptreact)|onCommand:tripwire\..+)$/,
+        event,
+      );
     }
   });
 

@@ -23,9 +23,17 @@ describe('Marketplace README', () => {
   it('is what both packagers put in the .vsix', () => {
     for (const script of ['scripts/package.mjs', 'test/e2e/lib/package-vsix.mjs']) {
       const text = readFileSync(path.join(root, script), 'utf8');
-      assert.match(text, /'--readme-path',\s*\n\s*path\.join\('extension', 'README\.md'\)/, `${script} passes --readme-path`);
+      assert.match(
+        text,
+        /'--readme-path',\s*\n\s*path\.join\('extension', 'README\.md'\)/,
+        `${script} passes --readme-path`,
+      );
     }
-    assert.doesNotMatch(readFileSync(path.join(root, '.vscodeignore'), 'utf8'), /^!README\.md$/m, 'the repository README is not shipped');
+    assert.doesNotMatch(
+      readFileSync(path.join(root, '.vscodeignore'), 'utf8'),
+      /^!README\.md$/m,
+      'the repository README is not shipped',
+    );
   });
 
   it('names every contributed command by its title', () => {
@@ -51,6 +59,7 @@ describe('Marketplace README', () => {
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => match[1] ?? '');
     assert.ok(images.length >= 1, 'shows a screenshot');
     for (const image of images) assert.match(image, /^https:\/\/.+\.png$/, `${image} is an absolute https PNG`);
-    for (const [, link] of readme.matchAll(/[^!]\[[^\]]*\]\(([^)]+)\)/g)) assert.match(link ?? '', /^https:\/\//, `${link} is absolute`);
+    for (const [, link] of readme.matchAll(/[^!]\[[^\]]*\]\(([^)]+)\)/g))
+      assert.match(link ?? '', /^https:\/\//, `${link} is absolute`);
   });
 });

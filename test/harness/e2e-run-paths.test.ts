@@ -44,9 +44,17 @@ describe('e2e run paths', () => {
 
   it('plans chromium, code-server and VS Code sockets in the folders those programs are given', () => {
     const plan = planRunPaths({ root: '/r', shortDir: '/tmp/tw-e2e-abcdef', id: 'x' });
-    assert.ok(plan.sockets.some((socket) => socket.startsWith(plan.browser.tmp) && socket.endsWith('/SingletonSocket')));
-    assert.ok(plan.sockets.some((socket) => socket.startsWith(plan.trusted.userData) && socket.endsWith('code-server-ipc.sock')));
-    assert.ok(plan.sockets.some((socket) => socket.startsWith(plan.untrusted.tmp) && /vscode-ipc-0{36}\.sock$/.test(socket)));
+    assert.ok(
+      plan.sockets.some((socket) => socket.startsWith(plan.browser.tmp) && socket.endsWith('/SingletonSocket')),
+    );
+    assert.ok(
+      plan.sockets.some(
+        (socket) => socket.startsWith(plan.trusted.userData) && socket.endsWith('code-server-ipc.sock'),
+      ),
+    );
+    assert.ok(
+      plan.sockets.some((socket) => socket.startsWith(plan.untrusted.tmp) && /vscode-ipc-0{36}\.sock$/.test(socket)),
+    );
     assert.equal(socketPathProblem(plan), undefined);
   });
 

@@ -125,7 +125,11 @@ describe('crash corpus: every rule completes on every syntax corner', () => {
           const fatal = messages.filter((message) => message.fatal);
           assert.deepEqual(fatal, [], `${file} must parse, or it tests nothing`);
           const services = linter.getSourceCode().parserServices as { program?: unknown } | undefined;
-          assert.equal(services?.program != null, mode.typed, mode.typed ? 'the typed run must have a program' : 'untyped');
+          assert.equal(
+            services?.program != null,
+            mode.typed,
+            mode.typed ? 'the typed run must have a program' : 'untyped',
+          );
         });
       }
     });
@@ -137,7 +141,9 @@ describe('crash corpus: every rule completes on every syntax corner', () => {
     assert.deepEqual(rules, [...new Set(rules)], 'one warning per rule');
     // TypeScript 6.0 overflows its stack on the generic method reference in generics-type-args.ts.
     assert.ok(
-      checkerWarnings.some((message) => message.startsWith('tripwire/no-floating-promise:') && message.includes('generics-type-args.ts')),
+      checkerWarnings.some(
+        (message) => message.startsWith('tripwire/no-floating-promise:') && message.includes('generics-type-args.ts'),
+      ),
       checkerWarnings.join('\n'),
     );
   });
@@ -170,6 +176,9 @@ describe('askChecker', () => {
     await warningsDelivered();
     const added = checkerWarnings.slice(before);
     assert.equal(added.length, 1, added.join('\n'));
-    assert.match(added[0]!, /^tripwire\/guard-under-test: the TypeScript checker failed at guarded\.ts \(RangeError: Maximum call stack/);
+    assert.match(
+      added[0]!,
+      /^tripwire\/guard-under-test: the TypeScript checker failed at guarded\.ts \(RangeError: Maximum call stack/,
+    );
   });
 });

@@ -18,7 +18,9 @@ const config: Linter.Config[] = [
 
 /** Rule, line and message of every report, in order. */
 function reports(code: string): string[] {
-  return linter.verify(code, config, { filename: 'module.ts' }).map((m) => `${m.ruleId ?? 'fatal'} ${m.line} ${m.message}`);
+  return linter
+    .verify(code, config, { filename: 'module.ts' })
+    .map((m) => `${m.ruleId ?? 'fatal'} ${m.line} ${m.message}`);
 }
 
 /** Pairs of equivalent programs: the `require` form and the `import =` form, line for line. */
@@ -31,7 +33,8 @@ const pairs: { name: string; required: string; imported: string; expectReports: 
   },
   {
     name: 'a member of a required module, aliased',
-    required: "const timers = require('node:timers/promises');\nconst sleep = require('node:timers/promises').setTimeout;\nsleep(10);",
+    required:
+      "const timers = require('node:timers/promises');\nconst sleep = require('node:timers/promises').setTimeout;\nsleep(10);",
     imported: "import timers = require('node:timers/promises');\nimport sleep = timers.setTimeout;\nsleep(10);",
     expectReports: true,
   },

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Linter } from 'eslint';
-import rule, { CACHE_CAPACITY, cacheSizes, resolveImport, resolverInputs } from '../../rules/src/rules/layer-boundaries.js';
+import rule, {
+  CACHE_CAPACITY,
+  cacheSizes,
+  resolveImport,
+  resolverInputs,
+} from '../../rules/src/rules/layer-boundaries.js';
 import { BoundedMap } from '../../rules/src/util/bounded-map.js';
 import { createJavaScriptRuleTester, createRuleTester } from './rule-tester.js';
 
@@ -138,10 +143,16 @@ ruleTester.run('layer-boundaries', rule, {
     // The deepest matching folder decides: this file is in the handler layer (inside a folder named service).
     { filename: at('src/service/handler/nested.ts'), code: "import '../../order/service/order-service.js';" },
     // Tests wire layers together on purpose and are not checked by default.
-    { filename: at('src/order/handler/order-handler.test.ts'), code: "import { InMemoryOrderDao } from '../dao/memory/index.js';" },
+    {
+      filename: at('src/order/handler/order-handler.test.ts'),
+      code: "import { InMemoryOrderDao } from '../dao/memory/index.js';",
+    },
     { filename: at('src/order/model/__tests__/order.ts'), code: "import { s } from '../../service/order-service.js';" },
     // Code linted without its neighbours (no service folder, no tsconfig): allowed imports are not "unresolved".
-    { filename: lonely('src/order/handler/h.ts'), code: "import { s } from '../service/order-service.js';\nimport { t } from '~/service/t';" },
+    {
+      filename: lonely('src/order/handler/h.ts'),
+      code: "import { s } from '../service/order-service.js';\nimport { t } from '~/service/t';",
+    },
     { filename: lonely('src/order/service/s.ts'), code: "import { d } from '#dao/order-dao';" },
   ],
   invalid: [
@@ -149,7 +160,19 @@ ruleTester.run('layer-boundaries', rule, {
     {
       filename: service,
       code: "import { createHandlers } from '../handler/order-handler.js';",
-      errors: [{ messageId: 'upward', line: 1, column: 32, data: { from: 'service', to: 'handler', specifier: '../handler/order-handler.js', allowed: 'common, dao, model' } }],
+      errors: [
+        {
+          messageId: 'upward',
+          line: 1,
+          column: 32,
+          data: {
+            from: 'service',
+            to: 'handler',
+            specifier: '../handler/order-handler.js',
+            allowed: 'common, dao, model',
+          },
+        },
+      ],
     },
     {
       filename: dao,
@@ -180,7 +203,14 @@ ruleTester.run('layer-boundaries', rule, {
     {
       filename: handler,
       code: "import type { Order } from '../model/order.js';",
-      errors: [{ messageId: 'notAllowed', line: 1, column: 28, data: { from: 'handler', to: 'model', specifier: '../model/order.js', allowed: 'service, common' } }],
+      errors: [
+        {
+          messageId: 'notAllowed',
+          line: 1,
+          column: 28,
+          data: { from: 'handler', to: 'model', specifier: '../model/order.js', allowed: 'service, common' },
+        },
+      ],
     },
     {
       filename: handler,
@@ -310,7 +340,14 @@ ruleTester.run('layer-boundaries', rule, {
       filename: at('src/core/user.ts'),
       code: "import { users } from '../api/users.js';",
       options: [{ layers: { api: '**/api/**', core: '**/core/**' }, allow: { api: ['core'] } }],
-      errors: [{ messageId: 'upward', line: 1, column: 23, data: { from: 'core', to: 'api', specifier: '../api/users.js', allowed: 'no other layer' } }],
+      errors: [
+        {
+          messageId: 'upward',
+          line: 1,
+          column: 23,
+          data: { from: 'core', to: 'api', specifier: '../api/users.js', allowed: 'no other layer' },
+        },
+      ],
     },
     {
       filename: at('src/api/users.ts'),
@@ -364,7 +401,10 @@ describe('layer-boundaries resolver', () => {
       kind: 'file',
       path: at('src/order/service/order-service.ts'),
     });
-    assert.deepEqual(resolveImport('../dao/memory', service), { kind: 'file', path: at('src/order/dao/memory/index.ts') });
+    assert.deepEqual(resolveImport('../dao/memory', service), {
+      kind: 'file',
+      path: at('src/order/dao/memory/index.ts'),
+    });
     assert.deepEqual(resolveImport('@app/order/model/order', handler), { kind: 'file', path: model });
     assert.deepEqual(resolveImport('#model', handler), { kind: 'file', path: model });
     assert.deepEqual(resolveImport('react', handler), { kind: 'external' });
@@ -381,7 +421,11 @@ describe('layer-boundaries resolver', () => {
 
 describe('layer-boundaries caches', () => {
   /** A small project of its own, so edits here cannot disturb the cases above. */
-  function project(extra: Record<string, string> = {}): { dir: string; at: (p: string) => string; write: (p: string, text: string) => void } {
+  function project(extra: Record<string, string> = {}): {
+    dir: string;
+    at: (p: string) => string;
+    write: (p: string, text: string) => void;
+  } {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire-layer-cache-'));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const at = (p: string): string => path.join(dir, p);
@@ -390,7 +434,11 @@ describe('layer-boundaries caches', () => {
       fs.writeFileSync(at(p), text);
     };
     const base: Record<string, string> = {
-      'package.json': JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/dao/*.js' } }),
+      'package.json': JSON.stringify({
+        name: 'cache-fixture',
+        type: 'module',
+        imports: { '#lib/*': './src/dao/*.js' },
+      }),
       'tsconfig.base.json': JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/dao/*'] } } }),
       'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }),
       'src/service/user.ts': 'export {};',
@@ -411,7 +459,9 @@ describe('layer-boundaries caches', () => {
   });
 
   it('sees a changed leaf tsconfig (a new `extends` target) on the next lookup', () => {
-    const { at, write } = project({ 'tsconfig.other.json': JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }) });
+    const { at, write } = project({
+      'tsconfig.other.json': JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }),
+    });
     const importer = at('src/service/user.ts');
     assert.deepEqual(resolveImport('@lib/store', importer), { kind: 'file', path: at('src/dao/store.ts') });
     write('tsconfig.json', JSON.stringify({ extends: './tsconfig.other.json', include: ['src'] }));
@@ -422,7 +472,10 @@ describe('layer-boundaries caches', () => {
     const { at, write } = project();
     const importer = at('src/service/user.ts');
     assert.deepEqual(resolveImport('#lib/store', importer), { kind: 'file', path: at('src/dao/store.ts') });
-    write('package.json', JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }));
+    write(
+      'package.json',
+      JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }),
+    );
     assert.deepEqual(resolveImport('#lib/store', importer), { kind: 'file', path: at('src/handler/store.ts') });
   });
 
@@ -437,7 +490,13 @@ describe('layer-boundaries caches', () => {
       'src/handler/c.js': "import '@lib/store';",
     };
     const lint = (order: readonly string[]): string[] =>
-      order.flatMap((file) => linter.verify(sources[file]!, config, { filename: at(file) }).map((m) => `${file}:${m.line} ${m.messageId ?? m.message}`)).sort();
+      order
+        .flatMap((file) =>
+          linter
+            .verify(sources[file]!, config, { filename: at(file) })
+            .map((m) => `${file}:${m.line} ${m.messageId ?? m.message}`),
+        )
+        .sort();
     const files = Object.keys(sources);
     const before = lint(files);
     assert.deepEqual(before, ['src/dao/b.js:1 upward', 'src/handler/c.js:1 notAllowed']);
@@ -445,7 +504,10 @@ describe('layer-boundaries caches', () => {
     // `@lib` and `#lib` now point into the handler layer: the service file imports upward twice, and
     // the handler file's import stays within its layer.
     write('tsconfig.base.json', JSON.stringify({ compilerOptions: { paths: { '@lib/*': ['./src/handler/*'] } } }));
-    write('package.json', JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }));
+    write(
+      'package.json',
+      JSON.stringify({ name: 'cache-fixture', type: 'module', imports: { '#lib/*': './src/handler/*.js' } }),
+    );
     const after = lint(files);
     assert.deepEqual(after, ['src/dao/b.js:1 upward', 'src/service/a.js:1 upward', 'src/service/a.js:2 upward']);
     assert.deepEqual(lint([...files].reverse()), after);
@@ -455,7 +517,8 @@ describe('layer-boundaries caches', () => {
     const { at } = project();
     const importer = at('src/service/user.ts');
     const inputs = resolverInputs(path.dirname(importer));
-    for (let index = 0; index < CACHE_CAPACITY.resolutions + 500; index += 1) resolveImport(`../dao/missing-${index}.js`, importer, inputs);
+    for (let index = 0; index < CACHE_CAPACITY.resolutions + 500; index += 1)
+      resolveImport(`../dao/missing-${index}.js`, importer, inputs);
     const sizes = cacheSizes();
     for (const [name, size] of Object.entries(sizes)) {
       assert.ok(size <= CACHE_CAPACITY[name as keyof typeof CACHE_CAPACITY], `${name}: ${size} entries`);

@@ -22,20 +22,46 @@ describe('npm run new-rule', () => {
 
   before(() => {
     copy = mkdtempSync(path.join(os.tmpdir(), 'tw-new-rule-'));
-    for (const part of ['rules/src', 'rules/docs', 'rules/tsconfig.json', 'rules/package.json', 'tsconfig.base.json', 'scripts/new-rule.mjs', 'scripts/templates', 'test/rules/rule-tester.ts']) {
+    for (const part of [
+      'rules/src',
+      'rules/docs',
+      'rules/tsconfig.json',
+      'rules/package.json',
+      'tsconfig.base.json',
+      'scripts/new-rule.mjs',
+      'scripts/templates',
+      'test/rules/rule-tester.ts',
+    ]) {
       mkdirSync(path.dirname(path.join(copy, part)), { recursive: true });
       cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
     }
-    writeFileSync(path.join(copy, 'package.json'), `${JSON.stringify({ name: 'scratch', private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(
+      path.join(copy, 'package.json'),
+      `${JSON.stringify({ name: 'scratch', private: true, type: 'module' }, null, 2)}\n`,
+    );
     symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
   });
 
   after(() => rmSync(copy, { recursive: true, force: true }));
 
   it('creates the rule, its test and its page, and registers it', () => {
-    const { status, output } = run([path.join(copy, 'scripts', 'new-rule.mjs'), 'no-unbounded-queue', '--description', 'Disallow queues that grow without a bound.', '--root', copy], copy);
+    const { status, output } = run(
+      [
+        path.join(copy, 'scripts', 'new-rule.mjs'),
+        'no-unbounded-queue',
+        '--description',
+        'Disallow queues that grow without a bound.',
+        '--root',
+        copy,
+      ],
+      copy,
+    );
     assert.equal(status, 0, output);
-    for (const file of ['rules/src/rules/no-unbounded-queue.ts', 'test/rules/no-unbounded-queue.test.ts', 'rules/docs/rules/no-unbounded-queue.md']) {
+    for (const file of [
+      'rules/src/rules/no-unbounded-queue.ts',
+      'test/rules/no-unbounded-queue.test.ts',
+      'rules/docs/rules/no-unbounded-queue.md',
+    ]) {
       assert.ok(existsSync(path.join(copy, file)), `${file} exists`);
     }
     const index = readFileSync(path.join(copy, 'rules', 'src', 'rules', 'index.ts'), 'utf8');
@@ -43,11 +69,20 @@ describe('npm run new-rule', () => {
     assert.match(index, /^ {2}'no-unbounded-queue': noUnboundedQueue,$/m);
     const page = readFileSync(path.join(copy, 'rules', 'docs', 'rules', 'no-unbounded-queue.md'), 'utf8');
     assert.ok(page.startsWith('# tripwire/no-unbounded-queue\n\nDisallow queues that grow without a bound.\n'));
-    for (const heading of ['## The trap', '## Examples', '## Options', '## When Not To Use It']) assert.ok(page.includes(`\n${heading}\n`), heading);
+    for (const heading of ['## The trap', '## Examples', '## Options', '## When Not To Use It'])
+      assert.ok(page.includes(`\n${heading}\n`), heading);
   });
 
   it('the new rule compiles with the plugin (tsc --strict) and its generated test passes', () => {
-    const tsc = run([path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join('rules', 'tsconfig.json'), '--noEmit'], copy);
+    const tsc = run(
+      [
+        path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        path.join('rules', 'tsconfig.json'),
+        '--noEmit',
+      ],
+      copy,
+    );
     assert.equal(tsc.status, 0, tsc.output);
     const tested = run(['--import', 'tsx', '--test', path.join('test', 'rules', 'no-unbounded-queue.test.ts')], copy);
     assert.equal(tested.status, 0, tested.output);
@@ -69,4 +104,3 @@ describe('npm run new-rule', () => {
     assert.equal(readFileSync(path.join(copy, 'rules', 'src', 'rules', 'index.ts'), 'utf8'), before);
   });
 });
-

@@ -61,8 +61,16 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 2,
           column: 17,
           suggestions: [
-            { messageId: 'suggestForOf', output: 'async function run(items: string[]) {\n  for (const item of items) {\n    await save(item);\n  }\n}' },
-            { messageId: 'suggestPromiseAll', output: 'async function run(items: string[]) {\n  await Promise.all(items.map(async (item) => {\n    await save(item);\n  }));\n}' },
+            {
+              messageId: 'suggestForOf',
+              output:
+                'async function run(items: string[]) {\n  for (const item of items) {\n    await save(item);\n  }\n}',
+            },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function run(items: string[]) {\n  await Promise.all(items.map(async (item) => {\n    await save(item);\n  }));\n}',
+            },
           ],
         },
       ],
@@ -76,8 +84,15 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 2,
           column: 17,
           suggestions: [
-            { messageId: 'suggestForOf', output: 'async function run(users: User[]) {\n  for (const { id } of users) { await notify(id); }\n}' },
-            { messageId: 'suggestPromiseAll', output: 'async function run(users: User[]) {\n  await Promise.all(users.map(async ({ id }: User) => notify(id)));\n}' },
+            {
+              messageId: 'suggestForOf',
+              output: 'async function run(users: User[]) {\n  for (const { id } of users) { await notify(id); }\n}',
+            },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function run(users: User[]) {\n  await Promise.all(users.map(async ({ id }: User) => notify(id)));\n}',
+            },
           ],
         },
       ],
@@ -106,7 +121,11 @@ ruleTester.run('no-async-callback-leak', rule, {
         {
           messageId: 'iteration',
           suggestions: [
-            { messageId: 'suggestPromiseAll', output: 'async function run(items: string[]) {\n  await Promise.all(items.map(async (item, index) => {\n    await save(item, index);\n  }));\n}' },
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function run(items: string[]) {\n  await Promise.all(items.map(async (item, index) => {\n    await save(item, index);\n  }));\n}',
+            },
           ],
         },
       ],
@@ -126,7 +145,13 @@ ruleTester.run('no-async-callback-leak', rule, {
           messageId: 'discardedMap',
           line: 2,
           column: 13,
-          suggestions: [{ messageId: 'suggestPromiseAll', output: 'async function run(items: string[]) {\n  await Promise.all(items.map(async (item) => save(item)));\n}' }],
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'async function run(items: string[]) {\n  await Promise.all(items.map(async (item) => save(item)));\n}',
+            },
+          ],
         },
       ],
     },
@@ -140,7 +165,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 20,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'emitter.on("data", async (chunk) => {\n  try {\n    await write(chunk);\n  } catch (error) {\n    console.error(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'emitter.on("data", async (chunk) => {\n  try {\n    await write(chunk);\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -154,7 +183,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 33,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'window.addEventListener("load", async function () {\n  try {\n    await boot();\n  } catch (error) {\n    console.error(error);\n  }\n});\nprocess.once("SIGINT", async () => close());' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'window.addEventListener("load", async function () {\n  try {\n    await boot();\n  } catch (error) {\n    console.error(error);\n  }\n});\nprocess.once("SIGINT", async () => close());',
+            },
           ],
         },
         {
@@ -163,7 +196,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 2,
           column: 24,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'window.addEventListener("load", async function () { await boot(); });\nprocess.once("SIGINT", async () => {\n  try {\n    await close();\n  } catch (error) {\n    console.error(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'window.addEventListener("load", async function () { await boot(); });\nprocess.once("SIGINT", async () => {\n  try {\n    await close();\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -172,12 +209,32 @@ ruleTester.run('no-async-callback-leak', rule, {
       // queue / stream consumers
       code: 'channel.consume("jobs", async (message) => { await handle(message); });\nupdates$.subscribe(async (update) => { await apply(update); });',
       errors: [
-        { messageId: 'listener', data: { method: 'consume' }, line: 1, column: 25, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'channel.consume("jobs", async (message) => {\n  try {\n    await handle(message);\n  } catch (error) {\n    console.error(error);\n  }\n});\nupdates$.subscribe(async (update) => { await apply(update); });' },
-        ] },
-        { messageId: 'listener', data: { method: 'subscribe' }, line: 2, column: 20, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'channel.consume("jobs", async (message) => { await handle(message); });\nupdates$.subscribe(async (update) => {\n  try {\n    await apply(update);\n  } catch (error) {\n    console.error(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'listener',
+          data: { method: 'consume' },
+          line: 1,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'channel.consume("jobs", async (message) => {\n  try {\n    await handle(message);\n  } catch (error) {\n    console.error(error);\n  }\n});\nupdates$.subscribe(async (update) => { await apply(update); });',
+            },
+          ],
+        },
+        {
+          messageId: 'listener',
+          data: { method: 'subscribe' },
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'channel.consume("jobs", async (message) => { await handle(message); });\nupdates$.subscribe(async (update) => {\n  try {\n    await apply(update);\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
+          ],
+        },
       ],
     },
     {
@@ -189,7 +246,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 3,
           column: 23,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: "import express from 'express';\nconst app = express();\napp.get('/users/:id', async (req, res, next) => {\n  try {\n    res.json(await loadUser(req.params.id));\n  } catch (error) {\n    next(error);\n  }\n});" },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "import express from 'express';\nconst app = express();\napp.get('/users/:id', async (req, res, next) => {\n  try {\n    res.json(await loadUser(req.params.id));\n  } catch (error) {\n    next(error);\n  }\n});",
+            },
           ],
         },
       ],
@@ -204,7 +265,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 3,
           column: 12,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: "import { Router } from 'express';\nconst router = Router();\nrouter.use(async (req, res, next) => {\n  try {\n    try { await auth(req); next(); } catch (error) { throw error; }\n  } catch (error) {\n    next(error);\n  }\n});" },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "import { Router } from 'express';\nconst router = Router();\nrouter.use(async (req, res, next) => {\n  try {\n    try { await auth(req); next(); } catch (error) { throw error; }\n  } catch (error) {\n    next(error);\n  }\n});",
+            },
           ],
         },
       ],
@@ -219,7 +284,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 2,
           column: 20,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'export function routes(router) {\n  router.post("/", async (req, res) => {\n    try {\n      res.send(await create(req.body));\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'export function routes(router) {\n  router.post("/", async (req, res) => {\n    try {\n      res.send(await create(req.body));\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}',
+            },
           ],
         },
       ],
@@ -234,7 +303,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 13,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'setInterval(async () => {\n  try {\n    await poll();\n  } catch (error) {\n    console.error(error);\n  }\n}, 1000);' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'setInterval(async () => {\n  try {\n    await poll();\n  } catch (error) {\n    console.error(error);\n  }\n}, 1000);',
+            },
           ],
         },
       ],
@@ -242,12 +315,32 @@ ruleTester.run('no-async-callback-leak', rule, {
     {
       code: 'setTimeout(async () => (await refresh()), 5);\nprocess.nextTick(async () => { await flush(); });',
       errors: [
-        { messageId: 'timer', data: { method: 'setTimeout' }, line: 1, column: 12, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'setTimeout(async () => {\n  try {\n    await refresh();\n  } catch (error) {\n    console.error(error);\n  }\n}, 5);\nprocess.nextTick(async () => { await flush(); });' },
-        ] },
-        { messageId: 'timer', data: { method: 'process.nextTick' }, line: 2, column: 18, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'setTimeout(async () => (await refresh()), 5);\nprocess.nextTick(async () => {\n  try {\n    await flush();\n  } catch (error) {\n    console.error(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'timer',
+          data: { method: 'setTimeout' },
+          line: 1,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'setTimeout(async () => {\n  try {\n    await refresh();\n  } catch (error) {\n    console.error(error);\n  }\n}, 5);\nprocess.nextTick(async () => { await flush(); });',
+            },
+          ],
+        },
+        {
+          messageId: 'timer',
+          data: { method: 'process.nextTick' },
+          line: 2,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'setTimeout(async () => (await refresh()), 5);\nprocess.nextTick(async () => {\n  try {\n    await flush();\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
+          ],
+        },
       ],
     },
     {
@@ -259,7 +352,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 26,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'const user = new Promise(async (resolve, reject) => {\n  try {\n    resolve(await load());\n  } catch (error) {\n    reject(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'const user = new Promise(async (resolve, reject) => {\n  try {\n    resolve(await load());\n  } catch (error) {\n    reject(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -281,7 +378,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 17,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'emitter.on("x", async () => {\n  try {\n    try { await work(); } finally { done(); }\n  } catch (error) {\n    console.error(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'emitter.on("x", async () => {\n  try {\n    try { await work(); } finally { done(); }\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -290,21 +391,51 @@ ruleTester.run('no-async-callback-leak', rule, {
       // the `listen` callback and DOM-style handler properties ignore the promise too
       code: 'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  await handle(event.data);\n};',
       errors: [
-        { messageId: 'listener', data: { method: 'listen' }, line: 1, column: 18, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'app.listen(3000, async () => {\n  try {\n    await db.connect();\n  } catch (error) {\n    console.error(error);\n  }\n});\nsocket.onmessage = async (event) => {\n  await handle(event.data);\n};' },
-        ] },
-        { messageId: 'listener', data: { method: 'onmessage' }, line: 4, column: 20, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  try {\n    await handle(event.data);\n  } catch (error) {\n    console.error(error);\n  }\n};' },
-        ] },
+        {
+          messageId: 'listener',
+          data: { method: 'listen' },
+          line: 1,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'app.listen(3000, async () => {\n  try {\n    await db.connect();\n  } catch (error) {\n    console.error(error);\n  }\n});\nsocket.onmessage = async (event) => {\n  await handle(event.data);\n};',
+            },
+          ],
+        },
+        {
+          messageId: 'listener',
+          data: { method: 'onmessage' },
+          line: 4,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'app.listen(3000, async () => {\n  await db.connect();\n});\nsocket.onmessage = async (event) => {\n  try {\n    await handle(event.data);\n  } catch (error) {\n    console.error(error);\n  }\n};',
+            },
+          ],
+        },
       ],
     },
     {
       // Node-style (err, …) callbacks never read the promise
       code: "fs.readFile('a.json', async (err, data) => {\n  await store(JSON.parse(String(data)));\n});",
       errors: [
-        { messageId: 'callback', data: { method: 'readFile' }, line: 1, column: 23, suggestions: [
-          { messageId: 'suggestTryCatch', output: "fs.readFile('a.json', async (err, data) => {\n  try {\n    await store(JSON.parse(String(data)));\n  } catch (error) {\n    console.error(error);\n  }\n});" },
-        ] },
+        {
+          messageId: 'callback',
+          data: { method: 'readFile' },
+          line: 1,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "fs.readFile('a.json', async (err, data) => {\n  try {\n    await store(JSON.parse(String(data)));\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
       ],
     },
     {
@@ -317,7 +448,11 @@ ruleTester.run('no-async-callback-leak', rule, {
           line: 1,
           column: 18,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: '_.forEach(items, async (item) => {\n  try {\n    await save(item);\n  } catch (error) {\n    console.error(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                '_.forEach(items, async (item) => {\n  try {\n    await save(item);\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -339,7 +474,11 @@ javaScriptRuleTester.run('no-async-callback-leak (JavaScript)', rule, {
           line: 3,
           column: 9,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: "const express = require('express');\nconst app = express();\napp.use(async function (req, res) {\n  try {\n    res.send(await render());\n  } catch (error) {\n    console.error(error);\n  }\n});" },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "const express = require('express');\nconst app = express();\napp.use(async function (req, res) {\n  try {\n    res.send(await render());\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
           ],
         },
       ],
@@ -375,7 +514,11 @@ typedRuleTester.run('no-async-callback-leak (typed)', rule, {
           line: 2,
           column: 13,
           suggestions: [
-            { messageId: 'suggestTryCatch', output: 'declare const bus: { on(event: string, listener: (payload: string) => void): void };\nbus.on("x", async (payload) => {\n  try {\n    await fetch(payload);\n  } catch (error) {\n    console.error(error);\n  }\n});' },
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'declare const bus: { on(event: string, listener: (payload: string) => void): void };\nbus.on("x", async (payload) => {\n  try {\n    await fetch(payload);\n  } catch (error) {\n    console.error(error);\n  }\n});',
+            },
           ],
         },
       ],
@@ -418,94 +561,138 @@ ruleTester.run('no-async-callback-leak (more slots, bodies that cannot reject)',
     'export async function acquire(previous: Promise<void>, timeout: Promise<never> | null) {\n  await Promise.race([previous, timeout].filter((entry) => entry));\n}',
     // synchronous calls around a try/catch that holds every await: only a synchronous throw is left
     "channel.addEventListener('message', async (event) => {\n  debug('received', event);\n  if (event.data.kind === 'refresh') cache.clear();\n  try {\n    await notifySubscribers(event.data);\n  } catch (error) {\n    debug('notify failed', error);\n  }\n  render();\n});",
-    "port.onmessage = async (event) => {\n  let reply;\n  try {\n    reply = await handle(event.data);\n  } catch {\n    reply = { error: true };\n  }\n  port.postMessage(reply);\n};",
+    'port.onmessage = async (event) => {\n  let reply;\n  try {\n    reply = await handle(event.data);\n  } catch {\n    reply = { error: true };\n  }\n  port.postMessage(reply);\n};',
     // an async executor that awaits nothing: a throw there is no different from a plain executor's
     'export function deferred() {\n  let settle;\n  const promise = new Promise(async (resolve) => (settle = resolve));\n  return { promise, settle };\n}',
-    "export async function shutdown(server: Server) {\n  await new Promise(async (resolve) => {\n    server.close();\n    try {\n      server.onIdle(() => resolve(undefined));\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}",
+    'export async function shutdown(server: Server) {\n  await new Promise(async (resolve) => {\n    server.close();\n    try {\n      server.onIdle(() => resolve(undefined));\n    } catch (error) {\n      console.error(error);\n    }\n  });\n}',
   ],
   invalid: [
     // the array of promises is what forEach's arrow returns: nobody waits for it
     {
       code: 'export function notifyGroups(groups) {\n  groups.forEach((group) => group.members.map(async (member) => notify(member)));\n}',
-      errors: [
-        { messageId: 'discardedMap', line: 2, column: 47, suggestions: [] },
-      ],
+      errors: [{ messageId: 'discardedMap', line: 2, column: 47, suggestions: [] }],
     },
     // awaiting the array waits for nothing
     {
-      code: 'export async function sendAll(users: User[]) {\n  await users.map(async (user) => sendMail(user));\n  log(\'sent\');\n}',
+      code: "export async function sendAll(users: User[]) {\n  await users.map(async (user) => sendMail(user));\n  log('sent');\n}",
       errors: [
-        { messageId: 'discardedMap', line: 2, column: 19, suggestions: [
-          { messageId: 'suggestPromiseAll', output: 'export async function sendAll(users: User[]) {\n  await Promise.all(users.map(async (user) => sendMail(user)));\n  log(\'sent\');\n}' },
-        ] },
+        {
+          messageId: 'discardedMap',
+          line: 2,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "export async function sendAll(users: User[]) {\n  await Promise.all(users.map(async (user) => sendMail(user)));\n  log('sent');\n}",
+            },
+          ],
+        },
       ],
     },
     // the promises become a .then value that nobody awaits
     {
       code: 'export function uploadAll() {\n  return listFiles().then((files) => files.map(async (file) => upload(file)));\n}',
-      errors: [
-        { messageId: 'discardedMap', line: 2, column: 48, suggestions: [] },
-      ],
+      errors: [{ messageId: 'discardedMap', line: 2, column: 48, suggestions: [] }],
     },
     // the right of && in a statement
     {
       code: 'export function save(items: Item[], enabled: boolean) {\n  enabled && items.map(async (item) => {\n    await persist(item);\n  });\n}',
-      errors: [
-        { messageId: 'discardedMap', line: 2, column: 24, suggestions: [] },
-      ],
+      errors: [{ messageId: 'discardedMap', line: 2, column: 24, suggestions: [] }],
     },
     // Array.from with an async mapper, dropped and awaited
     {
       code: 'export async function refreshAll(nodes: Set<Node>) {\n  Array.from(nodes, async (node) => {\n    await node.refresh();\n  });\n  await Array.from(nodes, async (node) => node.flush());\n}',
       errors: [
-        { messageId: 'discardedMap', line: 2, column: 21, suggestions: [
-          { messageId: 'suggestPromiseAll', output: 'export async function refreshAll(nodes: Set<Node>) {\n  await Promise.all(Array.from(nodes, async (node) => {\n    await node.refresh();\n  }));\n  await Array.from(nodes, async (node) => node.flush());\n}' },
-        ] },
-        { messageId: 'discardedMap', line: 5, column: 27, suggestions: [
-          { messageId: 'suggestPromiseAll', output: 'export async function refreshAll(nodes: Set<Node>) {\n  Array.from(nodes, async (node) => {\n    await node.refresh();\n  });\n  await Promise.all(Array.from(nodes, async (node) => node.flush()));\n}' },
-        ] },
+        {
+          messageId: 'discardedMap',
+          line: 2,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'export async function refreshAll(nodes: Set<Node>) {\n  await Promise.all(Array.from(nodes, async (node) => {\n    await node.refresh();\n  }));\n  await Array.from(nodes, async (node) => node.flush());\n}',
+            },
+          ],
+        },
+        {
+          messageId: 'discardedMap',
+          line: 5,
+          column: 27,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                'export async function refreshAll(nodes: Set<Node>) {\n  Array.from(nodes, async (node) => {\n    await node.refresh();\n  });\n  await Promise.all(Array.from(nodes, async (node) => node.flush()));\n}',
+            },
+          ],
+        },
       ],
     },
     // Bull in callback mode: the promise is ignored and done is never called on a rejection
     {
       code: 'emailQueue.process(async (job, done) => {\n  await sendEmail(job.data);\n  done();\n});',
       errors: [
-        { messageId: 'doneCallback', line: 1, column: 20, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'emailQueue.process(async (job, done) => {\n  try {\n    await sendEmail(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 1,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'emailQueue.process(async (job, done) => {\n  try {\n    await sendEmail(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});',
+            },
+          ],
+        },
       ],
     },
     // a job processor with a name and a concurrency
     {
-      code: 'this.queue.process(\'sync\', 4, async (job, cb) => {\n  await this.sync(job.data);\n  cb();\n});',
+      code: "this.queue.process('sync', 4, async (job, cb) => {\n  await this.sync(job.data);\n  cb();\n});",
       errors: [
-        { messageId: 'doneCallback', line: 1, column: 31, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'this.queue.process(\'sync\', 4, async (job, cb) => {\n  try {\n    await this.sync(job.data);\n    cb();\n  } catch (error) {\n    cb(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 1,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "this.queue.process('sync', 4, async (job, cb) => {\n  try {\n    await this.sync(job.data);\n    cb();\n  } catch (error) {\n    cb(error);\n  }\n});",
+            },
+          ],
+        },
       ],
     },
     // Passport verify callbacks are called callback-style
     {
       code: 'passport.use(new LocalStrategy(async (username, password, done) => {\n  const user = await User.findOne({ username });\n  if (!user) return done(null, false);\n  done(null, user);\n}));',
       errors: [
-        { messageId: 'doneCallback', line: 1, column: 32, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'passport.use(new LocalStrategy(async (username, password, done) => {\n  try {\n    const user = await User.findOne({ username });\n    if (!user) return done(null, false);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n}));' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 1,
+          column: 32,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'passport.use(new LocalStrategy(async (username, password, done) => {\n  try {\n    const user = await User.findOne({ username });\n    if (!user) return done(null, false);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n}));',
+            },
+          ],
+        },
       ],
     },
     // a predicate that is not async but returns a promise
     {
       code: 'async function isActive(user: User) {\n  return (await loadProfile(user)).active;\n}\nexport const active = (users: User[]) => users.filter((user) => isActive(user));',
-      errors: [
-        { messageId: 'predicate', line: 4, column: 55, suggestions: [] },
-      ],
+      errors: [{ messageId: 'predicate', line: 4, column: 55, suggestions: [] }],
     },
     // every() over promises from fs/promises
     {
-      code: 'import { access } from \'node:fs/promises\';\nexport function allReadable(paths: string[]) {\n  return paths.every(function (path) {\n    return access(path);\n  });\n}',
-      errors: [
-        { messageId: 'predicate', line: 3, column: 22, suggestions: [] },
-      ],
+      code: "import { access } from 'node:fs/promises';\nexport function allReadable(paths: string[]) {\n  return paths.every(function (path) {\n    return access(path);\n  });\n}",
+      errors: [{ messageId: 'predicate', line: 3, column: 22, suggestions: [] }],
     },
   ],
 });
@@ -518,45 +705,79 @@ javaScriptRuleTester.run('no-async-callback-leak (more slots, JavaScript)', rule
   invalid: [
     // kue processes jobs with a callback only
     {
-      code: 'const kue = require(\'kue\');\nconst jobs = kue.createQueue();\njobs.process(\'email\', async (job, done) => {\n  await deliver(job.data);\n  done();\n});',
+      code: "const kue = require('kue');\nconst jobs = kue.createQueue();\njobs.process('email', async (job, done) => {\n  await deliver(job.data);\n  done();\n});",
       errors: [
-        { messageId: 'doneCallback', line: 3, column: 23, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'const kue = require(\'kue\');\nconst jobs = kue.createQueue();\njobs.process(\'email\', async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 3,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "const kue = require('kue');\nconst jobs = kue.createQueue();\njobs.process('email', async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});",
+            },
+          ],
+        },
       ],
     },
     // Passport session deserialisation
     {
       code: 'passport.deserializeUser(async (id, done) => {\n  const user = await User.findById(id);\n  done(null, user);\n});',
       errors: [
-        { messageId: 'doneCallback', line: 1, column: 26, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'passport.deserializeUser(async (id, done) => {\n  try {\n    const user = await User.findById(id);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 1,
+          column: 26,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                'passport.deserializeUser(async (id, done) => {\n  try {\n    const user = await User.findById(id);\n    done(null, user);\n  } catch (error) {\n    done(error);\n  }\n});',
+            },
+          ],
+        },
       ],
     },
     // a function expression processor that passes its result to the callback
     {
-      code: 'queue.process(\'resize\', 4, async function (job, callback) {\n  const output = await sharp(job.data.path).resize(200).toBuffer();\n  callback(null, output);\n});',
+      code: "queue.process('resize', 4, async function (job, callback) {\n  const output = await sharp(job.data.path).resize(200).toBuffer();\n  callback(null, output);\n});",
       errors: [
-        { messageId: 'doneCallback', line: 1, column: 28, suggestions: [
-          { messageId: 'suggestTryCatch', output: 'queue.process(\'resize\', 4, async function (job, callback) {\n  try {\n    const output = await sharp(job.data.path).resize(200).toBuffer();\n    callback(null, output);\n  } catch (error) {\n    callback(error);\n  }\n});' },
-        ] },
+        {
+          messageId: 'doneCallback',
+          line: 1,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "queue.process('resize', 4, async function (job, callback) {\n  try {\n    const output = await sharp(job.data.path).resize(200).toBuffer();\n    callback(null, output);\n  } catch (error) {\n    callback(error);\n  }\n});",
+            },
+          ],
+        },
       ],
     },
     // Array.from over a length, dropped
     {
       code: 'function spawnWorkers(count) {\n  Array.from({ length: count }, async (_, index) => {\n    await startWorker(index);\n  });\n}\nmodule.exports = spawnWorkers;',
-      errors: [
-        { messageId: 'discardedMap', line: 2, column: 33, suggestions: [] },
-      ],
+      errors: [{ messageId: 'discardedMap', line: 2, column: 33, suggestions: [] }],
     },
     // awaiting a map of async blocks
     {
-      code: 'async function migrate(rows) {\n  await rows.map(async (row) => {\n    await db.insert(row);\n  });\n  console.log(\'done\');\n}\nmodule.exports = migrate;',
+      code: "async function migrate(rows) {\n  await rows.map(async (row) => {\n    await db.insert(row);\n  });\n  console.log('done');\n}\nmodule.exports = migrate;",
       errors: [
-        { messageId: 'discardedMap', line: 2, column: 18, suggestions: [
-          { messageId: 'suggestPromiseAll', output: 'async function migrate(rows) {\n  await Promise.all(rows.map(async (row) => {\n    await db.insert(row);\n  }));\n  console.log(\'done\');\n}\nmodule.exports = migrate;' },
-        ] },
+        {
+          messageId: 'discardedMap',
+          line: 2,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestPromiseAll',
+              output:
+                "async function migrate(rows) {\n  await Promise.all(rows.map(async (row) => {\n    await db.insert(row);\n  }));\n  console.log('done');\n}\nmodule.exports = migrate;",
+            },
+          ],
+        },
       ],
     },
   ],
@@ -604,7 +825,8 @@ typedRuleTester.run('no-async-callback-leak (typed: declared slots, methods by r
           suggestions: [
             {
               messageId: 'suggestTryCatch',
-              output: 'interface Job { data: string }\ndeclare const queue: { process(handler: ((job: Job, done: (error?: Error) => void) => void) | ((job: Job) => Promise<void>)): void };\ndeclare function deliver(data: string): Promise<void>;\nqueue.process(async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});',
+              output:
+                'interface Job { data: string }\ndeclare const queue: { process(handler: ((job: Job, done: (error?: Error) => void) => void) | ((job: Job) => Promise<void>)): void };\ndeclare function deliver(data: string): Promise<void>;\nqueue.process(async (job, done) => {\n  try {\n    await deliver(job.data);\n    done();\n  } catch (error) {\n    done(error);\n  }\n});',
             },
           ],
         },

@@ -49,7 +49,10 @@ ruleTester.run('no-floating-promise', rule, {
     'function fetch(url: string) { return url; } fetch("/x");',
     // a deliberate allow-list
     { code: 'async function track() {} track();', options: [{ allowedCalls: ['track'] }] },
-    { code: 'const analytics = { async send() {} }; analytics.send();', options: [{ allowedCalls: ['analytics.send'] }] },
+    {
+      code: 'const analytics = { async send() {} }; analytics.send();',
+      options: [{ allowedCalls: ['analytics.send'] }],
+    },
     // same-file functions that cannot reject: the whole body in try/catch, or a handled chain returned
     'async function log(entry: string) { try { await send(entry); } catch (error) { console.error(error); } } log("x");',
     'async function load() {} function prefetch() { return load().then(() => {}).catch(() => {}); } prefetch();',
@@ -76,9 +79,18 @@ ruleTester.run('no-floating-promise', rule, {
           line: 3,
           column: 3,
           suggestions: [
-            { messageId: 'suggestAwait', output: 'async function save() {}\nasync function main() {\n  await save();\n}' },
-            { messageId: 'suggestCatch', output: `async function save() {}\nasync function main() {\n  save()${CATCH};\n}` },
-            { messageId: 'suggestVoid', output: 'async function save() {}\nasync function main() {\n  void save();\n}' },
+            {
+              messageId: 'suggestAwait',
+              output: 'async function save() {}\nasync function main() {\n  await save();\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function save() {}\nasync function main() {\n  save()${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output: 'async function save() {}\nasync function main() {\n  void save();\n}',
+            },
           ],
         },
       ],
@@ -107,8 +119,15 @@ ruleTester.run('no-floating-promise', rule, {
           line: 2,
           column: 1,
           suggestions: [
-            { messageId: 'suggestCatch', output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5)${CATCH};\nfetch("/ping");` },
-            { messageId: 'suggestVoid', output: 'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\nvoid delay(5);\nfetch("/ping");' },
+            {
+              messageId: 'suggestCatch',
+              output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5)${CATCH};\nfetch("/ping");`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\nvoid delay(5);\nfetch("/ping");',
+            },
           ],
         },
         {
@@ -116,8 +135,15 @@ ruleTester.run('no-floating-promise', rule, {
           line: 3,
           column: 1,
           suggestions: [
-            { messageId: 'suggestCatch', output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nfetch("/ping")${CATCH};` },
-            { messageId: 'suggestVoid', output: 'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nvoid fetch("/ping");' },
+            {
+              messageId: 'suggestCatch',
+              output: `function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nfetch("/ping")${CATCH};`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'function delay(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }\ndelay(5);\nvoid fetch("/ping");',
+            },
           ],
         },
       ],
@@ -130,16 +156,30 @@ ruleTester.run('no-floating-promise', rule, {
           messageId: 'floating',
           line: 2,
           suggestions: [
-            { messageId: 'suggestCatch', output: `function load(): Promise<number> { return cache.get(); }\nload()${CATCH};\nnew Promise((resolve) => resolve(1));` },
-            { messageId: 'suggestVoid', output: 'function load(): Promise<number> { return cache.get(); }\nvoid load();\nnew Promise((resolve) => resolve(1));' },
+            {
+              messageId: 'suggestCatch',
+              output: `function load(): Promise<number> { return cache.get(); }\nload()${CATCH};\nnew Promise((resolve) => resolve(1));`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'function load(): Promise<number> { return cache.get(); }\nvoid load();\nnew Promise((resolve) => resolve(1));',
+            },
           ],
         },
         {
           messageId: 'floating',
           line: 3,
           suggestions: [
-            { messageId: 'suggestCatch', output: `function load(): Promise<number> { return cache.get(); }\nload();\nnew Promise((resolve) => resolve(1))${CATCH};` },
-            { messageId: 'suggestVoid', output: 'function load(): Promise<number> { return cache.get(); }\nload();\nvoid new Promise((resolve) => resolve(1));' },
+            {
+              messageId: 'suggestCatch',
+              output: `function load(): Promise<number> { return cache.get(); }\nload();\nnew Promise((resolve) => resolve(1))${CATCH};`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'function load(): Promise<number> { return cache.get(); }\nload();\nvoid new Promise((resolve) => resolve(1));',
+            },
           ],
         },
       ],
@@ -148,115 +188,313 @@ ruleTester.run('no-floating-promise', rule, {
       // fs/promises and timers/promises imports, fs.promises
       code: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b');",
       errors: [
-        { messageId: 'floating', line: 4, suggestions: [
-          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a')${CATCH};\ntimers.setTimeout(10);\nfs.promises.unlink('b');` },
-          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nvoid readFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b');" },
-        ] },
-        { messageId: 'floating', line: 5, suggestions: [
-          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10)${CATCH};\nfs.promises.unlink('b');` },
-          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\nvoid timers.setTimeout(10);\nfs.promises.unlink('b');" },
-        ] },
-        { messageId: 'floating', line: 6, suggestions: [
-          { messageId: 'suggestCatch', output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b')${CATCH};` },
-          { messageId: 'suggestVoid', output: "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nvoid fs.promises.unlink('b');" },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a')${CATCH};\ntimers.setTimeout(10);\nfs.promises.unlink('b');`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nvoid readFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b');",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10)${CATCH};\nfs.promises.unlink('b');`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\nvoid timers.setTimeout(10);\nfs.promises.unlink('b');",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nfs.promises.unlink('b')${CATCH};`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { readFile } from 'node:fs/promises';\nimport * as timers from 'timers/promises';\nimport fs from 'fs';\nreadFile('a');\ntimers.setTimeout(10);\nvoid fs.promises.unlink('b');",
+            },
+          ],
+        },
       ],
     },
     {
       // .then(ok) without a rejection handler, .finally() alone
       code: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}',
       errors: [
-        { messageId: 'floating', line: 2, column: 3, suggestions: [
-          { messageId: 'suggestAwait', output: 'async function f() {\n  await fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}' },
-          { messageId: 'suggestCatch', output: `async function f() {\n  fetch("/a").then((r) => r.json())${CATCH};\n  fetch("/b").finally(() => done());\n}` },
-          { messageId: 'suggestVoid', output: 'async function f() {\n  void fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}' },
-        ] },
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestAwait', output: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  await fetch("/b").finally(() => done());\n}' },
-          { messageId: 'suggestCatch', output: `async function f() {\n  fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done())${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'async function f() {\n  fetch("/a").then((r) => r.json());\n  void fetch("/b").finally(() => done());\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'async function f() {\n  await fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function f() {\n  fetch("/a").then((r) => r.json())${CATCH};\n  fetch("/b").finally(() => done());\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'async function f() {\n  void fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done());\n}',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'async function f() {\n  fetch("/a").then((r) => r.json());\n  await fetch("/b").finally(() => done());\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function f() {\n  fetch("/a").then((r) => r.json());\n  fetch("/b").finally(() => done())${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'async function f() {\n  fetch("/a").then((r) => r.json());\n  void fetch("/b").finally(() => done());\n}',
+            },
+          ],
+        },
       ],
     },
     {
       // ternary and logical statements
       code: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  ready && save();\n}',
       errors: [
-        { messageId: 'floating', line: 4, column: 3, suggestions: [
-          { messageId: 'suggestAwait', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  await (cond ? save() : skip());\n  ready && save();\n}' },
-          { messageId: 'suggestCatch', output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save()${CATCH} : skip();\n  ready && save();\n}` },
-          { messageId: 'suggestVoid', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  void (cond ? save() : skip());\n  ready && save();\n}' },
-        ] },
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestAwait', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  await (ready && save());\n}' },
-          { messageId: 'suggestCatch', output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  ready && save()${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  void (ready && save());\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  await (cond ? save() : skip());\n  ready && save();\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save()${CATCH} : skip();\n  ready && save();\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  void (cond ? save() : skip());\n  ready && save();\n}',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  await (ready && save());\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  ready && save()${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'async function save() {}\nfunction skip() {}\nasync function run(cond: boolean, ready: boolean) {\n  cond ? save() : skip();\n  void (ready && save());\n}',
+            },
+          ],
+        },
       ],
     },
     {
       // async IIFE
       code: '(async () => {\n  await fetch("/x");\n})();',
       errors: [
-        { messageId: 'floating', line: 1, column: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `(async () => {\n  await fetch("/x");\n})()${CATCH};` },
-          { messageId: 'suggestVoid', output: 'void (async () => {\n  await fetch("/x");\n})();' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 1,
+          column: 1,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `(async () => {\n  await fetch("/x");\n})()${CATCH};` },
+            { messageId: 'suggestVoid', output: 'void (async () => {\n  await fetch("/x");\n})();' },
+          ],
+        },
       ],
     },
     {
       // methods: this.method(), object literal and class instances declared in the file
       code: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();',
       errors: [
-        { messageId: 'floating', line: 4, column: 5, suggestions: [
-          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save()${CATCH};\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();` },
-          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    void this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();' },
-        ] },
-        { messageId: 'floating', line: 8, column: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping()${CATCH};\nconst repo = new Repo();\nrepo.save();` },
-          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\nvoid api.ping();\nconst repo = new Repo();\nrepo.save();' },
-        ] },
-        { messageId: 'floating', line: 10, column: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save()${CATCH};` },
-          { messageId: 'suggestVoid', output: 'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nvoid repo.save();' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `class Repo {\n  async save() {}\n  touch() {\n    this.save()${CATCH};\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'class Repo {\n  async save() {}\n  touch() {\n    void this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save();',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 8,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping()${CATCH};\nconst repo = new Repo();\nrepo.save();`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\nvoid api.ping();\nconst repo = new Repo();\nrepo.save();',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 10,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nrepo.save()${CATCH};`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'class Repo {\n  async save() {}\n  touch() {\n    this.save();\n  }\n}\nconst api = { async ping() {} };\napi.ping();\nconst repo = new Repo();\nvoid repo.save();',
+            },
+          ],
+        },
       ],
     },
     {
       // without the checker: the file's own interfaces, type literals, classes and annotations
       code: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    task();\n  }\n}',
       errors: [
-        { messageId: 'floating', line: 7, column: 5, suggestions: [
-          { messageId: 'suggestCatch', output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user)${CATCH};\n    task();\n  }\n}` },
-          { messageId: 'suggestVoid', output: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    void this.repo.save(user);\n    task();\n  }\n}' },
-        ] },
-        { messageId: 'floating', line: 8, column: 5, suggestions: [
-          { messageId: 'suggestCatch', output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    task()${CATCH};\n  }\n}` },
-          { messageId: 'suggestVoid', output: 'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    void task();\n  }\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user)${CATCH};\n    task();\n  }\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    void this.repo.save(user);\n    task();\n  }\n}',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    task()${CATCH};\n  }\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'interface UserRepo { save(user: string): Promise<void>; count(): number }\ntype Task = () => Promise<void>;\nclass Service {\n  constructor(private repo: UserRepo) {}\n  register(user: string, task: () => Promise<void>) {\n    this.repo.count();\n    this.repo.save(user);\n    void task();\n  }\n}',
+            },
+          ],
+        },
       ],
     },
     {
       code: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  queue.push("b");\n}',
       errors: [
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a")${CATCH};\n  queue.push("b");\n}` },
-          { messageId: 'suggestVoid', output: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  void mailer.send("a");\n  queue.push("b");\n}' },
-        ] },
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  queue.push("b")${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  void queue.push("b");\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a")${CATCH};\n  queue.push("b");\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  void mailer.send("a");\n  queue.push("b");\n}',
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  queue.push("b")${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'type Mailer = { send(to: string): Promise<void> };\nclass Queue { async push(job: string) {} }\nfunction run(mailer: Mailer) {\n  const queue: Queue = make();\n  mailer.send("a");\n  void queue.push("b");\n}',
+            },
+          ],
+        },
       ],
     },
     {
       // a promise stored in a variable that nothing reads: reported at the assignment
       code: 'async function save() {}\nasync function main() {\n  const result = save();\n}',
       errors: [
-        { messageId: 'unusedStored', data: { name: 'result' }, line: 3, column: 9, suggestions: [
-          { messageId: 'suggestAwait', output: 'async function save() {}\nasync function main() {\n  const result = await save();\n}' },
-          { messageId: 'suggestCatch', output: `async function save() {}\nasync function main() {\n  const result = save()${CATCH};\n}` },
-        ] },
+        {
+          messageId: 'unusedStored',
+          data: { name: 'result' },
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: 'async function save() {}\nasync function main() {\n  const result = await save();\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `async function save() {}\nasync function main() {\n  const result = save()${CATCH};\n}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -268,79 +506,180 @@ ruleTester.run('no-floating-promise', rule, {
       // stored in a field that nothing reads
       code: 'class Cache {\n  constructor() {\n    this.warming = this.warm();\n  }\n  async warm() {}\n}',
       errors: [
-        { messageId: 'unusedStored', data: { name: 'this.warming' }, line: 3, column: 5, suggestions: [
-          { messageId: 'suggestCatch', output: `class Cache {\n  constructor() {\n    this.warming = this.warm()${CATCH};\n  }\n  async warm() {}\n}` },
-        ] },
+        {
+          messageId: 'unusedStored',
+          data: { name: 'this.warming' },
+          line: 3,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `class Cache {\n  constructor() {\n    this.warming = this.warm()${CATCH};\n  }\n  async warm() {}\n}`,
+            },
+          ],
+        },
       ],
     },
     {
       code: 'class Cache {\n  #pending = fetch("/warm");\n}',
       errors: [
-        { messageId: 'unusedStored', data: { name: 'pending' }, line: 2, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `class Cache {\n  #pending = fetch("/warm")${CATCH};\n}` },
-        ] },
+        {
+          messageId: 'unusedStored',
+          data: { name: 'pending' },
+          line: 2,
+          column: 3,
+          suggestions: [
+            { messageId: 'suggestCatch', output: `class Cache {\n  #pending = fetch("/warm")${CATCH};\n}` },
+          ],
+        },
       ],
     },
     {
       // an imported function the same file awaits elsewhere
       code: "import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  sendEmail(2);\n}",
       errors: [
-        { messageId: 'floating', line: 4, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  sendEmail(2)${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  void sendEmail(2);\n}" },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  sendEmail(2)${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { sendEmail } from './mail';\nasync function welcome() { await sendEmail(1); }\nfunction remind() {\n  void sendEmail(2);\n}",
+            },
+          ],
+        },
       ],
     },
     {
       // the await that proves it comes later in the file than the dropped call (usage is indexed for the whole file)
       code: "import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2);\n}\nasync function welcome() { await sendEmail(1); }",
       errors: [
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nasync function welcome() { await sendEmail(1); }` },
-          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nasync function welcome() { await sendEmail(1); }" },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nasync function welcome() { await sendEmail(1); }`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nasync function welcome() { await sendEmail(1); }",
+            },
+          ],
+        },
       ],
     },
     {
       // handed to Promise.all through a TypeScript wrapper (the await itself proves nothing: its operand is a method call)
       code: "import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2);\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }",
       errors: [
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }` },
-          { messageId: 'suggestVoid', output: "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }" },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `import { sendEmail } from './mail';\nfunction remind() {\n  sendEmail(2)${CATCH};\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { sendEmail } from './mail';\nfunction remind() {\n  void sendEmail(2);\n}\nexport async function all() { await (Promise as PromiseConstructor).all([sendEmail(1)]); }",
+            },
+          ],
+        },
       ],
     },
     {
       // …Async naming, AsyncStorage, and Promise.reject outside a catch (a forgotten return)
       code: "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }",
       errors: [
-        { messageId: 'floating', line: 1, column: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `saveAsync(user)${CATCH};\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }` },
-          { messageId: 'suggestVoid', output: "void saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }" },
-        ] },
-        { messageId: 'floating', line: 2, column: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v')${CATCH};\nif (!user) { Promise.reject(new Error('no user')); }` },
-          { messageId: 'suggestVoid', output: "saveAsync(user);\nvoid AsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }" },
-        ] },
-        { messageId: 'floating', line: 3, column: 14, suggestions: [
-          { messageId: 'suggestCatch', output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user'))${CATCH}; }` },
-          { messageId: 'suggestVoid', output: "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { void Promise.reject(new Error('no user')); }" },
-        ] },
+        {
+          messageId: 'floating',
+          line: 1,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `saveAsync(user)${CATCH};\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "void saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v')${CATCH};\nif (!user) { Promise.reject(new Error('no user')); }`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "saveAsync(user);\nvoid AsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user')); }",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { Promise.reject(new Error('no user'))${CATCH}; }`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "saveAsync(user);\nAsyncStorage.setItem('k', 'v');\nif (!user) { void Promise.reject(new Error('no user')); }",
+            },
+          ],
+        },
       ],
     },
     {
       // an empty .catch() handles nothing; .then(ok, undefined) neither
       code: 'fetch("/a").catch();\nfetch("/b").then(() => {}, undefined);',
       errors: [
-        { messageId: 'floating', line: 1, suggestions: [
-          { messageId: 'suggestCatch', output: `fetch("/a").catch()${CATCH};\nfetch("/b").then(() => {}, undefined);` },
-          { messageId: 'suggestVoid', output: 'void fetch("/a").catch();\nfetch("/b").then(() => {}, undefined);' },
-        ] },
-        { messageId: 'floating', line: 2, suggestions: [
-          { messageId: 'suggestCatch', output: `fetch("/a").catch();\nfetch("/b").then(() => {}, undefined)${CATCH};` },
-          { messageId: 'suggestVoid', output: 'fetch("/a").catch();\nvoid fetch("/b").then(() => {}, undefined);' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `fetch("/a").catch()${CATCH};\nfetch("/b").then(() => {}, undefined);`,
+            },
+            { messageId: 'suggestVoid', output: 'void fetch("/a").catch();\nfetch("/b").then(() => {}, undefined);' },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `fetch("/a").catch();\nfetch("/b").then(() => {}, undefined)${CATCH};`,
+            },
+            { messageId: 'suggestVoid', output: 'fetch("/a").catch();\nvoid fetch("/b").then(() => {}, undefined);' },
+          ],
+        },
       ],
     },
   ],
@@ -356,20 +695,45 @@ javaScriptRuleTester.run('no-floating-promise (JavaScript)', rule, {
     {
       code: 'const { readFile } = require("fs/promises");\nasync function main() {\n  readFile("a");\n}',
       errors: [
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestAwait', output: 'const { readFile } = require("fs/promises");\nasync function main() {\n  await readFile("a");\n}' },
-          { messageId: 'suggestCatch', output: `const { readFile } = require("fs/promises");\nasync function main() {\n  readFile("a")${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'const { readFile } = require("fs/promises");\nasync function main() {\n  void readFile("a");\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'const { readFile } = require("fs/promises");\nasync function main() {\n  await readFile("a");\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `const { readFile } = require("fs/promises");\nasync function main() {\n  readFile("a")${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output: 'const { readFile } = require("fs/promises");\nasync function main() {\n  void readFile("a");\n}',
+            },
+          ],
+        },
       ],
     },
     {
       code: 'const util = require("util");\nconst sleep = util.promisify(setTimeout);\nsleep(10);',
       errors: [
-        { messageId: 'floating', line: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `const util = require("util");\nconst sleep = util.promisify(setTimeout);\nsleep(10)${CATCH};` },
-          { messageId: 'suggestVoid', output: 'const util = require("util");\nconst sleep = util.promisify(setTimeout);\nvoid sleep(10);' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `const util = require("util");\nconst sleep = util.promisify(setTimeout);\nsleep(10)${CATCH};`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output: 'const util = require("util");\nconst sleep = util.promisify(setTimeout);\nvoid sleep(10);',
+            },
+          ],
+        },
       ],
     },
   ],
@@ -380,10 +744,16 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
     // a thenable-free value
     { code: 'interface Repo { count(): number } function f(repo: Repo) { repo.count(); }', filename: typedFile },
     // handled by types too
-    { code: 'interface Repo { save(): Promise<void> } async function f(repo: Repo) { await repo.save(); repo.save().catch(() => {}); }', filename: typedFile },
+    {
+      code: 'interface Repo { save(): Promise<void> } async function f(repo: Repo) { await repo.save(); repo.save().catch(() => {}); }',
+      filename: typedFile,
+    },
     // types overrule the syntax: a local `fetch` that returns a string
     { code: 'declare function fetch(url: string): string; fetch("/x");', filename: typedFile },
-    { code: 'declare function it(name: string, fn: () => Promise<void>): Promise<void>; it("x", async () => {});', filename: typedFile },
+    {
+      code: 'declare function it(name: string, fn: () => Promise<void>): Promise<void>; it("x", async () => {});',
+      filename: typedFile,
+    },
     // `never` is not a promise (nor a type parameter)
     { code: 'declare function fail(message: string): never;\nfunction f() {\n  fail("x");\n}', filename: typedFile },
   ],
@@ -393,10 +763,21 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
       filename: typedFile,
       code: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save();\n}',
       errors: [
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save()${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  void repo.save();\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  repo.save()${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output: 'interface Repo { save(): Promise<void> }\nfunction f(repo: Repo) {\n  void repo.save();\n}',
+            },
+          ],
+        },
       ],
     },
     {
@@ -404,10 +785,21 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
       filename: typedFile,
       code: 'function run<T extends Promise<void>>(make: () => T) {\n  make();\n}',
       errors: [
-        { messageId: 'floating', line: 2, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `function run<T extends Promise<void>>(make: () => T) {\n  make()${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'function run<T extends Promise<void>>(make: () => T) {\n  void make();\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `function run<T extends Promise<void>>(make: () => T) {\n  make()${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output: 'function run<T extends Promise<void>>(make: () => T) {\n  void make();\n}',
+            },
+          ],
+        },
       ],
     },
     {
@@ -415,10 +807,22 @@ typedRuleTester.run('no-floating-promise (typed)', rule, {
       filename: typedFile,
       code: 'declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = load();\n}',
       errors: [
-        { messageId: 'unusedStored', line: 3, column: 9, suggestions: [
-          { messageId: 'suggestAwait', output: 'declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = await load();\n}' },
-          { messageId: 'suggestCatch', output: `declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = load()${CATCH};\n}` },
-        ] },
+        {
+          messageId: 'unusedStored',
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output:
+                'declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = await load();\n}',
+            },
+            {
+              messageId: 'suggestCatch',
+              output: `declare function load(): PromiseLike<string>;\nasync function main() {\n  const text = load()${CATCH};\n}`,
+            },
+          ],
+        },
       ],
     },
   ],
@@ -448,7 +852,7 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
     // methods that await nothing, or only each other: they can only throw synchronously
     'export class Refresher {\n  private ticker: ReturnType<typeof setInterval> | null = null;\n  private async stop() {\n    if (this.ticker) clearInterval(this.ticker);\n    this.ticker = null;\n  }\n  private async start() {\n    await this.stop();\n    this.ticker = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n  resume() {\n    this.start();\n  }\n  pause() {\n    this.stop();\n  }\n}',
     // a promise whose executor takes no reject and calls nothing never rejects; the callback is synchronous
-    "class CancelToken {\n  constructor() {\n    let resolvePromise;\n    this.promise = new Promise(function executor(resolve) {\n      resolvePromise = resolve;\n    });\n    const token = this;\n    this.promise.then((reason) => {\n      for (const listener of token.listeners) listener(reason);\n      token.listeners = [];\n    });\n  }\n}",
+    'class CancelToken {\n  constructor() {\n    let resolvePromise;\n    this.promise = new Promise(function executor(resolve) {\n      resolvePromise = resolve;\n    });\n    const token = this;\n    this.promise.then((reason) => {\n      for (const listener of token.listeners) listener(reason);\n      token.listeners = [];\n    });\n  }\n}',
     // raising an error held in a variable as an unhandled rejection on purpose, outside promise callbacks
     "export class Stream {\n  emitError(error: Error) {\n    if (!this.listeners('error').length) {\n      Promise.reject(error);\n      return;\n    }\n    this.emit('error', error);\n  }\n}",
     // an async IIFE whose loop catches every attempt
@@ -457,154 +861,371 @@ ruleTester.run('no-floating-promise (imports, statement shapes, functions that c
   invalid: [
     // an imported function whose promise the file handles with .then elsewhere
     {
-      code: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user);\n}',
+      code: "import { sendWelcome } from './mail';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log('sent'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user);\n}",
       errors: [
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'import { sendWelcome } from \'./mail\';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log(\'sent\'), report);\n}\nexport function onInvite(user: User) {\n  void sendWelcome(user);\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import { sendWelcome } from './mail';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log('sent'), report);\n}\nexport function onInvite(user: User) {\n  sendWelcome(user).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import { sendWelcome } from './mail';\nexport function onSignup(user: User) {\n  sendWelcome(user).then(() => log('sent'), report);\n}\nexport function onInvite(user: User) {\n  void sendWelcome(user);\n}",
+            },
+          ],
+        },
       ],
     },
     // a method of an imported module, awaited elsewhere
     {
-      code: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id);\n}',
+      code: "import * as api from '../api/client';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id);\n}",
       errors: [
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'import * as api from \'../api/client\';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  void api.fetchUser(id);\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import * as api from '../api/client';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  api.fetchUser(id).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import * as api from '../api/client';\nexport async function load(id: string) {\n  return await api.fetchUser(id);\n}\nexport function refresh(id: string) {\n  void api.fetchUser(id);\n}",
+            },
+          ],
+        },
       ],
     },
     // a default-imported database module, awaited elsewhere
     {
-      code: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]);\n}',
+      code: "import db from './db';\nexport async function rows() {\n  return await db.query('SELECT 1');\n}\nexport function touch(id: string) {\n  db.query('UPDATE sessions SET seen = now() WHERE id = $1', [id]);\n}",
       errors: [
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'import db from \'./db\';\nexport async function rows() {\n  return await db.query(\'SELECT 1\');\n}\nexport function touch(id: string) {\n  void db.query(\'UPDATE sessions SET seen = now() WHERE id = $1\', [id]);\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import db from './db';\nexport async function rows() {\n  return await db.query('SELECT 1');\n}\nexport function touch(id: string) {\n  db.query('UPDATE sessions SET seen = now() WHERE id = $1', [id]).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import db from './db';\nexport async function rows() {\n  return await db.query('SELECT 1');\n}\nexport function touch(id: string) {\n  void db.query('UPDATE sessions SET seen = now() WHERE id = $1', [id]);\n}",
+            },
+          ],
+        },
       ],
     },
     // packages whose API returns promises
     {
-      code: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}',
+      code: "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson('last.json', payload);\n  fetch(hook);\n}",
       errors: [
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload).catch((error) => console.error(error));\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
-          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  void axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
-        ] },
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload).catch((error) => console.error(error));\n  fetch(hook);\n}' },
-          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  void writeJson(\'last.json\', payload);\n  fetch(hook);\n}' },
-        ] },
-        { messageId: 'floating', line: 7, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  fetch(hook).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'import axios from \'axios\';\nimport { writeJson } from \'fs-extra\';\nimport fetch from \'node-fetch\';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson(\'last.json\', payload);\n  void fetch(hook);\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload).catch((error) => console.error(error));\n  writeJson('last.json', payload);\n  fetch(hook);\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  void axios.post(hook, payload);\n  writeJson('last.json', payload);\n  fetch(hook);\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson('last.json', payload).catch((error) => console.error(error));\n  fetch(hook);\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  void writeJson('last.json', payload);\n  fetch(hook);\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson('last.json', payload);\n  fetch(hook).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "import axios from 'axios';\nimport { writeJson } from 'fs-extra';\nimport fetch from 'node-fetch';\nexport function notify(hook: string, payload: object) {\n  axios.post(hook, payload);\n  writeJson('last.json', payload);\n  void fetch(hook);\n}",
+            },
+          ],
+        },
       ],
     },
     // a tagged template of an async function
     {
       code: 'async function sql(strings: TemplateStringsArray, ...values: unknown[]) {\n  return run(strings, values);\n}\nexport function audit(id: string) {\n  sql`INSERT INTO audit VALUES (${id})`;\n}',
       errors: [
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestVoid', output: 'async function sql(strings: TemplateStringsArray, ...values: unknown[]) {\n  return run(strings, values);\n}\nexport function audit(id: string) {\n  void sql`INSERT INTO audit VALUES (${id})`;\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestVoid',
+              output:
+                'async function sql(strings: TemplateStringsArray, ...values: unknown[]) {\n  return run(strings, values);\n}\nexport function audit(id: string) {\n  void sql`INSERT INTO audit VALUES (${id})`;\n}',
+            },
+          ],
+        },
       ],
     },
     // a promise on the left of && or || is always truthy
     {
-      code: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save() || log(\'failed\');\n}',
+      code: "async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log('saved');\n  save() || log('failed');\n}",
       errors: [
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save().catch((error) => console.error(error)) && log(\'saved\');\n  save() || log(\'failed\');\n}' },
-          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  void (save() && log(\'saved\'));\n  save() || log(\'failed\');\n}' },
-        ] },
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  save().catch((error) => console.error(error)) || log(\'failed\');\n}' },
-          { messageId: 'suggestVoid', output: 'async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log(\'saved\');\n  void (save() || log(\'failed\'));\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save().catch((error) => console.error(error)) && log('saved');\n  save() || log('failed');\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  void (save() && log('saved'));\n  save() || log('failed');\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log('saved');\n  save().catch((error) => console.error(error)) || log('failed');\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "async function save(): Promise<boolean> {\n  return persist();\n}\nexport function submit() {\n  save() && log('saved');\n  void (save() || log('failed'));\n}",
+            },
+          ],
+        },
       ],
     },
     // finally(fn) and a bare then() exist only on promises
     {
-      code: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then();\n}',
+      code: "export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into('events').then();\n}",
       errors: [
-        { messageId: 'floating', line: 2, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup()).catch((error) => console.error(error));\n  query.insert({ a: 1 }).into(\'events\').then();\n}' },
-          { messageId: 'suggestVoid', output: 'export function run(job: Job, query: Query) {\n  void job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then();\n}' },
-        ] },
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into(\'events\').then().catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  void query.insert({ a: 1 }).into(\'events\').then();\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup()).catch((error) => console.error(error));\n  query.insert({ a: 1 }).into('events').then();\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "export function run(job: Job, query: Query) {\n  void job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into('events').then();\n}",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  query.insert({ a: 1 }).into('events').then().catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "export function run(job: Job, query: Query) {\n  job.start().finally(() => cleanup());\n  void query.insert({ a: 1 }).into('events').then();\n}",
+            },
+          ],
+        },
       ],
     },
     // after the handler, a link that returns another promise can reject again
     {
       code: 'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job));\n}',
       errors: [
-        { messageId: 'floating', line: 2, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job)).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'export function sync(job: Job) {\n  void fetchState(job).catch(report).then(() => saveState(job));\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                'export function sync(job: Job) {\n  fetchState(job).catch(report).then(() => saveState(job)).catch((error) => console.error(error));\n}',
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'export function sync(job: Job) {\n  void fetchState(job).catch(report).then(() => saveState(job));\n}',
+            },
+          ],
+        },
       ],
     },
     // an executor that can reject: the then without a handler loses it
     {
-      code: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  ready.then(() => {\n    started = true;\n  });\n}',
+      code: "export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once('ready', resolve);\n    source.once('error', reject);\n  });\n  ready.then(() => {\n    started = true;\n  });\n}",
       errors: [
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  ready.then(() => {\n    started = true;\n  }).catch((error) => console.error(error));\n}' },
-          { messageId: 'suggestVoid', output: 'export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once(\'ready\', resolve);\n    source.once(\'error\', reject);\n  });\n  void ready.then(() => {\n    started = true;\n  });\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once('ready', resolve);\n    source.once('error', reject);\n  });\n  ready.then(() => {\n    started = true;\n  }).catch((error) => console.error(error));\n}",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "export function watch(source: Source) {\n  const ready = new Promise((resolve, reject) => {\n    source.once('ready', resolve);\n    source.once('error', reject);\n  });\n  void ready.then(() => {\n    started = true;\n  });\n}",
+            },
+          ],
+        },
       ],
     },
     // in a .catch callback, Promise.reject(error) without return swallows the error
     {
       code: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    Promise.reject(error);\n  });\n}',
       errors: [
-        { messageId: 'floating', line: 4, column: 5, suggestions: [
-          { messageId: 'suggestCatch', output: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    Promise.reject(error).catch((error) => console.error(error));\n  });\n}' },
-          { messageId: 'suggestVoid', output: 'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    void Promise.reject(error);\n  });\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    Promise.reject(error).catch((error) => console.error(error));\n  });\n}',
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'export function load(id: string) {\n  return fetchItem(id).catch((error) => {\n    log(error);\n    void Promise.reject(error);\n  });\n}',
+            },
+          ],
+        },
       ],
     },
     // an Array.from of async work that nothing reads
     {
       code: 'export async function warm(ids: string[]) {\n  const jobs = Array.from(ids, async (id) => load(id));\n}',
-      errors: [
-        { messageId: 'unusedStored', line: 2, column: 9, suggestions: [] },
-      ],
+      errors: [{ messageId: 'unusedStored', line: 2, column: 9, suggestions: [] }],
     },
   ],
 });
 
 javaScriptRuleTester.run('no-floating-promise (imports, JavaScript)', rule, {
-  valid: ["const fse = require('fs-extra');\nfunction copyAll(from, to, done) {\n  fse.copy(from, to, done);\n}\nmodule.exports = copyAll;"],
+  valid: [
+    "const fse = require('fs-extra');\nfunction copyAll(from, to, done) {\n  fse.copy(from, to, done);\n}\nmodule.exports = copyAll;",
+  ],
   invalid: [
     // a CommonJS module object awaited elsewhere
     {
-      code: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, \'bye\');\n};',
+      code: "const mailer = require('../lib/mailer');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, 'welcome');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, 'bye');\n};",
       errors: [
-        { messageId: 'floating', line: 6, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, \'bye\').catch((error) => console.error(error));\n};' },
-          { messageId: 'suggestVoid', output: 'const mailer = require(\'../lib/mailer\');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, \'welcome\');\n};\nexports.bye = (user) => {\n  void mailer.send(user.email, \'bye\');\n};' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "const mailer = require('../lib/mailer');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, 'welcome');\n};\nexports.bye = (user) => {\n  mailer.send(user.email, 'bye').catch((error) => console.error(error));\n};",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "const mailer = require('../lib/mailer');\nexports.welcome = async (user) => {\n  await mailer.send(user.email, 'welcome');\n};\nexports.bye = (user) => {\n  void mailer.send(user.email, 'bye');\n};",
+            },
+          ],
+        },
       ],
     },
     // axios and fs-extra through require
     {
-      code: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;',
+      code: "const axios = require('axios');\nconst fse = require('fs-extra');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;",
       errors: [
-        { messageId: 'floating', line: 4, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url).catch((error) => console.error(error));\n  fse.outputFile(file, data);\n}\nmodule.exports = report;' },
-          { messageId: 'suggestVoid', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  void axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;' },
-        ] },
-        { messageId: 'floating', line: 5, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data).catch((error) => console.error(error));\n}\nmodule.exports = report;' },
-          { messageId: 'suggestVoid', output: 'const axios = require(\'axios\');\nconst fse = require(\'fs-extra\');\nfunction report(url, file, data) {\n  axios.get(url);\n  void fse.outputFile(file, data);\n}\nmodule.exports = report;' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "const axios = require('axios');\nconst fse = require('fs-extra');\nfunction report(url, file, data) {\n  axios.get(url).catch((error) => console.error(error));\n  fse.outputFile(file, data);\n}\nmodule.exports = report;",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "const axios = require('axios');\nconst fse = require('fs-extra');\nfunction report(url, file, data) {\n  void axios.get(url);\n  fse.outputFile(file, data);\n}\nmodule.exports = report;",
+            },
+          ],
+        },
+        {
+          messageId: 'floating',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output:
+                "const axios = require('axios');\nconst fse = require('fs-extra');\nfunction report(url, file, data) {\n  axios.get(url);\n  fse.outputFile(file, data).catch((error) => console.error(error));\n}\nmodule.exports = report;",
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                "const axios = require('axios');\nconst fse = require('fs-extra');\nfunction report(url, file, data) {\n  axios.get(url);\n  void fse.outputFile(file, data);\n}\nmodule.exports = report;",
+            },
+          ],
+        },
       ],
     },
   ],
@@ -613,32 +1234,68 @@ javaScriptRuleTester.run('no-floating-promise (imports, JavaScript)', rule, {
 typedRuleTester.run('no-floating-promise (typed: thenables, tagged templates, ambient)', rule, {
   valid: [
     // thenables without a rejection slot, or whose then takes no callback, are not promises
-    { code: 'class Thenable {\n  then(callback: () => void): Thenable {\n    return new Thenable();\n  }\n}\nconst thenable = new Thenable();\nthenable.then(() => {});', filename: typedFile },
-    { code: 'class Pair {\n  then(first: string, second: number): Pair {\n    return this;\n  }\n}\nnew Pair().then("a", 1);', filename: typedFile },
-    { code: 'declare let ready: Promise<void>;\ndeclare function boot(): Promise<void>;\nready = boot();', filename: typedFile },
+    {
+      code: 'class Thenable {\n  then(callback: () => void): Thenable {\n    return new Thenable();\n  }\n}\nconst thenable = new Thenable();\nthenable.then(() => {});',
+      filename: typedFile,
+    },
+    {
+      code: 'class Pair {\n  then(first: string, second: number): Pair {\n    return this;\n  }\n}\nnew Pair().then("a", 1);',
+      filename: typedFile,
+    },
+    {
+      code: 'declare let ready: Promise<void>;\ndeclare function boot(): Promise<void>;\nready = boot();',
+      filename: typedFile,
+    },
     // the public field of an exported class is read by its users, not in this file
-    { code: 'export class Deferred<T> {\n  readonly promise: Promise<T>;\n  resolve!: (value: T) => void;\n  constructor() {\n    this.promise = new Promise<T>((resolve) => {\n      this.resolve = resolve;\n    });\n  }\n}', filename: typedFile },
+    {
+      code: 'export class Deferred<T> {\n  readonly promise: Promise<T>;\n  resolve!: (value: T) => void;\n  constructor() {\n    this.promise = new Promise<T>((resolve) => {\n      this.resolve = resolve;\n    });\n  }\n}',
+      filename: typedFile,
+    },
     // super(…) of a Promise subclass constructs this object
-    { code: 'export class ApiPromise<T> extends Promise<T> {\n  constructor(executor: (resolve: (value: T) => void, reject: (reason?: unknown) => void) => void) {\n    super(executor);\n  }\n}', filename: typedFile },
+    {
+      code: 'export class ApiPromise<T> extends Promise<T> {\n  constructor(executor: (resolve: (value: T) => void, reject: (reason?: unknown) => void) => void) {\n    super(executor);\n  }\n}',
+      filename: typedFile,
+    },
   ],
   invalid: [
     {
       filename: typedFile,
       code: 'class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  deferred.then(() => {});\n}',
       errors: [
-        { messageId: 'floating', line: 7, column: 3, suggestions: [
-          { messageId: 'suggestCatch', output: `class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  deferred.then(() => {})${CATCH};\n}` },
-          { messageId: 'suggestVoid', output: 'class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  void deferred.then(() => {});\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 7,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: `class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  deferred.then(() => {})${CATCH};\n}`,
+            },
+            {
+              messageId: 'suggestVoid',
+              output:
+                'class Deferred {\n  then(onFulfilled: () => void, onRejected: (error: unknown) => void): Deferred {\n    return this;\n  }\n}\nexport function f(deferred: Deferred) {\n  void deferred.then(() => {});\n}',
+            },
+          ],
+        },
       ],
     },
     {
       filename: typedFile,
       code: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;\nexport function audit(id: string) {\n  sql`DELETE FROM audit WHERE id = ${id}`;\n}',
       errors: [
-        { messageId: 'floating', line: 3, column: 3, suggestions: [
-          { messageId: 'suggestVoid', output: 'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;\nexport function audit(id: string) {\n  void sql`DELETE FROM audit WHERE id = ${id}`;\n}' },
-        ] },
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestVoid',
+              output:
+                'declare function sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<number>;\nexport function audit(id: string) {\n  void sql`DELETE FROM audit WHERE id = ${id}`;\n}',
+            },
+          ],
+        },
       ],
     },
   ],

@@ -72,7 +72,8 @@ ruleTester.run('no-leaked-timer', rule, {
             {
               messageId: 'suggestDispose',
               data: { method: 'close' },
-              output: 'class Poller {\n  constructor() {\n    this.timer = setInterval(() => this.poll(), 500);\n  }\n  poll() {}\n  close() {\n    clearInterval(this.timer);\n    this.closed = true;\n  }\n}',
+              output:
+                'class Poller {\n  constructor() {\n    this.timer = setInterval(() => this.poll(), 500);\n  }\n  poll() {}\n  close() {\n    clearInterval(this.timer);\n    this.closed = true;\n  }\n}',
             },
           ],
         },
@@ -90,7 +91,8 @@ ruleTester.run('no-leaked-timer', rule, {
             {
               messageId: 'suggestDispose',
               data: { method: 'dispose' },
-              output: 'class Clock {\n  start() {\n    this.timer = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}\nclass Other {\n  stop() { clearInterval(this.timer); }\n}',
+              output:
+                'class Clock {\n  start() {\n    this.timer = setInterval(() => this.tick(), 1000);\n  }\n  tick() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}\nclass Other {\n  stop() { clearInterval(this.timer); }\n}',
             },
           ],
         },
@@ -117,7 +119,8 @@ ruleTester.run('no-leaked-timer', rule, {
           suggestions: [
             {
               messageId: 'suggestEffectCleanup',
-              output: 'function Clock() {\n  useEffect(() => {\n    const interval = setInterval(() => setNow(Date.now()), 1000);\n    return () => clearInterval(interval);\n  }, []);\n}',
+              output:
+                'function Clock() {\n  useEffect(() => {\n    const interval = setInterval(() => setNow(Date.now()), 1000);\n    return () => clearInterval(interval);\n  }, []);\n}',
             },
           ],
         },
@@ -134,7 +137,8 @@ ruleTester.run('no-leaked-timer', rule, {
           suggestions: [
             {
               messageId: 'suggestEffectCleanup',
-              output: 'function Toast() {\n  useEffect(() => {\n    const hide = setTimeout(() => setOpen(false), 3000);\n    log(open);\n    return () => clearTimeout(hide);\n  }, [open]);\n}',
+              output:
+                'function Toast() {\n  useEffect(() => {\n    const hide = setTimeout(() => setOpen(false), 3000);\n    log(open);\n    return () => clearTimeout(hide);\n  }, [open]);\n}',
             },
           ],
         },
@@ -148,7 +152,15 @@ ruleTester.run('no-leaked-timer', rule, {
     {
       // a stored timeout that the effect's cleanup never clears
       code: 'useEffect(() => {\n  const hide = setTimeout(close, 1000);\n  return () => socket.close();\n}, []);',
-      errors: [{ messageId: 'effectTimer', data: { timer: 'setTimeout', clear: 'clearTimeout' }, line: 2, column: 16, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'effectTimer',
+          data: { timer: 'setTimeout', clear: 'clearTimeout' },
+          line: 2,
+          column: 16,
+          suggestions: [],
+        },
+      ],
     },
     {
       // a ref that holds the interval is matched by its whole text, not by `.current` anywhere
@@ -167,11 +179,13 @@ ruleTester.run('no-leaked-timer', rule, {
             {
               messageId: 'suggestAbortSignal',
               data: { ms: '5000' },
-              output: 'async function load(url: string) {\n  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });\n  return response;\n}',
+              output:
+                'async function load(url: string) {\n  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });\n  return response;\n}',
             },
             {
               messageId: 'suggestClearInFinally',
-              output: 'async function load(url: string) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  const response = await Promise.race([fetch(url), new Promise((_, reject) => { timeoutHandle = setTimeout(() => reject(new Error("timeout")), 5000); })]).finally(() => clearTimeout(timeoutHandle));\n  return response;\n}',
+              output:
+                'async function load(url: string) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  const response = await Promise.race([fetch(url), new Promise((_, reject) => { timeoutHandle = setTimeout(() => reject(new Error("timeout")), 5000); })]).finally(() => clearTimeout(timeoutHandle));\n  return response;\n}',
             },
           ],
         },
@@ -189,11 +203,13 @@ ruleTester.run('no-leaked-timer', rule, {
             {
               messageId: 'suggestAbortSignal',
               data: { ms: 'ms' },
-              output: 'function load(url: string, ms: number) {\n  return fetch(url, { method: "POST", signal: AbortSignal.timeout(ms) });\n}',
+              output:
+                'function load(url: string, ms: number) {\n  return fetch(url, { method: "POST", signal: AbortSignal.timeout(ms) });\n}',
             },
             {
               messageId: 'suggestClearInFinally',
-              output: 'function load(url: string, ms: number) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  return Promise.race([\n    fetch(url, { method: "POST" }),\n    new Promise((_, reject) => {\n      timeoutHandle = setTimeout(() => reject(new Error("timeout")), ms);\n    }),\n  ]).finally(() => clearTimeout(timeoutHandle));\n}',
+              output:
+                'function load(url: string, ms: number) {\n  let timeoutHandle: ReturnType<typeof setTimeout> | undefined;\n  return Promise.race([\n    fetch(url, { method: "POST" }),\n    new Promise((_, reject) => {\n      timeoutHandle = setTimeout(() => reject(new Error("timeout")), ms);\n    }),\n  ]).finally(() => clearTimeout(timeoutHandle));\n}',
             },
           ],
         },
@@ -234,7 +250,8 @@ javaScriptRuleTester.run('no-leaked-timer (JavaScript)', rule, {
             },
             {
               messageId: 'suggestClearInFinally',
-              output: 'async function load(url) {\n  let timeoutHandle;\n  return Promise.race([fetch(url), new Promise((resolve, reject) => { timeoutHandle = setTimeout(reject, 100); })]).finally(() => clearTimeout(timeoutHandle));\n}',
+              output:
+                'async function load(url) {\n  let timeoutHandle;\n  return Promise.race([fetch(url), new Promise((resolve, reject) => { timeoutHandle = setTimeout(reject, 100); })]).finally(() => clearTimeout(timeoutHandle));\n}',
             },
           ],
         },
@@ -266,7 +283,8 @@ typedRuleTester.run('no-leaked-timer (typed)', rule, {
           suggestions: [
             {
               messageId: 'suggestEffectCleanup',
-              output: 'export function Banner() {\n  useEffect(() => {\n    const timeout = setTimeout(() => hide(), 1000);\n    return () => clearTimeout(timeout);\n  }, []);\n  return null;\n}\ndeclare function useEffect(effect: () => void | (() => void), deps: unknown[]): void;\ndeclare function hide(): void;',
+              output:
+                'export function Banner() {\n  useEffect(() => {\n    const timeout = setTimeout(() => hide(), 1000);\n    return () => clearTimeout(timeout);\n  }, []);\n  return null;\n}\ndeclare function useEffect(effect: () => void | (() => void), deps: unknown[]): void;\ndeclare function hide(): void;',
             },
           ],
         },
@@ -292,63 +310,126 @@ ruleTester.run('no-leaked-timer (fields)', rule, {
     {
       code: 'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 2, column: 21, suggestions: [
-          { messageId: 'suggestDispose', output: 'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n\n  dispose() {\n    clearInterval(this.sweeper);\n  }\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 2,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n\n  dispose() {\n    clearInterval(this.sweeper);\n  }\n}',
+            },
+          ],
+        },
       ],
     },
     // a private field; close() forgets it
     {
       code: 'export class Metrics {\n  #flush = setInterval(() => this.send(), 10000);\n  send() {}\n  close() {\n    this.closed = true;\n  }\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 2, column: 12, suggestions: [
-          { messageId: 'suggestDispose', output: 'export class Metrics {\n  #flush = setInterval(() => this.send(), 10000);\n  send() {}\n  close() {\n    clearInterval(this.#flush);\n    this.closed = true;\n  }\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 2,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'export class Metrics {\n  #flush = setInterval(() => this.send(), 10000);\n  send() {}\n  close() {\n    clearInterval(this.#flush);\n    this.closed = true;\n  }\n}',
+            },
+          ],
+        },
       ],
     },
     // another object's member of the same name is not this handle
     {
       code: 'class Heartbeat {\n  constructor(options) {\n    this.options = options;\n  }\n  start() {\n    this.interval = setInterval(() => this.ping(), this.options.interval);\n  }\n  stop() {\n    this.stopped = true;\n  }\n  ping() {}\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 6, column: 21, suggestions: [
-          { messageId: 'suggestDispose', output: 'class Heartbeat {\n  constructor(options) {\n    this.options = options;\n  }\n  start() {\n    this.interval = setInterval(() => this.ping(), this.options.interval);\n  }\n  stop() {\n    clearInterval(this.interval);\n    this.stopped = true;\n  }\n  ping() {}\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'class Heartbeat {\n  constructor(options) {\n    this.options = options;\n  }\n  start() {\n    this.interval = setInterval(() => this.ping(), this.options.interval);\n  }\n  stop() {\n    clearInterval(this.interval);\n    this.stopped = true;\n  }\n  ping() {}\n}',
+            },
+          ],
+        },
       ],
     },
     // forgetting the handle does not stop the timer
     {
       code: 'export class Poller {\n  private handle?: ReturnType<typeof setInterval>;\n  start() {\n    if (this.handle) return;\n    this.handle = setInterval(() => this.tick(), 1000);\n  }\n  shutdown() {\n    this.handle = undefined;\n  }\n  tick() {}\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 5, column: 19, suggestions: [
-          { messageId: 'suggestDispose', output: 'export class Poller {\n  private handle?: ReturnType<typeof setInterval>;\n  start() {\n    if (this.handle) return;\n    this.handle = setInterval(() => this.tick(), 1000);\n  }\n  shutdown() {\n    clearInterval(this.handle);\n    this.handle = undefined;\n  }\n  tick() {}\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 5,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'export class Poller {\n  private handle?: ReturnType<typeof setInterval>;\n  start() {\n    if (this.handle) return;\n    this.handle = setInterval(() => this.tick(), 1000);\n  }\n  shutdown() {\n    clearInterval(this.handle);\n    this.handle = undefined;\n  }\n  tick() {}\n}',
+            },
+          ],
+        },
       ],
     },
     // clearing a different object's timer
     {
       code: 'class Reconnector {\n  constructor(retry) {\n    this.retry = retry;\n  }\n  start() {\n    this.timer = setInterval(() => this.check(), 1000);\n  }\n  reset() {\n    clearTimeout(this.retry.timer);\n  }\n  check() {}\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 6, column: 18, suggestions: [
-          { messageId: 'suggestDispose', output: 'class Reconnector {\n  constructor(retry) {\n    this.retry = retry;\n  }\n  start() {\n    this.timer = setInterval(() => this.check(), 1000);\n  }\n  reset() {\n    clearTimeout(this.retry.timer);\n  }\n  check() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 6,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'class Reconnector {\n  constructor(retry) {\n    this.retry = retry;\n  }\n  start() {\n    this.timer = setInterval(() => this.check(), 1000);\n  }\n  reset() {\n    clearTimeout(this.retry.timer);\n  }\n  check() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}',
+            },
+          ],
+        },
       ],
     },
     // the same name as an object key elsewhere
     {
       code: 'class Watcher {\n  start() {\n    this.timer = setInterval(() => this.scan(), 500);\n    log({ timer: 500 });\n  }\n  scan() {}\n}',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 3, column: 18, suggestions: [
-          { messageId: 'suggestDispose', output: 'class Watcher {\n  start() {\n    this.timer = setInterval(() => this.scan(), 500);\n    log({ timer: 500 });\n  }\n  scan() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'class Watcher {\n  start() {\n    this.timer = setInterval(() => this.scan(), 500);\n    log({ timer: 500 });\n  }\n  scan() {}\n\n  dispose() {\n    clearInterval(this.timer);\n  }\n}',
+            },
+          ],
+        },
       ],
     },
     // a class expression assigned to an export
     {
-      code: 'export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? \'running\' : \'idle\');\n  }\n};',
+      code: "export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? 'running' : 'idle');\n  }\n};",
       errors: [
-        { messageId: 'intervalNeverCleared', line: 3, column: 21, suggestions: [
-          { messageId: 'suggestDispose', output: 'export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? \'running\' : \'idle\');\n  }\n\n  dispose() {\n    clearInterval(this.sampling);\n  }\n};' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 3,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                "export const Sampler = class {\n  begin() {\n    this.sampling = setInterval(() => this.sample(), 250);\n  }\n  sample() {}\n  end() {\n    console.log(this.sampling ? 'running' : 'idle');\n  }\n\n  dispose() {\n    clearInterval(this.sampling);\n  }\n};",
+            },
+          ],
+        },
       ],
     },
   ],
@@ -363,17 +444,24 @@ javaScriptRuleTester.run('no-leaked-timer (fields, JavaScript)', rule, {
     {
       code: 'class Session {\n  constructor() {\n    this.keepAlive = setInterval(() => this.touch(), 5000);\n  }\n  touch() {\n    this.keepAlive.refresh();\n  }\n}\nmodule.exports = Session;',
       errors: [
-        { messageId: 'intervalNeverCleared', line: 3, column: 22, suggestions: [
-          { messageId: 'suggestDispose', output: 'class Session {\n  constructor() {\n    this.keepAlive = setInterval(() => this.touch(), 5000);\n  }\n  touch() {\n    this.keepAlive.refresh();\n  }\n\n  dispose() {\n    clearInterval(this.keepAlive);\n  }\n}\nmodule.exports = Session;' },
-        ] },
+        {
+          messageId: 'intervalNeverCleared',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestDispose',
+              output:
+                'class Session {\n  constructor() {\n    this.keepAlive = setInterval(() => this.touch(), 5000);\n  }\n  touch() {\n    this.keepAlive.refresh();\n  }\n\n  dispose() {\n    clearInterval(this.keepAlive);\n  }\n}\nmodule.exports = Session;',
+            },
+          ],
+        },
       ],
     },
     // a constructor function and a prototype close that forgets the timer
     {
-      code: 'function Client(socket) {\n  this.socket = socket;\n  this.pingTimer = setInterval(() => socket.write(\'ping\'), 30000);\n}\nClient.prototype.close = function () {\n  this.socket.end();\n};\nexport default Client;',
-      errors: [
-        { messageId: 'intervalNeverCleared', line: 3, column: 20, suggestions: [] },
-      ],
+      code: "function Client(socket) {\n  this.socket = socket;\n  this.pingTimer = setInterval(() => socket.write('ping'), 30000);\n}\nClient.prototype.close = function () {\n  this.socket.end();\n};\nexport default Client;",
+      errors: [{ messageId: 'intervalNeverCleared', line: 3, column: 20, suggestions: [] }],
     },
   ],
 });

@@ -87,7 +87,8 @@ ruleTester.run('no-listener-leak', rule, {
             {
               messageId: 'suggestOnce',
               data: { replacement: 'bus.once(…)' },
-              output: 'import { EventEmitter } from "node:events";\nconst bus = new EventEmitter();\napp.get("/events", (req, res) => {\n  bus.once("order", (order) => res.write(JSON.stringify(order)));\n});',
+              output:
+                'import { EventEmitter } from "node:events";\nconst bus = new EventEmitter();\napp.get("/events", (req, res) => {\n  bus.once("order", (order) => res.write(JSON.stringify(order)));\n});',
             },
           ],
         },
@@ -104,7 +105,8 @@ ruleTester.run('no-listener-leak', rule, {
           suggestions: [
             {
               messageId: 'suggestOnce',
-              output: 'app.post("/upload", (req, res) => {\n  process.once("uncaughtException", (err) => res.status(500).end());\n  req.pipe(store());\n});',
+              output:
+                'app.post("/upload", (req, res) => {\n  process.once("uncaughtException", (err) => res.status(500).end());\n  req.pipe(store());\n});',
             },
           ],
         },
@@ -117,7 +119,12 @@ ruleTester.run('no-listener-leak', rule, {
         {
           messageId: 'leak',
           data: { repeat: 'request', target: 'req.socket' },
-          suggestions: [{ messageId: 'suggestOnce', output: 'app.get("/x", (req, res) => {\n  req.socket.once("close", () => cleanup());\n  res.end();\n});' }],
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output: 'app.get("/x", (req, res) => {\n  req.socket.once("close", () => cleanup());\n  res.end();\n});',
+            },
+          ],
         },
       ],
     },
@@ -129,7 +136,13 @@ ruleTester.run('no-listener-leak', rule, {
           messageId: 'leak',
           data: { repeat: 'request', target: 'db' },
           line: 4,
-          suggestions: [{ messageId: 'suggestOnce', output: 'import http from "node:http";\nimport { db } from "./db.js";\nhttp.createServer((req, res) => {\n  db.once("error", (err) => res.destroy(err));\n  db.query("select 1").then(() => res.end());\n});' }],
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'import http from "node:http";\nimport { db } from "./db.js";\nhttp.createServer((req, res) => {\n  db.once("error", (err) => res.destroy(err));\n  db.query("select 1").then(() => res.end());\n});',
+            },
+          ],
         },
       ],
     },
@@ -145,7 +158,8 @@ ruleTester.run('no-listener-leak', rule, {
             {
               messageId: 'suggestOnce',
               data: { replacement: '{ once: true }' },
-              output: 'export async function run(job: Job, signal: AbortSignal) {\n  signal.addEventListener("abort", () => job.cancel(), { once: true });\n  await job.start();\n}',
+              output:
+                'export async function run(job: Job, signal: AbortSignal) {\n  signal.addEventListener("abort", () => job.cancel(), { once: true });\n  await job.start();\n}',
             },
           ],
         },
@@ -161,12 +175,14 @@ ruleTester.run('no-listener-leak', rule, {
           suggestions: [
             {
               messageId: 'suggestOnce',
-              output: 'export async function run(job: Job, signal: AbortSignal) {\n  const onAbort = () => job.cancel();\n  signal.addEventListener("abort", onAbort, { once: true });\n  await job.start();\n  log("done");\n}',
+              output:
+                'export async function run(job: Job, signal: AbortSignal) {\n  const onAbort = () => job.cancel();\n  signal.addEventListener("abort", onAbort, { once: true });\n  await job.start();\n  log("done");\n}',
             },
             {
               messageId: 'suggestFinally',
               data: { remove: 'signal.removeEventListener("abort", onAbort)' },
-              output: 'export async function run(job: Job, signal: AbortSignal) {\n  const onAbort = () => job.cancel();\n  signal.addEventListener("abort", onAbort);\n  try {\n    await job.start();\n    log("done");\n  } finally {\n    signal.removeEventListener("abort", onAbort);\n  }\n}',
+              output:
+                'export async function run(job: Job, signal: AbortSignal) {\n  const onAbort = () => job.cancel();\n  signal.addEventListener("abort", onAbort);\n  try {\n    await job.start();\n    log("done");\n  } finally {\n    signal.removeEventListener("abort", onAbort);\n  }\n}',
             },
           ],
         },
@@ -175,21 +191,71 @@ ruleTester.run('no-listener-leak', rule, {
     {
       // the signal inside an options object, destructured
       code: 'export function download(url: string, { signal }: { signal: AbortSignal }) {\n  return new Promise((resolve, reject) => {\n    signal.addEventListener("abort", () => reject(signal.reason));\n    start(url, resolve);\n  });\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'signal' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'export function download(url: string, { signal }: { signal: AbortSignal }) {\n  return new Promise((resolve, reject) => {\n    signal.addEventListener("abort", () => reject(signal.reason), { once: true });\n    start(url, resolve);\n  });\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'signal' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export function download(url: string, { signal }: { signal: AbortSignal }) {\n  return new Promise((resolve, reject) => {\n    signal.addEventListener("abort", () => reject(signal.reason), { once: true });\n    start(url, resolve);\n  });\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // a presence check on an optional signal is no once-per-target guard
       code: 'export function record({ signal }: { signal?: AbortSignal } = {}) {\n  return new Promise((resolve) => {\n    const child = spawn("rec");\n    if (signal) {\n      signal.addEventListener("abort", () => child.kill());\n    }\n    child.on("close", resolve);\n  });\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'signal' }, line: 5, suggestions: [{ messageId: 'suggestOnce', output: 'export function record({ signal }: { signal?: AbortSignal } = {}) {\n  return new Promise((resolve) => {\n    const child = spawn("rec");\n    if (signal) {\n      signal.addEventListener("abort", () => child.kill(), { once: true });\n    }\n    child.on("close", resolve);\n  });\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'signal' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export function record({ signal }: { signal?: AbortSignal } = {}) {\n  return new Promise((resolve) => {\n    const child = spawn("rec");\n    if (signal) {\n      signal.addEventListener("abort", () => child.kill(), { once: true });\n    }\n    child.on("close", resolve);\n  });\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'export async function fetchPage(url: string, options: { signal: AbortSignal }) {\n  options.signal.addEventListener("abort", () => log(url));\n  return get(url);\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'options.signal' }, suggestions: [{ messageId: 'suggestOnce', output: 'export async function fetchPage(url: string, options: { signal: AbortSignal }) {\n  options.signal.addEventListener("abort", () => log(url), { once: true });\n  return get(url);\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'options.signal' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export async function fetchPage(url: string, options: { signal: AbortSignal }) {\n  options.signal.addEventListener("abort", () => log(url), { once: true });\n  return get(url);\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // a long-lived signal shared by every request
       code: 'const shutdown = new AbortController();\napp.get("/stream", (req, res) => {\n  shutdown.signal.addEventListener("abort", () => res.end());\n});',
-      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'shutdown.signal' }, suggestions: [{ messageId: 'suggestOnce', output: 'const shutdown = new AbortController();\napp.get("/stream", (req, res) => {\n  shutdown.signal.addEventListener("abort", () => res.end(), { once: true });\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'shutdown.signal' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const shutdown = new AbortController();\napp.get("/stream", (req, res) => {\n  shutdown.signal.addEventListener("abort", () => res.end(), { once: true });\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       // a per-call method waiting for a reply on a shared socket
@@ -204,7 +270,8 @@ ruleTester.run('no-listener-leak', rule, {
             {
               messageId: 'suggestOnce',
               data: { replacement: 'this.socket.once(…)' },
-              output: 'export class RpcClient {\n  constructor(private socket: Socket) {}\n  request(payload: string): Promise<string> {\n    return new Promise((resolve) => {\n      this.socket.once("data", (chunk) => resolve(String(chunk)));\n      this.socket.write(payload);\n    });\n  }\n}',
+              output:
+                'export class RpcClient {\n  constructor(private socket: Socket) {}\n  request(payload: string): Promise<string> {\n    return new Promise((resolve) => {\n      this.socket.once("data", (chunk) => resolve(String(chunk)));\n      this.socket.write(payload);\n    });\n  }\n}',
             },
           ],
         },
@@ -213,63 +280,219 @@ ruleTester.run('no-listener-leak', rule, {
     {
       // a helper that turns an event into a promise, on a module-level emitter
       code: 'const queue = createQueue();\nexport function waitForDrain() {\n  return new Promise((resolve) => queue.on("drain", resolve));\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'queue' }, suggestions: [{ messageId: 'suggestOnce', output: 'const queue = createQueue();\nexport function waitForDrain() {\n  return new Promise((resolve) => queue.once("drain", resolve));\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'queue' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const queue = createQueue();\nexport function waitForDrain() {\n  return new Promise((resolve) => queue.once("drain", resolve));\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // an emitter subclass listening to itself on every message
       code: 'export class Worker extends EventEmitter {\n  async handleMessage(msg: Message) {\n    this.on("stop", () => msg.nack());\n    await this.process(msg);\n  }\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this' }, suggestions: [{ messageId: 'suggestOnce', output: 'export class Worker extends EventEmitter {\n  async handleMessage(msg: Message) {\n    this.once("stop", () => msg.nack());\n    await this.process(msg);\n  }\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'this' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export class Worker extends EventEmitter {\n  async handleMessage(msg: Message) {\n    this.once("stop", () => msg.nack());\n    await this.process(msg);\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // a timer callback
       code: 'const ws = connect();\nsetInterval(() => {\n  ws.on("pong", () => markAlive());\n  ws.ping();\n}, 30000);',
-      errors: [{ messageId: 'leak', data: { repeat: 'timer tick', target: 'ws' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'const ws = connect();\nsetInterval(() => {\n  ws.once("pong", () => markAlive());\n  ws.ping();\n}, 30000);' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'timer tick', target: 'ws' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const ws = connect();\nsetInterval(() => {\n  ws.once("pong", () => markAlive());\n  ws.ping();\n}, 30000);',
+            },
+          ],
+        },
+      ],
     },
     {
       // a listener added inside another listener that fires per message
       code: 'server.on("connection", (socket) => {\n  socket.on("data", (data) => {\n    socket.on("error", (err) => log(err));\n    handle(data);\n  });\n});',
-      errors: [{ messageId: 'leak', data: { repeat: '`data` event', target: 'socket' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'server.on("connection", (socket) => {\n  socket.on("data", (data) => {\n    socket.once("error", (err) => log(err));\n    handle(data);\n  });\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: '`data` event', target: 'socket' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'server.on("connection", (socket) => {\n  socket.on("data", (data) => {\n    socket.once("error", (err) => log(err));\n    handle(data);\n  });\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'wss.on("connection", (ws) => {\n  ws.on("message", () => {\n    process.on("SIGTERM", () => ws.close());\n  });\n});',
-      errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'wss.on("connection", (ws) => {\n  ws.on("message", () => {\n    process.once("SIGTERM", () => ws.close());\n  });\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: '`message` event', target: 'process' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'wss.on("connection", (ws) => {\n  ws.on("message", () => {\n    process.once("SIGTERM", () => ws.close());\n  });\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       // a loop adding the same listener again and again
       code: 'const emitter = new EventEmitter();\nfor (const job of jobs) {\n  emitter.on("drain", () => flush());\n  emitter.emit("job", job);\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'loop iteration', target: 'emitter' }, suggestions: [{ messageId: 'suggestOnce', output: 'const emitter = new EventEmitter();\nfor (const job of jobs) {\n  emitter.once("drain", () => flush());\n  emitter.emit("job", job);\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'loop iteration', target: 'emitter' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const emitter = new EventEmitter();\nfor (const job of jobs) {\n  emitter.once("drain", () => flush());\n  emitter.emit("job", job);\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'export async function pump(queue: Queue) {\n  while (running) {\n    const msg = await queue.next();\n    window.addEventListener("online", () => retry(msg), false);\n  }\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'loop iteration', target: 'window' }, suggestions: [{ messageId: 'suggestOnce', output: 'export async function pump(queue: Queue) {\n  while (running) {\n    const msg = await queue.next();\n    window.addEventListener("online", () => retry(msg), { once: true });\n  }\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'loop iteration', target: 'window' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export async function pump(queue: Queue) {\n  while (running) {\n    const msg = await queue.next();\n    window.addEventListener("online", () => retry(msg), { once: true });\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // per-item registrations are fine once, but this loop runs on every request
       code: 'app.post("/batch", (req, res) => {\n  for (const item of req.body.items) {\n    bus.on("done", () => res.write(item.id));\n  }\n});',
-      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'app.post("/batch", (req, res) => {\n  for (const item of req.body.items) {\n    bus.once("done", () => res.write(item.id));\n  }\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'bus' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'app.post("/batch", (req, res) => {\n  for (const item of req.body.items) {\n    bus.once("done", () => res.write(item.id));\n  }\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       // a per-message method on a field, named for its work
       code: 'export class Consumer {\n  onMessage(msg: Message) {\n    this.events.on("ack", () => msg.done());\n  }\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this.events' }, suggestions: [{ messageId: 'suggestOnce', output: 'export class Consumer {\n  onMessage(msg: Message) {\n    this.events.once("ack", () => msg.done());\n  }\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'this.events' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export class Consumer {\n  onMessage(msg: Message) {\n    this.events.once("ack", () => msg.done());\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // named functions handed to a timer and to a route elsewhere in the file
       code: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.on("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.on("warning", (w) => reply.log(w));\n};\napp.get("/show", show);',
       errors: [
-        { messageId: 'leak', data: { repeat: 'timer tick', target: 'bus' }, line: 3, suggestions: [{ messageId: 'suggestOnce', output: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.once("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.on("warning", (w) => reply.log(w));\n};\napp.get("/show", show);' }] },
-        { messageId: 'leak', data: { repeat: 'request', target: 'process' }, line: 7, suggestions: [{ messageId: 'suggestOnce', output: 'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.on("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.once("warning", (w) => reply.log(w));\n};\napp.get("/show", show);' }] },
+        {
+          messageId: 'leak',
+          data: { repeat: 'timer tick', target: 'bus' },
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.once("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.on("warning", (w) => reply.log(w));\n};\napp.get("/show", show);',
+            },
+          ],
+        },
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'process' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const bus = new EventEmitter();\nfunction heartbeat() {\n  bus.on("beat", record);\n}\nsetInterval(heartbeat, 1000);\nconst show = async (req: Req, reply: Reply) => {\n  process.once("warning", (w) => reply.log(w));\n};\napp.get("/show", show);',
+            },
+          ],
+        },
       ],
     },
     {
       // a named `message` listener
       code: 'const cache = new Map();\nfunction relay(data: string) {\n  process.on("exit", () => cache.clear());\n}\nworker.on("message", relay);',
-      errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'const cache = new Map();\nfunction relay(data: string) {\n  process.once("exit", () => cache.clear());\n}\nworker.on("message", relay);' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: '`message` event', target: 'process' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const cache = new Map();\nfunction relay(data: string) {\n  process.once("exit", () => cache.clear());\n}\nworker.on("message", relay);',
+            },
+          ],
+        },
+      ],
     },
     {
       // a one-shot timer inside a handler runs once per request
       code: 'app.get("/later", (req, res) => {\n  setTimeout(() => {\n    bus.on("tick", () => res.write("."));\n  }, 100);\n});',
-      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'app.get("/later", (req, res) => {\n  setTimeout(() => {\n    bus.once("tick", () => res.write("."));\n  }, 100);\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'bus' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'app.get("/later", (req, res) => {\n  setTimeout(() => {\n    bus.once("tick", () => res.write("."));\n  }, 100);\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       // a React effect without a cleanup
@@ -282,7 +505,8 @@ ruleTester.run('no-listener-leak', rule, {
             {
               messageId: 'suggestEffectCleanup',
               data: { remove: 'window.removeEventListener("resize", onResize)' },
-              output: 'function Widget() {\n  useEffect(() => {\n    window.addEventListener("resize", onResize);\n    return () => window.removeEventListener("resize", onResize);\n  }, []);\n}',
+              output:
+                'function Widget() {\n  useEffect(() => {\n    window.addEventListener("resize", onResize);\n    return () => window.removeEventListener("resize", onResize);\n  }, []);\n}',
             },
           ],
         },
@@ -291,17 +515,54 @@ ruleTester.run('no-listener-leak', rule, {
     {
       // a queue job handler on a module-level connection, prependListener
       code: 'import { redis } from "./redis.js";\nexport const worker = {\n  async process(job: Job) {\n    redis.prependListener("error", (err) => job.fail(err));\n    await job.run();\n  },\n};',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'redis' }, suggestions: [{ messageId: 'suggestOnce', data: { replacement: 'redis.prependOnceListener(…)' }, output: 'import { redis } from "./redis.js";\nexport const worker = {\n  async process(job: Job) {\n    redis.prependOnceListener("error", (err) => job.fail(err));\n    await job.run();\n  },\n};' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'redis' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              data: { replacement: 'redis.prependOnceListener(…)' },
+              output:
+                'import { redis } from "./redis.js";\nexport const worker = {\n  async process(job: Job) {\n    redis.prependOnceListener("error", (err) => job.fail(err));\n    await job.run();\n  },\n};',
+            },
+          ],
+        },
+      ],
     },
     {
       // a Kafka-style per-message callback
       code: 'const metrics = new EventEmitter();\nawait consumer.run({\n  eachMessage: async ({ message }) => {\n    metrics.on("flush", () => ack(message));\n  },\n});',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'metrics' }, suggestions: [{ messageId: 'suggestOnce', output: 'const metrics = new EventEmitter();\nawait consumer.run({\n  eachMessage: async ({ message }) => {\n    metrics.once("flush", () => ack(message));\n  },\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'metrics' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const metrics = new EventEmitter();\nawait consumer.run({\n  eachMessage: async ({ message }) => {\n    metrics.once("flush", () => ack(message));\n  },\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       // a Koa-style handler on a class field
       code: 'export class Controller {\n  show(ctx: Context, next: Next) {\n    this.cache.on("evict", () => ctx.app.emit("stale"));\n    return next();\n  }\n}',
-      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'this.cache' }, suggestions: [{ messageId: 'suggestOnce', output: 'export class Controller {\n  show(ctx: Context, next: Next) {\n    this.cache.once("evict", () => ctx.app.emit("stale"));\n    return next();\n  }\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'this.cache' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export class Controller {\n  show(ctx: Context, next: Next) {\n    this.cache.once("evict", () => ctx.app.emit("stale"));\n    return next();\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -319,15 +580,50 @@ javaScriptRuleTester.run('no-listener-leak (JavaScript)', rule, {
   invalid: [
     {
       code: 'setInterval(function () {\n  process.on("warning", report);\n}, 1000);',
-      errors: [{ messageId: 'leak', data: { repeat: 'timer tick', target: 'process' }, suggestions: [{ messageId: 'suggestOnce', output: 'setInterval(function () {\n  process.once("warning", report);\n}, 1000);' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'timer tick', target: 'process' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output: 'setInterval(function () {\n  process.once("warning", report);\n}, 1000);',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'wss.on("connection", function (ws) {\n  ws.on("message", function () {\n    ws.addListener("close", cleanup);\n  });\n});',
-      errors: [{ messageId: 'leak', data: { repeat: '`message` event', target: 'ws' }, suggestions: [{ messageId: 'suggestOnce', output: 'wss.on("connection", function (ws) {\n  ws.on("message", function () {\n    ws.once("close", cleanup);\n  });\n});' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: '`message` event', target: 'ws' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'wss.on("connection", function (ws) {\n  ws.on("message", function () {\n    ws.once("close", cleanup);\n  });\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nmodule.exports = function handler(req, res) {\n  bus.on("update", (u) => res.write(u));\n};',
-      errors: [{ messageId: 'leak', data: { repeat: 'request', target: 'bus' }, suggestions: [{ messageId: 'suggestOnce', output: 'const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nmodule.exports = function handler(req, res) {\n  bus.once("update", (u) => res.write(u));\n};' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'request', target: 'bus' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'const { EventEmitter } = require("events");\nconst bus = new EventEmitter();\nmodule.exports = function handler(req, res) {\n  bus.once("update", (u) => res.write(u));\n};',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'export async function run(task, signal) {\n  const onAbort = () => task.cancel();\n  signal.addEventListener("abort", onAbort);\n  await task.start();\n}',
@@ -335,15 +631,35 @@ javaScriptRuleTester.run('no-listener-leak (JavaScript)', rule, {
         {
           messageId: 'leak',
           suggestions: [
-            { messageId: 'suggestOnce', output: 'export async function run(task, signal) {\n  const onAbort = () => task.cancel();\n  signal.addEventListener("abort", onAbort, { once: true });\n  await task.start();\n}' },
-            { messageId: 'suggestFinally', output: 'export async function run(task, signal) {\n  const onAbort = () => task.cancel();\n  signal.addEventListener("abort", onAbort);\n  try {\n    await task.start();\n  } finally {\n    signal.removeEventListener("abort", onAbort);\n  }\n}' },
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export async function run(task, signal) {\n  const onAbort = () => task.cancel();\n  signal.addEventListener("abort", onAbort, { once: true });\n  await task.start();\n}',
+            },
+            {
+              messageId: 'suggestFinally',
+              output:
+                'export async function run(task, signal) {\n  const onAbort = () => task.cancel();\n  signal.addEventListener("abort", onAbort);\n  try {\n    await task.start();\n  } finally {\n    signal.removeEventListener("abort", onAbort);\n  }\n}',
+            },
           ],
         },
       ],
     },
     {
       code: 'class Client {\n  send(msg) {\n    return new Promise((resolve) => {\n      this.conn.on("ack", resolve);\n      this.conn.write(msg);\n    });\n  }\n}\nmodule.exports = Client;',
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this.conn' }, suggestions: [{ messageId: 'suggestOnce', output: 'class Client {\n  send(msg) {\n    return new Promise((resolve) => {\n      this.conn.once("ack", resolve);\n      this.conn.write(msg);\n    });\n  }\n}\nmodule.exports = Client;' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'this.conn' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'class Client {\n  send(msg) {\n    return new Promise((resolve) => {\n      this.conn.once("ack", resolve);\n      this.conn.write(msg);\n    });\n  }\n}\nmodule.exports = Client;',
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -351,26 +667,74 @@ javaScriptRuleTester.run('no-listener-leak (JavaScript)', rule, {
 typedRuleTester.run('no-listener-leak (typed)', rule, {
   valid: [
     // an `on` that is no emitter (nothing can remove what it registers): a router, a query builder
-    { code: 'interface Router { on(method: string, handler: () => void): void }\ndeclare const router: Router;\napp.get("/x", (req: unknown, res: unknown) => { router.on("GET", () => {}); });', filename: typedFile },
-    { code: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest() { const onX = () => {}; bus.on('x', onX); return () => bus.off('x', onX); }`, filename: typedFile },
-    { code: 'declare const target: EventTarget;\nexport function watch(signal: AbortSignal) { target.addEventListener("change", () => {}, { signal }); }', filename: typedFile },
-    { code: `${clients}import { once, EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport async function handleRequest() { await once(bus, 'ready'); }`, filename: typedFile },
+    {
+      code: 'interface Router { on(method: string, handler: () => void): void }\ndeclare const router: Router;\napp.get("/x", (req: unknown, res: unknown) => { router.on("GET", () => {}); });',
+      filename: typedFile,
+    },
+    {
+      code: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest() { const onX = () => {}; bus.on('x', onX); return () => bus.off('x', onX); }`,
+      filename: typedFile,
+    },
+    {
+      code: 'declare const target: EventTarget;\nexport function watch(signal: AbortSignal) { target.addEventListener("change", () => {}, { signal }); }',
+      filename: typedFile,
+    },
+    {
+      code: `${clients}import { once, EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport async function handleRequest() { await once(bus, 'ready'); }`,
+      filename: typedFile,
+    },
   ],
   invalid: [
     {
       code: `${clients}import { EventEmitter } from 'node:events';\nexport class Rpc {\n  constructor(private readonly socket: EventEmitter & { write(data: string): void }) {}\n  send(data: string) {\n    return new Promise((resolve) => {\n      this.socket.on('reply', resolve);\n      this.socket.write(data);\n    });\n  }\n}`,
       filename: typedFile,
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'this.socket' }, line: 7, suggestions: [{ messageId: 'suggestOnce', output: `${clients}import { EventEmitter } from 'node:events';\nexport class Rpc {\n  constructor(private readonly socket: EventEmitter & { write(data: string): void }) {}\n  send(data: string) {\n    return new Promise((resolve) => {\n      this.socket.once('reply', resolve);\n      this.socket.write(data);\n    });\n  }\n}` }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'this.socket' },
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output: `${clients}import { EventEmitter } from 'node:events';\nexport class Rpc {\n  constructor(private readonly socket: EventEmitter & { write(data: string): void }) {}\n  send(data: string) {\n    return new Promise((resolve) => {\n      this.socket.once('reply', resolve);\n      this.socket.write(data);\n    });\n  }\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest(req: { id: string }) {\n  bus.on('done', () => log(req.id));\n}\ndeclare function log(id: string): void;`,
       filename: typedFile,
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'bus' }, line: 5, suggestions: [{ messageId: 'suggestOnce', output: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest(req: { id: string }) {\n  bus.once('done', () => log(req.id));\n}\ndeclare function log(id: string): void;` }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'bus' },
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output: `${clients}import { EventEmitter } from 'node:events';\nconst bus = new EventEmitter();\nexport function handleRequest(req: { id: string }) {\n  bus.once('done', () => log(req.id));\n}\ndeclare function log(id: string): void;`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'export async function run(signal: AbortSignal) {\n  signal.addEventListener("abort", () => console.log("stop"));\n}',
       filename: typedFile,
-      errors: [{ messageId: 'leak', data: { repeat: 'call', target: 'signal' }, suggestions: [{ messageId: 'suggestOnce', output: 'export async function run(signal: AbortSignal) {\n  signal.addEventListener("abort", () => console.log("stop"), { once: true });\n}' }] }],
+      errors: [
+        {
+          messageId: 'leak',
+          data: { repeat: 'call', target: 'signal' },
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                'export async function run(signal: AbortSignal) {\n  signal.addEventListener("abort", () => console.log("stop"), { once: true });\n}',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

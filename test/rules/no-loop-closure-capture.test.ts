@@ -3605,7 +3605,7 @@ for (var u = 0; u < urls.length; u++) {
 createRuleTester().run('no-loop-closure-capture (callees the file declares)', rule, {
   valid: [
     {
-      name: "set on a local class whose set calls the factory right away",
+      name: 'set on a local class whose set calls the factory right away',
       code: `class Options {
   values: Record<string, unknown> = {};
   set(key: string, make: () => unknown): this {
@@ -3620,7 +3620,7 @@ for (var i = 0; i < keys.length; i++) {
 `,
     },
     {
-      name: "set on an interface that is not a Map",
+      name: 'set on an interface that is not a Map',
       code: `interface Builder {
   set(key: string, compute: () => number): Builder;
 }
@@ -3631,7 +3631,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "add on an instance of a local class that runs the callback",
+      name: 'add on an instance of a local class that runs the callback',
       code: `class Totals {
   sum = 0;
   add(compute: () => number): void {
@@ -3647,7 +3647,7 @@ for (const item of cart) {
 `,
     },
     {
-      name: "a listener that reloads the outer let before using it",
+      name: 'a listener that reloads the outer let before using it',
       code: `let selection: string[] = [];
 for (const list of lists) {
   selection = list.selected();
@@ -3659,7 +3659,7 @@ for (const list of lists) {
 `,
     },
     {
-      name: "a local helper that runs its callback before returning",
+      name: 'a local helper that runs its callback before returning',
       code: `function withRetry<T>(work: () => T, attempts = 3): T {
   for (let n = 1; ; n++) {
     try {
@@ -3675,7 +3675,7 @@ for (var i = 0; i < urls.length; i++) {
 `,
     },
     {
-      name: "a helper returning a promise reaction, awaited",
+      name: 'a helper returning a promise reaction, awaited',
       code: `function afterSave(cb: () => void): Promise<void> {
   return save().then(cb);
 }
@@ -3687,7 +3687,7 @@ async function flush(items: string[]): Promise<void> {
 `,
     },
     {
-      name: "class: a measuring method runs the callback synchronously",
+      name: 'class: a measuring method runs the callback synchronously',
       code: `class Profiler {
   samples: number[] = [];
   measure(label: string, fn: () => void): void {
@@ -3704,7 +3704,7 @@ async function flush(items: string[]): Promise<void> {
 `,
     },
     {
-      name: "set on a class field that is not a collection",
+      name: 'set on a class field that is not a collection',
       code: `class Config {
   set(key: string, read: () => string): void {
     process.env[key] = read();
@@ -3721,7 +3721,7 @@ class App {
 `,
     },
     {
-      name: "latch: an in-flight counter decremented by a promise reaction",
+      name: 'latch: an in-flight counter decremented by a promise reaction',
       code: `let inFlight = 0;
 const settle = (): boolean => --inFlight === 0 && bus.emit('idle');
 function sendAll(chunks: Uint8Array[]): void {
@@ -3735,7 +3735,7 @@ function sendAll(chunks: Uint8Array[]): void {
   ],
   invalid: [
     {
-      name: "helper: an arrow helper that stores its callback in an on… property (outer let)",
+      name: 'helper: an arrow helper that stores its callback in an on… property (outer let)',
       code: `const bindHover = (node: HTMLElement, cb: () => void): void => {
   node.onmouseenter = cb;
 };
@@ -3769,7 +3769,7 @@ for (const entry of menuEntries) {
       ],
     },
     {
-      name: "helper: pushes an entry holding the callback into a module array",
+      name: 'helper: pushes an entry holding the callback into a module array',
       code: `interface Binding { el: Element; run: () => void }
 const bindings: Binding[] = [];
 function bindAction(el: Element, run: () => void): void {
@@ -3815,7 +3815,7 @@ for (var a = 0; a < actions.length; a++) {
       ],
     },
     {
-      name: "helper: keeps the callback in a module Map",
+      name: 'helper: keeps the callback in a module Map',
       code: `const commands = new Map<string, () => void>();
 function defineCommand(id: string, handler: () => void): void {
   commands.set(id, handler);
@@ -3851,7 +3851,7 @@ for (const entry of manifest) {
       ],
     },
     {
-      name: "helper: a method of an object literal that registers the callback",
+      name: 'helper: a method of an object literal that registers the callback',
       code: `const ui = {
   bindToggle(el: Element, fn: (on: boolean) => void) {
     el.addEventListener('change', () => fn((el as HTMLInputElement).checked));
@@ -3897,7 +3897,7 @@ for (var s = 0; s < switches.length; s++) {
       ],
     },
     {
-      name: "helper: an async helper that calls the callback after an await, not awaited",
+      name: 'helper: an async helper that calls the callback after an await, not awaited',
       code: `async function retryLater(task: () => void): Promise<void> {
   await sleep(250);
   task();
@@ -3940,7 +3940,7 @@ for (var job = 0; job < queue.length; job++) {
       ],
     },
     {
-      name: "helper: a static method of a local class that listens",
+      name: 'helper: a static method of a local class that listens',
       code: `class Events {
   static bind(el: Element, fn: () => void): void {
     el.addEventListener('click', fn);
@@ -3978,7 +3978,7 @@ for (const option of options) {
       ],
     },
     {
-      name: "helper: a helper that attaches the callback to a promise, not awaited",
+      name: 'helper: a helper that attaches the callback to a promise, not awaited',
       code: `function whenReady(cb: () => void): void {
   ready.then(cb);
 }
@@ -4018,7 +4018,7 @@ for (var w = 0; w < widgets.length; w++) {
       ],
     },
     {
-      name: "fs: watch imported under another name from node:fs, outer let",
+      name: 'fs: watch imported under another name from node:fs, outer let',
       code: `import { watch as watchDir } from 'node:fs';
 let target = '';
 for (const folder of folders) {
@@ -4048,7 +4048,7 @@ for (const folder of folders) {
       ],
     },
     {
-      name: "fs: stat callbacks in nested var loops",
+      name: 'fs: stat callbacks in nested var loops',
       code: `import * as fs from 'node:fs';
 for (var a = 0; a < roots.length; a++) {
   for (var b = 0; b < names.length; b++) {
@@ -4089,7 +4089,7 @@ for (var a = 0; a < roots.length; a++) {
       ],
     },
     {
-      name: "class: this.items[i] read by a callback handed to a method that stores it",
+      name: 'class: this.items[i] read by a callback handed to a method that stores it',
       code: `class Menu {
   private handlers: Array<() => void> = [];
   constructor(private items: string[]) {}
@@ -4150,7 +4150,7 @@ for (var a = 0; a < roots.length; a++) {
       ],
     },
     {
-      name: "class: an arrow-function field that registers the callback",
+      name: 'class: an arrow-function field that registers the callback',
       code: `class Tabs {
   items: string[] = [];
   private attach = (el: Element, fn: () => void) => el.addEventListener('click', fn);
@@ -4202,7 +4202,7 @@ for (var a = 0; a < roots.length; a++) {
       ],
     },
     {
-      name: "class: a method inherited from a base class in the same file",
+      name: 'class: a method inherited from a base class in the same file',
       code: `class Widget {
   protected handlers: Array<() => void> = [];
   protected keep(fn: () => void): void {
@@ -4278,7 +4278,7 @@ class List extends Widget {
       ],
     },
     {
-      name: "class: a Map field keeps callbacks reading this.items[i]",
+      name: 'class: a Map field keeps callbacks reading this.items[i]',
       code: `class Scheduler {
   private jobs = new Map<number, () => void>();
   items: string[] = [];
@@ -4330,7 +4330,7 @@ class List extends Widget {
       ],
     },
     {
-      name: "switch: a case hands a closure to a scheduling helper, then breaks the switch",
+      name: 'switch: a case hands a closure to a scheduling helper, then breaks the switch',
       code: `const pending: Array<() => void> = [];
 function schedule(task: () => void): void {
   pending.push(task);
@@ -4397,7 +4397,7 @@ for (var k = 0; k < ops.length; k++) {
       ],
     },
     {
-      name: "labelled continue right after the capture still advances the loop",
+      name: 'labelled continue right after the capture still advances the loop',
       code: `function onReady(cb: () => void): void {
   readyCallbacks.push(cb);
 }
@@ -4449,7 +4449,7 @@ outer: for (var g = 0; g < groups.length; g++) {
       ],
     },
     {
-      name: "nested var loops: only the outer counter is read",
+      name: 'nested var loops: only the outer counter is read',
       code: `const tasks: Array<() => void> = [];
 function enqueue(task: () => void): void {
   tasks.push(task);
@@ -4498,7 +4498,7 @@ for (var page = 0; page < pages; page++) {
       ],
     },
     {
-      name: "for await: a let before the loop read by an idle-callback helper",
+      name: 'for await: a let before the loop read by an idle-callback helper',
       code: `function whenIdle(cb: () => void): void {
   requestIdleCallback(() => cb());
 }
@@ -4536,7 +4536,7 @@ async function consume(source: AsyncIterable<Uint8Array>): Promise<void> {
       ],
     },
     {
-      name: "for await: fs.watch with a let updated each iteration",
+      name: 'for await: fs.watch with a let updated each iteration',
       code: `import { watch } from 'node:fs';
 async function watchAll(dirs: AsyncIterable<string>): Promise<void> {
   let index = 0;
@@ -4570,7 +4570,7 @@ async function watchAll(dirs: AsyncIterable<string>): Promise<void> {
       ],
     },
     {
-      name: "a parameter annotated as Map keeps callbacks",
+      name: 'a parameter annotated as Map keeps callbacks',
       code: `function registerAll(map: Map<string, () => void>, keys: string[]): void {
   for (var i = 0; i < keys.length; i++) {
     map.set(keys[i], () => handle(keys[i]));
@@ -4607,7 +4607,7 @@ async function watchAll(dirs: AsyncIterable<string>): Promise<void> {
       ],
     },
     {
-      name: "an imported onClick helper registers the callback",
+      name: 'an imported onClick helper registers the callback',
       code: `import { onClick } from './dom';
 for (var i = 0; i < buttons.length; i++) {
   onClick(buttons[i], () => choose(i));
@@ -4641,7 +4641,7 @@ for (var i = 0; i < buttons.length; i++) {
       ],
     },
     {
-      name: "latch look-alike: a binding set to each id, then compared later, is not a counter",
+      name: 'latch look-alike: a binding set to each id, then compared later, is not a counter',
       code: `let id = 0;
 for (const row of rows) {
   id = row.id;
@@ -4673,7 +4673,7 @@ for (const row of rows) {
       ],
     },
     {
-      name: "helper: an overloaded function whose implementation keeps the callback",
+      name: 'helper: an overloaded function whose implementation keeps the callback',
       code: `function keep(fn: () => void): void;
 function keep(fn: () => void, label: string): void;
 function keep(fn: () => void, label?: string): void {
@@ -4722,7 +4722,7 @@ for (var job = 0; job < jobs.length; job++) {
       ],
     },
     {
-      name: "helper: a generic arrow with a default delay that schedules the callback",
+      name: 'helper: a generic arrow with a default delay that schedules the callback',
       code: `const soon = <T,>(value: T, use: (value: T) => void, delayMs = 0): void => {
   setTimeout(() => use(value), delayMs);
 };
@@ -4756,7 +4756,7 @@ for (const card of cards) {
       ],
     },
     {
-      name: "options: an option the helper calls from a listener",
+      name: 'options: an option the helper calls from a listener',
       code: `interface ActionOptions {
   el: Element;
   action: () => void;
@@ -4803,14 +4803,14 @@ for (const el of controls) {
 createJavaScriptRuleTester().run('no-loop-closure-capture (JavaScript: callees the file declares)', rule, {
   valid: [
     {
-      name: "add on a receiver the file does not declare as a collection",
+      name: 'add on a receiver the file does not declare as a collection',
       code: `for (var i = 0; i < fields.length; i++) {
   form.add(fields[i], function (value) { return value + i; });
 }
 `,
     },
     {
-      name: "set on an untyped parameter",
+      name: 'set on an untyped parameter',
       code: `function fill(target) {
   for (var i = 0; i < 3; i++) {
     target.set('slot' + i, () => i);
@@ -4819,7 +4819,7 @@ createJavaScriptRuleTester().run('no-loop-closure-capture (JavaScript: callees t
 `,
     },
     {
-      name: "the closure assigns the captured var before reading it",
+      name: 'the closure assigns the captured var before reading it',
       code: `var message;
 for (var i = 0; i < 3; i++) {
   message = 'queued ' + i;
@@ -4831,7 +4831,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "a named function deferred from a loop that assigns first",
+      name: 'a named function deferred from a loop that assigns first',
       code: `let frame = 0;
 function tick() {
   frame = performance.now();
@@ -4844,7 +4844,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "a helper that collects callbacks in its own array and drains it",
+      name: 'a helper that collects callbacks in its own array and drains it',
       code: `function runAll(first, second) {
   const queue = [];
   queue.push(first, second);
@@ -4856,7 +4856,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "an async helper awaited before the loop moves on",
+      name: 'an async helper awaited before the loop moves on',
       code: `async function later(fn) {
   await delay(10);
   fn();
@@ -4869,7 +4869,7 @@ async function main() {
 `,
     },
     {
-      name: "a local onReady that calls its callback at once",
+      name: 'a local onReady that calls its callback at once',
       code: `function onReady(cb) {
   cb();
 }
@@ -4879,7 +4879,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "a once() wrapper whose result is called in the iteration",
+      name: 'a once() wrapper whose result is called in the iteration',
       code: `function once(fn) {
   let done = false;
   return function () {
@@ -4896,7 +4896,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "fs: synchronous API with a replacer-like callback",
+      name: 'fs: synchronous API with a replacer-like callback',
       code: `import fs from 'fs';
 for (var i = 0; i < files.length; i++) {
   fs.readdirSync(files[i]).forEach((name) => seen.push(files[i] + name));
@@ -4904,7 +4904,7 @@ for (var i = 0; i < files.length; i++) {
 `,
     },
     {
-      name: "helper registers a listener that never touches the callback",
+      name: 'helper registers a listener that never touches the callback',
       code: `function track(el, fn) {
   el.addEventListener('click', () => counter.hit());
   return fn();
@@ -4915,7 +4915,7 @@ for (var i = 0; i < els.length; i++) {
 `,
     },
     {
-      name: "prototype: a method that calls the callback at once",
+      name: 'prototype: a method that calls the callback at once',
       code: `function Calc() {}
 Calc.prototype.run = function (fn) {
   return fn();
@@ -4930,7 +4930,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "latch: a countdown callback declared before the loop",
+      name: 'latch: a countdown callback declared before the loop',
       code: `function closeAll(sockets, done) {
   let remaining = 0;
   const finished = (err) => {
@@ -4944,7 +4944,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "latch: a callback created in the loop compares its own count with the loop count",
+      name: 'latch: a callback created in the loop compares its own count with the loop count',
       code: `function listenAll(hosts, onAllReady) {
   let started = 0;
   let ready = 0;
@@ -4961,7 +4961,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "latch: a sentinel set after the loop tells the callback whether it ran synchronously",
+      name: 'latch: a sentinel set after the loop tells the callback whether it ran synchronously',
       code: `function startLimited(limit, start, finish) {
   let i;
   let completed = 0;
@@ -4977,7 +4977,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "latch: a function declared in the loop body counts back up",
+      name: 'latch: a function declared in the loop body counts back up',
       code: `function runAll(names, finish) {
   let outstanding = 0;
   for (const name of names) {
@@ -4992,7 +4992,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "Function.prototype.bind with a closure argument calls nothing later",
+      name: 'Function.prototype.bind with a closure argument calls nothing later',
       code: `for (var i = 0; i < 3; i++) {
   const run = invoke.bind(null, () => i);
   run();
@@ -5000,7 +5000,7 @@ Calc.prototype.sum = function (xs) {
 `,
     },
     {
-      name: "options: a helper that calls the option before returning",
+      name: 'options: a helper that calls the option before returning',
       code: `function withTiming({ label, run }) {
   const start = Date.now();
   const result = run();
@@ -5013,7 +5013,7 @@ for (var i = 0; i < steps.length; i++) {
 `,
     },
     {
-      name: "options: only another option is kept for later",
+      name: 'options: only another option is kept for later',
       code: `function bindAction({ el, prepare, onDone }) {
   el.addEventListener('click', onDone);
   prepare();
@@ -5024,7 +5024,7 @@ for (var i = 0; i < els.length; i++) {
 `,
     },
     {
-      name: "options: a deferred function reads another property of the options",
+      name: 'options: a deferred function reads another property of the options',
       code: `function bindAction(options) {
   options.run();
   options.el.addEventListener('click', () => highlight(options.el));
@@ -5037,7 +5037,7 @@ for (var i = 0; i < els.length; i++) {
   ],
   invalid: [
     {
-      name: "helper: a local function that registers its callback with addEventListener (var counter)",
+      name: 'helper: a local function that registers its callback with addEventListener (var counter)',
       code: `function bindClick(el, fn) {
   el.addEventListener('click', fn);
 }
@@ -5086,7 +5086,7 @@ for (var t = 0; t < tabs.length; t++) {
       ],
     },
     {
-      name: "helper: the callback is called from a listener the helper registers",
+      name: 'helper: the callback is called from a listener the helper registers',
       code: `function onClick(el, handler) {
   el.addEventListener('click', function (event) {
     event.preventDefault();
@@ -5138,7 +5138,7 @@ for (var r = 0; r < rows.length; r++) {
       ],
     },
     {
-      name: "helper: a jQuery delegate inside the helper",
+      name: 'helper: a jQuery delegate inside the helper',
       code: `function bindRemove($row, callback) {
   $row.find('.remove').on('click', callback);
 }
@@ -5173,7 +5173,7 @@ for (var n = 0; n < records.length; n++) {
       ],
     },
     {
-      name: "helper: stores the callback on a shared state object",
+      name: 'helper: stores the callback on a shared state object',
       code: `const state = {};
 function whenDone(cb) {
   state.onDone = cb;
@@ -5209,7 +5209,7 @@ while (step < jobs.length) {
       ],
     },
     {
-      name: "helper: hands the callback to setTimeout",
+      name: 'helper: hands the callback to setTimeout',
       code: `function later(cb, ms) {
   setTimeout(cb, ms);
 }
@@ -5243,7 +5243,7 @@ do {
       ],
     },
     {
-      name: "helper: forwards the callback to another local helper that registers it",
+      name: 'helper: forwards the callback to another local helper that registers it',
       code: `function bindEvent(el, type, fn) {
   el.addEventListener(type, fn);
 }
@@ -5292,7 +5292,7 @@ for (var f = 0; f < document.forms.length; f++) {
       ],
     },
     {
-      name: "helper: a method of a local class instance that subscribes the callback",
+      name: 'helper: a method of a local class instance that subscribes the callback',
       code: `class Hub {
   constructor() {
     this.subscribers = [];
@@ -5338,7 +5338,7 @@ for (const name of topicNames) {
       ],
     },
     {
-      name: "helper: a local class whose constructor keeps the callback",
+      name: 'helper: a local class whose constructor keeps the callback',
       code: `class Button {
   constructor(el, onPress) {
     this.el = el;
@@ -5390,7 +5390,7 @@ for (var b = 0; b < nodes.length; b++) {
       ],
     },
     {
-      name: "helper: a named function handed to a registering helper from a loop",
+      name: 'helper: a named function handed to a registering helper from a loop',
       code: `function bindKey(key, fn) {
   shortcuts[key] = fn;
 }
@@ -5413,7 +5413,7 @@ for (const command of commands) {
       ],
     },
     {
-      name: "helper: declared after the loop that uses it (hoisted)",
+      name: 'helper: declared after the loop that uses it (hoisted)',
       code: `for (var i = 0; i < slides.length; i++) {
   onSwipe(slides[i], function () { goTo(i + 1); });
 }
@@ -5453,7 +5453,7 @@ function onSwipe(el, fn) {
       ],
     },
     {
-      name: "fs: watch imported by name, var counter",
+      name: 'fs: watch imported by name, var counter',
       code: `import { watch } from 'fs';
 for (var d = 0; d < dirs.length; d++) {
   watch(dirs[d], (eventType) => rebuild(dirs[d], eventType));
@@ -5487,7 +5487,7 @@ for (var d = 0; d < dirs.length; d++) {
       ],
     },
     {
-      name: "fs: watch destructured from require",
+      name: 'fs: watch destructured from require',
       code: `const { watch } = require('fs');
 var pkgs = ['core', 'cli'];
 for (var p = 0; p < pkgs.length; p++) {
@@ -5530,7 +5530,7 @@ for (var p = 0; p < pkgs.length; p++) {
       ],
     },
     {
-      name: "fs: watchFile on the required module object",
+      name: 'fs: watchFile on the required module object',
       code: `const fs = require('fs');
 let config;
 for (config of configFiles) {
@@ -5558,7 +5558,7 @@ for (config of configFiles) {
       ],
     },
     {
-      name: "child_process: exec completion callback",
+      name: 'child_process: exec completion callback',
       code: `import { exec } from 'child_process';
 for (var c = 0; c < commands.length; c++) {
   exec(commands[c], function (failure, output) {
@@ -5598,7 +5598,7 @@ for (var c = 0; c < commands.length; c++) {
       ],
     },
     {
-      name: "class: self.items[i] in a function expression handed to a listening method",
+      name: 'class: self.items[i] in a function expression handed to a listening method',
       code: `class Gallery {
   bindThumb(el, fn) {
     el.addEventListener('click', fn);
@@ -5659,7 +5659,7 @@ for (var c = 0; c < commands.length; c++) {
       ],
     },
     {
-      name: "class: a Set built in the constructor keeps callbacks",
+      name: 'class: a Set built in the constructor keeps callbacks',
       code: `class Store {
   constructor() {
     this.watchers = new Set();
@@ -5701,7 +5701,7 @@ for (var c = 0; c < commands.length; c++) {
       ],
     },
     {
-      name: "labelled continue: a deferring helper in the inner loop",
+      name: 'labelled continue: a deferring helper in the inner loop',
       code: `function defer(fn) {
   queueMicrotask(fn);
 }
@@ -5751,7 +5751,7 @@ rows: for (var y = 0; y < grid.length; y++) {
       ],
     },
     {
-      name: "switch: a listener helper in one case, continue in another",
+      name: 'switch: a listener helper in one case, continue in another',
       code: `function onToggle(el, fn) {
   el.addEventListener('change', fn);
 }
@@ -5797,7 +5797,7 @@ for (var i = 0; i < fields.length; i++) {
       ],
     },
     {
-      name: "nested var loops: a cell binder captures both counters",
+      name: 'nested var loops: a cell binder captures both counters',
       code: `function bindCell(cell, fn) {
   cell.onclick = fn;
 }
@@ -5844,7 +5844,7 @@ for (var r = 0; r < table.rows.length; r++) {
       ],
     },
     {
-      name: "for await: a let before the loop read by a subscriber kept in an array",
+      name: 'for await: a let before the loop read by a subscriber kept in an array',
       code: `const listeners = [];
 function notify(fn) {
   listeners.push(fn);
@@ -5884,7 +5884,7 @@ async function follow(feed) {
       ],
     },
     {
-      name: "a Set assigned before the loop keeps callbacks",
+      name: 'a Set assigned before the loop keeps callbacks',
       code: `let hooks;
 hooks = new Set();
 let phase = '';
@@ -5916,7 +5916,7 @@ for (const p of phases) {
       ],
     },
     {
-      name: "an onDid… method of an editor API",
+      name: 'an onDid… method of an editor API',
       code: `let model;
 for (model of editor.getModels()) {
   model.onDidChangeContent(() => lint(model));
@@ -5942,7 +5942,7 @@ for (model of editor.getModels()) {
       ],
     },
     {
-      name: "prototype: this.method registers the callback, reading this.items[i]",
+      name: 'prototype: this.method registers the callback, reading this.items[i]',
       code: `function Gallery(items) {
   this.items = items;
 }
@@ -5997,7 +5997,7 @@ Gallery.prototype.render = function () {
       ],
     },
     {
-      name: "prototype object: self.keep stores the callback",
+      name: 'prototype object: self.keep stores the callback',
       code: `function List() {
   this.pending = [];
 }
@@ -6061,7 +6061,7 @@ List.prototype = {
       ],
     },
     {
-      name: "prototype: a constructor function keeps the callback it is given",
+      name: 'prototype: a constructor function keeps the callback it is given',
       code: `function Task(run) {
   this.run = run;
 }
@@ -6104,7 +6104,7 @@ for (var n = 0; n < 3; n++) {
       ],
     },
     {
-      name: "prototype: an instance method of a constructor function subscribes",
+      name: 'prototype: an instance method of a constructor function subscribes',
       code: `function Bus() {
   this.subscribers = [];
 }
@@ -6156,7 +6156,7 @@ for (var level = 0; level < 3; level++) {
       ],
     },
     {
-      name: "latch look-alike: a var loop counter compared in a listener is still the last value",
+      name: 'latch look-alike: a var loop counter compared in a listener is still the last value',
       code: `for (var i = 0; i < tabs.length; i++) {
   tabs[i].onclick = function () {
     if (i === activeTab) refresh();
@@ -6193,7 +6193,7 @@ for (var level = 0; level < 3; level++) {
       ],
     },
     {
-      name: "helper: copies the callback onto a shared table with Object.assign",
+      name: 'helper: copies the callback onto a shared table with Object.assign',
       code: `const routes = {};
 function route(path, handle) {
   Object.assign(routes, { [path]: handle });
@@ -6236,7 +6236,7 @@ for (var r = 0; r < pages.length; r++) {
       ],
     },
     {
-      name: "helper: a bound function expression handed to a registering helper",
+      name: 'helper: a bound function expression handed to a registering helper',
       code: `function bindClick(el, fn) {
   el.addEventListener('click', fn);
 }
@@ -6276,7 +6276,7 @@ for (var i = 0; i < items.length; i++) {
       ],
     },
     {
-      name: "fs: watch destructured from a namespace import",
+      name: 'fs: watch destructured from a namespace import',
       code: `import * as fs from 'node:fs';
 const { watch } = fs;
 for (var w = 0; w < folders.length; w++) {
@@ -6313,7 +6313,7 @@ for (var w = 0; w < folders.length; w++) {
       ],
     },
     {
-      name: "class: listenTo registers a view callback reading this.items[i]",
+      name: 'class: listenTo registers a view callback reading this.items[i]',
       code: `class ListView extends View {
   bindModels() {
     for (var i = 0; i < this.models.length; i++) {
@@ -6393,7 +6393,7 @@ for (var w = 0; w < folders.length; w++) {
       ],
     },
     {
-      name: "options: a destructured option the helper registers",
+      name: 'options: a destructured option the helper registers',
       code: `function bindAction({ el, run }) {
   el.addEventListener('click', run);
 }
@@ -6433,7 +6433,7 @@ for (var a = 0; a < buttons.length; a++) {
       ],
     },
     {
-      name: "options: a constructor keeps an option on the instance",
+      name: 'options: a constructor keeps an option on the instance',
       code: `class Tooltip {
   constructor(options) {
     this.render = options.render;
@@ -6484,7 +6484,7 @@ for (var t = 0; t < targets.length; t++) {
 createTypedRuleTester().run('no-loop-closure-capture (type information: callees and collections)', rule, {
   valid: [
     {
-      name: "typed: set on an interface that is not a Map",
+      name: 'typed: set on an interface that is not a Map',
       filename: typedFile,
       code: `interface Builder {
   set(key: string, compute: () => number): Builder;
@@ -6496,7 +6496,7 @@ for (var i = 0; i < 3; i++) {
 `,
     },
     {
-      name: "typed: the closure assigns the captured binding first",
+      name: 'typed: the closure assigns the captured binding first',
       filename: typedFile,
       code: `declare function show(text: string): void;
 let status = '';
@@ -6512,7 +6512,7 @@ for (var i = 0; i < 3; i++) {
   ],
   invalid: [
     {
-      name: "typed: a Map returned by a factory keeps callbacks",
+      name: 'typed: a Map returned by a factory keeps callbacks',
       filename: typedFile,
       code: `function createRegistry(): Map<string, () => void> {
   return new Map();
@@ -6562,7 +6562,7 @@ for (var i = 0; i < names.length; i++) {
       ],
     },
     {
-      name: "typed: a helper that registers its callback",
+      name: 'typed: a helper that registers its callback',
       filename: typedFile,
       code: `function bindClick(el: Element, fn: () => void): void {
   el.addEventListener('click', fn);
@@ -6609,7 +6609,7 @@ for (var t = 0; t < tabs.length; t++) {
       ],
     },
     {
-      name: "typed: class this.items[i] through a storing method",
+      name: 'typed: class this.items[i] through a storing method',
       filename: typedFile,
       code: `class Menu {
   private handlers: Array<() => void> = [];

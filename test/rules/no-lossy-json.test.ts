@@ -10,7 +10,9 @@ type Invalid = InvalidTestCase<MessageId, Options>;
 const typedFile = path.join(fixturesDir, 'no-lossy-json.ts');
 
 function typed<T extends Valid | Invalid>(testCase: T | string): T {
-  return (typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }) as T;
+  return (
+    typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }
+  ) as T;
 }
 
 /** Cases written in plain JavaScript: run with the TypeScript parser, with espree, and with type information. */
@@ -57,269 +59,311 @@ const event = JSON.parse(text, reviveDates) as AppEvent;`,
 ];
 
 const sharedInvalid: Invalid[] = [
-    {
-      code: `const fixture = JSON.parse('{"id": 12345678901234567890, "name": "a"}');`,
-      errors: [
-        {
-          messageId: 'unsafeIntegerLiteral',
-          line: 1,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestQuoteLiteral', output: `const fixture = JSON.parse('{"id": "12345678901234567890", "name": "a"}');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const order = JSON.parse(\`{"orderId": -9007199254740993}\`);`,
-      errors: [
-        {
-          messageId: 'unsafeIntegerLiteral',
-          line: 1,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestQuoteLiteral', output: `const order = JSON.parse(\`{"orderId": "-9007199254740993"}\`);` },
-          ],
-        },
-      ],
-    },
+  {
+    code: `const fixture = JSON.parse('{"id": 12345678901234567890, "name": "a"}');`,
+    errors: [
+      {
+        messageId: 'unsafeIntegerLiteral',
+        line: 1,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteLiteral',
+            output: `const fixture = JSON.parse('{"id": "12345678901234567890", "name": "a"}');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const order = JSON.parse(\`{"orderId": -9007199254740993}\`);`,
+    errors: [
+      {
+        messageId: 'unsafeIntegerLiteral',
+        line: 1,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteLiteral',
+            output: `const order = JSON.parse(\`{"orderId": "-9007199254740993"}\`);`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const typeScriptInvalid: Invalid[] = [
-    {
-      code: `interface AppEvent { id: string; startsAt: Date }
+  {
+    code: `interface AppEvent { id: string; startsAt: Date }
 const event = JSON.parse(text) as AppEvent;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface AppEvent { id: string; startsAt: Date }
-const event = JSON.parse(text, (key, value) => (key === 'startsAt' && typeof value === 'string' ? new Date(value) : value)) as AppEvent;` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface PriceCache { entries: Map<string, number> }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface AppEvent { id: string; startsAt: Date }
+const event = JSON.parse(text, (key, value) => (key === 'startsAt' && typeof value === 'string' ? new Date(value) : value)) as AppEvent;`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface PriceCache { entries: Map<string, number> }
 async function load(res: Response) {
   const cache: PriceCache = await res.json();
   return cache.entries.get('a');
 }`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 3,
-          column: 35,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface PriceCache { entries: Map<string, number> }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 3,
+        column: 35,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface PriceCache { entries: Map<string, number> }
 async function load(res: Response) {
   const cache: PriceCache = await res.text().then((text) => JSON.parse(text, (key, value) => (key === 'entries' && value !== null && typeof value === 'object' ? new Map(Object.entries(value)) : value)));
   return cache.entries.get('a');
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `class Money {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `class Money {
   constructor(public cents: number) {}
   format() { return (this.cents / 100).toFixed(2); }
 }
 interface Order { id: string; total: Money }
 const order = JSON.parse(text) as Order;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 6,
-          column: 15,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Account { id: bigint; name: string }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 6,
+        column: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Account { id: bigint; name: string }
 const account: Account = JSON.parse(text);`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 26,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface Account { id: bigint; name: string }
-const account: Account = JSON.parse(text, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface TreeNode { label: string; children: TreeNode[]; seenAt?: Date | null }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 26,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface Account { id: bigint; name: string }
+const account: Account = JSON.parse(text, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface TreeNode { label: string; children: TreeNode[]; seenAt?: Date | null }
 const tree = JSON.parse(text) as TreeNode;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface TreeNode { label: string; children: TreeNode[]; seenAt?: Date | null }
-const tree = JSON.parse(text, (key, value) => (key === 'seenAt' && typeof value === 'string' ? new Date(value) : value)) as TreeNode;` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Handler { name: string; run(): void }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface TreeNode { label: string; children: TreeNode[]; seenAt?: Date | null }
+const tree = JSON.parse(text, (key, value) => (key === 'seenAt' && typeof value === 'string' ? new Date(value) : value)) as TreeNode;`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Handler { name: string; run(): void }
 const handler = JSON.parse(text) as Handler;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 17,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Patch { name: string; deletedAt: undefined }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 17,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Patch { name: string; deletedAt: undefined }
 const patch = JSON.parse(text) as Patch;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 15,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Rule { name: string; pattern: RegExp }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Rule { name: string; pattern: RegExp }
 const rules = JSON.parse(text) as Rule[];`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 2,
-          column: 15,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Team { members: Set<string> }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 2,
+        column: 15,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Team { members: Set<string> }
 function readTeam(text: string): Team {
   return JSON.parse(text);
 }`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 3,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface Team { members: Set<string> }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 3,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface Team { members: Set<string> }
 function readTeam(text: string): Team {
   return JSON.parse(text, (key, value) => (key === 'members' && Array.isArray(value) ? new Set(value) : value));
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Base { createdAt: Date }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Base { createdAt: Date }
 interface Post extends Base { title: string }
 const post = JSON.parse(text) as Post;`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 3,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface Base { createdAt: Date }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 3,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface Base { createdAt: Date }
 interface Post extends Base { title: string }
-const post = JSON.parse(text, (key, value) => (key === 'createdAt' && typeof value === 'string' ? new Date(value) : value)) as Post;` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface AppEvent { at: Date }
+const post = JSON.parse(text, (key, value) => (key === 'createdAt' && typeof value === 'string' ? new Date(value) : value)) as Post;`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface AppEvent { at: Date }
 fetch('/events/1')
   .then((res) => res.json())
   .then((event: AppEvent) => show(event.at.getTime()));`,
-      errors: [
-        {
-          messageId: 'lossyType',
-          line: 3,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `interface AppEvent { at: Date }
+    errors: [
+      {
+        messageId: 'lossyType',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `interface AppEvent { at: Date }
 fetch('/events/1')
   .then((res) => res.text().then((text) => JSON.parse(text, (key, value) => (key === 'at' && typeof value === 'string' ? new Date(value) : value))))
-  .then((event: AppEvent) => show(event.at.getTime()));` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `function snowflakeOf(body: string) {
+  .then((event: AppEvent) => show(event.at.getTime()));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function snowflakeOf(body: string) {
   const data = JSON.parse(body);
   return BigInt(data.id);
 }`,
-      errors: [
-        {
-          messageId: 'precisionLost',
-          line: 2,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestQuoteField', output: `function snowflakeOf(body: string) {
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 2,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteField',
+            output: `function snowflakeOf(body: string) {
   const data = JSON.parse(body.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
   return BigInt(data.id);
-}` },
-          { messageId: 'suggestReviver', output: `function snowflakeOf(body: string) {
+}`,
+          },
+          {
+            messageId: 'suggestReviver',
+            output: `function snowflakeOf(body: string) {
   const data = JSON.parse(body, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
   return BigInt(data.id);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function lastTweet(url: string) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function lastTweet(url: string) {
   const res = await fetch(url);
   const tweet = await res.json();
   return tweet.id === 1234567890123456789n;
 }`,
-      errors: [
-        {
-          messageId: 'precisionLost',
-          line: 3,
-          column: 23,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `async function lastTweet(url: string) {
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 3,
+        column: 23,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `async function lastTweet(url: string) {
   const res = await fetch(url);
   const tweet = await res.text().then((text) => JSON.parse(text, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value)));
   return tweet.id === 1234567890123456789n;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const { id }: { id: number } = JSON.parse(text);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const { id }: { id: number } = JSON.parse(text);
 ledger.add(BigInt(id));`,
-      errors: [
-        {
-          messageId: 'precisionLost',
-          line: 1,
-          column: 32,
-          suggestions: [
-          { messageId: 'suggestQuoteField', output: `const { id }: { id: number } = JSON.parse(text.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
-ledger.add(BigInt(id));` },
-          { messageId: 'suggestReviver', output: `const { id }: { id: number } = JSON.parse(text, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
-ledger.add(BigInt(id));` },
-          ],
-        },
-      ],
-    },
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 1,
+        column: 32,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteField',
+            output: `const { id }: { id: number } = JSON.parse(text.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
+ledger.add(BigInt(id));`,
+          },
+          {
+            messageId: 'suggestReviver',
+            output: `const { id }: { id: number } = JSON.parse(text, (key: string, value: unknown, context?: { source?: string }) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
+ledger.add(BigInt(id));`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 createRuleTester().run('no-lossy-json', rule, {
@@ -339,44 +383,53 @@ createTypedRuleTester().run('no-lossy-json (type information)', rule, {
 
 /** Plain JavaScript: the bigint reviver has no type annotations there. */
 const javaScriptOnlyInvalid: Invalid[] = [
-    {
-      code: `const data = JSON.parse(body);
+  {
+    code: `const data = JSON.parse(body);
 const snowflake = BigInt(data.id);`,
-      errors: [
-        {
-          messageId: 'precisionLost',
-          line: 1,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestQuoteField', output: `const data = JSON.parse(body.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
-const snowflake = BigInt(data.id);` },
-          { messageId: 'suggestReviver', output: `const data = JSON.parse(body, (key, value, context) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
-const snowflake = BigInt(data.id);` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function lastTweet(url) {
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 1,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteField',
+            output: `const data = JSON.parse(body.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
+const snowflake = BigInt(data.id);`,
+          },
+          {
+            messageId: 'suggestReviver',
+            output: `const data = JSON.parse(body, (key, value, context) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
+const snowflake = BigInt(data.id);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function lastTweet(url) {
   const res = await fetch(url);
   const tweet = await res.json();
   return tweet.id === 1234567890123456789n;
 }`,
-      errors: [
-        {
-          messageId: 'precisionLost',
-          line: 3,
-          column: 23,
-          suggestions: [
-          { messageId: 'suggestReviver', output: `async function lastTweet(url) {
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 3,
+        column: 23,
+        suggestions: [
+          {
+            messageId: 'suggestReviver',
+            output: `async function lastTweet(url) {
   const res = await fetch(url);
   const tweet = await res.text().then((text) => JSON.parse(text, (key, value, context) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value)));
   return tweet.id === 1234567890123456789n;
-}` },
-          ],
-        },
-      ],
-    },
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 createJavaScriptRuleTester().run('no-lossy-json (JavaScript only)', rule, {

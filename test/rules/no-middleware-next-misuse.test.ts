@@ -96,7 +96,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'app.use((req, res, next) => {\n  if (!req.user) return next(new Error("no user"));\n  next();\n});',
+            output:
+              'app.use((req, res, next) => {\n  if (!req.user) return next(new Error("no user"));\n  next();\n});',
           },
         ],
       },
@@ -112,7 +113,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'router.get("/me", function (request, response, done) {\n  if (!request.user) {\n    return response.status(401).json({ error: "login" });\n  }\n  done();\n});',
+            output:
+              'router.get("/me", function (request, response, done) {\n  if (!request.user) {\n    return response.status(401).json({ error: "login" });\n  }\n  done();\n});',
           },
         ],
       },
@@ -128,7 +130,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'app.get("/users/:id", (req, res, next) => {\n  db.find(req.params.id, (err, user) => {\n    if (err) return next(err);\n    res.json(user);\n  });\n});',
+            output:
+              'app.get("/users/:id", (req, res, next) => {\n  db.find(req.params.id, (err, user) => {\n    if (err) return next(err);\n    res.json(user);\n  });\n});',
           },
         ],
       },
@@ -151,8 +154,14 @@ const sharedInvalid = [
         messageId: 'koaNextNotAwaited' as const,
         line: 3,
         suggestions: [
-          { messageId: 'suggestAwait' as const, output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  await next();\n});' },
-          { messageId: 'suggestReturnNext' as const, output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  return next();\n});' },
+          {
+            messageId: 'suggestAwait' as const,
+            output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  await next();\n});',
+          },
+          {
+            messageId: 'suggestReturnNext' as const,
+            output: 'app.use(async (ctx, next) => {\n  ctx.state.start = Date.now();\n  return next();\n});',
+          },
         ],
       },
     ],
@@ -172,7 +181,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'app.post("/jobs", (req, res, next) => {\n  switch (req.body.kind) {\n    case "bad":\n      return res.status(400).json({ error: "bad kind" });\n    default:\n      next();\n  }\n});',
+            output:
+              'app.post("/jobs", (req, res, next) => {\n  switch (req.body.kind) {\n    case "bad":\n      return res.status(400).json({ error: "bad kind" });\n    default:\n      next();\n  }\n});',
           },
         ],
       },
@@ -188,7 +198,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'app.use(async (req, res, next) => {\n  try {\n    req.user = await loadUser(req);\n  } catch (err) {\n    return next(err);\n  }\n  next();\n});',
+            output:
+              'app.use(async (req, res, next) => {\n  try {\n    req.user = await loadUser(req);\n  } catch (err) {\n    return next(err);\n  }\n  next();\n});',
           },
         ],
       },
@@ -204,7 +215,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'const checkQuota = (req, response, cont) => {\n  if (overQuota(req)) return response.sendStatus(429);\n  cont();\n};\nrouter.use(checkQuota);',
+            output:
+              'const checkQuota = (req, response, cont) => {\n  if (overQuota(req)) return response.sendStatus(429);\n  cont();\n};\nrouter.use(checkQuota);',
           },
         ],
       },
@@ -222,7 +234,12 @@ const sharedInvalid = [
       {
         messageId: 'responseAfterNext' as const,
         line: 3,
-        suggestions: [{ messageId: 'suggestReturn' as const, output: 'app.use((req, res, next) => {\n  return next();\n  res.json({ ok: true });\n});' }],
+        suggestions: [
+          {
+            messageId: 'suggestReturn' as const,
+            output: 'app.use((req, res, next) => {\n  return next();\n  res.json({ ok: true });\n});',
+          },
+        ],
       },
     ],
   },
@@ -241,7 +258,8 @@ const sharedInvalid = [
         suggestions: [
           {
             messageId: 'suggestReturn' as const,
-            output: 'app.use((err, req, res, next) => {\n  if (err.code === "EBADCSRFTOKEN") return next(err);\n  res.status(403).send("form tampered with");\n});',
+            output:
+              'app.use((err, req, res, next) => {\n  if (err.code === "EBADCSRFTOKEN") return next(err);\n  res.status(403).send("form tampered with");\n});',
           },
         ],
       },
@@ -258,7 +276,12 @@ const sharedInvalid = [
       {
         messageId: 'koaNextNotAwaited' as const,
         line: 3,
-        suggestions: [{ messageId: 'suggestReturnNext' as const, output: 'app.use((ctx, next) => {\n  ctx.state.requestId = id();\n  return next();\n});' }],
+        suggestions: [
+          {
+            messageId: 'suggestReturnNext' as const,
+            output: 'app.use((ctx, next) => {\n  ctx.state.requestId = id();\n  return next();\n});',
+          },
+        ],
       },
     ],
   },

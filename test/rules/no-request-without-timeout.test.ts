@@ -69,11 +69,19 @@ ruleTester.run('no-request-without-timeout', rule, {
     'import ky from "ky"; export const load = (url: string) => ky.get(url).json();',
     'import { request } from "undici"; export const load = (url: string) => request(url);',
     // browser UI code: bounded by the page, aborted on unmount
-    { code: 'import { useEffect } from "react";\nexport function Users() { useEffect(() => { const controller = new AbortController(); fetch("/api/users", { signal: controller.signal }); return () => controller.abort(); }, []); return null; }' },
-    { code: 'export function Users() { useEffect(() => { fetch("/api/users").then(setUsers); }, []); return <ul />; }', filename: 'users.tsx' },
+    {
+      code: 'import { useEffect } from "react";\nexport function Users() { useEffect(() => { const controller = new AbortController(); fetch("/api/users", { signal: controller.signal }); return () => controller.abort(); }, []); return null; }',
+    },
+    {
+      code: 'export function Users() { useEffect(() => { fetch("/api/users").then(setUsers); }, []); return <ul />; }',
+      filename: 'users.tsx',
+    },
     { code: '"use client";\nexport async function refresh() { await fetch("/api/refresh"); }' },
     // tests are bounded by the runner's timeout
-    { code: 'it("answers", async () => { await fetch("http://localhost:3000/health"); });', filename: 'server.test.ts' },
+    {
+      code: 'it("answers", async () => { await fetch("http://localhost:3000/health"); });',
+      filename: 'server.test.ts',
+    },
     // the process's own server in a local address: test and development helpers
     'export async function inject(port: number) { return fetch("http://localhost:" + port + "/health", { method: "GET" }); }',
     'export const ping = (port: number) => fetch(`http://127.0.0.1:${port}/ready`);',
@@ -94,7 +102,8 @@ ruleTester.run('no-request-without-timeout', rule, {
             {
               messageId: 'suggestSignal',
               data: { ms: '10000' },
-              output: 'export async function loadUser(id: string) {\n  const res = await fetch(`https://api.example/users/${id}`, { signal: AbortSignal.timeout(10000) });\n  return res.json();\n}',
+              output:
+                'export async function loadUser(id: string) {\n  const res = await fetch(`https://api.example/users/${id}`, { signal: AbortSignal.timeout(10000) });\n  return res.json();\n}',
             },
           ],
         },
@@ -109,7 +118,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'export async function save(url: string, body: unknown) {\n  await fetch(url, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(10000) });\n}',
+              output:
+                'export async function save(url: string, body: unknown) {\n  await fetch(url, { method: "POST", body: JSON.stringify(body), signal: AbortSignal.timeout(10000) });\n}',
             },
           ],
         },
@@ -124,7 +134,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'export async function save(url: string) {\n  await fetch(url, {\n    method: "POST",\n    headers: { "content-type": "application/json" },\n    signal: AbortSignal.timeout(10000),\n  });\n}',
+              output:
+                'export async function save(url: string) {\n  await fetch(url, {\n    method: "POST",\n    headers: { "content-type": "application/json" },\n    signal: AbortSignal.timeout(10000),\n  });\n}',
             },
           ],
         },
@@ -137,7 +148,13 @@ ruleTester.run('no-request-without-timeout', rule, {
       errors: [
         {
           messageId: 'noTimeout',
-          suggestions: [{ messageId: 'suggestSignal', data: { ms: '2500' }, output: 'export const ping = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });' }],
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              data: { ms: '2500' },
+              output: 'export const ping = (url: string) => fetch(url, { signal: AbortSignal.timeout(2500) });',
+            },
+          ],
         },
       ],
     },
@@ -150,7 +167,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestAnySignal',
-              output: 'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { headers: { accept: "text/html" }, signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
+              output:
+                'export async function load(url: string, signal: AbortSignal) {\n  return fetch(url, { headers: { accept: "text/html" }, signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });\n}',
             },
           ],
         },
@@ -165,7 +183,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestAnySignal',
-              output: 'export async function load(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(url, { signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) });\n}',
+              output:
+                'export async function load(url: string, { signal }: { signal?: AbortSignal } = {}) {\n  return fetch(url, { signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) });\n}',
             },
           ],
         },
@@ -177,7 +196,13 @@ ruleTester.run('no-request-without-timeout', rule, {
       errors: [
         {
           messageId: 'noTimeout',
-          suggestions: [{ messageId: 'suggestSignal', output: 'const init = { method: "DELETE" };\nexport const remove = (url: string) => fetch(url, { ...init, signal: AbortSignal.timeout(10000) });' }],
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'const init = { method: "DELETE" };\nexport const remove = (url: string) => fetch(url, { ...init, signal: AbortSignal.timeout(10000) });',
+            },
+          ],
         },
       ],
     },
@@ -187,7 +212,13 @@ ruleTester.run('no-request-without-timeout', rule, {
       errors: [
         {
           messageId: 'noTimeout',
-          suggestions: [{ messageId: 'suggestSignal', output: 'const defaults = { headers: { accept: "application/json" } };\nexport const load = (url: string) => fetch(url, { ...defaults, method: "GET", signal: AbortSignal.timeout(10000) });' }],
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'const defaults = { headers: { accept: "application/json" } };\nexport const load = (url: string) => fetch(url, { ...defaults, method: "GET", signal: AbortSignal.timeout(10000) });',
+            },
+          ],
         },
       ],
     },
@@ -202,7 +233,13 @@ ruleTester.run('no-request-without-timeout', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`globalThis.fetch`' },
-          suggestions: [{ messageId: 'suggestSignal', output: 'export const load = (url: string) => globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });' }],
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'export const load = (url: string) => globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });',
+            },
+          ],
         },
       ],
     },
@@ -216,7 +253,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'async function retry<T>(work: () => Promise<T>) { for (;;) { try { return await work(); } catch { await new Promise((resolve) => setTimeout(resolve, 100)); } } }\nexport const load = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(10000) }));',
+              output:
+                'async function retry<T>(work: () => Promise<T>) { for (;;) { try { return await work(); } catch { await new Promise((resolve) => setTimeout(resolve, 100)); } } }\nexport const load = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(10000) }));',
             },
           ],
         },
@@ -225,7 +263,19 @@ ruleTester.run('no-request-without-timeout', rule, {
     {
       // a timer is not a timeout: the request it starts can hang all the same
       code: 'export function schedule(url: string) {\n  setTimeout(() => fetch(url), 1000);\n}',
-      errors: [{ messageId: 'noTimeout', line: 2, suggestions: [{ messageId: 'suggestSignal', output: 'export function schedule(url: string) {\n  setTimeout(() => fetch(url, { signal: AbortSignal.timeout(10000) }), 1000);\n}' }] }],
+      errors: [
+        {
+          messageId: 'noTimeout',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'export function schedule(url: string) {\n  setTimeout(() => fetch(url, { signal: AbortSignal.timeout(10000) }), 1000);\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       // node-fetch and undici's fetch
@@ -238,7 +288,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'import fetch from "node-fetch";\nimport { fetch as undiciFetch } from "undici";\nexport const a = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const b = (url: string) => undiciFetch(url);',
+              output:
+                'import fetch from "node-fetch";\nimport { fetch as undiciFetch } from "undici";\nexport const a = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000) });\nexport const b = (url: string) => undiciFetch(url);',
             },
           ],
         },
@@ -249,7 +300,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'import fetch from "node-fetch";\nimport { fetch as undiciFetch } from "undici";\nexport const a = (url: string) => fetch(url);\nexport const b = (url: string) => undiciFetch(url, { signal: AbortSignal.timeout(10000) });',
+              output:
+                'import fetch from "node-fetch";\nimport { fetch as undiciFetch } from "undici";\nexport const a = (url: string) => fetch(url);\nexport const b = (url: string) => undiciFetch(url, { signal: AbortSignal.timeout(10000) });',
             },
           ],
         },
@@ -268,7 +320,8 @@ ruleTester.run('no-request-without-timeout', rule, {
             {
               messageId: 'suggestTimeout',
               data: { ms: '10000' },
-              output: 'import axios from "axios";\nexport async function loadUser(id: string) {\n  const { data } = await axios.get(`/users/${id}`, { timeout: 10000 });\n  return data;\n}',
+              output:
+                'import axios from "axios";\nexport async function loadUser(id: string) {\n  const { data } = await axios.get(`/users/${id}`, { timeout: 10000 });\n  return data;\n}',
             },
           ],
         },
@@ -278,8 +331,28 @@ ruleTester.run('no-request-without-timeout', rule, {
       // post(url, data, config): the config is the third argument
       code: 'import axios from "axios";\nexport const save = (user: object) => axios.post("/users", user);\nexport const ping = () => axios.post("/ping");',
       errors: [
-        { messageId: 'noTimeout', line: 2, suggestions: [{ messageId: 'suggestTimeout', output: 'import axios from "axios";\nexport const save = (user: object) => axios.post("/users", user, { timeout: 10000 });\nexport const ping = () => axios.post("/ping");' }] },
-        { messageId: 'noTimeout', line: 3, suggestions: [{ messageId: 'suggestTimeout', output: 'import axios from "axios";\nexport const save = (user: object) => axios.post("/users", user);\nexport const ping = () => axios.post("/ping", undefined, { timeout: 10000 });' }] },
+        {
+          messageId: 'noTimeout',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import axios from "axios";\nexport const save = (user: object) => axios.post("/users", user, { timeout: 10000 });\nexport const ping = () => axios.post("/ping");',
+            },
+          ],
+        },
+        {
+          messageId: 'noTimeout',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import axios from "axios";\nexport const save = (user: object) => axios.post("/users", user);\nexport const ping = () => axios.post("/ping", undefined, { timeout: 10000 });',
+            },
+          ],
+        },
       ],
     },
     {
@@ -292,7 +365,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestTimeout',
-              output: 'import axios from "axios";\nexport const load = (url: string) => axios({ url, method: "get", headers: { accept: "application/json" }, timeout: 10000 });',
+              output:
+                'import axios from "axios";\nexport const load = (url: string) => axios({ url, method: "get", headers: { accept: "application/json" }, timeout: 10000 });',
             },
           ],
         },
@@ -307,8 +381,16 @@ ruleTester.run('no-request-without-timeout', rule, {
           data: { client: '`api.get`' },
           line: 3,
           suggestions: [
-            { messageId: 'suggestTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "https://api.example" });\nexport const listUsers = () => api.get("/users", { timeout: 10000 });' },
-            { messageId: 'suggestInstanceTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "https://api.example", timeout: 10000 });\nexport const listUsers = () => api.get("/users");' },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import axios from "axios";\nconst api = axios.create({ baseURL: "https://api.example" });\nexport const listUsers = () => api.get("/users", { timeout: 10000 });',
+            },
+            {
+              messageId: 'suggestInstanceTimeout',
+              output:
+                'import axios from "axios";\nconst api = axios.create({ baseURL: "https://api.example", timeout: 10000 });\nexport const listUsers = () => api.get("/users");',
+            },
           ],
         },
       ],
@@ -324,11 +406,13 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestTimeout',
-              output: 'import axios from "axios";\nexport class Billing {\n  private http = axios.create({ baseURL: "/billing" });\n  charge(amount: number) {\n    return this.http.post("/charges", { amount }, { timeout: 10000 });\n  }\n}',
+              output:
+                'import axios from "axios";\nexport class Billing {\n  private http = axios.create({ baseURL: "/billing" });\n  charge(amount: number) {\n    return this.http.post("/charges", { amount }, { timeout: 10000 });\n  }\n}',
             },
             {
               messageId: 'suggestInstanceTimeout',
-              output: 'import axios from "axios";\nexport class Billing {\n  private http = axios.create({ baseURL: "/billing", timeout: 10000 });\n  charge(amount: number) {\n    return this.http.post("/charges", { amount });\n  }\n}',
+              output:
+                'import axios from "axios";\nexport class Billing {\n  private http = axios.create({ baseURL: "/billing", timeout: 10000 });\n  charge(amount: number) {\n    return this.http.post("/charges", { amount });\n  }\n}',
             },
           ],
         },
@@ -341,7 +425,13 @@ ruleTester.run('no-request-without-timeout', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`client`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: 'import axios from "axios";\nconst client = axios.create();\nexport const load = () => client("/status", { timeout: 10000 });' }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import axios from "axios";\nconst client = axios.create();\nexport const load = () => client("/status", { timeout: 10000 });',
+            },
+          ],
         },
       ],
     },
@@ -353,8 +443,16 @@ ruleTester.run('no-request-without-timeout', rule, {
           messageId: 'noTimeout',
           data: { client: '`api.get`' },
           suggestions: [
-            { messageId: 'suggestTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 0 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users", { timeout: 10000 });' },
-            { messageId: 'suggestInstanceTimeout', output: 'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 10000 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users");' },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 0 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users", { timeout: 10000 });',
+            },
+            {
+              messageId: 'suggestInstanceTimeout',
+              output:
+                'import axios from "axios";\nconst api = axios.create({ baseURL: "/api", timeout: 10000 });\napi.interceptors.request.use((config) => config);\nexport const load = () => api.get("/users");',
+            },
           ],
         },
       ],
@@ -366,7 +464,13 @@ ruleTester.run('no-request-without-timeout', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`got`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: 'import got from "got";\nexport const load = (url: string) => got(url, { timeout: { request: 10000 } }).json();' }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import got from "got";\nexport const load = (url: string) => got(url, { timeout: { request: 10000 } }).json();',
+            },
+          ],
         },
       ],
     },
@@ -376,7 +480,13 @@ ruleTester.run('no-request-without-timeout', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`got.post`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: 'import got from "got";\nexport const save = (url: string, json: object) => got.post(url, { json, timeout: { request: 10000 } });' }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import got from "got";\nexport const save = (url: string, json: object) => got.post(url, { json, timeout: { request: 10000 } });',
+            },
+          ],
         },
       ],
     },
@@ -387,8 +497,16 @@ ruleTester.run('no-request-without-timeout', rule, {
           messageId: 'noTimeout',
           data: { client: '`github.get`' },
           suggestions: [
-            { messageId: 'suggestTimeout', output: 'import got from "got";\nconst github = got.extend({ prefixUrl: "https://api.github.com" });\nexport const repos = () => github.get("repos", { timeout: { request: 10000 } });' },
-            { messageId: 'suggestInstanceTimeout', output: 'import got from "got";\nconst github = got.extend({ prefixUrl: "https://api.github.com", timeout: { request: 10000 } });\nexport const repos = () => github.get("repos");' },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import got from "got";\nconst github = got.extend({ prefixUrl: "https://api.github.com" });\nexport const repos = () => github.get("repos", { timeout: { request: 10000 } });',
+            },
+            {
+              messageId: 'suggestInstanceTimeout',
+              output:
+                'import got from "got";\nconst github = got.extend({ prefixUrl: "https://api.github.com", timeout: { request: 10000 } });\nexport const repos = () => github.get("repos");',
+            },
           ],
         },
       ],
@@ -403,8 +521,16 @@ ruleTester.run('no-request-without-timeout', rule, {
           line: 3,
           column: 3,
           suggestions: [
-            { messageId: 'suggestSignal', output: 'import * as http from "node:http";\nexport function ping(url: string) {\n  http.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n}' },
-            { messageId: 'suggestTimeout', output: 'import * as http from "node:http";\nexport function ping(url: string) {\n  http.get(url, { timeout: 10000 }, (res) => res.resume());\n}' },
+            {
+              messageId: 'suggestSignal',
+              output:
+                'import * as http from "node:http";\nexport function ping(url: string) {\n  http.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n}',
+            },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import * as http from "node:http";\nexport function ping(url: string) {\n  http.get(url, { timeout: 10000 }, (res) => res.resume());\n}',
+            },
           ],
         },
       ],
@@ -417,8 +543,16 @@ ruleTester.run('no-request-without-timeout', rule, {
           messageId: 'noTimeout',
           data: { client: '`https.request`' },
           suggestions: [
-            { messageId: 'suggestSignal', output: 'import { request } from "https";\nexport function post(body: string) {\n  const req = request({ host: "api.example", path: "/v1", method: "POST", signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n  req.on("error", console.error);\n  req.end(body);\n}' },
-            { messageId: 'suggestTimeout', output: 'import { request } from "https";\nexport function post(body: string) {\n  const req = request({ host: "api.example", path: "/v1", method: "POST", timeout: 10000 }, (res) => res.resume());\n  req.on("error", console.error);\n  req.end(body);\n}' },
+            {
+              messageId: 'suggestSignal',
+              output:
+                'import { request } from "https";\nexport function post(body: string) {\n  const req = request({ host: "api.example", path: "/v1", method: "POST", signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n  req.on("error", console.error);\n  req.end(body);\n}',
+            },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import { request } from "https";\nexport function post(body: string) {\n  const req = request({ host: "api.example", path: "/v1", method: "POST", timeout: 10000 }, (res) => res.resume());\n  req.on("error", console.error);\n  req.end(body);\n}',
+            },
           ],
         },
       ],
@@ -434,11 +568,13 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestSignal',
-              output: 'import https from "https";\nexport function download(url: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    https.get(url, { signal: AbortSignal.timeout(10000) }, (res) => { let body = ""; res.on("data", (c) => (body += c)); res.on("end", () => resolve(body)); }).on("error", reject);\n  });\n}',
+              output:
+                'import https from "https";\nexport function download(url: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    https.get(url, { signal: AbortSignal.timeout(10000) }, (res) => { let body = ""; res.on("data", (c) => (body += c)); res.on("end", () => resolve(body)); }).on("error", reject);\n  });\n}',
             },
             {
               messageId: 'suggestTimeout',
-              output: 'import https from "https";\nexport function download(url: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    https.get(url, { timeout: 10000 }, (res) => { let body = ""; res.on("data", (c) => (body += c)); res.on("end", () => resolve(body)); }).on("error", reject);\n  });\n}',
+              output:
+                'import https from "https";\nexport function download(url: string): Promise<string> {\n  return new Promise((resolve, reject) => {\n    https.get(url, { timeout: 10000 }, (res) => { let body = ""; res.on("data", (c) => (body += c)); res.on("end", () => resolve(body)); }).on("error", reject);\n  });\n}',
             },
           ],
         },
@@ -454,7 +590,8 @@ ruleTester.run('no-request-without-timeout', rule, {
           suggestions: [
             {
               messageId: 'suggestTimeout',
-              output: 'import axios from "axios";\napp.get("/weather", async (req, res) => {\n  const { data } = await axios.get("https://weather.example/today", { timeout: 10000 });\n  res.json(data);\n});',
+              output:
+                'import axios from "axios";\napp.get("/weather", async (req, res) => {\n  const { data } = await axios.get("https://weather.example/today", { timeout: 10000 });\n  res.json(data);\n});',
             },
           ],
         },
@@ -475,7 +612,19 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
   invalid: [
     {
       code: 'const axios = require("axios");\nmodule.exports = async function load(url) {\n  return (await axios.get(url)).data;\n};',
-      errors: [{ messageId: 'noTimeout', data: { client: '`axios.get`' }, suggestions: [{ messageId: 'suggestTimeout', output: 'const axios = require("axios");\nmodule.exports = async function load(url) {\n  return (await axios.get(url, { timeout: 10000 })).data;\n};' }] }],
+      errors: [
+        {
+          messageId: 'noTimeout',
+          data: { client: '`axios.get`' },
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'const axios = require("axios");\nmodule.exports = async function load(url) {\n  return (await axios.get(url, { timeout: 10000 })).data;\n};',
+            },
+          ],
+        },
+      ],
     },
     {
       code: 'const axios = require("axios").default;\nconst api = axios.create({ baseURL: process.env.API_URL });\nexports.list = () => api.get("/items");',
@@ -484,8 +633,16 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
           messageId: 'noTimeout',
           data: { client: '`api.get`' },
           suggestions: [
-            { messageId: 'suggestTimeout', output: 'const axios = require("axios").default;\nconst api = axios.create({ baseURL: process.env.API_URL });\nexports.list = () => api.get("/items", { timeout: 10000 });' },
-            { messageId: 'suggestInstanceTimeout', output: 'const axios = require("axios").default;\nconst api = axios.create({ baseURL: process.env.API_URL, timeout: 10000 });\nexports.list = () => api.get("/items");' },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'const axios = require("axios").default;\nconst api = axios.create({ baseURL: process.env.API_URL });\nexports.list = () => api.get("/items", { timeout: 10000 });',
+            },
+            {
+              messageId: 'suggestInstanceTimeout',
+              output:
+                'const axios = require("axios").default;\nconst api = axios.create({ baseURL: process.env.API_URL, timeout: 10000 });\nexports.list = () => api.get("/items");',
+            },
           ],
         },
       ],
@@ -497,8 +654,16 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
           messageId: 'noTimeout',
           data: { client: '`http.get`' },
           suggestions: [
-            { messageId: 'suggestSignal', output: 'const http = require("node:http");\nexports.ping = (url) => {\n  http.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n};' },
-            { messageId: 'suggestTimeout', output: 'const http = require("node:http");\nexports.ping = (url) => {\n  http.get(url, { timeout: 10000 }, (res) => res.resume());\n};' },
+            {
+              messageId: 'suggestSignal',
+              output:
+                'const http = require("node:http");\nexports.ping = (url) => {\n  http.get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume());\n};',
+            },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'const http = require("node:http");\nexports.ping = (url) => {\n  http.get(url, { timeout: 10000 }, (res) => res.resume());\n};',
+            },
           ],
         },
       ],
@@ -510,8 +675,16 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
           messageId: 'noTimeout',
           data: { client: '`https.get`' },
           suggestions: [
-            { messageId: 'suggestSignal', output: 'const { get } = require("https");\nexports.ping = (url) => { get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume()); };' },
-            { messageId: 'suggestTimeout', output: 'const { get } = require("https");\nexports.ping = (url) => { get(url, { timeout: 10000 }, (res) => res.resume()); };' },
+            {
+              messageId: 'suggestSignal',
+              output:
+                'const { get } = require("https");\nexports.ping = (url) => { get(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume()); };',
+            },
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'const { get } = require("https");\nexports.ping = (url) => { get(url, { timeout: 10000 }, (res) => res.resume()); };',
+            },
           ],
         },
       ],
@@ -522,7 +695,13 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`got.get`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: 'import got from "got";\nexport const load = (url) => got.get(url, { timeout: { request: 10000 } }).text();' }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output:
+                'import got from "got";\nexport const load = (url) => got.get(url, { timeout: { request: 10000 } }).text();',
+            },
+          ],
         },
       ],
     },
@@ -534,7 +713,8 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
           suggestions: [
             {
               messageId: 'suggestAnySignal',
-              output: 'export async function load(url, signal) {\n  const res = await fetch(url, { signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) });\n  return res.text();\n}',
+              output:
+                'export async function load(url, signal) {\n  const res = await fetch(url, { signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(10000)]) : AbortSignal.timeout(10000) });\n  return res.text();\n}',
             },
           ],
         },
@@ -546,16 +726,37 @@ javaScriptRuleTester.run('no-request-without-timeout (JavaScript)', rule, {
 typedRuleTester.run('no-request-without-timeout (typed)', rule, {
   valid: [
     // a project's own client is not axios, whatever it is called
-    { code: `${clients}import { axios } from 'house-http';\nexport const load = () => axios.get('/x');`, filename: typedFile },
+    {
+      code: `${clients}import { axios } from 'house-http';\nexport const load = () => axios.get('/x');`,
+      filename: typedFile,
+    },
     // an init whose declared type may carry a signal is the caller's business
-    { code: `${clients}export async function load(url: string, init: RequestInit) { return fetch(url, init); }`, filename: typedFile },
+    {
+      code: `${clients}export async function load(url: string, init: RequestInit) { return fetch(url, init); }`,
+      filename: typedFile,
+    },
     // an injected instance: its timeout is set where it is created
-    { code: `${clients}import type { AxiosInstance } from 'axios';\nexport class Users { constructor(private readonly http: AxiosInstance) {} list() { return this.http.get('/users'); } }`, filename: typedFile },
-    { code: `${clients}import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 1000 });`, filename: typedFile },
-    { code: `${clients}import * as http from 'node:http';\nexport function ping(url: string) { http.get(url, { timeout: 1000 }, (res) => res.resume()); }`, filename: typedFile },
+    {
+      code: `${clients}import type { AxiosInstance } from 'axios';\nexport class Users { constructor(private readonly http: AxiosInstance) {} list() { return this.http.get('/users'); } }`,
+      filename: typedFile,
+    },
+    {
+      code: `${clients}import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 1000 });`,
+      filename: typedFile,
+    },
+    {
+      code: `${clients}import * as http from 'node:http';\nexport function ping(url: string) { http.get(url, { timeout: 1000 }, (res) => res.resume()); }`,
+      filename: typedFile,
+    },
     { code: `${clients}import ky from 'ky';\nexport const load = (url: string) => ky.get(url);`, filename: typedFile },
-    { code: `${clients}import { request } from 'undici';\nexport const load = (url: string) => request(url);`, filename: typedFile },
-    { code: `${clients}export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal }); }`, filename: typedFile },
+    {
+      code: `${clients}import { request } from 'undici';\nexport const load = (url: string) => request(url);`,
+      filename: typedFile,
+    },
+    {
+      code: `${clients}export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal }); }`,
+      filename: typedFile,
+    },
   ],
   invalid: [
     {
@@ -567,7 +768,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
           messageId: 'noTimeout',
           data: { client: '`httpClient.get`' },
           line: 3,
-          suggestions: [{ messageId: 'suggestTimeout', output: `${clients}import { httpClient } from 'house-clients';\nexport const load = (url: string) => httpClient.get(url, { timeout: 10000 });` }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `${clients}import { httpClient } from 'house-clients';\nexport const load = (url: string) => httpClient.get(url, { timeout: 10000 });`,
+            },
+          ],
         },
       ],
     },
@@ -579,8 +785,14 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
           messageId: 'noTimeout',
           line: 3,
           suggestions: [
-            { messageId: 'suggestSignal', output: `${clients}import { rawRequest } from 'house-clients';\nexport function ping(url: string) { rawRequest(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume()); }` },
-            { messageId: 'suggestTimeout', output: `${clients}import { rawRequest } from 'house-clients';\nexport function ping(url: string) { rawRequest(url, { timeout: 10000 }, (res) => res.resume()); }` },
+            {
+              messageId: 'suggestSignal',
+              output: `${clients}import { rawRequest } from 'house-clients';\nexport function ping(url: string) { rawRequest(url, { signal: AbortSignal.timeout(10000) }, (res) => res.resume()); }`,
+            },
+            {
+              messageId: 'suggestTimeout',
+              output: `${clients}import { rawRequest } from 'house-clients';\nexport function ping(url: string) { rawRequest(url, { timeout: 10000 }, (res) => res.resume()); }`,
+            },
           ],
         },
       ],
@@ -593,7 +805,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
         {
           messageId: 'noTimeout',
           line: 3,
-          suggestions: [{ messageId: 'suggestSignal', output: `${clients}interface Post { method: 'POST'; body: string }\nexport async function send(url: string, init: Post) { return fetch(url, { ...init, signal: AbortSignal.timeout(10000) }); }` }],
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `${clients}interface Post { method: 'POST'; body: string }\nexport async function send(url: string, init: Post) { return fetch(url, { ...init, signal: AbortSignal.timeout(10000) }); }`,
+            },
+          ],
         },
       ],
     },
@@ -604,7 +821,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`axios.get`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: `${clients}import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });` }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `${clients}import axios from 'axios';\nexport const load = (url: string) => axios.get(url, { timeout: 10000 });`,
+            },
+          ],
         },
       ],
     },
@@ -615,7 +837,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`got`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: `${clients}import got from 'got';\nexport const load = (url: string) => got(url, { timeout: { request: 10000 } });` }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `${clients}import got from 'got';\nexport const load = (url: string) => got(url, { timeout: { request: 10000 } });`,
+            },
+          ],
         },
       ],
     },
@@ -627,7 +854,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
         {
           messageId: 'noTimeout',
           data: { client: '`axios`' },
-          suggestions: [{ messageId: 'suggestTimeout', output: `${clients}import axios from 'axios';\nexport const load = (target: string) => axios(target, { timeout: 10000 });` }],
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `${clients}import axios from 'axios';\nexport const load = (target: string) => axios(target, { timeout: 10000 });`,
+            },
+          ],
         },
       ],
     },
@@ -638,7 +870,12 @@ typedRuleTester.run('no-request-without-timeout (typed)', rule, {
       errors: [
         {
           messageId: 'signalNotPassed',
-          suggestions: [{ messageId: 'suggestAnySignal', output: `${clients}export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) }); }` }],
+          suggestions: [
+            {
+              messageId: 'suggestAnySignal',
+              output: `${clients}export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) }); }`,
+            },
+          ],
         },
       ],
     },

@@ -10,7 +10,9 @@ type Invalid = InvalidTestCase<MessageId, Options>;
 const typedFile = path.join(fixturesDir, 'no-unguarded-json-parse.ts');
 
 function typed<T extends Valid | Invalid>(testCase: T | string): T {
-  return (typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }) as T;
+  return (
+    typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }
+  ) as T;
 }
 
 /** Cases written in plain JavaScript: run with the TypeScript parser, with espree, and with type information. */
@@ -214,18 +216,20 @@ const typeScriptValid: Array<Valid | string> = [
 ];
 
 const sharedInvalid: Invalid[] = [
-    {
-      code: `app.post('/orders', (req, res) => {
+  {
+    code: `app.post('/orders', (req, res) => {
   const order = JSON.parse(req.body);
   res.send(order.id);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `app.post('/orders', (req, res) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `app.post('/orders', (req, res) => {
   let order;
   try {
     order = JSON.parse(req.body);
@@ -233,23 +237,26 @@ const sharedInvalid: Invalid[] = [
     return res.status(400).send('Invalid JSON');
   }
   res.send(order.id);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `app.post('/orders', async (req, res) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.post('/orders', async (req, res) => {
   const { items, note } = JSON.parse(await req.text());
   res.send(items.length);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 27,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `app.post('/orders', async (req, res) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 27,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `app.post('/orders', async (req, res) => {
   let items, note;
   try {
     ({ items, note } = JSON.parse(await req.text()));
@@ -257,23 +264,26 @@ const sharedInvalid: Invalid[] = [
     return res.status(400).send('Invalid JSON');
   }
   res.send(items.length);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export async function handler(event) {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export async function handler(event) {
   const input = JSON.parse(event.body);
   return { statusCode: 200, body: JSON.stringify(input) };
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export async function handler(event) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export async function handler(event) {
   let input;
   try {
     input = JSON.parse(event.body);
@@ -281,23 +291,26 @@ const sharedInvalid: Invalid[] = [
     return { statusCode: 400, body: 'Invalid JSON' };
   }
   return { statusCode: 200, body: JSON.stringify(input) };
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `app.get('/search', (req, res) => {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `app.get('/search', (req, res) => {
   const filter = JSON.parse(req.query.filter);
   res.json(find(filter));
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `app.get('/search', (req, res) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `app.get('/search', (req, res) => {
   let filter;
   try {
     filter = JSON.parse(req.query.filter);
@@ -305,62 +318,71 @@ const sharedInvalid: Invalid[] = [
     return res.status(400).send('Invalid JSON');
   }
   res.json(find(filter));
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const params = new URLSearchParams(window.location.search);
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const params = new URLSearchParams(window.location.search);
 const state = JSON.parse(params.get('state'));`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `const params = new URLSearchParams(window.location.search);
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const params = new URLSearchParams(window.location.search);
 let state;
 try {
   state = JSON.parse(params.get('state'));
 } catch (error) {
   throw new Error(\`Invalid JSON in a URL or query-string value: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `ws.on('message', (data) => JSON.parse(data));`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 28,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `ws.on('message', (data) => {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `ws.on('message', (data) => JSON.parse(data));`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `ws.on('message', (data) => {
   try {
     return JSON.parse(data);
   } catch {
     return undefined;
   }
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `channel.consume('jobs', (msg) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `channel.consume('jobs', (msg) => {
   const job = JSON.parse(msg.content.toString());
   run(job);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `channel.consume('jobs', (msg) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `channel.consume('jobs', (msg) => {
   let job;
   try {
     job = JSON.parse(msg.content.toString());
@@ -368,22 +390,25 @@ try {
     return;
   }
   run(job);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `window.addEventListener('message', (event) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `window.addEventListener('message', (event) => {
   apply(JSON.parse(event.data));
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 9,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `window.addEventListener('message', (event) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `window.addEventListener('message', (event) => {
   let parsed;
   try {
     parsed = JSON.parse(event.data);
@@ -391,23 +416,26 @@ try {
     return;
   }
   apply(parsed);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `worker.onmessage = (event) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `worker.onmessage = (event) => {
   const reply = JSON.parse(event.data);
   show(reply);
 };`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `worker.onmessage = (event) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `worker.onmessage = (event) => {
   let reply;
   try {
     reply = JSON.parse(event.data);
@@ -415,142 +443,163 @@ try {
     return;
   }
   show(reply);
-};` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `function loadPrefs() {
+};`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function loadPrefs() {
   return JSON.parse(localStorage.getItem('prefs') || '{}');
 }
 loadPrefs();`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `function loadPrefs() {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `function loadPrefs() {
   try {
     return JSON.parse(localStorage.getItem('prefs') || '{}');
   } catch {
     return undefined;
   }
 }
-loadPrefs();` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const draft = JSON.parse(sessionStorage.getItem('draft') ?? 'null');`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let draft;
+loadPrefs();`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const draft = JSON.parse(sessionStorage.getItem('draft') ?? 'null');`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let draft;
 try {
   draft = JSON.parse(sessionStorage.getItem('draft') ?? 'null');
 } catch (error) {
   throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let config;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const config = JSON.parse(fs.readFileSync('config.json', 'utf8'));`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let config;
 try {
   config = JSON.parse(fs.readFileSync('config.json', 'utf8'));
 } catch (error) {
   throw new Error(\`Invalid JSON in file contents: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const flags = JSON.parse(process.env.FEATURE_FLAGS || '{}');`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let flags;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const flags = JSON.parse(process.env.FEATURE_FLAGS || '{}');`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let flags;
 try {
   flags = JSON.parse(process.env.FEATURE_FLAGS || '{}');
 } catch (error) {
   throw new Error(\`Invalid JSON in an environment variable: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const options = JSON.parse(process.argv[2]);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let options;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const options = JSON.parse(process.argv[2]);`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let options;
 try {
   options = JSON.parse(process.argv[2]);
 } catch (error) {
   throw new Error(\`Invalid JSON in a command-line argument: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `function parseManifest(text) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function parseManifest(text) {
   return JSON.parse(text);
 }
 const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `function parseManifest(text) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `function parseManifest(text) {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
 }
-const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `try {
+const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `try {
   JSON.parse(req.body);
 } catch (error) {
   throw error;
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 3,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `try {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `try {
   try {
     JSON.parse(req.body);
   } catch (error) {
@@ -558,24 +607,27 @@ const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));` },
   }
 } catch (error) {
   throw error;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `try {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `try {
   settings = JSON.parse(localStorage.getItem('settings'));
 } finally {
   ready = true;
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `try {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `try {
   try {
     settings = JSON.parse(localStorage.getItem('settings'));
   } catch (error) {
@@ -583,44 +635,50 @@ const manifest = parseManifest(fs.readFileSync('manifest.json', 'utf8'));` },
   }
 } finally {
   ready = true;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `fetch('/data').then((response) => response.text()).then((text) => JSON.parse(text));`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 67,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `fetch('/data').then((response) => response.text()).then((text) => {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fetch('/data').then((response) => response.text()).then((text) => JSON.parse(text));`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 67,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `fetch('/data').then((response) => response.text()).then((text) => {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `let body = '';
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `let body = '';
 req.on('data', (chunk) => { body += chunk; });
 req.on('end', () => {
   const payload = JSON.parse(body);
   handle(payload);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 4,
-          column: 19,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let body = '';
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let body = '';
 req.on('data', (chunk) => { body += chunk; });
 req.on('end', () => {
   let payload;
@@ -630,26 +688,29 @@ req.on('end', () => {
     return;
   }
   handle(payload);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `try {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `try {
   socket.on('message', (raw) => {
     route(JSON.parse(raw));
   });
 } catch (error) {
   console.error(error);
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 11,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `try {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 11,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `try {
   socket.on('message', (raw) => {
     let parsed;
     try {
@@ -661,22 +722,25 @@ req.on('end', () => {
   });
 } catch (error) {
   console.error(error);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export function onMessage(raw) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function onMessage(raw) {
   dispatch(JSON.parse(raw));
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 12,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export function onMessage(raw) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export function onMessage(raw) {
   let parsed;
   try {
     parsed = JSON.parse(raw);
@@ -684,24 +748,27 @@ req.on('end', () => {
     return;
   }
   dispatch(parsed);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `fs.readFile(idsPath, (error, buffer) => {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fs.readFile(idsPath, (error, buffer) => {
   if (error) return callback(error);
   const ids = JSON.parse(buffer.toString());
   callback(null, ids);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `fs.readFile(idsPath, (error, buffer) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `fs.readFile(idsPath, (error, buffer) => {
   if (error) return callback(error);
   let ids;
   try {
@@ -710,22 +777,25 @@ req.on('end', () => {
     return undefined;
   }
   callback(null, ids);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `window.addEventListener('storage', (event) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `window.addEventListener('storage', (event) => {
   sync(JSON.parse(event.newValue));
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 8,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `window.addEventListener('storage', (event) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 8,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `window.addEventListener('storage', (event) => {
   let parsed;
   try {
     parsed = JSON.parse(event.newValue);
@@ -733,22 +803,25 @@ req.on('end', () => {
     return;
   }
   sync(parsed);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `ipcMain.on('save-settings', (event, raw) => {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `ipcMain.on('save-settings', (event, raw) => {
   store(JSON.parse(raw));
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 9,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `ipcMain.on('save-settings', (event, raw) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `ipcMain.on('save-settings', (event, raw) => {
   let parsed;
   try {
     parsed = JSON.parse(raw);
@@ -756,45 +829,51 @@ req.on('end', () => {
     return;
   }
   store(parsed);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const [, , rawOptions] = process.argv;
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const [, , rawOptions] = process.argv;
 const options = JSON.parse(rawOptions);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `const [, , rawOptions] = process.argv;
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const [, , rawOptions] = process.argv;
 let options;
 try {
   options = JSON.parse(rawOptions);
 } catch (error) {
   throw new Error(\`Invalid JSON in a command-line argument: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function readJsonBody(req) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function readJsonBody(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   return JSON.parse(Buffer.concat(chunks).toString());
 }
 readJsonBody(request).then(handle);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 4,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `async function readJsonBody(req) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 4,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `async function readJsonBody(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
   try {
@@ -803,23 +882,26 @@ readJsonBody(request).then(handle);`,
     return undefined;
   }
 }
-readJsonBody(request).then(handle);` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `router.post('/items', async (ctx) => {
+readJsonBody(request).then(handle);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `router.post('/items', async (ctx) => {
   const item = JSON.parse(ctx.request.body);
   ctx.body = await save(item);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `router.post('/items', async (ctx) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `router.post('/items', async (ctx) => {
   let item;
   try {
     item = JSON.parse(ctx.request.body);
@@ -827,23 +909,26 @@ readJsonBody(request).then(handle);` },
     return ctx.throw(400, 'Invalid JSON');
   }
   ctx.body = await save(item);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export default function handler(req, res) {
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export default function handler(req, res) {
   const { name } = JSON.parse(req.body);
   res.status(200).json({ name });
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 20,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export default function handler(req, res) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export default function handler(req, res) {
   let name;
   try {
     ({ name } = JSON.parse(req.body));
@@ -851,13 +936,14 @@ readJsonBody(request).then(handle);` },
     return res.status(400).send('Invalid JSON');
   }
   res.status(200).json({ name });
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `http.get(url, (res) => {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `http.get(url, (res) => {
   let raw = '';
   res.on('data', (chunk) => (raw += chunk));
   res.on('end', () => {
@@ -865,13 +951,15 @@ readJsonBody(request).then(handle);` },
     done(parsed);
   });
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 5,
-          column: 20,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `http.get(url, (res) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 5,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `http.get(url, (res) => {
   let raw = '';
   res.on('data', (chunk) => (raw += chunk));
   res.on('end', () => {
@@ -883,60 +971,66 @@ readJsonBody(request).then(handle);` },
     }
     done(parsed);
   });
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const { CONFIG } = process.env;
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const { CONFIG } = process.env;
 const config = JSON.parse(CONFIG);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `const { CONFIG } = process.env;
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const { CONFIG } = process.env;
 let config;
 try {
   config = JSON.parse(CONFIG);
 } catch (error) {
   throw new Error(\`Invalid JSON in an environment variable: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function getCached(key) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function getCached(key) {
   const cached = await redis.get(key);
   if (cached) return JSON.parse(cached);
   return null;
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 22,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `exports.handler = async (event) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `exports.handler = async (event) => {
   for (const record of event.Records) {
     const message = JSON.parse(record.body);
     await process(message);
   }
 };`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 21,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `exports.handler = async (event) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `exports.handler = async (event) => {
   for (const record of event.Records) {
     let message;
     try {
@@ -946,23 +1040,26 @@ try {
     }
     await process(message);
   }
-};` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `client.on('message', (topic, payload) => {
+};`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `client.on('message', (topic, payload) => {
   const reading = JSON.parse(payload.toString());
   save(topic, reading);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 19,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `client.on('message', (topic, payload) => {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `client.on('message', (topic, payload) => {
   let reading;
   try {
     reading = JSON.parse(payload.toString());
@@ -970,31 +1067,35 @@ try {
     return;
   }
   save(topic, reading);
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `const cart = JSON.parse(localStorage.cart);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 1,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `let cart;
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const cart = JSON.parse(localStorage.cart);`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 1,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `let cart;
 try {
   cart = JSON.parse(localStorage.cart);
 } catch (error) {
   throw new Error(\`Invalid JSON in browser storage: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `class ConfigStore {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `class ConfigStore {
   #load(text) {
     return JSON.parse(text);
   }
@@ -1002,13 +1103,15 @@ try {
     this.config = this.#load(fs.readFileSync(this.path, 'utf8'));
   }
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 12,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `class ConfigStore {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `class ConfigStore {
   #load(text) {
     try {
       return JSON.parse(text);
@@ -1019,24 +1122,27 @@ try {
   refresh() {
     this.config = this.#load(fs.readFileSync(this.path, 'utf8'));
   }
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `function route(frame) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function route(frame) {
   const message = JSON.parse(frame);
   dispatch(message);
 }
 socket.on('message', route);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 19,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `function route(frame) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `function route(frame) {
   let message;
   try {
     message = JSON.parse(frame);
@@ -1045,49 +1151,55 @@ socket.on('message', route);`,
   }
   dispatch(message);
 }
-socket.on('message', route);` },
-          ],
-        },
-      ],
-    },
+socket.on('message', route);`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const typeScriptInvalid: Invalid[] = [
-    {
-      code: `const request = await server.accept();
+  {
+    code: `const request = await server.accept();
 const meta = JSON.parse(request.headers['x-meta']);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `const request = await server.accept();
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const request = await server.accept();
 let meta;
 try {
   meta = JSON.parse(request.headers['x-meta']);
 } catch (error) {
   throw new Error(\`Invalid JSON in a request header or cookie: \${String(error)}\`);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export class Session {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Session {
   async json(): Promise<void> {
     this.state = JSON.parse(await this.text());
   }
   declare state: unknown;
   declare text: () => Promise<string>;
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export class Session {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export class Session {
   async json(): Promise<void> {
     try {
       this.state = JSON.parse(await this.text());
@@ -1097,26 +1209,29 @@ try {
   }
   declare state: unknown;
   declare text: () => Promise<string>;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export class Inbox {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export class Inbox {
   accept(message: string) {
     return JSON.parse(message);
   }
 }
 inbox.accept(JSON.stringify({ kind: 'hello' }));
 inbox.accept(req.body);`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 12,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export class Inbox {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export class Inbox {
   accept(message: string) {
     try {
       return JSON.parse(message);
@@ -1126,47 +1241,53 @@ inbox.accept(req.body);`,
   }
 }
 inbox.accept(JSON.stringify({ kind: 'hello' }));
-inbox.accept(req.body);` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function readCache(file: string): Promise<Cache | undefined> {
+inbox.accept(req.body);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function readCache(file: string): Promise<Cache | undefined> {
   const text = await fs.promises.readFile(file, 'utf8');
   return JSON.parse(text);
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `async function readCache(file: string): Promise<Cache | undefined> {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `async function readCache(file: string): Promise<Cache | undefined> {
   const text = await fs.promises.readFile(file, 'utf8');
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function getStatus(url: string): Promise<void> {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function getStatus(url: string): Promise<void> {
   const response = await fetch(url);
   const status = JSON.parse(await response.text());
   render(status);
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 3,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `async function getStatus(url: string): Promise<void> {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `async function getStatus(url: string): Promise<void> {
   const response = await fetch(url);
   let status;
   try {
@@ -1175,23 +1296,26 @@ inbox.accept(req.body);` },
     return;
   }
   render(status);
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `export function handleWebhook(payload: string) {
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function handleWebhook(payload: string) {
   const event = JSON.parse(payload);
   dispatch(event);
 }`,
-      errors: [
-        {
-          messageId: 'unguardedParse',
-          line: 2,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTryCatch', output: `export function handleWebhook(payload: string) {
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 2,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `export function handleWebhook(payload: string) {
   let event;
   try {
     event = JSON.parse(payload);
@@ -1199,11 +1323,12 @@ inbox.accept(req.body);` },
     return;
   }
   dispatch(event);
-}` },
-          ],
-        },
-      ],
-    },
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 createRuleTester().run('no-unguarded-json-parse', rule, {

@@ -10,7 +10,9 @@ type Invalid = InvalidTestCase<MessageId, Options>;
 const typedFile = path.join(fixturesDir, 'no-unvalidated-json.ts');
 
 function typed<T extends Valid | Invalid>(testCase: T | string): T {
-  return (typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }) as T;
+  return (
+    typeof testCase === 'string' ? { code: testCase, filename: typedFile } : { ...testCase, filename: typedFile }
+  ) as T;
 }
 
 /** Cases written in plain JavaScript: run with the TypeScript parser, with espree, and with type information. */
@@ -184,8 +186,8 @@ if (!isConfig(config)) throw new Error('bad config');`,
 ];
 
 const sharedInvalid: Invalid[] = [
-    {
-      code: `function deepMerge(target, source) {
+  {
+    code: `function deepMerge(target, source) {
   for (const key in source) {
     if (typeof source[key] === 'object' && source[key] !== null) {
       target[key] = deepMerge(target[key] ?? {}, source[key]);
@@ -196,13 +198,15 @@ const sharedInvalid: Invalid[] = [
   return target;
 }
 deepMerge(config, JSON.parse(body));`,
-      errors: [
-        {
-          messageId: 'unguardedMerge',
-          line: 11,
-          column: 19,
-          suggestions: [
-          { messageId: 'suggestDropPrototypeKeys', output: `function deepMerge(target, source) {
+    errors: [
+      {
+        messageId: 'unguardedMerge',
+        line: 11,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestDropPrototypeKeys',
+            output: `function deepMerge(target, source) {
   for (const key in source) {
     if (typeof source[key] === 'object' && source[key] !== null) {
       target[key] = deepMerge(target[key] ?? {}, source[key]);
@@ -212,13 +216,14 @@ deepMerge(config, JSON.parse(body));`,
   }
   return target;
 }
-deepMerge(config, JSON.parse(body, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value)));` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `function mergeInto(target, source) {
+deepMerge(config, JSON.parse(body, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value)));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `function mergeInto(target, source) {
   for (const [key, value] of Object.entries(source)) {
     if (value && typeof value === 'object') {
       target[key] = mergeInto(target[key] || {}, value);
@@ -230,13 +235,15 @@ deepMerge(config, JSON.parse(body, (key, value) => (key === '__proto__' || key =
 }
 const patch = JSON.parse(text);
 mergeInto(settings, patch);`,
-      errors: [
-        {
-          messageId: 'unguardedMerge',
-          line: 11,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestDropPrototypeKeys', output: `function mergeInto(target, source) {
+    errors: [
+      {
+        messageId: 'unguardedMerge',
+        line: 11,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestDropPrototypeKeys',
+            output: `function mergeInto(target, source) {
   for (const [key, value] of Object.entries(source)) {
     if (value && typeof value === 'object') {
       target[key] = mergeInto(target[key] || {}, value);
@@ -247,52 +254,56 @@ mergeInto(settings, patch);`,
   return target;
 }
 const patch = JSON.parse(text, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
-mergeInto(settings, patch);` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { deepMerge } from './utils.js';
+mergeInto(settings, patch);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { deepMerge } from './utils.js';
 app.patch('/settings', async (req, res) => {
   const changes = await req.json();
   deepMerge(settings, changes);
   res.sendStatus(204);
 });`,
-      errors: [
-        {
-          messageId: 'unguardedMerge',
-          line: 3,
-          column: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `const incoming = JSON.parse(message);
+    errors: [
+      {
+        messageId: 'unguardedMerge',
+        line: 3,
+        column: 25,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `const incoming = JSON.parse(message);
 for (const key in incoming) {
   state[key] = mergeDeep(state[key], incoming[key]);
 }`,
-      errors: [
-        {
-          messageId: 'unguardedMerge',
-          line: 1,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestDropPrototypeKeys', output: `const incoming = JSON.parse(message, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
+    errors: [
+      {
+        messageId: 'unguardedMerge',
+        line: 1,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestDropPrototypeKeys',
+            output: `const incoming = JSON.parse(message, (key, value) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value));
 for (const key in incoming) {
   state[key] = mergeDeep(state[key], incoming[key]);
-}` },
-          ],
-        },
-      ],
-    },
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 const typeScriptInvalid: Invalid[] = [
-    {
-      // The queue also holds text from callers, and nothing sets those entries apart before the parse.
-      code: `export class Outbox<T> {
+  {
+    // The queue also holds text from callers, and nothing sets those entries apart before the parse.
+    code: `export class Outbox<T> {
   private pending: { kind: string; data: string }[] = [];
   enqueue(message: T): void {
     this.pending.push({ kind: 'json', data: JSON.stringify(message) });
@@ -304,10 +315,10 @@ const typeScriptInvalid: Invalid[] = [
     return this.pending.map((entry) => JSON.parse(entry.data) as T);
   }
 }`,
-      errors: [{ messageId: 'unvalidated', line: 10, column: 40, suggestions: [] }],
-    },
-    {
-      code: `export class Inbox<T> {
+    errors: [{ messageId: 'unvalidated', line: 10, column: 40, suggestions: [] }],
+  },
+  {
+    code: `export class Inbox<T> {
   private received: { data: string }[] = [];
   accept(data: string): void {
     this.received.push({ data });
@@ -316,25 +327,25 @@ const typeScriptInvalid: Invalid[] = [
     return this.received.map((entry) => JSON.parse(entry.data) as T);
   }
 }`,
-      errors: [{ messageId: 'unvalidated', line: 7, column: 41, suggestions: [] }],
-    },
-    {
-      code: `type Pair = string | number;
+    errors: [{ messageId: 'unvalidated', line: 7, column: 41, suggestions: [] }],
+  },
+  {
+    code: `type Pair = string | number;
 export const read = (text: string): Pair => JSON.parse(text);`,
-      errors: [{ messageId: 'unvalidated', line: 2, column: 45, suggestions: [] }],
-    },
-    {
-      code: `declare const response: Response;
+    errors: [{ messageId: 'unvalidated', line: 2, column: 45, suggestions: [] }],
+  },
+  {
+    code: `declare const response: Response;
 const token = (await response.json()) as { access_token?: string; user: { id: number } };`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 22,
-          suggestions: [
-            {
-              messageId: 'suggestTypeGuard',
-              output: `declare const response: Response;
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `declare const response: Response;
 function isExpectedJson(value: unknown): value is { access_token?: string; user: { id: number } } {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -342,45 +353,50 @@ function isExpectedJson(value: unknown): value is { access_token?: string; user:
 
 const token: unknown = await response.json();
 if (!isExpectedJson(token)) throw new TypeError('Unexpected JSON shape');`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number; name: string }
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number; name: string }
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number; name: string }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number; name: string }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number; name: string }
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number; name: string }
 function greet(text: string) {
   const user: User = JSON.parse(text);
   return \`hi \${user.name}\`;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 22,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number; name: string }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number; name: string }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -390,24 +406,27 @@ function greet(text: string) {
   const user: unknown = JSON.parse(text);
   if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');
   return \`hi \${user.name}\`;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 async function getUser(): Promise<User> {
   const res = await fetch('/user');
   return (await res.json()) as User;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -418,24 +437,27 @@ async function getUser(): Promise<User> {
   const parsed: unknown = await res.json();
   if (!isUser(parsed)) throw new TypeError('Unexpected JSON: expected User');
   return parsed;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 async function getUser(): Promise<User> {
   const res = await fetch('/user');
   return res.json();
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -447,23 +469,26 @@ async function getUser(): Promise<User> {
     if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
     return value;
   });
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 function getUser(): Promise<User> {
   return fetch('/user').then((res) => res.json());
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 39,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 39,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -474,23 +499,26 @@ function getUser(): Promise<User> {
     if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
     return value;
   });
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 function getUser(res: Response) {
   return res.json() as Promise<User>;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 10,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -501,23 +529,26 @@ function getUser(res: Response) {
     if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
     return value;
   });
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 fetch('/user')
   .then((res) => res.json())
   .then((user: User) => show(user.id));`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 18,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -528,24 +559,27 @@ fetch('/user')
   if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
   return value;
 })
-  .then((user: User) => show(user.id));` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+  .then((user: User) => show(user.id));`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 function parseUser(text: string): User {
   const data = JSON.parse(text);
   return data;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -556,83 +590,95 @@ function parseUser(text: string): User {
   const parsed: unknown = data;
   if (!isUser(parsed)) throw new TypeError('Unexpected JSON: expected User');
   return parsed;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Item { sku: string }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Item { sku: string }
 const items = JSON.parse(text) as Item[];`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 15,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface Item { sku: string }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 15,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Item { sku: string }
 function isItemArray(value: unknown): value is Item[] {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return Array.isArray(value);
 }
 
 const items: unknown = JSON.parse(text);
-if (!isItemArray(items)) throw new TypeError('Unexpected JSON shape');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface User { id: number }
+if (!isItemArray(items)) throw new TypeError('Unexpected JSON shape');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface User { id: number }
 const user = JSON.parse(text) as unknown as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface User { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `async function getJson<T>(url: string): Promise<T> {
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
   return res.json();
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 10,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `import { z } from 'zod';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 10,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `import { z } from 'zod';
 const User = z.object({ id: z.number() });
 type User = z.infer<typeof User>;
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import { z } from 'zod';
 const User = z.object({ id: z.number() });
 type User = z.infer<typeof User>;
-const user = User.parse(JSON.parse(text));` },
-          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+const user = User.parse(JSON.parse(text));`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { z } from 'zod';
 const User = z.object({ id: z.number() });
 type User = z.infer<typeof User>;
 function isUser(value: unknown): value is User {
@@ -641,33 +687,39 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { z } from 'zod';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 async function load(res: Response) {
   const user: User = await res.json();
   return user;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 5,
-          column: 28,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 5,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 async function load(res: Response) {
   const user: User = UserSchema.parse(await res.json());
   return user;
-}` },
-          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+}`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 function isUser(value: unknown): value is User {
@@ -679,31 +731,37 @@ async function load(res: Response) {
   const user: unknown = await res.json();
   if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');
   return user;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { z } from 'zod';
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 function getUser(): Promise<User> {
   return fetch('/user').then((res) => res.json());
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 5,
-          column: 39,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import { z } from 'zod';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 5,
+        column: 39,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 function getUser(): Promise<User> {
   return fetch('/user').then((res) => res.json()).then((value) => UserSchema.parse(value));
-}` },
-          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+}`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { z } from 'zod';
 const UserSchema = z.object({ id: z.number() });
 type User = z.infer<typeof UserSchema>;
 function isUser(value: unknown): value is User {
@@ -716,27 +774,33 @@ function getUser(): Promise<User> {
     if (!isUser(value)) throw new TypeError('Unexpected JSON: expected User');
     return value;
   });
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import * as v from 'valibot';
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import * as v from 'valibot';
 const UserSchema = v.object({ id: v.number() });
 type User = v.InferOutput<typeof UserSchema>;
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import * as v from 'valibot';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import * as v from 'valibot';
 const UserSchema = v.object({ id: v.number() });
 type User = v.InferOutput<typeof UserSchema>;
-const user = v.parse(UserSchema, JSON.parse(text));` },
-          { messageId: 'suggestTypeGuard', output: `import * as v from 'valibot';
+const user = v.parse(UserSchema, JSON.parse(text));`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import * as v from 'valibot';
 const UserSchema = v.object({ id: v.number() });
 type User = v.InferOutput<typeof UserSchema>;
 function isUser(value: unknown): value is User {
@@ -745,27 +809,33 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import * as yup from 'yup';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import * as yup from 'yup';
 const UserSchema = yup.object({ id: yup.number().required() });
 type User = yup.InferType<typeof UserSchema>;
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import * as yup from 'yup';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import * as yup from 'yup';
 const UserSchema = yup.object({ id: yup.number().required() });
 type User = yup.InferType<typeof UserSchema>;
-const user = UserSchema.validateSync(JSON.parse(text));` },
-          { messageId: 'suggestTypeGuard', output: `import * as yup from 'yup';
+const user = UserSchema.validateSync(JSON.parse(text));`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import * as yup from 'yup';
 const UserSchema = yup.object({ id: yup.number().required() });
 type User = yup.InferType<typeof UserSchema>;
 function isUser(value: unknown): value is User {
@@ -774,25 +844,31 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import typia from 'typia';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import typia from 'typia';
 interface User { id: number }
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import typia from 'typia';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import typia from 'typia';
 interface User { id: number }
-const user = typia.assert<User>(JSON.parse(text));` },
-          { messageId: 'suggestTypeGuard', output: `import typia from 'typia';
+const user = typia.assert<User>(JSON.parse(text));`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import typia from 'typia';
 interface User { id: number }
 function isUser(value: unknown): value is User {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
@@ -800,22 +876,25 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { z } from 'zod';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { z } from 'zod';
 interface Legacy { id: number }
 const legacy = JSON.parse(text) as Legacy;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 16,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `import { z } from 'zod';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { z } from 'zod';
 interface Legacy { id: number }
 function isLegacy(value: unknown): value is Legacy {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
@@ -823,53 +902,56 @@ function isLegacy(value: unknown): value is Legacy {
 }
 
 const legacy: unknown = JSON.parse(text);
-if (!isLegacy(legacy)) throw new TypeError('Unexpected JSON: expected Legacy');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Settings { theme: string }
+if (!isLegacy(legacy)) throw new TypeError('Unexpected JSON: expected Legacy');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Settings { theme: string }
 let settings: Settings;
 settings = JSON.parse(localStorage.getItem('settings') ?? '{}');`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 12,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Page { items: string[] }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 12,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Page { items: string[] }
 async function load(url: string) {
   const { items } = (await (await fetch(url)).json()) as Page;
   return items;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 28,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Todo { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 28,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Todo { id: number }
 async function getTodos(): Promise<Todo[]> {
   const response = await fetch('/todos');
   const todos = await response.json();
   return todos;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 23,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 23,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Todo { id: number }
 function isTodoArray(value: unknown): value is Todo[] {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return Array.isArray(value);
@@ -881,35 +963,38 @@ async function getTodos(): Promise<Todo[]> {
   const parsed: unknown = todos;
   if (!isTodoArray(parsed)) throw new TypeError('Unexpected JSON shape');
   return parsed;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Cfg { port: number }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Cfg { port: number }
 class Server {
   private config: Cfg = JSON.parse(readFileSync('cfg.json', 'utf8'));
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 3,
-          column: 25,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      code: `interface Todo { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 25,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    code: `interface Todo { id: number }
 const loadTodos = async (): Promise<Todo[]> => (await fetch('/todos')).json();`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 48,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 48,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Todo { id: number }
 function isTodoArray(value: unknown): value is Todo[] {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return Array.isArray(value);
@@ -918,21 +1003,24 @@ function isTodoArray(value: unknown): value is Todo[] {
 const loadTodos = async (): Promise<Todo[]> => (await fetch('/todos')).json().then((value: unknown) => {
   if (!isTodoArray(value)) throw new TypeError('Unexpected JSON shape');
   return value;
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `interface Todo { id: number }
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `interface Todo { id: number }
 const loadTodos = (): Promise<Todo[]> => fetch('/todos').then((r) => r.json());`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 2,
-          column: 70,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `interface Todo { id: number }
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 2,
+        column: 70,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Todo { id: number }
 function isTodoArray(value: unknown): value is Todo[] {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return Array.isArray(value);
@@ -941,25 +1029,28 @@ function isTodoArray(value: unknown): value is Todo[] {
 const loadTodos = (): Promise<Todo[]> => fetch('/todos').then((r) => r.json()).then((value: unknown) => {
   if (!isTodoArray(value)) throw new TypeError('Unexpected JSON shape');
   return value;
-});` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `type Profile = { name: string };
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `type Profile = { name: string };
 export async function getProfile(): Promise<Profile> {
   const res = await fetch('/me');
   if (!res.ok) throw new Error('failed');
   return (await res.json()) as Profile;
 }`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 5,
-          column: 17,
-          suggestions: [
-          { messageId: 'suggestTypeGuard', output: `type Profile = { name: string };
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 5,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `type Profile = { name: string };
 function isProfile(value: unknown): value is Profile {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
@@ -971,30 +1062,36 @@ export async function getProfile(): Promise<Profile> {
   const parsed: unknown = await res.json();
   if (!isProfile(parsed)) throw new TypeError('Unexpected JSON: expected Profile');
   return parsed;
-}` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import Ajv from 'ajv';
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import Ajv from 'ajv';
 interface User { id: number }
 const ajv = new Ajv();
 const validateUser = ajv.compile<User>(schema);
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 5,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import Ajv from 'ajv';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 5,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import Ajv from 'ajv';
 interface User { id: number }
 const ajv = new Ajv();
 const validateUser = ajv.compile<User>(schema);
 const user: unknown = JSON.parse(text);
-if (!validateUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          { messageId: 'suggestTypeGuard', output: `import Ajv from 'ajv';
+if (!validateUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import Ajv from 'ajv';
 interface User { id: number }
 const ajv = new Ajv();
 const validateUser = ajv.compile<User>(schema);
@@ -1004,28 +1101,34 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import * as t from 'io-ts';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import * as t from 'io-ts';
 const User = t.type({ id: t.number });
 type User = t.TypeOf<typeof User>;
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import * as t from 'io-ts';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import * as t from 'io-ts';
 const User = t.type({ id: t.number });
 type User = t.TypeOf<typeof User>;
 const user: unknown = JSON.parse(text);
-if (!User.is(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          { messageId: 'suggestTypeGuard', output: `import * as t from 'io-ts';
+if (!User.is(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import * as t from 'io-ts';
 const User = t.type({ id: t.number });
 type User = t.TypeOf<typeof User>;
 function isUser(value: unknown): value is User {
@@ -1034,27 +1137,33 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import { object, number, create } from 'superstruct';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { object, number, create } from 'superstruct';
 const UserStruct = object({ id: number() });
 interface User { id: number }
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import { object, number, create } from 'superstruct';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import { object, number, create } from 'superstruct';
 const UserStruct = object({ id: number() });
 interface User { id: number }
-const user = create(JSON.parse(text), UserStruct);` },
-          { messageId: 'suggestTypeGuard', output: `import { object, number, create } from 'superstruct';
+const user = create(JSON.parse(text), UserStruct);`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { object, number, create } from 'superstruct';
 const UserStruct = object({ id: number() });
 interface User { id: number }
 function isUser(value: unknown): value is User {
@@ -1063,27 +1172,33 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
-    {
-      code: `import Joi from 'joi';
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import Joi from 'joi';
 const UserSchema = Joi.object({ id: Joi.number() });
 interface User { id: number }
 const user = JSON.parse(text) as User;`,
-      errors: [
-        {
-          messageId: 'unvalidated',
-          line: 4,
-          column: 14,
-          suggestions: [
-          { messageId: 'suggestLibrary', output: `import Joi from 'joi';
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestLibrary',
+            output: `import Joi from 'joi';
 const UserSchema = Joi.object({ id: Joi.number() });
 interface User { id: number }
-const user = Joi.attempt(JSON.parse(text), UserSchema);` },
-          { messageId: 'suggestTypeGuard', output: `import Joi from 'joi';
+const user = Joi.attempt(JSON.parse(text), UserSchema);`,
+          },
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import Joi from 'joi';
 const UserSchema = Joi.object({ id: Joi.number() });
 interface User { id: number }
 function isUser(value: unknown): value is User {
@@ -1092,11 +1207,12 @@ function isUser(value: unknown): value is User {
 }
 
 const user: unknown = JSON.parse(text);
-if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');` },
-          ],
-        },
-      ],
-    },
+if (!isUser(user)) throw new TypeError('Unexpected JSON: expected User');`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 createRuleTester().run('no-unvalidated-json', rule, {
@@ -1132,18 +1248,40 @@ createTypedRuleTester().run('no-unvalidated-json (only with type information)', 
 createRuleTester().run('no-unvalidated-json (only without type information)', rule, {
   valid: [],
   invalid: [
-    { code: aliasOfUnknown, errors: [{ messageId: 'unvalidated', line: 2, column: 17, suggestions: [
-      { messageId: 'suggestTypeGuard', output: `type Payload = unknown;
+    {
+      code: aliasOfUnknown,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 2,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'suggestTypeGuard',
+              output: `type Payload = unknown;
 function isPayload(value: unknown): value is Payload {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
   return typeof value === 'object' && value !== null;
 }
 
 const payload: unknown = JSON.parse(text);
-if (!isPayload(payload)) throw new TypeError('Unexpected JSON: expected Payload');` },
-    ] }] },
-    { code: replyJson, errors: [{ messageId: 'unvalidated', line: 4, column: 10, suggestions: [
-      { messageId: 'suggestTypeGuard', output: `interface Reply { json(): Reply }
+if (!isPayload(payload)) throw new TypeError('Unexpected JSON: expected Payload');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: replyJson,
+      errors: [
+        {
+          messageId: 'unvalidated',
+          line: 4,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'suggestTypeGuard',
+              output: `interface Reply { json(): Reply }
 interface Out { ok: boolean }
 function isOut(value: unknown): value is Out {
   // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
@@ -1155,8 +1293,12 @@ async function send(reply: Reply): Promise<Out> {
     if (!isOut(value)) throw new TypeError('Unexpected JSON: expected Out');
     return value;
   });
-}` },
-    ] }] },
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -1183,7 +1325,12 @@ const shapelessMembers = `class Invocation {
 
 createTypedRuleTester().run('no-unvalidated-json (typed member assignment)', rule, {
   valid: [typed<Valid>(shapelessMembers)],
-  invalid: [typed<Invalid>({ code: memberAssignment, errors: [{ messageId: 'unvalidated', line: 5, column: 19, suggestions: [] }] })],
+  invalid: [
+    typed<Invalid>({
+      code: memberAssignment,
+      errors: [{ messageId: 'unvalidated', line: 5, column: 19, suggestions: [] }],
+    }),
+  ],
 });
 
 createRuleTester().run('no-unvalidated-json (member assignment without types)', rule, {

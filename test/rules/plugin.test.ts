@@ -32,13 +32,18 @@ function presetIds(name: (typeof PRESETS)[number]): string[] {
 
 /** The line every rule page carries under its summary: the presets that turn the rule on, as the plugin builds them. */
 function enabledByLine(name: string): string {
-  const presets = PRESETS.filter((preset) => presetIds(preset).includes(`tripwire/${name}`)).map((preset) => `\`${preset}\``);
+  const presets = PRESETS.filter((preset) => presetIds(preset).includes(`tripwire/${name}`)).map(
+    (preset) => `\`${preset}\``,
+  );
   return presets.length > 0 ? `Enabled by: ${presets.join(', ')}.` : 'Enabled by: no preset; turn it on by name.';
 }
 
 describe('eslint-plugin-tripwire: package shape', () => {
   it('meta names the package and its version', () => {
-    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'rules', 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'rules', 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     assert.equal(meta.name, pkg.name);
     assert.equal(meta.version, pkg.version);
     assert.equal(PLUGIN_VERSION, pkg.version);
@@ -63,11 +68,22 @@ describe('eslint-plugin-tripwire: package shape', () => {
     for (const [name, rule] of Object.entries(rules)) {
       const id = `tripwire/${name}`;
       const { recommended: tier, requiresTypeChecking = false } = rule.meta.docs!;
-      assert.ok(tier === false || tier === 'recommended' || tier === 'strict', `${id}: docs.recommended is a tier or false`);
+      assert.ok(
+        tier === false || tier === 'recommended' || tier === 'strict',
+        `${id}: docs.recommended is a tier or false`,
+      );
       const inRecommendedTier = tier === 'recommended';
       const inStrictTier = tier === 'recommended' || tier === 'strict';
-      assert.equal(presetIds('recommended').includes(id), inRecommendedTier && !requiresTypeChecking, `${id} in recommended`);
-      assert.equal(presetIds('recommended-type-checked').includes(id), inRecommendedTier, `${id} in recommended-type-checked`);
+      assert.equal(
+        presetIds('recommended').includes(id),
+        inRecommendedTier && !requiresTypeChecking,
+        `${id} in recommended`,
+      );
+      assert.equal(
+        presetIds('recommended-type-checked').includes(id),
+        inRecommendedTier,
+        `${id} in recommended-type-checked`,
+      );
       assert.equal(presetIds('strict').includes(id), inStrictTier && !requiresTypeChecking, `${id} in strict`);
       assert.equal(presetIds('strict-type-checked').includes(id), inStrictTier, `${id} in strict-type-checked`);
     }
@@ -138,7 +154,10 @@ for (const [name, rule] of Object.entries(rules)) {
     it('its page says which presets enable it, before the first section', () => {
       const text = readFileSync(path.join(docsDir, `${name}.md`), 'utf8');
       const intro = text.slice(0, text.indexOf('\n## '));
-      assert.ok(intro.includes(`\n${enabledByLine(name)}\n`), `the page's introduction needs the line "${enabledByLine(name)}"`);
+      assert.ok(
+        intro.includes(`\n${enabledByLine(name)}\n`),
+        `the page's introduction needs the line "${enabledByLine(name)}"`,
+      );
     });
 
     it('has its own test file', () => {

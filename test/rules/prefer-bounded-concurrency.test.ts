@@ -5,7 +5,12 @@ import { createJavaScriptRuleTester, createRuleTester, createTypedRuleTester, fi
 // Not a file of the fixtures' tsconfig: linted through allowDefaultProject (as the other typed rule tests do).
 const typedFile = path.join(fixturesDir, 'prefer-bounded-concurrency.ts');
 
-const error = (line: number, column: number, receiver = 'items') => ({ messageId: 'unboundedMap' as const, line, column, data: { receiver } });
+const error = (line: number, column: number, receiver = 'items') => ({
+  messageId: 'unboundedMap' as const,
+  line,
+  column,
+  data: { receiver },
+});
 
 createRuleTester().run('prefer-bounded-concurrency', rule, {
   valid: [
@@ -129,30 +134,22 @@ createRuleTester().run('prefer-bounded-concurrency (bounded by construction, syn
     // an await on the main path next to the catch
     {
       code: 'export async function convert(inputs: Input[]) {\n  return Promise.all(inputs.map(async (input) => {\n    try {\n      return { ok: true, value: await transform(input) };\n    } catch (error) {\n      return { ok: false, error: await serialize(error) };\n    }\n  }));\n}',
-      errors: [
-        { messageId: 'unboundedMap', line: 2, column: 10 },
-      ],
+      errors: [{ messageId: 'unboundedMap', line: 2, column: 10 }],
     },
     // Object.keys of an object the code fills at run time
     {
       code: 'const handlers: Record<string, Handler> = {};\nexport function register(name: string, handler: Handler) {\n  handlers[name] = handler;\n}\nexport async function closeAll() {\n  await Promise.all(Object.keys(handlers).map(async (name) => handlers[name]!.close()));\n}',
-      errors: [
-        { messageId: 'unboundedMap', line: 6, column: 9 },
-      ],
+      errors: [{ messageId: 'unboundedMap', line: 6, column: 9 }],
     },
     // a slice from an index is as long as the rest
     {
       code: 'export async function rest(items: string[]) {\n  return Promise.all(items.slice(1).map(async (item) => load(item)));\n}',
-      errors: [
-        { messageId: 'unboundedMap', line: 2, column: 10 },
-      ],
+      errors: [{ messageId: 'unboundedMap', line: 2, column: 10 }],
     },
     // a query result
     {
-      code: 'export async function archiveOld(db: Db) {\n  const rows = await db.select(\'orders\');\n  await Promise.all(rows.map(async (row) => archive(row)));\n}',
-      errors: [
-        { messageId: 'unboundedMap', line: 3, column: 9 },
-      ],
+      code: "export async function archiveOld(db: Db) {\n  const rows = await db.select('orders');\n  await Promise.all(rows.map(async (row) => archive(row)));\n}",
+      errors: [{ messageId: 'unboundedMap', line: 3, column: 9 }],
     },
   ],
 });

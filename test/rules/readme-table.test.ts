@@ -15,8 +15,13 @@ describe('README rule tables', () => {
     it(`${file} lists every rule as the plugin defines it`, () => {
       const text = readFileSync(path.join(root, file), 'utf8');
       const table = renderRulesTable(plugin, docsLink);
-      assert.equal(replaceTable(text, table, file), text, `${file} is stale: run \`npm run build && npm run docs:rules\``);
-      for (const name of Object.keys(plugin.rules)) assert.ok(text.includes(`[\`${name}\`](${docsLink(name)})`), `${file} links ${name}`);
+      assert.equal(
+        replaceTable(text, table, file),
+        text,
+        `${file} is stale: run \`npm run build && npm run docs:rules\``,
+      );
+      for (const name of Object.keys(plugin.rules))
+        assert.ok(text.includes(`[\`${name}\`](${docsLink(name)})`), `${file} links ${name}`);
     });
   }
 
@@ -24,6 +29,9 @@ describe('README rule tables', () => {
     const table = renderRulesTable(plugin, (name: string) => `docs/${name}.md`);
     const rows = table.split('\n').slice(2);
     assert.equal(rows.length, Object.keys(plugin.rules).length);
-    assert.match(table, /\| \[`no-floating-promise`\]\(docs\/no-floating-promise\.md\) \| `recommended` \| optional \| Disallow /);
+    assert.match(
+      table,
+      /\| \[`no-floating-promise`\]\(docs\/no-floating-promise\.md\) \| `recommended` \| optional \| Disallow /,
+    );
   });
 });

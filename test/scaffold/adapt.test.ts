@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { esmToCommonJs, reindent, removeSemicolons, requote } from '../../scaffold/src/adapt.js';
-import { detectProjectStyle, detectTestRunner, inferIndent, inferQuote, inferSemicolons } from '../../scaffold/src/project-style.js';
+import {
+  detectProjectStyle,
+  detectTestRunner,
+  inferIndent,
+  inferQuote,
+  inferSemicolons,
+} from '../../scaffold/src/project-style.js';
 import { typeScriptToJavaScript, UnsupportedTypeScriptError } from '../../scaffold/src/ts-to-js.js';
 
 const temporaryRoots: string[] = [];
@@ -30,8 +36,14 @@ describe('project style detection', () => {
   });
 
   it('infers quotes from string literals, ignoring JSX attributes and comments', () => {
-    assert.equal(inferQuote([{ fileName: 'a.ts', text: 'import x from "x";\nconst s = "a"; // \'c\' \'d\' \'e\'\n' }]), '"');
-    assert.equal(inferQuote([{ fileName: 'a.tsx', text: "import x from 'x';\nconst e = <div className=\"a\" id=\"b\" />;\n" }]), "'");
+    assert.equal(
+      inferQuote([{ fileName: 'a.ts', text: "import x from \"x\";\nconst s = \"a\"; // 'c' 'd' 'e'\n" }]),
+      '"',
+    );
+    assert.equal(
+      inferQuote([{ fileName: 'a.tsx', text: 'import x from \'x\';\nconst e = <div className="a" id="b" />;\n' }]),
+      "'",
+    );
     assert.equal(inferQuote([{ fileName: 'a.ts', text: 'const n = 1;\n' }]), undefined);
   });
 
@@ -50,7 +62,14 @@ describe('project style detection', () => {
     });
     const style = detectProjectStyle(path.join(root, 'src/lib/new-folder'));
     assert.deepEqual(
-      { language: style.language, moduleKind: style.moduleKind, indent: style.indent, quote: style.quote, testRunner: style.testRunner, packageRoot: style.packageRoot },
+      {
+        language: style.language,
+        moduleKind: style.moduleKind,
+        indent: style.indent,
+        quote: style.quote,
+        testRunner: style.testRunner,
+        packageRoot: style.packageRoot,
+      },
       { language: 'ts', moduleKind: 'esm', indent: '    ', quote: '"', testRunner: 'node', packageRoot: root },
     );
     assert.equal(detectProjectStyle(root, { forceJavaScript: true }).language, 'js');
@@ -60,7 +79,10 @@ describe('project style detection', () => {
     const bare = project({ 'package.json': '{}' });
     const style = detectProjectStyle(bare);
     assert.deepEqual([style.language, style.moduleKind, style.indent, style.quote], ['js', 'cjs', '  ', "'"]);
-    const prettier = project({ 'package.json': '{ "prettier": { "useTabs": true, "singleQuote": false } }', 'index.js': "const a = 'x';\n" });
+    const prettier = project({
+      'package.json': '{ "prettier": { "useTabs": true, "singleQuote": false } }',
+      'index.js': "const a = 'x';\n",
+    });
     const prettierStyle = detectProjectStyle(prettier);
     assert.deepEqual([prettierStyle.indent, prettierStyle.quote], ['\t', '"']);
   });
@@ -74,12 +96,17 @@ describe('source adaptations', () => {
   });
 
   it('requotes string literals unless they contain the new quote; comments and templates stay', () => {
-    const source = "import x from './x.js';\n// 'comment'\nconst a = 'it\\'s';\nconst b = 'say \"hi\"';\nconst c = `t'`;\n";
-    assert.equal(requote(source, '"'), "import x from \"./x.js\";\n// 'comment'\nconst a = \"it's\";\nconst b = 'say \"hi\"';\nconst c = `t'`;\n");
+    const source =
+      "import x from './x.js';\n// 'comment'\nconst a = 'it\\'s';\nconst b = 'say \"hi\"';\nconst c = `t'`;\n";
+    assert.equal(
+      requote(source, '"'),
+      'import x from "./x.js";\n// \'comment\'\nconst a = "it\'s";\nconst b = \'say "hi"\';\nconst c = `t\'`;\n',
+    );
   });
 
   it('removes terminating semicolons except before ASI hazards and inside one line', () => {
-    const source = "import x from 'x';\nconst a = 1; // note\nconst b = a;\n(async () => {})();\nfor (let i = 0; i < 2; i++) f({ a: 1 });\ntype T = { a: number; b: string };\nclass C {\n  x = 1;\n  [key] = 2;\n}\n";
+    const source =
+      "import x from 'x';\nconst a = 1; // note\nconst b = a;\n(async () => {})();\nfor (let i = 0; i < 2; i++) f({ a: 1 });\ntype T = { a: number; b: string };\nclass C {\n  x = 1;\n  [key] = 2;\n}\n";
     assert.equal(
       removeSemicolons(source),
       "import x from 'x'\nconst a = 1 // note\nconst b = a;\n(async () => {})()\nfor (let i = 0; i < 2; i++) f({ a: 1 })\ntype T = { a: number; b: string }\nclass C {\n  x = 1;\n  [key] = 2\n}\n",
@@ -95,7 +122,8 @@ describe('source adaptations', () => {
   });
 
   it('turns ES modules into CommonJS', () => {
-    const source = "import assert from 'node:assert';\nimport { a, b as c } from './m.js';\nimport * as ns from './n.js';\n\nexport class K {}\nexport function f() {}\nexport const v = 1;\n";
+    const source =
+      "import assert from 'node:assert';\nimport { a, b as c } from './m.js';\nimport * as ns from './n.js';\n\nexport class K {}\nexport function f() {}\nexport const v = 1;\n";
     assert.equal(
       esmToCommonJs(source),
       "const assert = require('node:assert');\nconst { a, b: c } = require('./m.js');\nconst ns = require('./n.js');\n\nclass K {}\nfunction f() {}\nconst v = 1;\n\nmodule.exports = { K, f, v };\n",
@@ -119,10 +147,17 @@ describe('TypeScript to JavaScript with JSDoc types', () => {
       ' */',
       'export function move<T extends never = never>(p: Point): Point { return p; }',
     ].join('\n');
-    assert.throws(() => typeScriptToJavaScript(source), UnsupportedTypeScriptError, 'constrained type parameters have no JSDoc spelling');
+    assert.throws(
+      () => typeScriptToJavaScript(source),
+      UnsupportedTypeScriptError,
+      'constrained type parameters have no JSDoc spelling',
+    );
     const plain = source.replace('<T extends never = never>', '');
     const output = typeScriptToJavaScript(plain);
-    assert.match(output, /@typedef \{Object\} Point\n \* @property \{number\} x\n \* @property \{string\} \[label\] Optional label\./);
+    assert.match(
+      output,
+      /@typedef \{Object\} Point\n \* @property \{number\} x\n \* @property \{string\} \[label\] Optional label\./,
+    );
     assert.match(output, / \* @param \{Point\} p the point\n \* @returns \{Point\}\n \*\//);
     assert.match(output, /export function move\(p\) \{ return p; \}/);
   });
@@ -139,7 +174,13 @@ describe('TypeScript to JavaScript with JSDoc types', () => {
   });
 
   it('refuses constructs without a faithful JSDoc spelling', () => {
-    for (const code of ['const a = b as string;', 'const a = b!;', 'enum E { A }', 'class C { constructor(private x: number) {} }', 'class C implements I {}']) {
+    for (const code of [
+      'const a = b as string;',
+      'const a = b!;',
+      'enum E { A }',
+      'class C { constructor(private x: number) {} }',
+      'class C implements I {}',
+    ]) {
       assert.throws(() => typeScriptToJavaScript(code), UnsupportedTypeScriptError, code);
     }
   });

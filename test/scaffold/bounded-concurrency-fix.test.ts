@@ -27,11 +27,15 @@ function freshRoot(): string {
 
 function apply(text: string, edits: OffsetEdit[]): string {
   let output = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) output = output.slice(0, edit.start) + edit.newText + output.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    output = output.slice(0, edit.start) + edit.newText + output.slice(edit.end);
   return output;
 }
 
-function rewrite(text: string, options: { fileName?: string; at?: string; moduleKind?: 'esm' | 'cjs' } = {}): string | undefined {
+function rewrite(
+  text: string,
+  options: { fileName?: string; at?: string; moduleKind?: 'esm' | 'cjs' } = {},
+): string | undefined {
   const offset = text.indexOf(options.at ?? 'Promise.all');
   const edits = computeMapWithLimitRewrite({
     fileName: options.fileName ?? 'file.ts',
@@ -72,7 +76,8 @@ describe('computeMapWithLimitRewrite', () => {
   });
 
   it('extends an existing import of the module, and follows double quotes', () => {
-    const input = 'import { ErrGroup } from "./common/errgroup.js";\nawait Promise.all(users.map(async (u) => save(u)));\n';
+    const input =
+      'import { ErrGroup } from "./common/errgroup.js";\nawait Promise.all(users.map(async (u) => save(u)));\n';
     assert.equal(
       rewrite(input),
       'import { ErrGroup, mapWithLimit } from "./common/errgroup.js";\nawait mapWithLimit(users, 8, async (u) => save(u));\n',
@@ -80,18 +85,25 @@ describe('computeMapWithLimitRewrite', () => {
   });
 
   it('adds nothing when mapWithLimit is already imported', () => {
-    const input = "import { mapWithLimit } from '../lib/errgroup.js';\nawait Promise.all(a.b.map(async function (x) { await x.run(); }));\n";
-    assert.equal(rewrite(input), "import { mapWithLimit } from '../lib/errgroup.js';\nawait mapWithLimit(a.b, 8, async function (x) { await x.run(); });\n");
+    const input =
+      "import { mapWithLimit } from '../lib/errgroup.js';\nawait Promise.all(a.b.map(async function (x) { await x.run(); }));\n";
+    assert.equal(
+      rewrite(input),
+      "import { mapWithLimit } from '../lib/errgroup.js';\nawait mapWithLimit(a.b, 8, async function (x) { await x.run(); });\n",
+    );
   });
 
   it('uses require() in CommonJS files', () => {
-    const input = "'use strict';\nconst fs = require('node:fs');\nmodule.exports = async (files) => Promise.all(files.map(async (f) => fs.promises.readFile(f)));\n";
+    const input =
+      "'use strict';\nconst fs = require('node:fs');\nmodule.exports = async (files) => Promise.all(files.map(async (f) => fs.promises.readFile(f)));\n";
     assert.equal(
       rewrite(input, { fileName: 'file.js' }),
       "'use strict';\nconst fs = require('node:fs');\nconst { mapWithLimit } = require('./common/errgroup.js');\nmodule.exports = async (files) => mapWithLimit(files, 8, async (f) => fs.promises.readFile(f));\n",
     );
     assert.equal(
-      rewrite("'use strict';\nexports.run = (xs) => Promise.all(xs.map(async (x) => go(x)));\n", { fileName: 'file.cjs' }),
+      rewrite("'use strict';\nexports.run = (xs) => Promise.all(xs.map(async (x) => go(x)));\n", {
+        fileName: 'file.cjs',
+      }),
       "'use strict';\nconst { mapWithLimit } = require('./common/errgroup.js');\nexports.run = (xs) => mapWithLimit(xs, 8, async (x) => go(x));\n",
     );
   });
@@ -134,7 +146,10 @@ describe('locateErrGroupModule', () => {
     const root = freshRoot();
     mkdirSync(path.join(root, 'src/orders/lib'), { recursive: true });
     writeFileSync(path.join(root, 'src/orders/lib/errgroup.ts'), '// existing');
-    assert.deepEqual(locateErrGroupModule(path.join(root, 'src/orders/service.ts'), root), { path: path.join(root, 'src/orders/lib/errgroup.ts'), exists: true });
+    assert.deepEqual(locateErrGroupModule(path.join(root, 'src/orders/service.ts'), root), {
+      path: path.join(root, 'src/orders/lib/errgroup.ts'),
+      exists: true,
+    });
   });
 
   it('creates it in the nearest common/ folder, else in src/common, else in the configured directory', () => {
@@ -147,8 +162,14 @@ describe('locateErrGroupModule', () => {
       exists: false,
     });
     const bare = freshRoot();
-    assert.deepEqual(locateErrGroupModule(path.join(bare, 'index.js'), bare), { path: path.join(bare, 'src/common/errgroup.js'), exists: false });
-    assert.equal(locateErrGroupModule(path.join(root, 'src/a.ts'), root, 'shared/concurrency').path, path.join(root, 'shared/concurrency/errgroup.ts'));
+    assert.deepEqual(locateErrGroupModule(path.join(bare, 'index.js'), bare), {
+      path: path.join(bare, 'src/common/errgroup.js'),
+      exists: false,
+    });
+    assert.equal(
+      locateErrGroupModule(path.join(root, 'src/a.ts'), root, 'shared/concurrency').path,
+      path.join(root, 'shared/concurrency/errgroup.ts'),
+    );
   });
 
   it('computes relative .js specifiers', () => {
@@ -164,21 +185,40 @@ describe('buildMapWithLimitEdit', () => {
     writeFileSync(
       path.join(root, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [path.join(repoRoot(), 'node_modules/@types')], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022'],
+          types: ['node'],
+          typeRoots: [path.join(repoRoot(), 'node_modules/@types')],
+          skipLibCheck: true,
+        },
         include: ['src'],
       }),
     );
     mkdirSync(path.join(root, 'src/jobs'), { recursive: true });
     const filePath = path.join(root, 'src/jobs/sync.ts');
-    const text = 'declare function push(id: number): Promise<string>;\nexport async function syncAll(ids: number[]): Promise<string[]> {\n  return Promise.all(ids.map(async (id) => push(id)));\n}\n';
+    const text =
+      'declare function push(id: number): Promise<string>;\nexport async function syncAll(ids: number[]): Promise<string[]> {\n  return Promise.all(ids.map(async (id) => push(id)));\n}\n';
     writeFileSync(filePath, text);
-    const result = buildMapWithLimitEdit({ filePath, text, version: 3, offset: text.indexOf('Promise.all'), workspaceRoot: root });
+    const result = buildMapWithLimitEdit({
+      filePath,
+      text,
+      version: 3,
+      offset: text.indexOf('Promise.all'),
+      workspaceRoot: root,
+    });
     assert.ok(result);
     assert.equal(result.title, 'Run with mapWithLimit (limit 8)');
     assert.equal(result.createsModule, path.join(root, 'src/common/errgroup.ts'));
     assert.equal(result.changes.length, 2, 'create the module, edit the file');
     const [create, fileEdit] = result.changes;
-    assert.ok(create?.kind === 'create' && !create.replace && create.path === path.join(root, 'src/common/errgroup.ts'));
+    assert.ok(
+      create?.kind === 'create' && !create.replace && create.path === path.join(root, 'src/common/errgroup.ts'),
+    );
     assert.ok(fileEdit?.kind === 'edit' && fileEdit.path === filePath && fileEdit.text === text);
     assert.equal(fileEdit.version, 3);
 
@@ -190,7 +230,11 @@ describe('buildMapWithLimitEdit', () => {
     writeFileSync(filePath, rewritten);
     assert.match(rewritten, /^import \{ mapWithLimit \} from '\.\.\/common\/errgroup\.js';$/m);
     assert.match(rewritten, /return mapWithLimit\(ids, 8, async \(id\) => push\(id\)\);/);
-    const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    const tsc = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
+      'bin',
+      'tsc',
+    );
     const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
     assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}`);
     assert.equal(readFileSync(path.join(root, 'src/common/errgroup.ts'), 'utf8'), moduleText);
@@ -206,9 +250,16 @@ describe('buildMapWithLimitEdit', () => {
     );
     mkdirSync(path.join(root, 'src/jobs'), { recursive: true });
     const filePath = path.join(root, 'src/jobs/sync.ts');
-    const text = "import fs = require('node:fs');\n\nasync function copyAll(files: string[]): Promise<string[]> {\n  return Promise.all(files.map(async (file) => fs.promises.readFile(file, 'utf8')));\n}\nexport = { copyAll };\n";
+    const text =
+      "import fs = require('node:fs');\n\nasync function copyAll(files: string[]): Promise<string[]> {\n  return Promise.all(files.map(async (file) => fs.promises.readFile(file, 'utf8')));\n}\nexport = { copyAll };\n";
     writeFileSync(filePath, text);
-    const result = buildMapWithLimitEdit({ filePath, text, version: 1, offset: text.indexOf('Promise.all'), workspaceRoot: root });
+    const result = buildMapWithLimitEdit({
+      filePath,
+      text,
+      version: 1,
+      offset: text.indexOf('Promise.all'),
+      workspaceRoot: root,
+    });
     assert.ok(result);
     assert.equal(result.createsModule, path.join(root, 'src/common/errgroup.mts'));
     const [create, fileEdit] = result.changes;
@@ -216,9 +267,16 @@ describe('buildMapWithLimitEdit', () => {
     mkdirSync(path.join(root, 'src/common'), { recursive: true });
     writeFileSync(path.join(root, 'src/common/errgroup.mts'), create.content);
     const rewritten = apply(text, fileEdit.edits);
-    assert.match(rewritten, /^import errgroupModule = require\('\.\.\/common\/errgroup\.mjs'\);\nconst \{ mapWithLimit \} = errgroupModule;$/m);
+    assert.match(
+      rewritten,
+      /^import errgroupModule = require\('\.\.\/common\/errgroup\.mjs'\);\nconst \{ mapWithLimit \} = errgroupModule;$/m,
+    );
     writeFileSync(filePath, rewritten);
-    const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    const tsc = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
+      'bin',
+      'tsc',
+    );
     const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
     assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}\n${rewritten}`);
   });

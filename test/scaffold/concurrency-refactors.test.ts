@@ -24,7 +24,8 @@ after(() => {
 
 function apply(text: string, edits: OffsetEdit[]): string {
   let output = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) output = output.slice(0, edit.start) + edit.newText + output.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    output = output.slice(0, edit.start) + edit.newText + output.slice(edit.end);
   return output;
 }
 
@@ -38,12 +39,18 @@ function forOf(text: string, fileName = 'file.ts', at = 'for'): RefactorComputat
 }
 
 function wrap(text: string, at: string, fileName = 'file.ts'): RefactorComputation {
-  return computeSingleFlightWrap({ fileName, text, offset: text.indexOf(at), importSpecifier: './common/singleflight.js' });
+  return computeSingleFlightWrap({
+    fileName,
+    text,
+    offset: text.indexOf(at),
+    importSpecifier: './common/singleflight.js',
+  });
 }
 
 describe('Run iterations concurrently with ErrGroup', () => {
   it('wraps each iteration in group.go, waits after the loop, and imports ErrGroup', () => {
-    const text = "import { db } from './db.js';\n\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    const row = await db.get(id);\n    await db.put(id, row);\n  }\n}\n";
+    const text =
+      "import { db } from './db.js';\n\nexport async function run(ids: string[]) {\n  for (const id of ids) {\n    const row = await db.get(id);\n    await db.put(id, row);\n  }\n}\n";
     assert.equal(
       result(forOf(text), text),
       "import { db } from './db.js';\nimport { ErrGroup } from './common/errgroup.js';\n\nexport async function run(ids: string[]) {\n  const group = new ErrGroup({ limit: 8 });\n  for (const id of ids) {\n    group.go(async () => {\n      const row = await db.get(id);\n      await db.put(id, row);\n    });\n  }\n  await group.wait();\n}\n",
@@ -59,7 +66,8 @@ describe('Run iterations concurrently with ErrGroup', () => {
   });
 
   it('writes no semicolons in a semicolon-free file', () => {
-    const text = "import { send } from './send.js'\nimport { log } from './log.js'\n\nexport async function f(xs) {\n  log('start')\n  for (const x of xs) {\n    await send(x)\n  }\n  log('done')\n}\n"
+    const text =
+      "import { send } from './send.js'\nimport { log } from './log.js'\n\nexport async function f(xs) {\n  log('start')\n  for (const x of xs) {\n    await send(x)\n  }\n  log('done')\n}\n";
     assert.equal(
       result(forOf(text, 'file.js'), text),
       "import { send } from './send.js'\nimport { log } from './log.js'\nimport { ErrGroup } from './common/errgroup.js'\n\nexport async function f(xs) {\n  log('start')\n  const group = new ErrGroup({ limit: 8 })\n  for (const x of xs) {\n    group.go(async () => {\n      await send(x)\n    })\n  }\n  await group.wait()\n  log('done')\n}\n",
@@ -67,7 +75,8 @@ describe('Run iterations concurrently with ErrGroup', () => {
   });
 
   it('allows breaks of nested loops and order-free writes (Map.set) and locals', () => {
-    const text = 'async function f(xs: string[], seen: Map<string, number>) {\n  for (const x of xs) {\n    let count = 0;\n    for (const c of x) { if (c === "!") break; count += 1; }\n    seen.set(x, await measure(x, count));\n  }\n}\n';
+    const text =
+      'async function f(xs: string[], seen: Map<string, number>) {\n  for (const x of xs) {\n    let count = 0;\n    for (const c of x) { if (c === "!") break; count += 1; }\n    seen.set(x, await measure(x, count));\n  }\n}\n';
     assert.ok('edits' in forOf(text));
   });
 
@@ -81,11 +90,20 @@ describe('Run iterations concurrently with ErrGroup', () => {
       ['async function f(xs) { for (const x of xs) { if (await g(x)) return x; } }', /returns/],
       ['async function f(xs) { for (const x of xs) { if (await g(x)) break; } }', /break or continue/],
       ['async function f(xs) { for (const x of xs) { if (!x) continue; await g(x); } }', /break or continue/],
-      ['async function f(xs) { outer: for (const x of xs) { for (const y of x) { await g(y); continue outer; } } }', /break or continue/],
-      ['async function f(xs) { let total = 0; for (const x of xs) { total += await g(x); } return total; }', /writes `total`/],
+      [
+        'async function f(xs) { outer: for (const x of xs) { for (const y of x) { await g(y); continue outer; } } }',
+        /break or continue/,
+      ],
+      [
+        'async function f(xs) { let total = 0; for (const x of xs) { total += await g(x); } return total; }',
+        /writes `total`/,
+      ],
       ['async function f(xs) { let last; for (const x of xs) { last = await g(x); } return last; }', /writes `last`/],
       ['async function f(xs) { let n = 0; for (const x of xs) { await g(x, n++); } }', /updates `n`/],
-      ['async function f(xs) { const out = []; for (const x of xs) { out.push(await g(x)); } return out; }', /out\.push/],
+      [
+        'async function f(xs) { const out = []; for (const x of xs) { out.push(await g(x)); } return out; }',
+        /out\.push/,
+      ],
       ['function f() { return 1; }', /for…of/],
     ];
     for (const [code, reason] of cases) {
@@ -98,7 +116,8 @@ describe('Run iterations concurrently with ErrGroup', () => {
 
 describe('Deduplicate concurrent calls with SingleFlight', () => {
   it('adds a typed module-level group, wraps the body, and imports SingleFlight', () => {
-    const text = "import type { User } from './types.js';\n\n/** Loads a user. */\nexport async function getUser(id: string): Promise<User> {\n  const res = await fetch(`/users/${id}`);\n  return (await res.json()) as User;\n}\n";
+    const text =
+      "import type { User } from './types.js';\n\n/** Loads a user. */\nexport async function getUser(id: string): Promise<User> {\n  const res = await fetch(`/users/${id}`);\n  return (await res.json()) as User;\n}\n";
     assert.equal(
       result(wrap(text, 'getUser'), text),
       "import type { User } from './types.js';\nimport { SingleFlight } from './common/singleflight.js';\n\nconst getUserFlights = new SingleFlight<string, User>();\n\n/** Loads a user. */\nexport async function getUser(id: string): Promise<User> {\n  const { value } = await getUserFlights.do(id, async () => {\n    const res = await fetch(`/users/${id}`);\n    return (await res.json()) as User;\n  });\n  return value;\n}\n",
@@ -112,7 +131,10 @@ describe('Deduplicate concurrent calls with SingleFlight', () => {
       "import { SingleFlight } from './common/singleflight.js';\n\nconst loadFlights = new SingleFlight();\n\nconst load = async (key) => (await loadFlights.do(key, async () => fetchThing(key))).value;\n",
     );
     const method = 'class Repo {\n  async find(id: number): Promise<string> {\n    return lookup(id);\n  }\n}\n';
-    assert.match(result(wrap(method, 'find'), method), /const findFlights = new SingleFlight<number, string>\(\);\n\nclass Repo \{\n {2}async find\(id: number\): Promise<string> \{\n {4}const \{ value \} = await findFlights\.do\(id, async \(\) => \{\n {6}return lookup\(id\);\n {4}\}\);/);
+    assert.match(
+      result(wrap(method, 'find'), method),
+      /const findFlights = new SingleFlight<number, string>\(\);\n\nclass Repo \{\n {2}async find\(id: number\): Promise<string> \{\n {4}const \{ value \} = await findFlights\.do\(id, async \(\) => \{\n {6}return lookup\(id\);\n {4}\}\);/,
+    );
   });
 
   it('is unavailable when sharing by key would change results', () => {
@@ -142,7 +164,17 @@ describe('refactor edits end to end', () => {
     writeFileSync(
       path.join(root, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: ['node'], typeRoots: [path.join(repoRoot, 'node_modules/@types')], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022'],
+          types: ['node'],
+          typeRoots: [path.join(repoRoot, 'node_modules/@types')],
+          skipLibCheck: true,
+        },
         include: ['src'],
       }),
     );
@@ -175,15 +207,34 @@ describe('refactor edits end to end', () => {
         writeFileSync(change.path, text);
       }
     };
-    const errgroup = buildForOfToErrGroupEdit({ filePath, text, version: 1, offset: text.indexOf('for'), workspaceRoot: root });
+    const errgroup = buildForOfToErrGroupEdit({
+      filePath,
+      text,
+      version: 1,
+      offset: text.indexOf('for'),
+      workspaceRoot: root,
+    });
     assert.ok('changes' in errgroup, JSON.stringify(errgroup));
     assert.equal(errgroup.createsModule, path.join(root, 'src/common/errgroup.ts'));
     applyChanges(errgroup.changes);
-    const singleflight = buildSingleFlightWrapEdit({ filePath, text, version: 2, offset: text.indexOf('function name'), workspaceRoot: root });
+    const singleflight = buildSingleFlightWrapEdit({
+      filePath,
+      text,
+      version: 2,
+      offset: text.indexOf('function name'),
+      workspaceRoot: root,
+    });
     assert.ok('changes' in singleflight, JSON.stringify(singleflight));
     applyChanges(singleflight.changes);
-    assert.match(text, /import \{ ErrGroup \} from '\.\.\/common\/errgroup\.js';\nimport \{ SingleFlight \} from '\.\.\/common\/singleflight\.js';/);
-    const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
+    assert.match(
+      text,
+      /import \{ ErrGroup \} from '\.\.\/common\/errgroup\.js';\nimport \{ SingleFlight \} from '\.\.\/common\/singleflight\.js';/,
+    );
+    const tsc = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
+      'bin',
+      'tsc',
+    );
     const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
     assert.equal(compiled.status, 0, `${compiled.stdout}${compiled.stderr}\n${text}`);
   });

@@ -187,7 +187,10 @@ describe('ErrGroup: parent signal', () => {
     group.go(() => {
       ran = true;
     });
-    assert.equal(group.tryGo(() => undefined), false);
+    assert.equal(
+      group.tryGo(() => undefined),
+      false,
+    );
     await assert.rejects(group.wait(), /already/);
     assert.equal(ran, false);
     assert.equal(group.signal.aborted, true);
@@ -319,7 +322,10 @@ describe('ErrGroup: limit', () => {
     const group = new ErrGroup({ limit: 1 });
     const gate = deferred();
     let extraRan = false;
-    assert.equal(group.tryGo(() => gate.promise), true);
+    assert.equal(
+      group.tryGo(() => gate.promise),
+      true,
+    );
     assert.equal(
       group.tryGo(() => {
         extraRan = true;
@@ -335,7 +341,10 @@ describe('ErrGroup: limit', () => {
     const group = new ErrGroup();
     group.go(() => Promise.reject(new Error('x')));
     await flush();
-    assert.equal(group.tryGo(() => undefined), false);
+    assert.equal(
+      group.tryGo(() => undefined),
+      false,
+    );
     await assert.rejects(group.wait());
   });
 });
@@ -451,11 +460,17 @@ describe('mapWithLimit', () => {
     parent.abort(new Error('stop'));
     gate.resolve();
     await assert.rejects(pending, /stop/);
-    await assert.rejects(mapWithLimit([1], 1, () => 1, { signal: AbortSignal.abort(new Error('pre')) }), /pre/);
+    await assert.rejects(
+      mapWithLimit([1], 1, () => 1, { signal: AbortSignal.abort(new Error('pre')) }),
+      /pre/,
+    );
   });
 
   it('rejects an invalid limit with RangeError, maps an empty input to []', async () => {
-    await assert.rejects(mapWithLimit([1], 0, (n) => n), RangeError);
+    await assert.rejects(
+      mapWithLimit([1], 0, (n) => n),
+      RangeError,
+    );
     assert.deepEqual(await mapWithLimit([], 4, (n: number) => n), []);
     assert.deepEqual(await mapWithLimit([1, 2, 3], Infinity, async (n) => n + 1), [2, 3, 4]);
   });
@@ -465,7 +480,13 @@ describe('mapWithLimit', () => {
       yield 1;
       throw new Error('iteration failed');
     }
-    await assert.rejects(mapWithLimit(broken(), 4, async (n) => n), /iteration failed/);
-    await assert.rejects(mapWithLimit(broken(), Infinity, async (n) => n), /iteration failed/);
+    await assert.rejects(
+      mapWithLimit(broken(), 4, async (n) => n),
+      /iteration failed/,
+    );
+    await assert.rejects(
+      mapWithLimit(broken(), Infinity, async (n) => n),
+      /iteration failed/,
+    );
   });
 });

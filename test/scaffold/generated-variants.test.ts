@@ -60,8 +60,18 @@ const VARIANTS: Variant[] = [
   { name: 'TS CJS', language: 'ts', packageType: 'commonjs' },
   { name: 'JS ESM', language: 'js', packageType: 'module' },
   { name: 'JS CJS', language: 'js', packageType: 'commonjs' },
-  { name: 'TS CJS with verbatimModuleSyntax (tsc --init defaults)', language: 'ts', packageType: 'commonjs', verbatim: true },
-  { name: 'JS ESM without semicolons (Prettier semi: false)', language: 'js', packageType: 'module', noSemicolons: true },
+  {
+    name: 'TS CJS with verbatimModuleSyntax (tsc --init defaults)',
+    language: 'ts',
+    packageType: 'commonjs',
+    verbatim: true,
+  },
+  {
+    name: 'JS ESM without semicolons (Prettier semi: false)',
+    language: 'js',
+    packageType: 'module',
+    noSemicolons: true,
+  },
 ];
 
 function run(command: string, args: string[], cwd: string): { status: number | null; output: string } {
@@ -75,23 +85,43 @@ function run(command: string, args: string[], cwd: string): { status: number | n
 function createProject(variant: Variant): string {
   const root = mkdtempSync(path.join(tmpdir(), `tripwire-variant-${variant.language}-${variant.packageType}-`));
   temporaryRoots.push(root);
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'variant', private: true, type: variant.packageType }, null, 2));
+  writeFileSync(
+    path.join(root, 'package.json'),
+    JSON.stringify({ name: 'variant', private: true, type: variant.packageType }, null, 2),
+  );
   if (variant.noSemicolons === true) writeFileSync(path.join(root, '.prettierrc'), JSON.stringify({ semi: false }));
   // An existing source file with 4-space indentation and double quotes: the scaffold must follow it.
   mkdirSync(path.join(root, 'src'));
   writeFileSync(
-    path.join(root, 'src', variant.language === 'js' ? 'existing.js' : variant.verbatim === true ? 'existing.mts' : 'existing.ts'),
-    '/** @param {string} [name] */\nexport function greet(name) {\n    if (name) {\n        return "hello " + name;\n    }\n    return "hello";\n}\n'.replace('(name)', variant.language === 'ts' ? '(name?: string): string' : '(name)'),
+    path.join(
+      root,
+      'src',
+      variant.language === 'js' ? 'existing.js' : variant.verbatim === true ? 'existing.mts' : 'existing.ts',
+    ),
+    '/** @param {string} [name] */\nexport function greet(name) {\n    if (name) {\n        return "hello " + name;\n    }\n    return "hello";\n}\n'.replace(
+      '(name)',
+      variant.language === 'ts' ? '(name?: string): string' : '(name)',
+    ),
   );
   const compilerOptions =
     variant.language === 'ts'
-      ? { ...STRICT_OPTIONS, outDir: 'out', rootDir: 'src', ...(variant.verbatim === true ? { verbatimModuleSyntax: true, isolatedModules: true, moduleDetection: 'force' } : {}) }
+      ? {
+          ...STRICT_OPTIONS,
+          outDir: 'out',
+          rootDir: 'src',
+          ...(variant.verbatim === true
+            ? { verbatimModuleSyntax: true, isolatedModules: true, moduleDetection: 'force' }
+            : {}),
+        }
       : { ...STRICT_OPTIONS, allowJs: true, checkJs: true, noEmit: true };
   if (variant.language === 'ts') {
     writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }, null, 2));
   } else {
     // Not named tsconfig.json: its presence would make the project "TypeScript" for detection.
-    writeFileSync(path.join(root, 'jsconfig.check.json'), JSON.stringify({ compilerOptions, include: ['src'] }, null, 2));
+    writeFileSync(
+      path.join(root, 'jsconfig.check.json'),
+      JSON.stringify({ compilerOptions, include: ['src'] }, null, 2),
+    );
   }
   return root;
 }
@@ -137,7 +167,10 @@ for (const variant of VARIANTS) {
     it('re-running the generator is a no-op (every file identical)', () => {
       for (const module of CANONICAL_MODULES) {
         const check = checkPlan(planConcurrencyScaffold({ module, directory, root, tests: true }), root);
-        assert.deepEqual(check.files.map((file) => file.status), ['identical', 'identical']);
+        assert.deepEqual(
+          check.files.map((file) => file.status),
+          ['identical', 'identical'],
+        );
       }
     });
 
@@ -170,11 +203,20 @@ describe('generated module in a browser-only TypeScript project', () => {
       path.join(root, 'tsconfig.json'),
       // Also what library authors turn on: declarations checkable file by file, verbatim module syntax.
       JSON.stringify({
-        compilerOptions: { ...STRICT_OPTIONS, lib: ['ES2022', 'DOM'], types: [], noEmit: true, declaration: true, isolatedDeclarations: true, verbatimModuleSyntax: true },
+        compilerOptions: {
+          ...STRICT_OPTIONS,
+          lib: ['ES2022', 'DOM'],
+          types: [],
+          noEmit: true,
+          declaration: true,
+          isolatedDeclarations: true,
+          verbatimModuleSyntax: true,
+        },
         include: ['src'],
       }),
     );
-    for (const module of CANONICAL_MODULES) writePlan(planConcurrencyScaffold({ module, directory: 'src', root }), { root });
+    for (const module of CANONICAL_MODULES)
+      writePlan(planConcurrencyScaffold({ module, directory: 'src', root }), { root });
     const result = run(process.execPath, [tscBin, '-p', 'tsconfig.json'], root);
     assert.equal(result.status, 0, result.output);
   });
@@ -188,16 +230,27 @@ describe('generated tests for other runners', () => {
     assert.doesNotMatch(content, /node:test/);
   });
   it('imports describe/it from @jest/globals for jest projects (CommonJS JavaScript too)', () => {
-    const { content, fileName } = renderTests('singleflight', { ...style, language: 'js', moduleKind: 'cjs', testRunner: 'jest' });
+    const { content, fileName } = renderTests('singleflight', {
+      ...style,
+      language: 'js',
+      moduleKind: 'cjs',
+      testRunner: 'jest',
+    });
     assert.equal(fileName, 'singleflight.test.js');
     assert.match(content, /^const \{ describe, it \} = require\('@jest\/globals'\);$/m);
     assert.match(content, /^const \{ SingleFlight \} = require\('\.\/singleflight\.js'\);$/m);
   });
   it('detects vitest and jest from package.json', () => {
-    for (const [dependency, expected] of [['vitest', "from 'vitest'"], ['jest', "from '@jest/globals'"]] as const) {
+    for (const [dependency, expected] of [
+      ['vitest', "from 'vitest'"],
+      ['jest', "from '@jest/globals'"],
+    ] as const) {
       const root = mkdtempSync(path.join(tmpdir(), 'tripwire-runner-'));
       temporaryRoots.push(root);
-      writeFileSync(path.join(root, 'package.json'), JSON.stringify({ type: 'module', devDependencies: { [dependency]: '*' } }));
+      writeFileSync(
+        path.join(root, 'package.json'),
+        JSON.stringify({ type: 'module', devDependencies: { [dependency]: '*' } }),
+      );
       writeFileSync(path.join(root, 'tsconfig.json'), '{}');
       const plan = planConcurrencyScaffold({ module: 'errgroup', directory: root, tests: true });
       assert.ok(plan.files[1]?.content.includes(expected), dependency);

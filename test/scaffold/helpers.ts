@@ -23,7 +23,12 @@ export function flush(): Promise<void> {
 }
 
 /** Observes whether a promise has settled, without awaiting it. */
-export function track<T>(promise: Promise<T>): { readonly settled: boolean; readonly rejected: boolean; readonly value: T | undefined; readonly error: unknown } {
+export function track<T>(promise: Promise<T>): {
+  readonly settled: boolean;
+  readonly rejected: boolean;
+  readonly value: T | undefined;
+  readonly error: unknown;
+} {
   const state = { settled: false, rejected: false, value: undefined as T | undefined, error: undefined as unknown };
   promise.then(
     (value) => {

@@ -44,7 +44,12 @@ interface Variant {
 }
 
 const variants: Variant[] = VALIDATION_LIBRARIES.flatMap((validation) => [
-  ...WEB_FRAMEWORKS.map((framework) => ({ folder: `${validation}-${framework}`, validation, framework, koaRouter: false })),
+  ...WEB_FRAMEWORKS.map((framework) => ({
+    folder: `${validation}-${framework}`,
+    validation,
+    framework,
+    koaRouter: false,
+  })),
   { folder: `${validation}-koa-router`, validation, framework: 'koa' as const, koaRouter: true },
 ]);
 
@@ -55,7 +60,10 @@ describe('layer scaffold: every validation library × web framework variant', ()
   before(() => {
     root = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire-layer-variants-'));
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'variants', type: 'module' }));
-    fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ['src'] }));
+    fs.writeFileSync(
+      path.join(root, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: COMPILER_OPTIONS, include: ['src'] }),
+    );
     // The libraries are the repository's dev dependencies: the project sees them through its own node_modules.
     fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
     for (const variant of variants) {
@@ -63,14 +71,26 @@ describe('layer scaffold: every validation library × web framework variant', ()
       fs.mkdirSync(directory, { recursive: true });
       if (variant.koaRouter) {
         // @koa/router is used when the package the module lands in depends on it.
-        fs.writeFileSync(path.join(directory, 'package.json'), JSON.stringify({ name: variant.folder, type: 'module', dependencies: { '@koa/router': '*' } }));
+        fs.writeFileSync(
+          path.join(directory, 'package.json'),
+          JSON.stringify({ name: variant.folder, type: 'module', dependencies: { '@koa/router': '*' } }),
+        );
         fs.writeFileSync(path.join(directory, 'tsconfig.json'), JSON.stringify({ compilerOptions: COMPILER_OPTIONS }));
       }
-      const result = planLayerModule({ resource: 'order', directory, root, validation: variant.validation, framework: variant.framework });
+      const result = planLayerModule({
+        resource: 'order',
+        directory,
+        root,
+        validation: variant.validation,
+        framework: variant.framework,
+      });
       assert.equal(result.validation, variant.validation);
       assert.equal(result.framework, variant.framework);
       writePlan(result.plan, { root });
-      generated.set(variant.folder, result.plan.files.map((file) => file.path));
+      generated.set(
+        variant.folder,
+        result.plan.files.map((file) => file.path),
+      );
     }
   });
 
@@ -85,9 +105,17 @@ describe('layer scaffold: every validation library × web framework variant', ()
       const files = generated.get(variant.folder) ?? [];
       const handler = fs.readFileSync(files.find((file) => file.endsWith('order-handler.ts')) ?? '', 'utf8');
       if (variant.validation === 'none') assert.doesNotMatch(handler, /from '(zod|valibot|yup|joi)'/);
-      else assert.ok(handler.includes(importOf[variant.validation]), `${variant.folder}: the handler imports ${variant.validation}`);
+      else
+        assert.ok(
+          handler.includes(importOf[variant.validation]),
+          `${variant.folder}: the handler imports ${variant.validation}`,
+        );
       const routes = files.find((file) => file.endsWith('order-routes.ts'));
-      assert.equal(routes !== undefined, variant.framework !== 'none', `${variant.folder}: a routes file exactly when a framework is chosen`);
+      assert.equal(
+        routes !== undefined,
+        variant.framework !== 'none',
+        `${variant.folder}: a routes file exactly when a framework is chosen`,
+      );
       if (variant.koaRouter) assert.match(fs.readFileSync(routes ?? '', 'utf8'), /from '@koa\/router'/);
     }
   });
@@ -98,11 +126,17 @@ describe('layer scaffold: every validation library × web framework variant', ()
   });
 
   it("each validation library's handler tests pass", () => {
-    const tests = VALIDATION_LIBRARIES.flatMap((validation) => (generated.get(`${validation}-none`) ?? []).filter((file) => file.endsWith('-handler.test.ts')));
+    const tests = VALIDATION_LIBRARIES.flatMap((validation) =>
+      (generated.get(`${validation}-none`) ?? []).filter((file) => file.endsWith('-handler.test.ts')),
+    );
     assert.equal(tests.length, VALIDATION_LIBRARIES.length);
     const env = { ...process.env };
     delete env['NODE_TEST_CONTEXT'];
-    const result = spawnSync(process.execPath, ['--import', tsxLoader, '--test', '--test-reporter=tap', ...tests], { encoding: 'utf8', cwd: root, env });
+    const result = spawnSync(process.execPath, ['--import', tsxLoader, '--test', '--test-reporter=tap', ...tests], {
+      encoding: 'utf8',
+      cwd: root,
+      env,
+    });
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
     assert.match(result.stdout, new RegExp(`# pass ${VALIDATION_LIBRARIES.length * 4}\\n# fail 0`));
   });
@@ -111,7 +145,10 @@ describe('layer scaffold: every validation library × web framework variant', ()
     for (const files of generated.values()) {
       for (const file of files) assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /\ba order\b/i, file);
     }
-    const service = fs.readFileSync(generated.get('zod-none')?.find((file) => file.endsWith('order-service.ts')) ?? '', 'utf8');
+    const service = fs.readFileSync(
+      generated.get('zod-none')?.find((file) => file.endsWith('order-service.ts')) ?? '',
+      'utf8',
+    );
     assert.match(service, /What creating an order needs/);
   });
 });

@@ -19,7 +19,11 @@ const workDir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'tripwire
 after(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 /** A fresh project folder with package.json and a strict tsconfig.json. */
-function makeProject(name: string, manifest: Record<string, unknown> = {}, extraFiles: Record<string, string> = {}): string {
+function makeProject(
+  name: string,
+  manifest: Record<string, unknown> = {},
+  extraFiles: Record<string, string> = {},
+): string {
   const root = path.join(workDir, name);
   fs.mkdirSync(path.join(root, 'src'), { recursive: true });
   fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name, type: 'module', ...manifest }, null, 2));
@@ -68,7 +72,9 @@ function lint(root: string, files: string[]): Linter.LintMessage[] {
     });
   }
   return files.flatMap((file) =>
-    linter.verify(fs.readFileSync(file, 'utf8'), config, { filename: file }).map((message) => ({ ...message, message: `${path.relative(root, file)}: ${message.message}` })),
+    linter
+      .verify(fs.readFileSync(file, 'utf8'), config, { filename: file })
+      .map((message) => ({ ...message, message: `${path.relative(root, file)}: ${message.message}` })),
   );
 }
 
@@ -105,7 +111,11 @@ describe('layer scaffold: resource names', () => {
       ['delete', /reserved word/],
     ];
     for (const [input, message] of cases) {
-      assert.throws(() => resourceNames(input), (error: unknown) => error instanceof ResourceNameError && message.test(error.message), input);
+      assert.throws(
+        () => resourceNames(input),
+        (error: unknown) => error instanceof ResourceNameError && message.test(error.message),
+        input,
+      );
     }
   });
 });
@@ -142,7 +152,11 @@ describe('layer scaffold: a generated module compiles, passes its tests and lint
     );
     const handlerText = fs.readFileSync(path.join(root, 'src/order-item/handler/order-item-handler.ts'), 'utf8');
     assert.doesNotMatch(handlerText, /from '\.\.\/(model|dao)\//, 'handlers import neither models nor data access');
-    assert.match(handlerText, /function isRecord\(value: unknown\)/, 'hand-written guards without a validation library');
+    assert.match(
+      handlerText,
+      /function isRecord\(value: unknown\)/,
+      'hand-written guards without a validation library',
+    );
   });
 
   it('compiles with tsc --strict (plus exactOptionalPropertyTypes, noUncheckedIndexedAccess)', () => {
@@ -155,15 +169,25 @@ describe('layer scaffold: a generated module compiles, passes its tests and lint
     // Without NODE_TEST_CONTEXT the child reports in TAP to its own stdout instead of to this runner.
     const env = { ...process.env };
     delete env['NODE_TEST_CONTEXT'];
-    const result = spawnSync(process.execPath, ['--import', tsxLoader, '--test', '--test-reporter=tap', ...tests], { encoding: 'utf8', cwd: root, env });
+    const result = spawnSync(process.execPath, ['--import', tsxLoader, '--test', '--test-reporter=tap', ...tests], {
+      encoding: 'utf8',
+      cwd: root,
+      env,
+    });
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
     assert.match(result.stdout, /# pass 8\n# fail 0/);
   });
 
   it('lints clean under tripwire recommended and layer-boundaries; a reversed import is caught', () => {
-    assert.deepEqual(lint(root, files).map((message) => `${message.ruleId}: ${message.message}`), []);
+    assert.deepEqual(
+      lint(root, files).map((message) => `${message.ruleId}: ${message.message}`),
+      [],
+    );
     const reversed = path.join(root, 'src/order-item/dao/audit.ts');
-    fs.writeFileSync(reversed, "import { createOrderItemService } from '../service/order-item-service.js';\nexport const audit = createOrderItemService;\n");
+    fs.writeFileSync(
+      reversed,
+      "import { createOrderItemService } from '../service/order-item-service.js';\nexport const audit = createOrderItemService;\n",
+    );
     const messages = lint(root, [reversed]);
     assert.equal(messages.length, 1);
     assert.match(messages[0]?.ruleId ?? '', /^(tripwire|layers)\/layer-boundaries$/);
@@ -180,7 +204,10 @@ describe('layer scaffold: a generated module compiles, passes its tests and lint
     const removedText = fs.readFileSync(removed, 'utf8');
     fs.rmSync(removed);
     const check = checkPlan(again.plan, root);
-    assert.deepEqual(check.conflicts.map((file) => path.basename(file.path)), ['order-item-service.ts']);
+    assert.deepEqual(
+      check.conflicts.map((file) => path.basename(file.path)),
+      ['order-item-service.ts'],
+    );
     assert.throws(() => writePlan(again.plan, { root }), ScaffoldConflictError);
     assert.equal(fs.existsSync(removed), false, 'all or nothing: the missing file was not recreated either');
     assert.match(fs.readFileSync(edited, 'utf8'), /my change/);
@@ -193,7 +220,10 @@ describe('layer scaffold: a generated module compiles, passes its tests and lint
 
 describe('layer scaffold: adapts to the project', () => {
   it('uses zod and registers Express routes when the project depends on them, and vitest for tests', () => {
-    const root = makeProject('deps', { dependencies: { zod: '^4.0.0', express: '^5.0.0' }, devDependencies: { vitest: '^3.0.0' } });
+    const root = makeProject('deps', {
+      dependencies: { zod: '^4.0.0', express: '^5.0.0' },
+      devDependencies: { vitest: '^3.0.0' },
+    });
     const result = planLayerModule({ resource: 'order', directory: 'src', root });
     assert.equal(result.validation, 'zod');
     assert.equal(result.framework, 'express');
@@ -201,13 +231,23 @@ describe('layer scaffold: adapts to the project', () => {
     const byName = new Map(result.plan.files.map((file) => [path.basename(file.path), file.content]));
     assert.match(byName.get('order-handler.ts') ?? '', /import \{ z \} from 'zod';/);
     assert.match(byName.get('order-handler.ts') ?? '', /safeParse\(body\)/);
-    assert.match(byName.get('order-routes.ts') ?? '', /export function registerOrderRoutes\(router: Router, handlers: OrderHandlers\): void/);
+    assert.match(
+      byName.get('order-routes.ts') ?? '',
+      /export function registerOrderRoutes\(router: Router, handlers: OrderHandlers\): void/,
+    );
     assert.match(byName.get('order-routes.ts') ?? '', /router\.post\('\/orders'/);
     assert.match(byName.get('order-service.test.ts') ?? '', /import \{ describe, expect, it \} from 'vitest';/);
   });
 
   it('follows the project’s indentation and quotes', () => {
-    const root = makeProject('tabs', {}, { 'src/existing.ts': 'export function f(): string {\n\tif (Math.random() > 2) {\n\t\treturn "a";\n\t}\n\treturn "b";\n}\n' });
+    const root = makeProject(
+      'tabs',
+      {},
+      {
+        'src/existing.ts':
+          'export function f(): string {\n\tif (Math.random() > 2) {\n\t\treturn "a";\n\t}\n\treturn "b";\n}\n',
+      },
+    );
     const result = planLayerModule({ resource: 'order', directory: 'src', root });
     const service = result.plan.files.find((file) => file.path.endsWith('order-service.ts'))?.content ?? '';
     assert.match(service, /\n\tconst newId = /);

@@ -22,23 +22,39 @@ describe('tripwire.scaffold command', () => {
     assert.match(String(parseScaffoldArguments(null)), /one object argument/);
     assert.match(String(parseScaffoldArguments({ generator: 'errgroup' })), /"directory"/);
     assert.match(String(parseScaffoldArguments({ generator: 'errgroup', directory: 'x', force: 'yes' })), /"force"/);
-    assert.match(String(parseScaffoldArguments({ generator: 'errgroup', directory: 'x', options: { tests: {} } })), /option "tests"/);
-    assert.deepEqual(parseScaffoldArguments({ generator: 'errgroup', directory: 'x', options: { tests: true } }), { generator: 'errgroup', directory: 'x', options: { tests: true } });
+    assert.match(
+      String(parseScaffoldArguments({ generator: 'errgroup', directory: 'x', options: { tests: {} } })),
+      /option "tests"/,
+    );
+    assert.deepEqual(parseScaffoldArguments({ generator: 'errgroup', directory: 'x', options: { tests: true } }), {
+      generator: 'errgroup',
+      directory: 'x',
+      options: { tests: true },
+    });
   });
 
   it('returns one WorkspaceEdit creating the module and its tests', async () => {
     const root = workspace();
-    const result = await planScaffoldCommand({ generator: 'errgroup', directory: 'src/common', options: { tests: true } }, [root]);
+    const result = await planScaffoldCommand(
+      { generator: 'errgroup', directory: 'src/common', options: { tests: true } },
+      [root],
+    );
     assert.ok(result.ok, JSON.stringify(result));
-    assert.deepEqual(result.files.map((file) => [path.relative(root, file.path), file.status]), [
-      ['src/common/errgroup.ts', 'create'],
-      ['src/common/errgroup.test.ts', 'create'],
-    ]);
+    assert.deepEqual(
+      result.files.map((file) => [path.relative(root, file.path), file.status]),
+      [
+        ['src/common/errgroup.ts', 'create'],
+        ['src/common/errgroup.test.ts', 'create'],
+      ],
+    );
     assert.equal(result.edit.documentChanges?.length, 4);
     assert.equal(result.nothingToDo, false);
     // The workspace's tsconfig sees no @types/node (none is installed under the temporary folder).
     assert.equal(result.notes.length, 1);
-    assert.match(result.notes[0] ?? '', /^Node's types are not visible to .*tsconfig\.json, so the generated tests fail with "Cannot find name 'node:test'": run `npm i -D @types\/node`/);
+    assert.match(
+      result.notes[0] ?? '',
+      /^Node's types are not visible to .*tsconfig\.json, so the generated tests fail with "Cannot find name 'node:test'": run `npm i -D @types\/node`/,
+    );
   });
 
   it('refuses conflicts without force, lists them, and replaces them with force', async () => {
@@ -50,7 +66,9 @@ describe('tripwire.scaffold command', () => {
     const forced = await planScaffoldCommand({ generator: 'singleflight', directory: root, force: true }, [root]);
     assert.ok(forced.ok);
     const [create] = forced.edit.documentChanges ?? [];
-    assert.ok(create !== undefined && 'kind' in create && create.kind === 'create' && create.options?.overwrite === true);
+    assert.ok(
+      create !== undefined && 'kind' in create && create.kind === 'create' && create.options?.overwrite === true,
+    );
   });
 
   it('refuses folders outside the workspace and unknown generators', async () => {
@@ -82,11 +100,17 @@ describe('tripwire.scaffold command', () => {
         [[`src/common/${fileName}.js`, 'create']],
       );
     }
-    const kit = await planScaffoldCommand({ generator: 'resilience', directory: 'src/common', options: { tests: true } }, [root]);
+    const kit = await planScaffoldCommand(
+      { generator: 'resilience', directory: 'src/common', options: { tests: true } },
+      [root],
+    );
     assert.ok(kit.ok, JSON.stringify(kit));
     assert.deepEqual(
       kit.files.map((file) => path.relative(root, file.path)),
-      ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'].flatMap((name) => [`src/common/${name}.ts`, `src/common/${name}.test.ts`]),
+      ['retry', 'circuit-breaker', 'rate-limiter', 'timeout'].flatMap((name) => [
+        `src/common/${name}.ts`,
+        `src/common/${name}.test.ts`,
+      ]),
     );
     // Each new file is a create plus an insert of its text.
     assert.equal(kit.edit.documentChanges?.length, 16);

@@ -1,12 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { camelCase, constantCase, indefiniteArticle, kebabCase, pascalCase, pluralize, splitWords, withArticle } from '../../scaffold/src/names.js';
+import {
+  camelCase,
+  constantCase,
+  indefiniteArticle,
+  kebabCase,
+  pascalCase,
+  pluralize,
+  splitWords,
+  withArticle,
+} from '../../scaffold/src/names.js';
 import { resourceNames } from '../../scaffold/src/layer/names.js';
 
 describe('names', () => {
   it('splits every spelling of a name into the same words', () => {
     for (const spelling of ['orderItem', 'OrderItem', 'order-item', 'order_item', 'order item']) {
-      assert.deepEqual(splitWords(spelling).map((word) => word.toLowerCase()), ['order', 'item'], spelling);
+      assert.deepEqual(
+        splitWords(spelling).map((word) => word.toLowerCase()),
+        ['order', 'item'],
+        spelling,
+      );
     }
     assert.deepEqual(splitWords('HTTPServer'), ['HTTP', 'Server']);
   });
@@ -20,7 +33,13 @@ describe('names', () => {
   });
 
   it('pluralizes the last word', () => {
-    assert.deepEqual(['order', 'address', 'category', 'box', 'key'].map(pluralize), ['orders', 'addresses', 'categories', 'boxes', 'keys']);
+    assert.deepEqual(['order', 'address', 'category', 'box', 'key'].map(pluralize), [
+      'orders',
+      'addresses',
+      'categories',
+      'boxes',
+      'keys',
+    ]);
   });
 
   it('picks the article from the sound of the first word', () => {
@@ -44,13 +63,16 @@ describe('names', () => {
     assert.equal(order.aWords, 'an order');
     assert.equal(order.wordsPlural, 'orders');
     const address = resourceNames('shippingAddress');
-    assert.deepEqual([address.kebab, address.camel, address.pascal, address.kebabPlural, address.wordsPlural, address.aWords], [
-      'shipping-address',
-      'shippingAddress',
-      'ShippingAddress',
-      'shipping-addresses',
-      'shipping addresses',
-      'a shipping address',
-    ]);
+    assert.deepEqual(
+      [address.kebab, address.camel, address.pascal, address.kebabPlural, address.wordsPlural, address.aWords],
+      [
+        'shipping-address',
+        'shippingAddress',
+        'ShippingAddress',
+        'shipping-addresses',
+        'shipping addresses',
+        'a shipping address',
+      ],
+    );
   });
 });

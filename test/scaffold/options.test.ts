@@ -43,13 +43,34 @@ function generate(sourceText: string, typeName: string, fileName = '/virtual/ser
 }
 
 /** Type-checks files written to a fresh folder with `tsc --strict`; returns tsc's output and status. */
-function compile(files: Record<string, string>, extraFlags: string[] = []): { status: number | null; output: string; dir: string } {
+function compile(
+  files: Record<string, string>,
+  extraFlags: string[] = [],
+): { status: number | null; output: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(workDir, 'compile-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   const result = spawnSync(
     process.execPath,
-    [tscBin, '--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', path.join(repoRoot, 'node_modules/@types'), '--noUnusedLocals', '--skipLibCheck', ...extraFlags, ...Object.keys(files).map((name) => path.join(dir, name))],
+    [
+      tscBin,
+      '--strict',
+      '--noEmit',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--types',
+      'node',
+      '--typeRoots',
+      path.join(repoRoot, 'node_modules/@types'),
+      '--noUnusedLocals',
+      '--skipLibCheck',
+      ...extraFlags,
+      ...Object.keys(files).map((name) => path.join(dir, name)),
+    ],
     { encoding: 'utf8', cwd: dir },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}`, dir };
@@ -99,11 +120,22 @@ describe('functional options: text in, text out', () => {
   });
 
   it('declares the values, the Option type, frozen defaults, one withX per optional property and create', () => {
-    assert.match(output, /export interface ServerConfigOptionValues \{\n  timeoutMs: ServerConfig\['timeoutMs'\] \| undefined;\n  mode: ServerConfig\['mode'\] \| undefined;\n  readonly tags: ServerConfig\['tags'\] \| undefined;\n\}/);
+    assert.match(
+      output,
+      /export interface ServerConfigOptionValues \{\n  timeoutMs: ServerConfig\['timeoutMs'\] \| undefined;\n  mode: ServerConfig\['mode'\] \| undefined;\n  readonly tags: ServerConfig\['tags'\] \| undefined;\n\}/,
+    );
     assert.match(output, /export type ServerConfigOption = \{/);
-    assert.match(output, /export const DEFAULT_SERVER_CONFIG: Readonly<ServerConfigOptionValues> = Object\.freeze\(\{\n  timeoutMs: 5000,\n  mode: 'safe',\n  tags: undefined,\n\}\);/);
-    assert.doesNotMatch(output, /TODO/, 'an optional property without a default starts unset instead of failing to compile');
-    for (const name of ['withTimeoutMs', 'withMode', 'withTags']) assert.match(output, new RegExp(`export function ${name}\\(value: `));
+    assert.match(
+      output,
+      /export const DEFAULT_SERVER_CONFIG: Readonly<ServerConfigOptionValues> = Object\.freeze\(\{\n  timeoutMs: 5000,\n  mode: 'safe',\n  tags: undefined,\n\}\);/,
+    );
+    assert.doesNotMatch(
+      output,
+      /TODO/,
+      'an optional property without a default starts unset instead of failing to compile',
+    );
+    for (const name of ['withTimeoutMs', 'withMode', 'withTags'])
+      assert.match(output, new RegExp(`export function ${name}\\(value: `));
     assert.doesNotMatch(output, /function withHost|function withPort/);
     assert.match(
       output,
@@ -112,16 +144,26 @@ describe('functional options: text in, text out', () => {
   });
 
   it('carries JSDoc to withX and documents undefined and last-wins', () => {
-    const withTimeout = output.slice(output.indexOf('/**\n * Request timeout'), output.indexOf('export function withTimeoutMs'));
+    const withTimeout = output.slice(
+      output.indexOf('/**\n * Request timeout'),
+      output.indexOf('export function withTimeoutMs'),
+    );
     assert.match(withTimeout, /Request timeout in milliseconds\./);
     assert.match(withTimeout, /@see https:\/\/example\.invalid\/timeouts/);
     assert.doesNotMatch(withTimeout, /@default/);
-    assert.match(withTimeout, /Passing `undefined` keeps the default; when several options set it, the last one wins\./);
-    assert.match(output, /the last option for a key wins, and an option whose\n \* value is `undefined` is skipped, so it never erases a default\./);
+    assert.match(
+      withTimeout,
+      /Passing `undefined` keeps the default; when several options set it, the last one wins\./,
+    );
+    assert.match(
+      output,
+      /the last option for a key wins, and an option whose\n \* value is `undefined` is skipped, so it never erases a default\./,
+    );
   });
 
   it('follows the file’s indentation and quotes', () => {
-    const tabbed = 'export interface Opts {\n\t"name": string;\n\t"retries"?: number; /** @default 3 */\n}\nconst q = "x";\n';
+    const tabbed =
+      'export interface Opts {\n\t"name": string;\n\t"retries"?: number; /** @default 3 */\n}\nconst q = "x";\n';
     const text = generate(tabbed, 'Opts');
     assert.match(text, /\n\tretries: Opts\["retries"\] \| undefined;/);
     assert.match(text, /return Object\.freeze\(\{ key: "retries", value \}\);/);
@@ -131,15 +173,23 @@ describe('functional options: text in, text out', () => {
 describe('functional options: idempotent regeneration', () => {
   it('re-running on an unchanged type yields no edit', () => {
     const once = generate(SERVER_CONFIG, 'ServerConfig');
-    const again = generateFunctionalOptions({ fileName: '/virtual/server.ts', sourceText: once, typeName: 'ServerConfig' });
+    const again = generateFunctionalOptions({
+      fileName: '/virtual/server.ts',
+      sourceText: once,
+      typeName: 'ServerConfig',
+    });
     assert.equal(again.unchanged, true);
     assert.equal(again.text, once);
   });
 
   it('after adding a property only its withX and default appear; hand edits and filled defaults are kept', () => {
     const once = generate(SERVER_CONFIG, 'ServerConfig').replace('tags: undefined,', "tags: ['edge'],");
-    const handWritten = '\n// Hand-written helper, outside the region.\nexport const LOCAL = createServerConfig(\'localhost\', 8080);\n';
-    const edited = `${once}${handWritten}`.replace('  readonly tags?: readonly string[];\n', '  readonly tags?: readonly string[];\n  /** Keep-alive in ms. @default 1000 */\n  keepAliveMs?: number;\n');
+    const handWritten =
+      "\n// Hand-written helper, outside the region.\nexport const LOCAL = createServerConfig('localhost', 8080);\n";
+    const edited = `${once}${handWritten}`.replace(
+      '  readonly tags?: readonly string[];\n',
+      '  readonly tags?: readonly string[];\n  /** Keep-alive in ms. @default 1000 */\n  keepAliveMs?: number;\n',
+    );
     const next = generate(edited, 'ServerConfig');
     assert.ok(next.endsWith(handWritten), 'hand-written code after the region is kept');
     assert.match(next, /tags: \['edge'\],/);
@@ -147,20 +197,23 @@ describe('functional options: idempotent regeneration', () => {
     const { removed, added } = lineDiff(edited, next);
     assert.deepEqual(removed, [], 'no existing line was removed or changed');
     // LCS may place the repeated `/**` line at either end of the new block, so compare as sorted lines.
-    assert.deepEqual([...added].sort(), [
-      "  keepAliveMs: ServerConfig['keepAliveMs'] | undefined;",
-      '  keepAliveMs: 1000,',
-      '/**',
-      ' * Keep-alive in ms.',
-      ' *',
-      ' * Sets `keepAliveMs` (default: `DEFAULT_SERVER_CONFIG.keepAliveMs`).',
-      ' * Passing `undefined` keeps the default; when several options set it, the last one wins.',
-      ' */',
-      "export function withKeepAliveMs(value: ServerConfigOptionValues['keepAliveMs'] | undefined): ServerConfigOption {",
-      "  return Object.freeze({ key: 'keepAliveMs', value });",
-      '}',
-      '',
-    ].sort());
+    assert.deepEqual(
+      [...added].sort(),
+      [
+        "  keepAliveMs: ServerConfig['keepAliveMs'] | undefined;",
+        '  keepAliveMs: 1000,',
+        '/**',
+        ' * Keep-alive in ms.',
+        ' *',
+        ' * Sets `keepAliveMs` (default: `DEFAULT_SERVER_CONFIG.keepAliveMs`).',
+        ' * Passing `undefined` keeps the default; when several options set it, the last one wins.',
+        ' */',
+        "export function withKeepAliveMs(value: ServerConfigOptionValues['keepAliveMs'] | undefined): ServerConfigOption {",
+        "  return Object.freeze({ key: 'keepAliveMs', value });",
+        '}',
+        '',
+      ].sort(),
+    );
   });
 
   it('regenerates a region edited by hand inside, and refuses a region without its end marker', () => {
@@ -197,11 +250,20 @@ describe('functional options: classes, generics and members that must survive', 
   it('uses initializers as defaults, keeps #private/private/static out of the options, and stays generic', () => {
     const text = generate(POOL, 'Pool', '/virtual/pool.ts');
     assert.ok(text.startsWith(POOL));
-    assert.match(text, /export interface PoolOptionValues<T extends object, K = string> \{\n  readonly size: Pool<T, K>\['size'\];\n  keyOf: Pool<T, K>\['keyOf'\] \| undefined;\n  mode: Pool<T, K>\['mode'\];\n\}/);
-    assert.match(text, /DEFAULT_POOL: Readonly<PoolOptionValues<object, unknown>> = Object\.freeze\(\{\n  size: 10,\n  keyOf: undefined,/);
+    assert.match(
+      text,
+      /export interface PoolOptionValues<T extends object, K = string> \{\n  readonly size: Pool<T, K>\['size'\];\n  keyOf: Pool<T, K>\['keyOf'\] \| undefined;\n  mode: Pool<T, K>\['mode'\];\n\}/,
+    );
+    assert.match(
+      text,
+      /DEFAULT_POOL: Readonly<PoolOptionValues<object, unknown>> = Object\.freeze\(\{\n  size: 10,\n  keyOf: undefined,/,
+    );
     assert.match(text, /  mode: 'fifo',\n\}\);/);
     assert.doesNotMatch(text, /withCreated|withLabel|withInstances|withFactory|withTake/);
-    assert.match(text, /export function createPool<T extends object, K = string>\(\n  factory: Pool<T, K>\['factory'\],\n  \.\.\.options: readonly PoolOption<T, K>\[\]\n\): Readonly<Pool<T, K>> \{/);
+    assert.match(
+      text,
+      /export function createPool<T extends object, K = string>\(\n  factory: Pool<T, K>\['factory'\],\n  \.\.\.options: readonly PoolOption<T, K>\[\]\n\): Readonly<Pool<T, K>> \{/,
+    );
     assert.match(text, /return Object\.freeze\(Object\.assign\(new Pool<T, K>\(\), settings, \{ factory \}\)\);/);
   });
 
@@ -257,10 +319,17 @@ console.log('ok');
 
   it('keeps a failing TODO only where no valid default exists (a @default in prose), and says which defaults were left unset', () => {
     const source = `${SERVER_CONFIG}export interface RetryConfig {\n  /** Attempts. @default depends on the deployment */\n  attempts?: number;\n  jitter?: boolean;\n}\n`;
-    const result = generateFunctionalOptions({ fileName: '/virtual/server.ts', sourceText: source, typeName: 'RetryConfig' });
+    const result = generateFunctionalOptions({
+      fileName: '/virtual/server.ts',
+      sourceText: source,
+      typeName: 'RetryConfig',
+    });
     assert.deepEqual(result.placeholders, ['attempts']);
     assert.deepEqual(result.unset, ['jitter']);
-    assert.match(result.text, /attempts: TODO_RETRY_CONFIG_DEFAULT, \/\/ TODO: choose the default for attempts \(@default says: depends on the deployment\)/);
+    assert.match(
+      result.text,
+      /attempts: TODO_RETRY_CONFIG_DEFAULT, \/\/ TODO: choose the default for attempts \(@default says: depends on the deployment\)/,
+    );
     assert.match(result.text, /jitter: undefined,/);
     const { status, output } = compile({ 'server.ts': result.text });
     assert.notEqual(status, 0);
@@ -268,7 +337,8 @@ console.log('ok');
   });
 
   it('handles type aliases with intersections, quoted keys and unions', () => {
-    const source = "type Base = { name: string };\nexport type Job = Base & {\n  'retry-limit'?: number;\n  priority?: 1 | 2 | 3;\n};\n";
+    const source =
+      "type Base = { name: string };\nexport type Job = Base & {\n  'retry-limit'?: number;\n  priority?: 1 | 2 | 3;\n};\n";
     const text = generate(source, 'Job', '/virtual/job.ts');
     assert.match(text, /withRetryLimit\(value: JobOptionValues\['retry-limit'\] \| undefined\)/);
     assert.match(text, /withPriority/);
@@ -279,16 +349,33 @@ console.log('ok');
 
 describe('functional options: refusals with clear messages', () => {
   it('rejects a missing type, a type without optional properties, a class needing constructor arguments, a non-object alias', () => {
-    assert.throws(() => generate(SERVER_CONFIG, 'Nope'), (error: unknown) => error instanceof OptionsGeneratorError && /No class, interface or type alias named Nope.*found: ServerConfig/.test(error.message));
+    assert.throws(
+      () => generate(SERVER_CONFIG, 'Nope'),
+      (error: unknown) =>
+        error instanceof OptionsGeneratorError &&
+        /No class, interface or type alias named Nope.*found: ServerConfig/.test(error.message),
+    );
     assert.throws(() => generate('interface A { a: string }', 'A'), /no optional properties/);
-    assert.throws(() => generate('class C { size = 1; constructor(readonly name: string) {} }', 'C'), /constructor takes the required parameter `name`/);
+    assert.throws(
+      () => generate('class C { size = 1; constructor(readonly name: string) {} }', 'C'),
+      /constructor takes the required parameter `name`/,
+    );
     assert.throws(() => generate("type U = 'a' | 'b';", 'U'), /not an object type/);
-    assert.throws(() => generateFunctionalOptions({ fileName: '/virtual/x.js', sourceText: '', typeName: 'X' }), /TypeScript source files/);
+    assert.throws(
+      () => generateFunctionalOptions({ fileName: '/virtual/x.js', sourceText: '', typeName: 'X' }),
+      /TypeScript source files/,
+    );
   });
 
   it('options-file mode needs an exported type', () => {
     assert.throws(
-      () => generateFunctionalOptions({ fileName: '/virtual/a.ts', sourceText: 'interface A { a?: number }', typeName: 'A', target: 'options-file' }),
+      () =>
+        generateFunctionalOptions({
+          fileName: '/virtual/a.ts',
+          sourceText: 'interface A { a?: number }',
+          typeName: 'A',
+          target: 'options-file',
+        }),
       /not exported/,
     );
   });
@@ -299,11 +386,17 @@ describe('functional options: planned through plan.ts', () => {
     const dir = fs.mkdtempSync(path.join(workDir, 'plan-'));
     const file = path.join(dir, 'server.ts');
     fs.writeFileSync(file, SERVER_CONFIG);
-    const { plan, unchanged, placeholders, unset } = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig' });
+    const { plan, unchanged, placeholders, unset } = planFunctionalOptions({
+      root: dir,
+      file: 'server.ts',
+      typeName: 'ServerConfig',
+    });
     assert.equal(unchanged, false);
     assert.deepEqual(placeholders, []);
     assert.deepEqual(unset, ['tags']);
-    assert.deepEqual(plan.notes, ['ServerConfig: left unset (undefined until an option sets them), since nothing gave them a default: tags.']);
+    assert.deepEqual(plan.notes, [
+      'ServerConfig: left unset (undefined until an option sets them), since nothing gave them a default: tags.',
+    ]);
     assert.equal(checkPlan(plan, dir).files[0]?.status, 'update');
     const { edit } = planToWorkspaceEdit(plan, { root: dir });
     const change = edit.documentChanges?.[0];
@@ -322,19 +415,37 @@ describe('functional options: planned through plan.ts', () => {
   it('options file: created next to the source with its import, then regenerated in place', () => {
     const dir = fs.mkdtempSync(path.join(workDir, 'plan-'));
     fs.writeFileSync(path.join(dir, 'server.ts'), SERVER_CONFIG.replace('  readonly tags?: readonly string[];\n', ''));
-    const first = planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig', target: 'options-file' });
+    const first = planFunctionalOptions({
+      root: dir,
+      file: 'server.ts',
+      typeName: 'ServerConfig',
+      target: 'options-file',
+    });
     assert.equal(first.plan.files[0]?.path, path.join(dir, 'server.options.ts'));
     assert.equal(checkPlan(first.plan, dir).files[0]?.status, 'create');
     writePlan(first.plan, { root: dir });
     const written = fs.readFileSync(path.join(dir, 'server.options.ts'), 'utf8');
-    assert.match(written, /^\/\/ #region tripwire:functional-options ServerConfig\nimport type \{ ServerConfig \} from '\.\/server\.js';\n/);
-    const { status, output } = compile({ 'server.ts': SERVER_CONFIG.replace('  readonly tags?: readonly string[];\n', ''), 'server.options.ts': written });
+    assert.match(
+      written,
+      /^\/\/ #region tripwire:functional-options ServerConfig\nimport type \{ ServerConfig \} from '\.\/server\.js';\n/,
+    );
+    const { status, output } = compile({
+      'server.ts': SERVER_CONFIG.replace('  readonly tags?: readonly string[];\n', ''),
+      'server.options.ts': written,
+    });
     assert.equal(status, 0, output);
-    assert.equal(planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig', target: 'options-file' }).unchanged, true);
+    assert.equal(
+      planFunctionalOptions({ root: dir, file: 'server.ts', typeName: 'ServerConfig', target: 'options-file' })
+        .unchanged,
+      true,
+    );
   });
 
   it('refuses a source outside the workspace', () => {
-    assert.throws(() => planFunctionalOptions({ root: workDir, file: '../outside.ts', typeName: 'X' }), /escapes the workspace root/);
+    assert.throws(
+      () => planFunctionalOptions({ root: workDir, file: '../outside.ts', typeName: 'X' }),
+      /escapes the workspace root/,
+    );
   });
 });
 
@@ -376,7 +487,10 @@ export const c = client.connect('c', 3, 7);
     const { planConvertParameters } = await import('../../scaffold/src/options/convert-parameters.js');
     const dir = fs.mkdtempSync(path.join(workDir, 'convert-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true, "target": "es2022", "module": "nodenext", "noEmit": true, "skipLibCheck": true, "types": [] } }');
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      '{ "compilerOptions": { "strict": true, "target": "es2022", "module": "nodenext", "noEmit": true, "skipLibCheck": true, "types": [] } }',
+    );
     for (const [relative, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, relative), text);
     return { dir, convert: () => planConvertParameters({ root: dir, file, name }) };
   }
@@ -398,7 +512,10 @@ export const c = client.connect('c', 3, 7);
     assert.match(main, /connect\('b', 2, withTimeoutMs\(100\), withRetries\(3\), withLabel\('x'\)\);/);
     assert.match(main, /client\.connect\('c', 3, client\.withTimeoutMs\(7\)\);/);
     const client = fs.readFileSync(path.join(dir, 'client.ts'), 'utf8');
-    assert.match(client, /export function connect\(host: string, port: number, \.\.\.options: readonly ConnectSettingsOption\[\]\): string \{\n  const \{ timeoutMs, retries, label \} = createConnectSettings\(host, port, \.\.\.options\);/);
+    assert.match(
+      client,
+      /export function connect\(host: string, port: number, \.\.\.options: readonly ConnectSettingsOption\[\]\): string \{\n  const \{ timeoutMs, retries, label \} = createConnectSettings\(host, port, \.\.\.options\);/,
+    );
     assert.match(client, /connect\('localhost', 80, withRetries\(2\)\)/);
     assert.match(client, /timeoutMs: 5000,\n  retries: undefined,\n  label: 'client',/);
 
@@ -406,32 +523,62 @@ export const c = client.connect('c', 3, 7);
       path.join(dir, 'check.ts'),
       "import assert from 'node:assert/strict';\nimport { a, b, c } from './main.js';\nimport { local } from './client.js';\nassert.equal(a, 'a:1/5000/0/client');\nassert.equal(b, 'b:2/100/3/x');\nassert.equal(c, 'c:3/7/0/client');\nassert.equal(local, 'localhost:80/5000/2/client');\nconsole.log('ok');\n",
     );
-    const tsc = spawnSync(process.execPath, [tscBin, '-p', dir, '--types', 'node', '--typeRoots', path.join(repoRoot, 'node_modules/@types')], { encoding: 'utf8', cwd: dir });
+    const tsc = spawnSync(
+      process.execPath,
+      [tscBin, '-p', dir, '--types', 'node', '--typeRoots', path.join(repoRoot, 'node_modules/@types')],
+      { encoding: 'utf8', cwd: dir },
+    );
     assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
     const run = runModule(dir, 'check.ts');
     assert.equal(run.status, 0, run.output);
   });
 
   it('converts a class constructor and its `new` call sites', async () => {
-    const source = "export class Pool {\n  readonly summary: string;\n  constructor(name: string, size = 4, idleMs = 1000, fair?: boolean) {\n    this.summary = `${name}/${size}/${idleMs}/${fair === true}`;\n  }\n}\nexport const pool = new Pool('p', 8, undefined, true);\n";
+    const source =
+      "export class Pool {\n  readonly summary: string;\n  constructor(name: string, size = 4, idleMs = 1000, fair?: boolean) {\n    this.summary = `${name}/${size}/${idleMs}/${fair === true}`;\n  }\n}\nexport const pool = new Pool('p', 8, undefined, true);\n";
     const { dir, convert } = await convertProject({ 'pool.ts': source }, 'pool.ts', 'Pool');
     const result = convert();
     writePlan(result.plan, { root: dir });
     const text = fs.readFileSync(path.join(dir, 'pool.ts'), 'utf8');
-    assert.match(text, /constructor\(name: string, \.\.\.options: readonly PoolSettingsOption\[\]\) \{\n    const \{ size, idleMs, fair \} = createPoolSettings\(name, \.\.\.options\);/);
+    assert.match(
+      text,
+      /constructor\(name: string, \.\.\.options: readonly PoolSettingsOption\[\]\) \{\n    const \{ size, idleMs, fair \} = createPoolSettings\(name, \.\.\.options\);/,
+    );
     assert.match(text, /new Pool\('p', withSize\(8\), withFair\(true\)\)/);
     const tsc = spawnSync(process.execPath, [tscBin, '-p', dir], { encoding: 'utf8', cwd: dir });
     assert.equal(tsc.status, 0, `${tsc.stdout}${tsc.stderr}`);
   });
 
   it('refuses what it cannot rewrite faithfully, naming the places', async () => {
-    const spread = await convertProject({ 'f.ts': 'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nconst args = [1, 2, 3, 4] as const;\nexport const x = f(...args);\n' }, 'f.ts', 'f');
+    const spread = await convertProject(
+      {
+        'f.ts':
+          'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nconst args = [1, 2, 3, 4] as const;\nexport const x = f(...args);\n',
+      },
+      'f.ts',
+      'f',
+    );
     assert.throws(spread.convert, /spread arguments/);
-    const value = await convertProject({ 'f.ts': 'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nexport const all = [1].map(f);\n' }, 'f.ts', 'f');
+    const value = await convertProject(
+      {
+        'f.ts':
+          'export function f(a: number, b = 1, c = 2, d = 3): number { return a + b + c + d; }\nexport const all = [1].map(f);\n',
+      },
+      'f.ts',
+      'f',
+    );
     assert.throws(value.convert, /used as a value/);
-    const few = await convertProject({ 'f.ts': 'export function f(a: number, b = 1): number { return a + b; }\n' }, 'f.ts', 'f');
+    const few = await convertProject(
+      { 'f.ts': 'export function f(a: number, b = 1): number { return a + b; }\n' },
+      'f.ts',
+      'f',
+    );
     assert.throws(few.convert, /takes 2 parameter\(s\); the conversion is offered from 4/);
-    const dependent = await convertProject({ 'f.ts': 'export function f(a: number, b = a, c = 2, d = 3): number { return a + b + c + d; }\n' }, 'f.ts', 'f');
+    const dependent = await convertProject(
+      { 'f.ts': 'export function f(a: number, b = a, c = 2, d = 3): number { return a + b + c + d; }\n' },
+      'f.ts',
+      'f',
+    );
     assert.throws(dependent.convert, /reads another parameter/);
   });
 });
@@ -448,11 +595,18 @@ describe('functional options: generated code lints clean under tripwire recommen
     ] as Parameters<InstanceType<typeof Linter>['verify']>[1];
     const outputs = [
       generate(SERVER_CONFIG, 'ServerConfig'),
-      generate('export class Pool<T> {\n  size = 4;\n  keyOf?: (item: T) => string;\n  factory!: () => T;\n}\n', 'Pool', '/virtual/pool.ts'),
+      generate(
+        'export class Pool<T> {\n  size = 4;\n  keyOf?: (item: T) => string;\n  factory!: () => T;\n}\n',
+        'Pool',
+        '/virtual/pool.ts',
+      ),
     ];
     for (const text of outputs) {
       const messages = linter.verify(text, config, { filename: path.join(workDir, 'generated.ts') });
-      assert.deepEqual(messages.map((message) => `${message.ruleId}: ${message.message}`), []);
+      assert.deepEqual(
+        messages.map((message) => `${message.ruleId}: ${message.message}`),
+        [],
+      );
     }
   });
 });

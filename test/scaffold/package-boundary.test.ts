@@ -22,10 +22,19 @@ function importsOf(file: string): string[] {
   const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text);
     }
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] !== undefined && ts.isStringLiteral(node.arguments[0])) {
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] !== undefined &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       specifiers.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
@@ -35,33 +44,51 @@ function importsOf(file: string): string[] {
 }
 
 describe('tripwire-scaffold package boundary', () => {
-  const packageFiles = sourceFiles(path.join(repoRoot, 'scaffold', 'src')).filter((file) => !file.includes(`${path.sep}canonical${path.sep}`));
+  const packageFiles = sourceFiles(path.join(repoRoot, 'scaffold', 'src')).filter(
+    (file) => !file.includes(`${path.sep}canonical${path.sep}`),
+  );
 
   it('imports no LSP or VS Code package and nothing outside the package', () => {
     assert.ok(packageFiles.length > 10);
     const all = packageFiles.flatMap(importsOf);
-    assert.ok(all.includes('typescript') && all.includes('ts-morph') && all.includes('./plan.js'), 'the imports are read');
+    assert.ok(
+      all.includes('typescript') && all.includes('ts-morph') && all.includes('./plan.js'),
+      'the imports are read',
+    );
     for (const file of packageFiles) {
       for (const specifier of importsOf(file)) {
         assert.doesNotMatch(specifier, /^vscode/, `${path.relative(repoRoot, file)} imports ${specifier}`);
         if (specifier.startsWith('.')) {
           const target = path.resolve(path.dirname(file), specifier);
-          assert.ok(target.startsWith(path.join(repoRoot, 'scaffold', 'src')), `${path.relative(repoRoot, file)} reaches outside the package: ${specifier}`);
+          assert.ok(
+            target.startsWith(path.join(repoRoot, 'scaffold', 'src')),
+            `${path.relative(repoRoot, file)} reaches outside the package: ${specifier}`,
+          );
         }
       }
     }
   });
 
   it('depends on no editor package', () => {
-    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'scaffold', 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'scaffold', 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     const dependencies = Object.keys({ ...manifest['dependencies'], ...manifest['peerDependencies'] });
-    assert.deepEqual(dependencies.filter((name) => /vscode|languageserver/.test(name)), []);
+    assert.deepEqual(
+      dependencies.filter((name) => /vscode|languageserver/.test(name)),
+      [],
+    );
   });
 
   it('is reached from the server by its package name only', () => {
     for (const file of sourceFiles(path.join(repoRoot, 'server', 'src'))) {
       for (const specifier of importsOf(file)) {
-        assert.doesNotMatch(specifier, /(^|\/)scaffold\/src\//, `${path.relative(repoRoot, file)} imports the package's sources directly: ${specifier}`);
+        assert.doesNotMatch(
+          specifier,
+          /(^|\/)scaffold\/src\//,
+          `${path.relative(repoRoot, file)} imports the package's sources directly: ${specifier}`,
+        );
       }
     }
   });

@@ -28,7 +28,10 @@ after(() => {
 });
 
 function planIn(root: string, files: Record<string, string>): ScaffoldPlan {
-  return { generator: 'test', files: Object.entries(files).map(([name, content]) => ({ path: path.join(root, name), content })) };
+  return {
+    generator: 'test',
+    files: Object.entries(files).map(([name, content]) => ({ path: path.join(root, name), content })),
+  };
 }
 
 describe('assertInsideRoot', () => {
@@ -60,15 +63,33 @@ describe('checkPlan', () => {
     writeFileSync(path.join(root, 'same.ts'), 'same\n');
     writeFileSync(path.join(root, 'other.ts'), 'old\n');
     mkdirSync(path.join(root, 'dir.ts'));
-    const check = checkPlan(planIn(root, { 'new.ts': 'n', 'same.ts': 'same\n', 'other.ts': 'new\n', 'dir.ts': 'x' }), root);
-    assert.deepEqual(check.files.map((file) => file.status), ['create', 'identical', 'conflict', 'conflict']);
-    assert.deepEqual(check.conflicts.map((file) => path.basename(file.path)), ['other.ts', 'dir.ts']);
+    const check = checkPlan(
+      planIn(root, { 'new.ts': 'n', 'same.ts': 'same\n', 'other.ts': 'new\n', 'dir.ts': 'x' }),
+      root,
+    );
+    assert.deepEqual(
+      check.files.map((file) => file.status),
+      ['create', 'identical', 'conflict', 'conflict'],
+    );
+    assert.deepEqual(
+      check.conflicts.map((file) => path.basename(file.path)),
+      ['other.ts', 'dir.ts'],
+    );
     assert.match(describeCheck(check, { root }), /^create {4}new\.ts$/m);
   });
   it('rejects relative planned paths and duplicates', () => {
     const root = freshRoot();
-    assert.throws(() => checkPlan({ generator: 'g', files: [{ path: 'rel.ts', content: '' }] }, root), ScaffoldPathError);
-    const duplicate = { generator: 'g', files: [{ path: path.join(root, 'a'), content: '1' }, { path: path.join(root, 'a'), content: '2' }] };
+    assert.throws(
+      () => checkPlan({ generator: 'g', files: [{ path: 'rel.ts', content: '' }] }, root),
+      ScaffoldPathError,
+    );
+    const duplicate = {
+      generator: 'g',
+      files: [
+        { path: path.join(root, 'a'), content: '1' },
+        { path: path.join(root, 'a'), content: '2' },
+      ],
+    };
     assert.throws(() => checkPlan(duplicate, root), /twice/);
   });
   it('rejects planned paths outside the root', () => {
@@ -83,18 +104,30 @@ describe('writePlan', () => {
     writeFileSync(path.join(root, 'same.ts'), 'same');
     const result = writePlan(planIn(root, { 'deep/er/new.ts': 'new', 'same.ts': 'same' }), { root });
     assert.equal(readFileSync(path.join(root, 'deep/er/new.ts'), 'utf8'), 'new');
-    assert.deepEqual(result.written.map((file) => path.relative(root, file.path)), ['deep/er/new.ts']);
-    assert.deepEqual(result.unchanged.map((file) => path.relative(root, file.path)), ['same.ts']);
+    assert.deepEqual(
+      result.written.map((file) => path.relative(root, file.path)),
+      ['deep/er/new.ts'],
+    );
+    assert.deepEqual(
+      result.unchanged.map((file) => path.relative(root, file.path)),
+      ['same.ts'],
+    );
     assert.deepEqual(readdirSync(path.join(root, 'deep/er')), ['new.ts'], 'no temporary files left');
   });
   it('refuses on a conflict and writes nothing at all', () => {
     const root = freshRoot();
     writeFileSync(path.join(root, 'b.ts'), 'mine');
-    assert.throws(() => writePlan(planIn(root, { 'a.ts': 'a', 'b.ts': 'theirs', 'sub/c.ts': 'c' }), { root }), (error: unknown) => {
-      assert.ok(error instanceof ScaffoldConflictError);
-      assert.deepEqual(error.conflicts.map((file) => path.basename(file.path)), ['b.ts']);
-      return true;
-    });
+    assert.throws(
+      () => writePlan(planIn(root, { 'a.ts': 'a', 'b.ts': 'theirs', 'sub/c.ts': 'c' }), { root }),
+      (error: unknown) => {
+        assert.ok(error instanceof ScaffoldConflictError);
+        assert.deepEqual(
+          error.conflicts.map((file) => path.basename(file.path)),
+          ['b.ts'],
+        );
+        return true;
+      },
+    );
     assert.deepEqual(readdirSync(root).sort(), ['b.ts']);
     assert.equal(readFileSync(path.join(root, 'b.ts'), 'utf8'), 'mine');
   });
@@ -108,7 +141,10 @@ describe('writePlan', () => {
   it('never replaces a directory, even with force', () => {
     const root = freshRoot();
     mkdirSync(path.join(root, 'x.ts'));
-    assert.throws(() => writePlan(planIn(root, { 'a.ts': 'a', 'x.ts': 'x' }), { root, force: true }), ScaffoldConflictError);
+    assert.throws(
+      () => writePlan(planIn(root, { 'a.ts': 'a', 'x.ts': 'x' }), { root, force: true }),
+      ScaffoldConflictError,
+    );
     assert.deepEqual(readdirSync(root), ['x.ts']);
   });
   it('dry-run writes nothing and returns exactly what would be written', () => {
@@ -116,7 +152,13 @@ describe('writePlan', () => {
     writeFileSync(path.join(root, 'b.ts'), 'mine');
     const result = writePlan(planIn(root, { 'a.ts': 'A', 'b.ts': 'B' }), { root, dryRun: true, force: true });
     assert.equal(result.dryRun, true);
-    assert.deepEqual(result.written.map((file) => [path.basename(file.path), file.content, file.status]), [['a.ts', 'A', 'create'], ['b.ts', 'B', 'conflict']]);
+    assert.deepEqual(
+      result.written.map((file) => [path.basename(file.path), file.content, file.status]),
+      [
+        ['a.ts', 'A', 'create'],
+        ['b.ts', 'B', 'conflict'],
+      ],
+    );
     assert.deepEqual(readdirSync(root), ['b.ts']);
     assert.equal(readFileSync(path.join(root, 'b.ts'), 'utf8'), 'mine');
   });
@@ -147,7 +189,11 @@ describe('planChanges', () => {
       files: [
         { path: path.join(root, 'new.ts'), content: 'N' },
         { path: path.join(root, 'same.ts'), content: 'same' },
-        { path: path.join(root, 'edited.ts'), content: 'line 1\nnew text\nline 3\n', expectedContent: 'line 1\nold\nline 3\n' },
+        {
+          path: path.join(root, 'edited.ts'),
+          content: 'line 1\nnew text\nline 3\n',
+          expectedContent: 'line 1\nold\nline 3\n',
+        },
         { path: path.join(root, 'taken.ts'), content: 'theirs' },
       ],
     };
@@ -155,7 +201,14 @@ describe('planChanges', () => {
     const { changes } = planChanges(plan, { root, force: true });
     assert.deepEqual(changes, [
       { kind: 'create', path: path.join(root, 'new.ts'), content: 'N', replace: false, generator: 'test' },
-      { kind: 'edit', path: path.join(root, 'edited.ts'), text: 'line 1\nold\nline 3\n', version: null, edits: [{ start: 7, end: 10, newText: 'new text' }], generator: 'test' },
+      {
+        kind: 'edit',
+        path: path.join(root, 'edited.ts'),
+        text: 'line 1\nold\nline 3\n',
+        version: null,
+        edits: [{ start: 7, end: 10, newText: 'new text' }],
+        generator: 'test',
+      },
       { kind: 'create', path: path.join(root, 'taken.ts'), content: 'theirs', replace: true, generator: 'test' },
     ]);
   });
@@ -170,7 +223,12 @@ describe('planToWorkspaceEdit (the server adapter)', () => {
     assert.equal(edit.changes, undefined);
     assert.equal(edit.documentChanges?.length, 2);
     const [create, text] = edit.documentChanges ?? [];
-    assert.deepEqual(create, { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: `tripwire.test:create:${path.join(root, 'a.ts')}` });
+    assert.deepEqual(create, {
+      kind: 'create',
+      uri,
+      options: { overwrite: false, ignoreIfExists: false },
+      annotationId: `tripwire.test:create:${path.join(root, 'a.ts')}`,
+    });
     assert.ok(text !== undefined && 'edits' in text);
     assert.deepEqual(text.textDocument, { uri, version: null });
     const insert = text.edits[0];
@@ -178,7 +236,10 @@ describe('planToWorkspaceEdit (the server adapter)', () => {
     assert.equal(insert.newText, 'A');
     assert.deepEqual(insert.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     const annotations = Object.values(edit.changeAnnotations ?? {});
-    assert.deepEqual(annotations.map((annotation) => annotation.needsConfirmation), [false]);
+    assert.deepEqual(
+      annotations.map((annotation) => annotation.needsConfirmation),
+      [false],
+    );
   });
   it('refuses conflicts unless force, which overwrites and asks for confirmation', () => {
     const root = freshRoot();
@@ -189,7 +250,10 @@ describe('planToWorkspaceEdit (the server adapter)', () => {
     const [create] = edit.documentChanges ?? [];
     assert.ok(create !== undefined && 'kind' in create && create.kind === 'create');
     assert.deepEqual(create.options, { overwrite: true });
-    assert.deepEqual(Object.values(edit.changeAnnotations ?? {}).map((annotation) => annotation.needsConfirmation), [true]);
+    assert.deepEqual(
+      Object.values(edit.changeAnnotations ?? {}).map((annotation) => annotation.needsConfirmation),
+      [true],
+    );
   });
   it('is empty when every file is identical', () => {
     const root = freshRoot();

@@ -13,7 +13,14 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { OffsetEdit } from '../../scaffold/src/bounded-concurrency-fix.js';
-import { buildRetryWrapEdit, buildWithTimeoutEdit, computeRetryWrap, computeWithTimeoutWrap, RETRY_REFACTOR_TITLE, withTimeoutTitle } from '../../scaffold/src/resilience-refactors.js';
+import {
+  buildRetryWrapEdit,
+  buildWithTimeoutEdit,
+  computeRetryWrap,
+  computeWithTimeoutWrap,
+  RETRY_REFACTOR_TITLE,
+  withTimeoutTitle,
+} from '../../scaffold/src/resilience-refactors.js';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import tripwire from '../../rules/src/index.js';
@@ -27,14 +34,20 @@ after(() => {
 
 function apply(text: string, edits: readonly OffsetEdit[]): string {
   let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
 }
 
 /** Runs the refactor with the cursor on the first `await` (or on `marker`) and returns the new text, or the disabled reason. */
 function rewrite(text: string, options: { fileName?: string; marker?: string; importSpecifier?: string } = {}): string {
   const offset = text.indexOf(options.marker ?? 'await') + 1;
-  const computed = computeRetryWrap({ fileName: options.fileName ?? 'src/file.ts', text, offset, importSpecifier: options.importSpecifier ?? './common/retry.js' });
+  const computed = computeRetryWrap({
+    fileName: options.fileName ?? 'src/file.ts',
+    text,
+    offset,
+    importSpecifier: options.importSpecifier ?? './common/retry.js',
+  });
   return 'disabledReason' in computed ? `disabled: ${computed.disabledReason}` : apply(text, computed.edits);
 }
 
@@ -67,25 +80,34 @@ describe('Retry with backoff: the rewrite', () => {
 
   it("moves a signal the call already passes to retry's own signal option, and gives the call the attempt's", () => {
     assert.equal(
-      rewrite("async function f(url: string, signal: AbortSignal) {\n  return await fetch(url, { method: 'POST', signal });\n}\n"),
+      rewrite(
+        "async function f(url: string, signal: AbortSignal) {\n  return await fetch(url, { method: 'POST', signal });\n}\n",
+      ),
       "import { retry } from './common/retry.js';\nasync function f(url: string, signal: AbortSignal) {\n  return await retry((_attempt, attemptSignal) => fetch(url, { method: 'POST', signal: attemptSignal }), { retries: 3, signal });\n}\n",
     );
     assert.equal(
-      rewrite('async function f(request: Request) {\n  return await fetch(request.url, { signal: request.signal });\n}\n'),
+      rewrite(
+        'async function f(request: Request) {\n  return await fetch(request.url, { signal: request.signal });\n}\n',
+      ),
       "import { retry } from './common/retry.js';\nasync function f(request: Request) {\n  return await retry((_attempt, signal) => fetch(request.url, { signal }), { retries: 3, signal: request.signal });\n}\n",
     );
   });
 
   it('retries a call with no options object as is, and makes the function async when the arguments await', () => {
     assert.equal(
-      rewrite("const { query } = require('./db');\nasync function f() {\n  await query(sql, await params());\n}\n", { fileName: 'src/file.js' }),
+      rewrite("const { query } = require('./db');\nasync function f() {\n  await query(sql, await params());\n}\n", {
+        fileName: 'src/file.js',
+      }),
       "const { query } = require('./db');\nconst { retry } = require('./common/retry.js');\nasync function f() {\n  await retry(async () => query(sql, await params()), { retries: 3 });\n}\n",
     );
   });
 
   it('reuses an existing import of retry and follows a semicolon-free file', () => {
     assert.equal(
-      rewrite("import { retry } from '../common/retry.js'\nasync function f() {\n  await first()\n  await save(x)\n}\n", { marker: 'await save', importSpecifier: '../common/retry.js' }),
+      rewrite(
+        "import { retry } from '../common/retry.js'\nasync function f() {\n  await first()\n  await save(x)\n}\n",
+        { marker: 'await save', importSpecifier: '../common/retry.js' },
+      ),
       "import { retry } from '../common/retry.js'\nasync function f() {\n  await first()\n  await retry(() => save(x), { retries: 3 })\n}\n",
     );
   });
@@ -93,8 +115,14 @@ describe('Retry with backoff: the rewrite', () => {
   it('is not offered where it cannot help, and says why', () => {
     assert.match(rewrite('const x = 1;\n'), /^disabled: Place the cursor on an awaited call/);
     assert.match(rewrite('async function f() {\n  await pending;\n}\n'), /^disabled: Only a call can be retried/);
-    assert.match(rewrite("import { retry } from './common/retry.js';\nasync function f() {\n  await retry(() => g());\n}\n"), /^disabled: The call is already retried/);
-    assert.match(rewrite("import retry from 'async-retry';\nasync function f() {\n  await g();\n}\n"), /^disabled: `retry` already names something else/);
+    assert.match(
+      rewrite("import { retry } from './common/retry.js';\nasync function f() {\n  await retry(() => g());\n}\n"),
+      /^disabled: The call is already retried/,
+    );
+    assert.match(
+      rewrite("import retry from 'async-retry';\nasync function f() {\n  await g();\n}\n"),
+      /^disabled: `retry` already names something else/,
+    );
     assert.match(rewrite('async function* f() {\n  await g(yield 1);\n}\n'), /^disabled: The call's arguments yield/);
   });
 });
@@ -113,7 +141,13 @@ describe('Retry with backoff: the full edit', () => {
   it('creates src/common/retry.ts when the project has none, then rewrites the call', () => {
     const root = workspace();
     const filePath = path.join(root, 'src', 'api', 'load.ts');
-    const built = buildRetryWrapEdit({ filePath, text: TEXT, version: 1, offset: TEXT.indexOf('await'), workspaceRoot: root });
+    const built = buildRetryWrapEdit({
+      filePath,
+      text: TEXT,
+      version: 1,
+      offset: TEXT.indexOf('await'),
+      workspaceRoot: root,
+    });
     assert.ok('changes' in built, JSON.stringify(built));
     assert.equal(built.createsModule, path.join(root, 'src', 'common', 'retry.ts'));
     assert.equal(built.changes[0]?.kind, 'create');
@@ -128,7 +162,13 @@ describe('Retry with backoff: the full edit', () => {
     mkdirSync(path.join(root, 'src', 'lib'));
     writeFileSync(path.join(root, 'src', 'lib', 'retry.ts'), 'export {};\n');
     const filePath = path.join(root, 'src', 'api', 'load.ts');
-    const built = buildRetryWrapEdit({ filePath, text: TEXT, version: 1, offset: TEXT.indexOf('await'), workspaceRoot: root });
+    const built = buildRetryWrapEdit({
+      filePath,
+      text: TEXT,
+      version: 1,
+      offset: TEXT.indexOf('await'),
+      workspaceRoot: root,
+    });
     assert.ok('changes' in built);
     assert.equal(built.createsModule, undefined);
     assert.equal(built.changes.length, 1);
@@ -171,7 +211,11 @@ describe('Retry with backoff: the full edit', () => {
 });
 
 /** Applies "Wrap in withTimeout" to the call starting at `marker`, or returns `not offered`. */
-function wrap(text: string, marker: string, options: { client?: string; scopeSignal?: string; fileName?: string; ms?: number } = {}): string {
+function wrap(
+  text: string,
+  marker: string,
+  options: { client?: string; scopeSignal?: string; fileName?: string; ms?: number } = {},
+): string {
   const edits = computeWithTimeoutWrap({
     fileName: options.fileName ?? 'src/api.ts',
     text,
@@ -192,33 +236,51 @@ describe('Wrap in withTimeout: the rewrite', () => {
 
   it("hands fetch the deadline's signal in its init", () => {
     assert.equal(
-      wrap('export async function load(url: string): Promise<Response> {\n  return await fetch(url);\n}\n', 'fetch(', { client: 'fetch' }),
+      wrap('export async function load(url: string): Promise<Response> {\n  return await fetch(url);\n}\n', 'fetch(', {
+        client: 'fetch',
+      }),
       "import { withTimeout } from './common/timeout.js';\nexport async function load(url: string): Promise<Response> {\n  return await withTimeout((signal) => fetch(url, { signal }), 10000);\n}\n",
     );
     assert.equal(
-      wrap("async function post(url: string, init: RequestInit) {\n  return fetch(url, init);\n}\n", 'fetch(', { client: 'fetch', ms: 2500 }),
+      wrap('async function post(url: string, init: RequestInit) {\n  return fetch(url, init);\n}\n', 'fetch(', {
+        client: 'fetch',
+        ms: 2500,
+      }),
       "import { withTimeout } from './common/timeout.js';\nasync function post(url: string, init: RequestInit) {\n  return withTimeout((signal) => fetch(url, { ...init, signal }), 2500);\n}\n",
     );
   });
 
-  it('makes a signal the request ignored, or one it already passed, the deadline\'s own signal option', () => {
+  it("makes a signal the request ignored, or one it already passed, the deadline's own signal option", () => {
     assert.equal(
-      wrap('export async function load(url: string, signal: AbortSignal) {\n  return fetch(url);\n}\n', 'fetch(', { client: 'fetch', scopeSignal: 'signal' }),
+      wrap('export async function load(url: string, signal: AbortSignal) {\n  return fetch(url);\n}\n', 'fetch(', {
+        client: 'fetch',
+        scopeSignal: 'signal',
+      }),
       "import { withTimeout } from './common/timeout.js';\nexport async function load(url: string, signal: AbortSignal) {\n  return withTimeout((timeoutSignal) => fetch(url, { signal: timeoutSignal }), 10000, { signal });\n}\n",
     );
     assert.equal(
-      wrap("async function f(url: string, request: Request) {\n  return fetch(url, { method: 'POST', signal: request.signal });\n}\n", 'fetch(', { client: 'fetch' }),
+      wrap(
+        "async function f(url: string, request: Request) {\n  return fetch(url, { method: 'POST', signal: request.signal });\n}\n",
+        'fetch(',
+        { client: 'fetch' },
+      ),
       "import { withTimeout } from './common/timeout.js';\nasync function f(url: string, request: Request) {\n  return withTimeout((signal) => fetch(url, { method: 'POST', signal }), 10000, { signal: request.signal });\n}\n",
     );
   });
 
   it("puts the signal in axios's config and got's options, and wraps an unknown client without one", () => {
     assert.equal(
-      wrap("const axios = require('axios');\nasync function f() {\n  return axios.post('/u', body);\n}\n", 'axios.post', { client: 'axios.post', fileName: 'src/api.js' }),
+      wrap(
+        "const axios = require('axios');\nasync function f() {\n  return axios.post('/u', body);\n}\n",
+        'axios.post',
+        { client: 'axios.post', fileName: 'src/api.js' },
+      ),
       "const axios = require('axios');\nconst { withTimeout } = require('./common/timeout.js');\nasync function f() {\n  return withTimeout((signal) => axios.post('/u', body, { signal }), 10000);\n}\n",
     );
     assert.equal(
-      wrap("import axios from 'axios';\nexport const get = () => axios.get('/u', { params });\n", 'axios.get', { client: 'axios.get' }),
+      wrap("import axios from 'axios';\nexport const get = () => axios.get('/u', { params });\n", 'axios.get', {
+        client: 'axios.get',
+      }),
       "import axios from 'axios';\nimport { withTimeout } from './common/timeout.js';\nexport const get = () => withTimeout((signal) => axios.get('/u', { params, signal }), 10000);\n",
     );
     assert.equal(
@@ -232,18 +294,36 @@ describe('Wrap in withTimeout: the rewrite', () => {
   });
 
   it('is not offered where a plain promise would break the code', () => {
-    assert.equal(wrap("import https from 'node:https';\nhttps.get('https://x.test', () => undefined);\n", 'https.get', { client: 'https.get' }), 'not offered');
-    assert.equal(wrap("import got from 'got';\nexport const get = () => got('/u').json();\n", 'got(', { client: 'got' }), 'not offered');
-    assert.equal(wrap("import got from 'got';\ngot.stream('/u');\n", 'got.stream', { client: 'got.stream' }), 'not offered');
-    assert.equal(wrap("import { withTimeout } from 'p-timeout-ish';\nfetch(url);\n", 'fetch(', { client: 'fetch' }), 'not offered');
+    assert.equal(
+      wrap("import https from 'node:https';\nhttps.get('https://x.test', () => undefined);\n", 'https.get', {
+        client: 'https.get',
+      }),
+      'not offered',
+    );
+    assert.equal(
+      wrap("import got from 'got';\nexport const get = () => got('/u').json();\n", 'got(', { client: 'got' }),
+      'not offered',
+    );
+    assert.equal(
+      wrap("import got from 'got';\ngot.stream('/u');\n", 'got.stream', { client: 'got.stream' }),
+      'not offered',
+    );
+    assert.equal(
+      wrap("import { withTimeout } from 'p-timeout-ish';\nfetch(url);\n", 'fetch(', { client: 'fetch' }),
+      'not offered',
+    );
     assert.equal(wrap('const x = 1;\n', 'x', { client: 'fetch' }), 'not offered');
   });
 
   it('leaves nothing for no-request-without-timeout to report', () => {
     const before = 'export async function load(url: string): Promise<Response> {\n  return await fetch(url);\n}\n';
     const linter = new Linter({ cwd: '/project' });
-    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, tripwire.configs.recommended as Linter.Config];
-    const ruleIds = (code: string): (string | null)[] => linter.verify(code, config, { filename: '/project/src/api.ts' }).map((message) => message.ruleId);
+    const config: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+      tripwire.configs.recommended as Linter.Config,
+    ];
+    const ruleIds = (code: string): (string | null)[] =>
+      linter.verify(code, config, { filename: '/project/src/api.ts' }).map((message) => message.ruleId);
     assert.deepEqual(ruleIds(before), ['tripwire/no-request-without-timeout']);
     assert.deepEqual(ruleIds(wrap(before, 'fetch(', { client: 'fetch' })), []);
   });
@@ -257,8 +337,17 @@ describe('Wrap in withTimeout: the full edit', () => {
     writeFileSync(path.join(root, 'tsconfig.json'), '{}');
     mkdirSync(path.join(root, 'src'));
     const filePath = path.join(root, 'src', 'api.ts');
-    const text = 'export async function load(url: string, signal: AbortSignal): Promise<Response> {\n  return await fetch(url, { headers: { accept: "application/json" } });\n}\n';
-    const built = buildWithTimeoutEdit({ filePath, text, version: 1, offset: text.indexOf('fetch('), workspaceRoot: root, client: 'fetch', scopeSignal: 'signal' });
+    const text =
+      'export async function load(url: string, signal: AbortSignal): Promise<Response> {\n  return await fetch(url, { headers: { accept: "application/json" } });\n}\n';
+    const built = buildWithTimeoutEdit({
+      filePath,
+      text,
+      version: 1,
+      offset: text.indexOf('fetch('),
+      workspaceRoot: root,
+      client: 'fetch',
+      scopeSignal: 'signal',
+    });
     assert.ok(built !== undefined);
     assert.equal(built.title, 'Wrap in withTimeout (10000ms)');
     assert.equal(built.createsModule, path.join(root, 'src', 'common', 'timeout.ts'));
@@ -267,10 +356,21 @@ describe('Wrap in withTimeout: the full edit', () => {
     mkdirSync(path.join(root, 'src', 'common'));
     copyFileSync(path.join(repoRoot, 'scaffold', 'src', 'canonical', 'timeout.ts'), create.path);
     writeFileSync(filePath, apply(text, edit.edits));
-    const compilerOptions = { strict: true, noUnusedLocals: true, noUnusedParameters: true, exactOptionalPropertyTypes: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true };
+    const compilerOptions = {
+      strict: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      exactOptionalPropertyTypes: true,
+      noEmit: true,
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      skipLibCheck: true,
+    };
     writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
     const result = spawnSync(process.execPath, [tscBin, '-p', 'tsconfig.json'], { cwd: root, encoding: 'utf8' });
     assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
   });
 });
-

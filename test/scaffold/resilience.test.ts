@@ -51,7 +51,11 @@ describe('retry: edges', () => {
       };
       const result = track(retry(fn, { minDelayMs: 3_000_000_000, maxDelayMs: 3_000_000_000, jitter: 'none' }));
       await tick(MAX_TIMER_MS);
-      assert.equal(attempts, 1, 'a single 2^31-1 ms timer would have fired already (Node clamps longer delays to 1 ms)');
+      assert.equal(
+        attempts,
+        1,
+        'a single 2^31-1 ms timer would have fired already (Node clamps longer delays to 1 ms)',
+      );
       await tick(3_000_000_000 - MAX_TIMER_MS);
       assert.equal(attempts, 2);
       assert.equal(result.value, 'late');
@@ -263,11 +267,14 @@ describe('withTimeout: edges', () => {
   });
 });
 
-describe('generated resilience modules under Tripwire\'s recommended config', () => {
+describe("generated resilience modules under Tripwire's recommended config", () => {
   it('every module and its tests, TypeScript and JavaScript, ES modules and CommonJS, has no finding', () => {
     const linter = new Linter({ cwd: '/project' });
     const recommended = tripwire.configs.recommended as Linter.Config;
-    const config: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, recommended];
+    const config: Linter.Config[] = [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } },
+      recommended,
+    ];
     const styles = [
       { language: 'ts', moduleKind: 'esm' },
       { language: 'js', moduleKind: 'esm' },
@@ -276,13 +283,27 @@ describe('generated resilience modules under Tripwire\'s recommended config', ()
     const findings: string[] = [];
     let linted = 0;
     for (const style of styles) {
-      const full = { ...style, indent: '  ', quote: "'", semicolons: true, testRunner: 'node', verbatimCommonJs: false } as const;
+      const full = {
+        ...style,
+        indent: '  ',
+        quote: "'",
+        semicolons: true,
+        testRunner: 'node',
+        verbatimCommonJs: false,
+      } as const;
       for (const module of RESILIENCE_MODULES) {
         for (const file of [renderModule(module, full), renderTests(module, full)]) {
           const sourceType = style.moduleKind === 'cjs' ? 'commonjs' : 'module';
-          const messages = linter.verify(file.content, [...config, { files: ['**/*.js'], languageOptions: { sourceType, ecmaVersion: 2022 } }], { filename: `/project/${file.fileName}` });
+          const messages = linter.verify(
+            file.content,
+            [...config, { files: ['**/*.js'], languageOptions: { sourceType, ecmaVersion: 2022 } }],
+            { filename: `/project/${file.fileName}` },
+          );
           linted += 1;
-          for (const message of messages) findings.push(`${style.language}/${style.moduleKind} ${file.fileName}:${String(message.line)} ${message.ruleId ?? 'parse'}: ${message.message}`);
+          for (const message of messages)
+            findings.push(
+              `${style.language}/${style.moduleKind} ${file.fileName}:${String(message.line)} ${message.ruleId ?? 'parse'}: ${message.message}`,
+            );
         }
       }
     }
@@ -294,13 +315,28 @@ describe('generated resilience modules under Tripwire\'s recommended config', ()
 describe('generated resilience tests for vitest and jest', () => {
   it('import describe/it from the project runner and nothing else from node:test', () => {
     for (const module of RESILIENCE_MODULES) {
-      const vitest = renderTests(module, { language: 'ts', moduleKind: 'esm', indent: '  ', quote: "'", semicolons: true, testRunner: 'vitest', verbatimCommonJs: false });
+      const vitest = renderTests(module, {
+        language: 'ts',
+        moduleKind: 'esm',
+        indent: '  ',
+        quote: "'",
+        semicolons: true,
+        testRunner: 'vitest',
+        verbatimCommonJs: false,
+      });
       assert.match(vitest.content, /^import \{ describe, it \} from 'vitest';$/m, module);
       assert.doesNotMatch(vitest.content, /node:test/, module);
-      const jest = renderTests(module, { language: 'js', moduleKind: 'cjs', indent: '  ', quote: "'", semicolons: true, testRunner: 'jest', verbatimCommonJs: false });
+      const jest = renderTests(module, {
+        language: 'js',
+        moduleKind: 'cjs',
+        indent: '  ',
+        quote: "'",
+        semicolons: true,
+        testRunner: 'jest',
+        verbatimCommonJs: false,
+      });
       assert.match(jest.content, /^const \{ describe, it \} = require\('@jest\/globals'\);$/m, module);
       assert.doesNotMatch(jest.content, /node:test/, module);
     }
   });
 });
-

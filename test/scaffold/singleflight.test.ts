@@ -32,9 +32,12 @@ describe('SingleFlight: sharing', () => {
   it('keeps different keys apart', async () => {
     const flights = new SingleFlight<number, number>();
     let runs = 0;
-    const results = await Promise.all([1, 2, 1].map((key) => flights.do(key, async () => (runs += 1, key * 2))));
+    const results = await Promise.all([1, 2, 1].map((key) => flights.do(key, async () => ((runs += 1), key * 2))));
     assert.equal(runs, 2);
-    assert.deepEqual(results.map((result) => result.value), [2, 4, 2]);
+    assert.deepEqual(
+      results.map((result) => result.value),
+      [2, 4, 2],
+    );
   });
 
   it('caches nothing: a call after the flight settled runs fn again', async () => {
@@ -247,7 +250,11 @@ describe('SingleFlight: has and size', () => {
     const flights = new SingleFlight<string, number>();
     const a = deferred<number>();
     const b = deferred<number>();
-    const calls = [flights.do('a', () => a.promise), flights.do('b', () => b.promise), flights.do('a', () => a.promise)];
+    const calls = [
+      flights.do('a', () => a.promise),
+      flights.do('b', () => b.promise),
+      flights.do('a', () => a.promise),
+    ];
     assert.equal(flights.size, 2);
     assert.equal(flights.has('a'), true);
     assert.equal(flights.has('c'), false);

@@ -17,7 +17,15 @@ import { adaptSource } from '../../scaffold/src/concurrency.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const canonical = path.join(repoRoot, 'scaffold', 'src', 'canonical');
 const tscBin = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-const PREFIXES = ['tw-breaker', 'tw-errgroup', 'tw-maplimit', 'tw-ratelimit', 'tw-retry', 'tw-singleflight', 'tw-timeout'];
+const PREFIXES = [
+  'tw-breaker',
+  'tw-errgroup',
+  'tw-maplimit',
+  'tw-ratelimit',
+  'tw-retry',
+  'tw-singleflight',
+  'tw-timeout',
+];
 
 interface Snippet {
   prefix: string | string[];
@@ -46,7 +54,8 @@ function isSnippetFile(value: unknown): value is Record<string, Snippet> {
   return Object.values(value).every((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return false;
     const { prefix, body, description } = entry as Record<string, unknown>;
-    const isText = (item: unknown): boolean => typeof item === 'string' || (Array.isArray(item) && item.every((line) => typeof line === 'string'));
+    const isText = (item: unknown): boolean =>
+      typeof item === 'string' || (Array.isArray(item) && item.every((line) => typeof line === 'string'));
     return isText(prefix) && isText(body) && typeof description === 'string';
   });
 }
@@ -98,19 +107,24 @@ const PRELUDE_JS = [
   "/** @type {string[]} */ const items = ['a'];",
   '/** @param {string} item @param {AbortSignal} signal @returns {Promise<void>} */',
   'async function work(item, signal) { void item; void signal; }',
-  "/** @param {string} key @param {AbortSignal} signal @returns {Promise<{ id: string }>} */",
+  '/** @param {string} key @param {AbortSignal} signal @returns {Promise<{ id: string }>} */',
   'async function fetchValue(key, signal) { void signal; return { id: key }; }',
   'void ErrGroup; void mapWithLimit; void SingleFlight; void work; void fetchValue; void items; void signal;',
   'void retry; void CircuitBreaker; void RateLimiter; void withTimeout; void key;',
   '',
 ].join('\n');
 
-for (const [file, language] of [['typescript.json', 'ts'], ['javascript.json', 'js']] as const) {
+for (const [file, language] of [
+  ['typescript.json', 'ts'],
+  ['javascript.json', 'js'],
+] as const) {
   describe(`snippets/${file}`, () => {
     const snippets = load(file);
 
     it('has the tw-errgroup, tw-maplimit, tw-singleflight, tw-retry, tw-breaker, tw-ratelimit and tw-timeout prefixes, each with a description and a body', () => {
-      const prefixes = Object.values(snippets).flatMap((snippet) => (Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix]));
+      const prefixes = Object.values(snippets).flatMap((snippet) =>
+        Array.isArray(snippet.prefix) ? snippet.prefix : [snippet.prefix],
+      );
       assert.deepEqual([...prefixes].sort(), PREFIXES);
       for (const [name, snippet] of Object.entries(snippets)) {
         assert.ok(typeof snippet.description === 'string' && snippet.description.length > 20, `${name} description`);
@@ -130,7 +144,10 @@ for (const [file, language] of [['typescript.json', 'ts'], ['javascript.json', '
       const style = { language, moduleKind: 'esm', indent: '  ', quote: "'" } as const;
       for (const module of ['errgroup', 'singleflight', 'retry', 'circuit-breaker', 'rate-limiter', 'timeout']) {
         const source = readFileSync(path.join(canonical, `${module}.ts`), 'utf8');
-        writeFileSync(path.join(root, `${module}${extension}`), language === 'ts' ? source : adaptSource(source, style, `${module}.ts`));
+        writeFileSync(
+          path.join(root, `${module}${extension}`),
+          language === 'ts' ? source : adaptSource(source, style, `${module}.ts`),
+        );
       }
       const files: string[] = [];
       for (const [index, snippet] of Object.values(snippets).entries()) {
@@ -138,8 +155,14 @@ for (const [file, language] of [['typescript.json', 'ts'], ['javascript.json', '
         const expanded = expand(body);
         const fileName = `snippet${index}${extension}`;
         const text = `${language === 'ts' ? PRELUDE_TS : PRELUDE_JS}${expanded}\nexport {};\n`;
-        const syntax = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { allowJs: true } }).diagnostics ?? [];
-        assert.deepEqual(syntax.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')), [], `${fileName} parses`);
+        const syntax =
+          ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { allowJs: true } })
+            .diagnostics ?? [];
+        assert.deepEqual(
+          syntax.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
+          [],
+          `${fileName} parses`,
+        );
         writeFileSync(path.join(root, fileName), text);
         files.push(fileName);
       }

@@ -9,7 +9,12 @@ import { applyEdits, editsOf, LOOP_RULE, makeWorkspace, removeWorkspace, TRAP, W
 const FIXABLE = 'tripwire-test/fixable';
 const DOCS_URL = 'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules/no-loop-closure-capture.md';
 
-async function actionsAt(client: StdioLspClient, uri: string, code: string, only?: string[]): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic }> {
+async function actionsAt(
+  client: StdioLspClient,
+  uri: string,
+  code: string,
+  only?: string[],
+): Promise<{ actions: CodeAction[]; diagnostic: Diagnostic }> {
   const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === code));
   const diagnostic = published.diagnostics.find((d) => d.code === code)!;
   return { actions: await client.codeActions(uri, diagnostic.range, only, [diagnostic]), diagnostic };
@@ -27,7 +32,16 @@ for (const lazy of [false, true]) {
       ({ client } = await StdioLspClient.start({
         rootPath: workspace,
         testRules: true,
-        capabilities: lazy ? { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, resolveSupport: { properties: ['edit'] } } } } : {},
+        capabilities: lazy
+          ? {
+              textDocument: {
+                codeAction: {
+                  codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } },
+                  resolveSupport: { properties: ['edit'] },
+                },
+              },
+            }
+          : {},
       }));
     });
     after(async () => {
@@ -74,12 +88,18 @@ for (const lazy of [false, true]) {
 
     it('"Disable for this line" extends an existing eslint-disable-next-line comment', async () => {
       const uri = next('disable-line');
-      const text = TRAP.replace('    setTimeout', '    // eslint-disable-next-line no-console -- logging is fine here\n    setTimeout');
+      const text = TRAP.replace(
+        '    setTimeout',
+        '    // eslint-disable-next-line no-console -- logging is fine here\n    setTimeout',
+      );
       await client.open(uri, text);
       const { actions } = await actionsAt(client, uri, LOOP_RULE);
       const disable = actions.find((a) => a.title === `Disable ${LOOP_RULE} for this line`)!;
       const disabled = applyEdits(text, editsOf(disable, uri));
-      assert.match(disabled, /\n {4}\/\/ eslint-disable-next-line no-console, tripwire\/no-loop-closure-capture -- logging is fine here\n {4}setTimeout/);
+      assert.match(
+        disabled,
+        /\n {4}\/\/ eslint-disable-next-line no-console, tripwire\/no-loop-closure-capture -- logging is fine here\n {4}setTimeout/,
+      );
       assert.equal(disabled.split('\n').length, text.split('\n').length, 'added a line instead of reusing the comment');
       await client.replaceText(uri, disabled, 2);
       assert.deepEqual((await client.waitForVersion(uri, 2)).diagnostics, []);
@@ -100,7 +120,13 @@ for (const lazy of [false, true]) {
       const plain = `#!/usr/bin/env node\n${TRAP}`;
       await client.open(fresh, plain);
       const { actions: freshActions } = await actionsAt(client, fresh, LOOP_RULE);
-      const added = applyEdits(plain, editsOf(freshActions.find((a) => a.title === `Disable ${LOOP_RULE} for the entire file`)!, fresh));
+      const added = applyEdits(
+        plain,
+        editsOf(
+          freshActions.find((a) => a.title === `Disable ${LOOP_RULE} for the entire file`)!,
+          fresh,
+        ),
+      );
       assert.ok(added.startsWith(`#!/usr/bin/env node\n/* eslint-disable ${LOOP_RULE} */\n`), added);
     });
 
@@ -151,7 +177,10 @@ for (const lazy of [false, true]) {
       const { diagnostic } = await actionsAt(client, uri, LOOP_RULE);
       await client.replaceText(uri, `// new first line\n${TRAP}`, 2);
       const actions = await client.codeActions(uri, diagnostic.range, undefined, [diagnostic]);
-      assert.deepEqual(actions.filter((a) => a.edit).map((a) => `${a.title} ${JSON.stringify(a.edit)}`), []);
+      assert.deepEqual(
+        actions.filter((a) => a.edit).map((a) => `${a.title} ${JSON.stringify(a.edit)}`),
+        [],
+      );
     });
   });
 }

@@ -73,7 +73,8 @@ describe('server command line', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await run(['--help']);
     assert.equal(code, 0);
     assert.equal(stderr, '');
-    for (const expected of ['--stdio', '--node-ipc', '--socket=PORT', 'server/PROTOCOL.md']) assert.ok(stdout.includes(expected), stdout);
+    for (const expected of ['--stdio', '--node-ipc', '--socket=PORT', 'server/PROTOCOL.md'])
+      assert.ok(stdout.includes(expected), stdout);
     assert.ok(stdout.split('\n').length < 25, 'the usage is short');
   });
 
@@ -88,7 +89,10 @@ describe('server command line', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await run([]);
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.match(stderr, /^tripwire-server: No transport given: start the server with --stdio, --node-ipc or --socket=PORT\.\n/);
+    assert.match(
+      stderr,
+      /^tripwire-server: No transport given: start the server with --stdio, --node-ipc or --socket=PORT\.\n/,
+    );
     assert.ok(stderr.includes('--stdio') && stderr.includes('server/PROTOCOL.md'), stderr);
   });
 
@@ -131,7 +135,9 @@ describe('server command line', { timeout: 60_000 }, () => {
   });
 
   it('speaks LSP over --node-ipc', async () => {
-    const child = spawn(process.execPath, [serverBundle, '--node-ipc', '--clientProcessId=1'], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = spawn(process.execPath, [serverBundle, '--node-ipc', '--clientProcessId=1'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const result = await initialize(connection);
     assert.equal(result.serverInfo?.version, VERSION);

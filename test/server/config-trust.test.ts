@@ -100,7 +100,10 @@ describe('trust: a trusted workspace reads eslint.config.* without running it', 
   before(async () => {
     workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n' });
     writeFileSync(path.join(workspace, 'eslint.config.js'), workspaceConfig(workspace));
-    ({ client } = await StdioLspClient.start({ rootPath: workspace, initializationOptions: { workspaceTrusted: true, eslintExtensionInstalled: true } }));
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      initializationOptions: { workspaceTrusted: true, eslintExtensionInstalled: true },
+    }));
   });
   after(async () => {
     await client.stop();
@@ -114,7 +117,11 @@ describe('trust: a trusted workspace reads eslint.config.* without running it', 
     await client.open(legacy, TRAP);
     const [diagnostic] = loopDiagnostics((await client.waitForVersion(main, 1)).diagnostics);
     assert.equal(diagnostic?.severity, DiagnosticSeverity.Warning, 'the config says warn');
-    assert.deepEqual(loopDiagnostics((await client.waitForVersion(legacy, 1)).diagnostics), [], 'the legacy/** block turns it off');
+    assert.deepEqual(
+      loopDiagnostics((await client.waitForVersion(legacy, 1)).diagnostics),
+      [],
+      'the legacy/** block turns it off',
+    );
     assert.equal(existsSync(path.join(workspace, MARKER)), false, 'the workspace config was executed');
     await client.waitForLog(/tripwire\/no-floating-promise are not written as literals/);
   });
@@ -126,7 +133,10 @@ describe('trust: a trusted workspace reads eslint.config.* without running it', 
     await client.waitForVersion(another, 1);
     const notices = client.messages.filter((m) => /ESLint extension/.test(m.message));
     assert.equal(notices.length, 1, JSON.stringify(client.messages));
-    assert.match(notices[0]!.message, /"eslint\.rules\.customizations": \[\{ "rule": "tripwire\/\*", "severity": "off" \}\]/);
+    assert.match(
+      notices[0]!.message,
+      /"eslint\.rules\.customizations": \[\{ "rule": "tripwire\/\*", "severity": "off" \}\]/,
+    );
   });
 
   it('re-reads the config when it changes on disk (watched files)', async () => {
@@ -146,7 +156,10 @@ describe('trust: a trusted workspace reads eslint.config.* without running it', 
     writeFileSync(path.join(workspace, 'package.json'), '{ "type": "module" }\n');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(nested, { recursive: true });
-    writeFileSync(path.join(nested, 'eslint.config.js'), "export default [{ rules: { 'tripwire/no-loop-closure-capture': 'off' } }];\n");
+    writeFileSync(
+      path.join(nested, 'eslint.config.js'),
+      "export default [{ rules: { 'tripwire/no-loop-closure-capture': 'off' } }];\n",
+    );
     const uri = fileUri(path.join(nested, 'index.ts'));
     await client.open(uri, TRAP);
     const [diagnostic] = loopDiagnostics((await client.waitForVersion(uri, 1)).diagnostics);
@@ -159,7 +172,10 @@ describe('trust: an untrusted workspace runs in limited mode', { timeout: 120_00
   let workspace: string;
 
   before(async () => {
-    workspace = makeWorkspace({ 'package.json': '{ "type": "module" }\n', 'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n' });
+    workspace = makeWorkspace({
+      'package.json': '{ "type": "module" }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
+    });
     writeFileSync(path.join(workspace, 'eslint.config.js'), workspaceConfig(workspace));
     ({ client } = await StdioLspClient.start({
       rootPath: workspace,
@@ -199,7 +215,10 @@ describe('multi-root: each folder has its own configuration', { timeout: 120_000
   before(async () => {
     first = makeWorkspace({}, 'tripwire-root-a-');
     second = makeWorkspace({}, 'tripwire-root-b-');
-    writeFileSync(path.join(second, 'eslint.config.mjs'), "import tripwire from 'eslint-plugin-tripwire';\nexport default [{ plugins: { tripwire }, rules: { 'tripwire/no-loop-closure-capture': ['warn'] } }];\n");
+    writeFileSync(
+      path.join(second, 'eslint.config.mjs'),
+      "import tripwire from 'eslint-plugin-tripwire';\nexport default [{ plugins: { tripwire }, rules: { 'tripwire/no-loop-closure-capture': ['warn'] } }];\n",
+    );
     ({ client } = await StdioLspClient.start({
       folders: [first, second],
       settings: (scopeUri) => (scopeUri === fileUri(first) ? { rules: { 'no-loop-closure-capture': 'off' } } : {}),

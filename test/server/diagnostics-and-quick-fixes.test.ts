@@ -39,7 +39,10 @@ describe('language server over stdio: diagnostics and quick fixes of a rule, end
     assert.equal(diagnostics.length, 1, JSON.stringify(published.diagnostics, null, 2));
     const [diagnostic] = diagnostics as [Diagnostic];
     assert.equal(diagnostic.source, 'tripwire');
-    assert.equal(diagnostic.codeDescription?.href, 'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules/no-loop-closure-capture.md');
+    assert.equal(
+      diagnostic.codeDescription?.href,
+      'https://github.com/tripwire-dev/tripwire/blob/main/rules/docs/rules/no-loop-closure-capture.md',
+    );
     assert.match(String(diagnostic.message), /\bi\b/);
     // The report sits on the arrow function handed to setTimeout.
     assert.deepEqual(diagnostic.range.start, { line: 2, character: TRAP.split('\n')[2]!.indexOf('() =>') });
@@ -73,7 +76,11 @@ describe('language server over stdio: diagnostics and quick fixes of a rule, end
       version += 1;
       await client.replaceText(uri, fixed, version);
       const after = await client.waitForDiagnostics(uri, (p) => p.version === version);
-      assert.deepEqual(after.diagnostics.filter((d) => d.code === RULE), [], `after "${suggestion.title}":\n${fixed}`);
+      assert.deepEqual(
+        after.diagnostics.filter((d) => d.code === RULE),
+        [],
+        `after "${suggestion.title}":\n${fixed}`,
+      );
     }
 
     const disable = actions.find((a) => a.title === `Disable ${RULE} for this line`)!;

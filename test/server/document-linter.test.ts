@@ -41,8 +41,14 @@ describe('document linter: decide()', () => {
   it('applies tripwire.enable and tripwire.exclude the same way for every purpose', () => {
     const current = session();
     for (const purpose of PURPOSES) {
-      assert.deepEqual(decide(current, target({ enable: false }), 'const a = 1;\n', purpose), { lint: false, reason: 'disabled' });
-      assert.deepEqual(decide(current, target({ exclude: ['src/**'] }), 'const a = 1;\n', purpose), { lint: false, reason: 'excluded' });
+      assert.deepEqual(decide(current, target({ enable: false }), 'const a = 1;\n', purpose), {
+        lint: false,
+        reason: 'disabled',
+      });
+      assert.deepEqual(decide(current, target({ exclude: ['src/**'] }), 'const a = 1;\n', purpose), {
+        lint: false,
+        reason: 'excluded',
+      });
       assert.equal(decide(current, target({ exclude: ['test/**'] }), 'const a = 1;\n', purpose).lint, true);
     }
   });
@@ -60,7 +66,12 @@ describe('document linter: decide()', () => {
   });
 
   it('passes the text, the file and tripwire.rules to the engine in a trusted workspace', () => {
-    const decision = decide(session(), target({ rules: { 'no-leaked-timer': 'off' } }), 'const a = 1;\n', DOCUMENT_CHANGE);
+    const decision = decide(
+      session(),
+      target({ rules: { 'no-leaked-timer': 'off' } }),
+      'const a = 1;\n',
+      DOCUMENT_CHANGE,
+    );
     assert.ok(decision.lint);
     assert.equal(decision.request.filePath, FILE);
     assert.equal(decision.request.text, 'const a = 1;\n');
@@ -68,7 +79,12 @@ describe('document linter: decide()', () => {
   });
 
   it('ignores tripwire.rules and type information in an untrusted workspace', () => {
-    const decision = decide(session({ trusted: false }), target({ typeAware: 'onType', rules: { 'no-leaked-timer': 'off' } }), 'x;\n', DOCUMENT_SAVE);
+    const decision = decide(
+      session({ trusted: false }),
+      target({ typeAware: 'onType', rules: { 'no-leaked-timer': 'off' } }),
+      'x;\n',
+      DOCUMENT_SAVE,
+    );
     assert.ok(decision.lint);
     assert.deepEqual(decision.request.rules, {});
     assert.equal(decision.request.typeAware, false);
@@ -89,8 +105,10 @@ describe('document linter: decide()', () => {
   it('gives no types to a file demoted for overrunning its budget, or without type information', () => {
     const demoted = session();
     demoted.demotedFiles.add(FILE);
-    for (const purpose of PURPOSES) assert.equal(typeAware(decide(demoted, target({ typeAware: 'onType' }), 'x;\n', purpose)), false);
+    for (const purpose of PURPOSES)
+      assert.equal(typeAware(decide(demoted, target({ typeAware: 'onType' }), 'x;\n', purpose)), false);
     const withoutTypes = session({ typeInfo: false });
-    for (const purpose of PURPOSES) assert.equal(typeAware(decide(withoutTypes, target({ typeAware: 'onType' }), 'x;\n', purpose)), false);
+    for (const purpose of PURPOSES)
+      assert.equal(typeAware(decide(withoutTypes, target({ typeAware: 'onType' }), 'x;\n', purpose)), false);
   });
 });

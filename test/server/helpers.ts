@@ -43,7 +43,8 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const change of action.edit?.documentChanges ?? []) {
-    if ('textDocument' in change && change.textDocument.uri === uri) edits.push(...change.edits.filter((edit): edit is TextEdit => 'range' in edit));
+    if ('textDocument' in change && change.textDocument.uri === uri)
+      edits.push(...change.edits.filter((edit): edit is TextEdit => 'range' in edit));
   }
   for (const edit of action.edit?.changes?.[uri] ?? []) edits.push(edit);
   return edits;

@@ -93,14 +93,20 @@ export class StdioLspClient {
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
   settings: ((scopeUri: string | undefined) => unknown) | undefined;
-  readonly #waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  readonly #waiters: Array<{
+    match: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }> = [];
   readonly #logWaiters: Array<{ match: (p: LogMessageParams) => boolean; resolve: (p: LogMessageParams) => void }> = [];
   readonly #statusWaiters: Array<{ match: (p: StatusParams) => boolean; resolve: (p: StatusParams) => void }> = [];
 
   private constructor(child: ChildProcessWithoutNullStreams) {
     this.process = child;
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of [...this.#waiters]) {
@@ -131,7 +137,9 @@ export class StdioLspClient {
         }
       }
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (this.settings ? this.settings(item.scopeUri) : null)));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (this.settings ? this.settings(item.scopeUri) : null)),
+    );
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
       return { success: true };
@@ -147,7 +155,9 @@ export class StdioLspClient {
     this.connection.listen();
   }
 
-  static async start(options: StartOptions = {}): Promise<{ client: StdioLspClient; initializeResult: InitializeResult }> {
+  static async start(
+    options: StartOptions = {},
+  ): Promise<{ client: StdioLspClient; initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, [options.testRules ? testServerBundle : serverBundle, '--stdio'], {
       cwd: options.cwd ?? repoRoot,
       stdio: 'pipe',
@@ -174,7 +184,8 @@ export class StdioLspClient {
     const initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      workspaceFolders: folders.length > 0 ? folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })) : null,
+      workspaceFolders:
+        folders.length > 0 ? folders.map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })) : null,
       capabilities,
       initializationOptions: options.initializationOptions,
     });
@@ -183,17 +194,24 @@ export class StdioLspClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `match` (already-received ones count). */
-  waitForDiagnostics(uri: string, match: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    match: (params: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<PublishDiagnosticsParams> {
     const seen = [...this.published].reverse().find((params) => params.uri === uri && match(params));
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => this.#waiters.push({ match: (params) => params.uri === uri && match(params), resolve }));
+    return new Promise((resolve) =>
+      this.#waiters.push({ match: (params) => params.uri === uri && match(params), resolve }),
+    );
   }
 
   /** Resolves with the first log line (already received or future) whose message matches `pattern`. */
   waitForLog(pattern: RegExp): Promise<LogMessageParams> {
     const seen = this.logs.find((params) => pattern.test(params.message));
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => this.#logWaiters.push({ match: (params) => pattern.test(params.message), resolve }));
+    return new Promise((resolve) =>
+      this.#logWaiters.push({ match: (params) => pattern.test(params.message), resolve }),
+    );
   }
 
   /**
@@ -212,11 +230,16 @@ export class StdioLspClient {
   }
 
   async open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   async replaceText(uri: string, text: string, version: number): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   async save(uri: string): Promise<void> {
@@ -235,7 +258,12 @@ export class StdioLspClient {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
-  async codeActions(uri: string, range: Range, only?: string[], diagnostics: PublishDiagnosticsParams['diagnostics'] = []): Promise<CodeAction[]> {
+  async codeActions(
+    uri: string,
+    range: Range,
+    only?: string[],
+    diagnostics: PublishDiagnosticsParams['diagnostics'] = [],
+  ): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,

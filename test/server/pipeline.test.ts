@@ -36,12 +36,18 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
     const uri = fileUri(path.join(workspace, 'rapid.ts'));
     await client.open(uri, TRAP);
     await client.waitForVersion(uri, 1);
-    for (let version = 2; version <= 12; version++) await client.replaceText(uri, version % 2 === 0 ? CLEAN : TRAP, version);
+    for (let version = 2; version <= 12; version++)
+      await client.replaceText(uri, version % 2 === 0 ? CLEAN : TRAP, version);
     const final = await client.waitForVersion(uri, 12);
     assert.equal(final.diagnostics.filter((d) => d.code === LOOP_RULE).length, 0);
     await allScheduledLintsPublished(client, fileUri(path.join(workspace, 'barrier-rapid.ts')));
-    const intermediate = client.published.filter((p) => p.uri === uri && p.version !== undefined && p.version > 1 && p.version < 12);
-    assert.deepEqual(intermediate.map((p) => p.version), []);
+    const intermediate = client.published.filter(
+      (p) => p.uri === uri && p.version !== undefined && p.version > 1 && p.version < 12,
+    );
+    assert.deepEqual(
+      intermediate.map((p) => p.version),
+      [],
+    );
   });
 
   it('publishes with the document version, and never an older version after a newer one', async () => {
@@ -55,7 +61,11 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
     await client.waitForVersion(uri, 6);
     await allScheduledLintsPublished(client, fileUri(path.join(workspace, 'barrier-versions.ts')));
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? -1);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published out of order: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published out of order: ${versions.join(',')}`,
+    );
     assert.equal(versions.at(-1), 6);
   });
 
@@ -71,7 +81,9 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
     await client.replaceText(slowUri, `${slowText}// edit\n`, 2);
     await client.replaceText(fastUri, CLEAN, 2);
     await Promise.all([client.waitForVersion(slowUri, 2), client.waitForVersion(fastUri, 2)]);
-    const order = client.published.filter((p) => (p.uri === slowUri || p.uri === fastUri) && p.version === 2).map((p) => (p.uri === fastUri ? 'fast' : 'slow'));
+    const order = client.published
+      .filter((p) => (p.uri === slowUri || p.uri === fastUri) && p.version === 2)
+      .map((p) => (p.uri === fastUri ? 'fast' : 'slow'));
     assert.deepEqual(order, ['fast', 'slow']);
   });
 
@@ -85,7 +97,11 @@ describe('pipeline: debounce and latest version wins', { timeout: 120_000 }, () 
     assert.equal(last.trusted, true);
     assert.equal(last.typeAware, 'off');
     assert.equal(typeof last.lastLintMs, 'number');
-    assert.deepEqual(client.statuses.slice(since).filter((status) => status.state === 'linting'), [], 'a short lint announces nothing before it');
+    assert.deepEqual(
+      client.statuses.slice(since).filter((status) => status.state === 'linting'),
+      [],
+      'a short lint announces nothing before it',
+    );
   });
 
   it('says "linting" before a long lint starts (a document whose last lint was slow)', async () => {
@@ -133,7 +149,11 @@ describe('pipeline: tripwire.run = onSave', { timeout: 120_000 }, () => {
     await client.replaceText(uri, CLEAN.replace('items[i]', 'items[i] + 1'), 3);
     // A file linted while typing, edited after those edits, is published after any lint they scheduled.
     await allScheduledLintsPublished(client, fileUri(path.join(folder('typed'), 'barrier.ts')));
-    assert.equal(client.published.filter((p) => p.uri === uri && (p.version ?? 0) > 1).length, 0, 'linted while typing');
+    assert.equal(
+      client.published.filter((p) => p.uri === uri && (p.version ?? 0) > 1).length,
+      0,
+      'linted while typing',
+    );
     await client.save(uri);
     const saved = await client.waitForVersion(uri, 3);
     assert.deepEqual(saved.diagnostics, []);

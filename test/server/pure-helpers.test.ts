@@ -27,15 +27,23 @@ describe('workspace config, read without running it', () => {
     assert.equal(esm.enablesTripwireRules, true);
     assert.deepEqual(rulesForFile(esm, '/repo/src/a.ts'), { 'no-floating-promise': ['warn', { ignoreVoid: true }] });
     assert.deepEqual(rulesForFile(esm, '/repo/scripts/build.js'), { 'no-floating-promise': 'off' });
-    assert.deepEqual(rulesForFile(esm, '/repo/scripts/keep.js'), { 'no-floating-promise': ['warn', { ignoreVoid: true }] });
+    assert.deepEqual(rulesForFile(esm, '/repo/scripts/keep.js'), {
+      'no-floating-promise': ['warn', { ignoreVoid: true }],
+    });
     assert.deepEqual(esm.unreadable, ['tripwire/no-leaked-timer']);
 
-    const cjs = readWorkspaceConfigText('/repo/eslint.config.cjs', "const tripwire = require('eslint-plugin-tripwire');\nmodule.exports = [{ rules: { 'tripwire/no-leaked-timer': `warn` } }];\n");
+    const cjs = readWorkspaceConfigText(
+      '/repo/eslint.config.cjs',
+      "const tripwire = require('eslint-plugin-tripwire');\nmodule.exports = [{ rules: { 'tripwire/no-leaked-timer': `warn` } }];\n",
+    );
     assert.deepEqual(rulesForFile(cjs, '/repo/x.js'), { 'no-leaked-timer': 'warn' });
   });
 
   it('ignores configs that do not register the plugin, and reports parse errors', () => {
-    const foreign = readWorkspaceConfigText('/repo/eslint.config.js', "export default [{ rules: { 'tripwire/no-leaked-timer': 'off' } }];");
+    const foreign = readWorkspaceConfigText(
+      '/repo/eslint.config.js',
+      "export default [{ rules: { 'tripwire/no-leaked-timer': 'off' } }];",
+    );
     assert.equal(foreign.registersTripwire, false);
     assert.deepEqual(rulesForFile(foreign, '/repo/a.ts'), {});
     const broken = readWorkspaceConfigText('/repo/eslint.config.js', 'export default [');
@@ -45,7 +53,13 @@ describe('workspace config, read without running it', () => {
 
 describe('settings', () => {
   it('keeps valid values and falls back to defaults for the rest', () => {
-    const settings = normalizeSettings({ run: 'sometimes', typeAware: 'onSave', rules: { 'tripwire/a': 'warn', b: 2, c: 'loud', d: ['off'] }, exclude: ['x/**', 3], maxFileSize: -1 });
+    const settings = normalizeSettings({
+      run: 'sometimes',
+      typeAware: 'onSave',
+      rules: { 'tripwire/a': 'warn', b: 2, c: 'loud', d: ['off'] },
+      exclude: ['x/**', 3],
+      maxFileSize: -1,
+    });
     assert.equal(settings.run, 'onType');
     assert.equal(settings.typeAware, 'onSave');
     assert.deepEqual(settings.rules, { a: 'warn', b: 'error', d: ['off'] });
@@ -84,12 +98,19 @@ describe('minimal edits', () => {
       }
       const after = chars.join('');
       const edits = minimalEdits(before, after);
-      assert.equal(TextDocument.applyEdits(TextDocument.create('file:///t', 'plaintext', 1, before), edits), after, JSON.stringify({ before, after, edits }));
+      assert.equal(
+        TextDocument.applyEdits(TextDocument.create('file:///t', 'plaintext', 1, before), edits),
+        after,
+        JSON.stringify({ before, after, edits }),
+      );
     }
     const edits = minimalEdits('keep\nold one\nkeep\nold two\n', 'keep\nnew one\nkeep\nnew two\n');
-    assert.deepEqual(edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.newText]), [
-      [1, 0, 3, 'new'],
-      [3, 0, 3, 'new'],
-    ]);
+    assert.deepEqual(
+      edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.newText]),
+      [
+        [1, 0, 3, 'new'],
+        [3, 0, 3, 'new'],
+      ],
+    );
   });
 });

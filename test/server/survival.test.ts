@@ -42,7 +42,9 @@ describe('survival: files and requests the server must live through', { timeout:
 
   it('skips a huge file (tripwire.maxFileSize) with one log line', async () => {
     const uri = fileUri(path.join(workspace, 'huge.ts'));
-    const filler = '// padding padding padding padding padding padding padding padding padding padding\n'.repeat(14_000);
+    const filler = '// padding padding padding padding padding padding padding padding padding padding\n'.repeat(
+      14_000,
+    );
     await client.open(uri, `${TRAP}${filler}`);
     const published = await client.waitForVersion(uri, 1);
     assert.deepEqual(published.diagnostics, []);
@@ -78,7 +80,11 @@ describe('survival: files and requests the server must live through', { timeout:
     const text = `${TRAP}const __tripwire_throw__ = 1;\nexport { __tripwire_throw__ };\n`;
     await client.open(first, text);
     const published = await client.waitForVersion(first, 1);
-    assert.equal(published.diagnostics.filter((d) => d.code === LOOP_RULE).length, 1, JSON.stringify(published.diagnostics));
+    assert.equal(
+      published.diagnostics.filter((d) => d.code === LOOP_RULE).length,
+      1,
+      JSON.stringify(published.diagnostics),
+    );
     assert.equal(published.diagnostics.filter((d) => String(d.code).startsWith('tripwire-test/throws')).length, 0);
     const log = await client.waitForLog(/Rule tripwire-test\/throws failed/);
     assert.equal(log.type, 1 /* Error */);
@@ -88,7 +94,11 @@ describe('survival: files and requests the server must live through', { timeout:
     assert.equal(again.diagnostics.filter((d) => d.code === LOOP_RULE).length, 1);
     await client.replaceText(first, `${text}// edit\n`, 2);
     await client.waitForVersion(first, 2);
-    assert.equal(client.logs.filter((l) => /Rule tripwire-test\/throws failed/.test(l.message)).length, 1, 'reported more than once');
+    assert.equal(
+      client.logs.filter((l) => /Rule tripwire-test\/throws failed/.test(l.message)).length,
+      1,
+      'reported more than once',
+    );
     const status = await client.waitForStatus((s) => s.lastLintUri === first && s.state !== 'linting');
     assert.equal(status.state, 'error');
     assert.match(status.message ?? '', /tripwire-test\/throws/);
@@ -104,7 +114,11 @@ describe('survival: files and requests the server must live through', { timeout:
     // The status turns to linting just before the 800 ms lint of version 2 starts: the next messages wait in the queue.
     await client.waitForStatus((status) => status.state === 'linting', since);
     const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [] } }, source.token);
+    const pending = client.connection.sendRequest(
+      CodeActionRequest.type,
+      { textDocument: { uri }, range: WHOLE_FILE, context: { diagnostics: [] } },
+      source.token,
+    );
     source.cancel();
     assert.equal(await pending, null);
     await client.waitForVersion(uri, 2);
@@ -113,16 +127,33 @@ describe('survival: files and requests the server must live through', { timeout:
 
   it('answers an unknown request with MethodNotFound and ignores an unknown notification', async () => {
     await client.connection.sendNotification('tripwire/noSuchNotification', { anything: true });
-    await assert.rejects(client.connection.sendRequest('tripwire/noSuchRequest', {}), (error: { code?: number }) => error.code === -32601);
+    await assert.rejects(
+      client.connection.sendRequest('tripwire/noSuchRequest', {}),
+      (error: { code?: number }) => error.code === -32601,
+    );
     await stillServing('unknown');
   });
 
   it('survives requests with malformed params', async () => {
-    const result = await client.connection.sendRequest('textDocument/codeAction', { textDocument: {}, range: null, context: null });
+    const result = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: {},
+      range: null,
+      context: null,
+    });
     assert.deepEqual(result, []);
-    await assert.doesNotReject(client.connection.sendRequest('workspace/executeCommand', { command: 'tripwire.server.showDocumentation', arguments: [42] }));
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///nowhere/never-opened.ts', version: 3 }, contentChanges: [{ text: 'x' }] });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'not a uri', languageId: 'typescript', version: 1, text: CLEAN } });
+    await assert.doesNotReject(
+      client.connection.sendRequest('workspace/executeCommand', {
+        command: 'tripwire.server.showDocumentation',
+        arguments: [42],
+      }),
+    );
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: 'file:///nowhere/never-opened.ts', version: 3 },
+      contentChanges: [{ text: 'x' }],
+    });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'not a uri', languageId: 'typescript', version: 1, text: CLEAN },
+    });
     await stillServing('malformed-params');
   });
 
@@ -133,6 +164,10 @@ describe('survival: files and requests the server must live through', { timeout:
     const log = await client.waitForLog(/Ignored input that is not a JSON-RPC message/);
     assert.equal(log.type, 2 /* Warning */);
     await stillServing('garbage');
-    assert.equal(client.logs.filter((l) => /not a JSON-RPC message/.test(l.message)).length, 1, 'logged more than once');
+    assert.equal(
+      client.logs.filter((l) => /not a JSON-RPC message/.test(l.message)).length,
+      1,
+      'logged more than once',
+    );
   });
 });

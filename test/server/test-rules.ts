@@ -9,7 +9,11 @@ import type { Rule } from 'eslint';
 import type { ExtraRules } from '../../server/src/lint-engine.js';
 
 const throws: Rule.RuleModule = {
-  meta: { type: 'problem', docs: { description: 'Throws on the identifier __tripwire_throw__ (test only).' }, schema: [] },
+  meta: {
+    type: 'problem',
+    docs: { description: 'Throws on the identifier __tripwire_throw__ (test only).' },
+    schema: [],
+  },
   create() {
     return {
       'Identifier[name="__tripwire_throw__"]'() {
@@ -20,7 +24,11 @@ const throws: Rule.RuleModule = {
 };
 
 const slow: Rule.RuleModule = {
-  meta: { type: 'problem', docs: { description: 'Busy-waits N ms when the file contains __tripwire_slow_N__ (test only).' }, schema: [] },
+  meta: {
+    type: 'problem',
+    docs: { description: 'Busy-waits N ms when the file contains __tripwire_slow_N__ (test only).' },
+    schema: [],
+  },
   create(context) {
     return {
       Program() {
@@ -59,7 +67,9 @@ const fixable: Rule.RuleModule = {
 };
 
 interface TypedServices {
-  program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): { getSymbol(): { getName(): string } | undefined } } };
+  program?: {
+    getTypeChecker(): { getTypeAtLocation(node: unknown): { getSymbol(): { getName(): string } | undefined } };
+  };
   esTreeNodeToTSNodeMap?: { get(node: unknown): unknown };
 }
 

@@ -11,10 +11,14 @@ import { fileUri, StdioLspClient } from './lsp-client.js';
 import { makeWorkspace, removeWorkspace } from './helpers.js';
 
 const PROBE = 'tripwire-test/type-probe';
-const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] });
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true },
+  include: ['src'],
+});
 const SYNC_SOURCE = (name: string) => `export function ${name}(): number {\n  return 1;\n}\n`;
 const ASYNC_SOURCE = (name: string) => `export async function ${name}(): Promise<number> {\n  return 1;\n}\n`;
-const USER_SOURCE = (name: string, module: string) => `import { ${name} } from './${module}';\n\nexport function run(): void {\n  ${name}();\n}\n`;
+const USER_SOURCE = (name: string, module: string) =>
+  `import { ${name} } from './${module}';\n\nexport function run(): void {\n  ${name}();\n}\n`;
 
 const probes = (params: PublishDiagnosticsParams) => params.diagnostics.filter((d) => d.code === PROBE);
 
@@ -43,13 +47,18 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
 
   it('gives rules type information from the project (a local async call is a Promise)', async () => {
     const uri = fileUri(src('local.ts'));
-    await client.open(uri, 'async function probeLocal(): Promise<void> {}\nexport function go(): void {\n  probeLocal();\n}\n');
+    await client.open(
+      uri,
+      'async function probeLocal(): Promise<void> {}\nexport function go(): void {\n  probeLocal();\n}\n',
+    );
     const published = await client.waitForVersion(uri, 1);
     assert.equal(probes(published).length, 1, JSON.stringify(published.diagnostics));
     const status = await client.waitForStatus((s) => s.lastLintUri === uri && s.state !== 'linting');
     assert.equal(status.lastLintTyped, true);
     assert.equal(status.typeAware, 'onType');
-    await client.waitForLog(/^Tripwire is running \(trusted workspace: .*type information: onType \(tripwire\.typeAware\)\)\.$/);
+    await client.waitForLog(
+      /^Tripwire is running \(trusted workspace: .*type information: onType \(tripwire\.typeAware\)\)\.$/,
+    );
   });
 
   it('re-lints an open file when a file it imports is edited in the editor (unsaved)', async () => {
@@ -61,7 +70,10 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     await client.waitForVersion(loader, 1);
     const mark = client.published.length;
     await client.replaceText(loader, ASYNC_SOURCE('probeLoad'), 2);
-    const updated = await client.waitForDiagnostics(caller, (p) => client.published.indexOf(p) >= mark && probes(p).length === 1);
+    const updated = await client.waitForDiagnostics(
+      caller,
+      (p) => client.published.indexOf(p) >= mark && probes(p).length === 1,
+    );
     assert.equal(updated.version, 1, 'the caller itself did not change');
     // And back: the caller follows the second file again.
     const mark2 = client.published.length;
@@ -76,7 +88,10 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     writeFileSync(src('fetcher.ts'), ASYNC_SOURCE('probeFetch'));
     const mark = client.published.length;
     await client.filesChanged([{ uri: fileUri(src('fetcher.ts')), type: 2 }]);
-    const updated = await client.waitForDiagnostics(watcher, (p) => client.published.indexOf(p) >= mark && probes(p).length === 1);
+    const updated = await client.waitForDiagnostics(
+      watcher,
+      (p) => client.published.indexOf(p) >= mark && probes(p).length === 1,
+    );
     assert.equal(updated.version, 1);
     await client.waitForLog(/Type information refreshed after 1 file change/);
   });
@@ -102,10 +117,16 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     await client.changeConfiguration({ tripwire: settings });
     await client.open(uri, text);
     await client.waitForVersion(uri, 1);
-    const log = await client.waitForLog(/Type-aware linting of .*budget\.ts took \d+ ms, over tripwire\.typeAwareBudgetMs \(0 ms\)/);
+    const log = await client.waitForLog(
+      /Type-aware linting of .*budget\.ts took \d+ ms, over tripwire\.typeAwareBudgetMs \(0 ms\)/,
+    );
     assert.equal(log.type, 2 /* Warning */);
     await client.replaceText(uri, `${text}// edit 1\n`, 2);
-    assert.deepEqual(probes(await client.waitForVersion(uri, 2)), [], 'still linted with types after overrunning the budget');
+    assert.deepEqual(
+      probes(await client.waitForVersion(uri, 2)),
+      [],
+      'still linted with types after overrunning the budget',
+    );
     await client.replaceText(uri, `${text}// edit 2\n`, 3);
     await client.waitForVersion(uri, 3);
     assert.equal(client.logs.filter((l) => /budget\.ts took/.test(l.message)).length, 1, 'said more than once');
@@ -133,7 +154,10 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     settings = { typeAware: 'off' };
     await client.changeConfiguration({ tripwire: settings });
     const uri = fileUri(src('off.ts'));
-    await client.open(uri, 'async function probeOff(): Promise<void> {}\nexport function go(): void {\n  probeOff();\n}\n');
+    await client.open(
+      uri,
+      'async function probeOff(): Promise<void> {}\nexport function go(): void {\n  probeOff();\n}\n',
+    );
     assert.deepEqual(probes(await client.waitForVersion(uri, 1)), []);
   });
 });

@@ -30,7 +30,11 @@ export const DEFAULT_LAYERS: Readonly<Record<string, readonly string[]>> = Objec
 });
 
 /** Files whose imports are not checked by default: tests and mocks wire layers together on purpose. */
-export const DEFAULT_IGNORE: readonly string[] = Object.freeze(['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**']);
+export const DEFAULT_IGNORE: readonly string[] = Object.freeze([
+  '**/*.{test,spec}.*',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+]);
 
 /** handler → service → common, dao; dao → common, model; service → model; common → model. */
 export const DEFAULT_ALLOW: Readonly<Record<string, readonly string[]>> = Object.freeze({
@@ -655,7 +659,9 @@ function looksLikeAlias(specifier: string): boolean {
   return specifier.startsWith('@/') || specifier.startsWith('~') || specifier.startsWith('$');
 }
 
-const resolutions = new BoundedMap<string, { value: Resolution; checkedAt: number; inputs: string }>(CACHE_CAPACITY.resolutions);
+const resolutions = new BoundedMap<string, { value: Resolution; checkedAt: number; inputs: string }>(
+  CACHE_CAPACITY.resolutions,
+);
 
 /**
  * Resolves `specifier` as imported from `importer`. A result is reused for a second (files importing
@@ -663,7 +669,11 @@ const resolutions = new BoundedMap<string, { value: Resolution; checkedAt: numbe
  * `inputs` is `resolverInputs` of the importer's folder; a caller resolving many imports of one file
  * computes it once.
  */
-export function resolveImport(specifier: string, importer: string, inputs = resolverInputs(path.dirname(importer))): Resolution {
+export function resolveImport(
+  specifier: string,
+  importer: string,
+  inputs = resolverInputs(path.dirname(importer)),
+): Resolution {
   const fromDir = path.dirname(importer);
   const key = `${fromDir}\0${specifier}`;
   const now = Date.now();
@@ -689,11 +699,12 @@ export function cacheSizes(): Record<keyof typeof CACHE_CAPACITY, number> {
 }
 
 function resolveUncached(specifier: string, fromDir: string): Resolution {
-
   if (specifier.startsWith('.') || specifier.startsWith('/')) {
     const target = path.resolve(fromDir, specifier.replace(/\?.*$/, ''));
     const found = probe(target);
-    return found !== undefined ? { kind: 'file', path: found } : { kind: 'unresolved', candidate: target, isPath: true, configured: true };
+    return found !== undefined
+      ? { kind: 'file', path: found }
+      : { kind: 'unresolved', candidate: target, isPath: true, configured: true };
   }
 
   if (specifier.startsWith('#')) {
@@ -762,12 +773,9 @@ export default createRule<Options, MessageId>({
       recommended: 'recommended',
     },
     messages: {
-      upward:
-        '{{from}} must not import `{{specifier}}` ({{to}}), which depends on {{from}}: a cycle.',
-      notAllowed:
-        '{{from}} must not import `{{specifier}}` ({{to}}); {{from}} may import: {{allowed}}.',
-      unresolved:
-        '`{{specifier}}` points into the {{to}} layer but cannot be resolved, so it cannot be checked.',
+      upward: '{{from}} must not import `{{specifier}}` ({{to}}), which depends on {{from}}: a cycle.',
+      notAllowed: '{{from}} must not import `{{specifier}}` ({{to}}); {{from}} may import: {{allowed}}.',
+      unresolved: '`{{specifier}}` points into the {{to}} layer but cannot be resolved, so it cannot be checked.',
     },
     schema: [
       {
@@ -793,7 +801,8 @@ export default createRule<Options, MessageId>({
           },
           checkTypeImports: {
             type: 'boolean',
-            description: 'Whether type-only imports (`import type`, `import("…").T`) count as dependencies. Default true.',
+            description:
+              'Whether type-only imports (`import type`, `import("…").T`) count as dependencies. Default true.',
           },
           reportUnresolved: {
             type: 'boolean',
@@ -842,7 +851,11 @@ export default createRule<Options, MessageId>({
         return;
       }
       if (allowed.has(toLayer)) {
-        if (resolution.kind === 'unresolved' && config.reportUnresolved && pointsIntoExistingLayer(resolution, toLayer)) {
+        if (
+          resolution.kind === 'unresolved' &&
+          config.reportUnresolved &&
+          pointsIntoExistingLayer(resolution, toLayer)
+        ) {
           context.report({ node: source, messageId: 'unresolved', data: { specifier, to: toLayer } });
         }
         return;
@@ -869,7 +882,10 @@ export default createRule<Options, MessageId>({
      * it points into exists (a typo or a deleted file), or a tsconfig / package.json that should map
      * the alias exists. Code linted on its own, without its neighbours, is not flooded with reports.
      */
-    function pointsIntoExistingLayer(resolution: { candidate: string; isPath: boolean; configured: boolean }, layer: string): boolean {
+    function pointsIntoExistingLayer(
+      resolution: { candidate: string; isPath: boolean; configured: boolean },
+      layer: string,
+    ): boolean {
       if (!resolution.isPath) return resolution.configured;
       let folder = path.dirname(resolution.candidate);
       while (!isDirectory(folder)) {
@@ -895,7 +911,9 @@ export default createRule<Options, MessageId>({
         const typeOnly =
           node.importKind === 'type' ||
           (node.specifiers.length > 0 &&
-            node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type'));
+            node.specifiers.every(
+              (specifier) => specifier.type === 'ImportSpecifier' && specifier.importKind === 'type',
+            ));
         checkLiteral(node.source, typeOnly);
       },
       ExportNamedDeclaration(node): void {

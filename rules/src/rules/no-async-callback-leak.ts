@@ -76,7 +76,14 @@ const DONE_PARAMETER = /^(done|cb|callback)$/;
  * nothing a synchronous function would not. Routes and completion callbacks are left out: there a synchronous throw
  * of a plain function reaches the framework or the callback, and the async one's does not.
  */
-const SYNC_THROW_EXEMPT_SLOTS = new Set<SlotKind>(['iteration', 'discardedMap', 'listener', 'timer', 'callback', 'executor']);
+const SYNC_THROW_EXEMPT_SLOTS = new Set<SlotKind>([
+  'iteration',
+  'discardedMap',
+  'listener',
+  'timer',
+  'callback',
+  'executor',
+]);
 const LISTENER_METHODS = new Set([
   'on',
   'once',
@@ -123,29 +130,21 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow async functions passed to slots that ignore the returned promise and so lose its rejection',
+      description:
+        'Disallow async functions passed to slots that ignore the returned promise and so lose its rejection',
       recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
-      iteration:
-        '`{{method}}` ignores this async callback\'s promise: nothing waits, and a rejection is unhandled.',
-      predicate:
-        '`{{method}}` gets a promise (always truthy) from this async callback instead of its answer.',
-      discardedMap:
-        'The promises of this async `{{method}}` callback are discarded: a rejection is unhandled.',
-      listener:
-        '`{{method}}` ignores this async listener\'s promise, so a rejection is unhandled.',
-      route:
-        'Express 4 ignores this async handler\'s promise: a rejection never reaches error middleware.',
-      timer:
-        '`{{method}}` ignores this async callback\'s promise, so a rejection is unhandled.',
-      executor:
-        'Async Promise executor: an error after its first `await` is lost and the promise may never settle.',
-      callback:
-        '`{{method}}` takes an `(err, …)` callback and ignores this async one\'s promise.',
-      doneCallback:
-        '`{{method}}` runs this async function callback-style: a rejection never calls `{{param}}`.',
+      iteration: "`{{method}}` ignores this async callback's promise: nothing waits, and a rejection is unhandled.",
+      predicate: '`{{method}}` gets a promise (always truthy) from this async callback instead of its answer.',
+      discardedMap: 'The promises of this async `{{method}}` callback are discarded: a rejection is unhandled.',
+      listener: "`{{method}}` ignores this async listener's promise, so a rejection is unhandled.",
+      route: "Express 4 ignores this async handler's promise: a rejection never reaches error middleware.",
+      timer: "`{{method}}` ignores this async callback's promise, so a rejection is unhandled.",
+      executor: 'Async Promise executor: an error after its first `await` is lost and the promise may never settle.',
+      callback: "`{{method}}` takes an `(err, …)` callback and ignores this async one's promise.",
+      doneCallback: '`{{method}}` runs this async function callback-style: a rejection never calls `{{param}}`.',
       suggestForOf: 'Rewrite as a `for…of` loop that awaits each item in turn.',
       suggestPromiseAll: 'Rewrite as `await Promise.all(….map(async …))` (runs all at once and waits for them).',
       suggestTryCatch: 'Wrap the body in `try/catch` that reports the error.',
@@ -222,8 +221,14 @@ export default createRule<Options, MessageId>({
       // A function that takes a completion callback and calls it is run callback-style, whatever the callee.
       if (fn && doneParameter(fn) && !(call.type === AST_NODE_TYPES.CallExpression && isTestFrameworkCall(call))) {
         const callee = skipWrappers(call.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-        if (name && name !== 'then' && name !== 'catch' && name !== 'finally') return { kind: 'doneCallback', method: name };
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(callee)
+              : undefined;
+        if (name && name !== 'then' && name !== 'catch' && name !== 'finally')
+          return { kind: 'doneCallback', method: name };
       }
       return undefined;
     }
@@ -235,7 +240,12 @@ export default createRule<Options, MessageId>({
     ): { kind: SlotKind; method: string } | undefined {
       const callee = skipWrappers(call.callee);
       if (call.type === AST_NODE_TYPES.NewExpression) {
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && index === 0 && isGlobalReference(sourceCode, callee)) {
+        if (
+          callee.type === AST_NODE_TYPES.Identifier &&
+          callee.name === 'Promise' &&
+          index === 0 &&
+          isGlobalReference(sourceCode, callee)
+        ) {
           return { kind: 'executor', method: 'Promise' };
         }
         return undefined;
@@ -267,7 +277,8 @@ export default createRule<Options, MessageId>({
       if (objectName && GLOBAL_OBJECTS.has(objectName) && TIMER_FUNCTIONS.has(method) && index === 0) {
         return { kind: 'timer', method };
       }
-      if (objectName === 'process' && method === 'nextTick' && index === 0) return { kind: 'timer', method: 'process.nextTick' };
+      if (objectName === 'process' && method === 'nextTick' && index === 0)
+        return { kind: 'timer', method: 'process.nextTick' };
       if (listenerMethods.has(method) && index === call.arguments.length - 1) {
         if (method === 'subscribe' || method === 'consume' || index >= 1) {
           if (facts().awaitingFramework && objectName !== 'process') return undefined;
@@ -294,7 +305,10 @@ export default createRule<Options, MessageId>({
       const name = last.name;
       const called = someDescendant(
         fn.body,
-        (node) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === name,
+        (node) =>
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          node.callee.name === name,
         false,
         sourceCode.visitorKeys,
       );
@@ -302,12 +316,13 @@ export default createRule<Options, MessageId>({
     }
 
     /** The last argument, written `(err, …) =>`: a Node-style completion callback, whose return value nobody reads. */
-    function isNodeStyleCallback(
-      call: TSESTree.CallExpression,
-      index: number,
-      fn: FunctionNode | undefined,
-    ): boolean {
-      return fn !== undefined && index === call.arguments.length - 1 && index >= 1 && /^err(or)?$/.test(paramName(fn, 0) ?? '');
+    function isNodeStyleCallback(call: TSESTree.CallExpression, index: number, fn: FunctionNode | undefined): boolean {
+      return (
+        fn !== undefined &&
+        index === call.arguments.length - 1 &&
+        index >= 1 &&
+        /^err(or)?$/.test(paramName(fn, 0) ?? '')
+      );
     }
 
     function isRouteReceiver(object: TSESTree.Node): boolean {
@@ -328,7 +343,8 @@ export default createRule<Options, MessageId>({
     function isDiscarded(call: TSESTree.CallExpression): boolean {
       const { child: node, parent } = parentSkippingWrappers(call);
       if (!parent) return false;
-      if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.AwaitExpression) return true;
+      if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.AwaitExpression)
+        return true;
       if (parent.type === AST_NODE_TYPES.LogicalExpression) {
         return parent.right === node && parent.parent.type === AST_NODE_TYPES.ExpressionStatement;
       }
@@ -359,7 +375,8 @@ export default createRule<Options, MessageId>({
           const tsCall = services.toTsNode(call) as ts.CallExpression | ts.NewExpression | undefined;
           if (!tsCall) return false;
           const { checker } = services;
-          const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.SignatureDeclaration | undefined;
+          const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as
+            ts.SignatureDeclaration | undefined;
           const parameters = declaration?.parameters;
           if (!parameters || parameters.length === 0) return false;
           const last = parameters[parameters.length - 1]!;
@@ -391,7 +408,8 @@ export default createRule<Options, MessageId>({
           return (
             signatures.length > 0 &&
             signatures.every(
-              (signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
+              (signature) =>
+                isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)) === true,
             )
           );
         }) ?? false
@@ -412,11 +430,13 @@ export default createRule<Options, MessageId>({
         tryBody = inner.startsWith('\n') ? indentFollowingLines(inner, '  ') : `\n${indent}    ${inner.trim()}`;
       } else {
         const expression = skipWrappers(fn.body);
-        const text = expression.type === AST_NODE_TYPES.AwaitExpression ? sourceCode.getText(fn.body) : `await ${operandText(sourceCode, fn.body)}`;
+        const text =
+          expression.type === AST_NODE_TYPES.AwaitExpression
+            ? sourceCode.getText(fn.body)
+            : `await ${operandText(sourceCode, fn.body)}`;
         tryBody = `\n${indent}    ${text};`;
       }
-      const replacement =
-        `{\n${indent}  try {${tryBody}\n${indent}  } catch (error) {\n${indent}    ${handler}\n${indent}  }\n${indent}}`;
+      const replacement = `{\n${indent}  try {${tryBody}\n${indent}  } catch (error) {\n${indent}    ${handler}\n${indent}  }\n${indent}}`;
       const body = fn.body;
       return {
         messageId: 'suggestTryCatch',
@@ -495,7 +515,10 @@ export default createRule<Options, MessageId>({
         suggestions.push({
           messageId: 'suggestPromiseAll',
           fix: (fixer) =>
-            fixer.replaceText(call, `await Promise.all(${operandText(sourceCode, callee.object)}.map(${argumentsText}))`),
+            fixer.replaceText(
+              call,
+              `await Promise.all(${operandText(sourceCode, callee.object)}.map(${argumentsText}))`,
+            ),
         });
       }
       return suggestions;
@@ -522,7 +545,8 @@ export default createRule<Options, MessageId>({
 
     function check(fn: FunctionNode | undefined, argument: TSESTree.Node, reportNode: TSESTree.Node): void {
       const { child, parent } = climb(argument);
-      if (!parent || (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression)) return;
+      if (!parent || (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression))
+        return;
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       if (index < 0) return;
       const slot = classifySlot(parent, index, fn);
@@ -555,12 +579,20 @@ export default createRule<Options, MessageId>({
         (node) => {
           if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return false;
           const target = skipWrappers(node.left);
-          if (target.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression || memberName(target) !== name) {
+          if (
+            target.type !== AST_NODE_TYPES.MemberExpression ||
+            skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression ||
+            memberName(target) !== name
+          ) {
             return false;
           }
           const value = skipWrappers(node.right);
           if (isFunctionNode(value)) found.push(value);
-          else if (!(value.type === AST_NODE_TYPES.Literal && value.value === null) && !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')) other = true;
+          else if (
+            !(value.type === AST_NODE_TYPES.Literal && value.value === null) &&
+            !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')
+          )
+            other = true;
           return false;
         },
         false,
@@ -577,9 +609,11 @@ export default createRule<Options, MessageId>({
           if (node.type !== AST_NODE_TYPES.ClassBody) continue;
           for (const element of node.body) {
             if (
-              (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+              (element.type === AST_NODE_TYPES.MethodDefinition ||
+                element.type === AST_NODE_TYPES.PropertyDefinition) &&
               !element.computed &&
-              (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+              (element.key.type === AST_NODE_TYPES.Identifier ||
+                element.key.type === AST_NODE_TYPES.PrivateIdentifier) &&
               element.key.name === name &&
               element.value &&
               isFunctionNode(element.value)
@@ -601,7 +635,11 @@ export default createRule<Options, MessageId>({
         if (!declaration || declaration.getSourceFile() !== tsNode.getSourceFile()) return undefined;
         const node = map.get(declaration as never) as TSESTree.Node | undefined;
         if (node && isFunctionNode(node)) return node;
-        if ((node?.type === AST_NODE_TYPES.MethodDefinition || node?.type === AST_NODE_TYPES.PropertyDefinition) && node.value && isFunctionNode(node.value)) {
+        if (
+          (node?.type === AST_NODE_TYPES.MethodDefinition || node?.type === AST_NODE_TYPES.PropertyDefinition) &&
+          node.value &&
+          isFunctionNode(node.value)
+        ) {
           return node.value;
         }
         return undefined;
@@ -649,7 +687,9 @@ export default createRule<Options, MessageId>({
           if (!tsNode) return undefined;
           const signatures = services.checker.getTypeAtLocation(tsNode).getCallSignatures();
           if (signatures.length === 0) return undefined;
-          const verdicts = signatures.map((signature) => isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)));
+          const verdicts = signatures.map((signature) =>
+            isThenableType(services.checker, services.checker.getReturnTypeOfSignature(signature)),
+          );
           return verdicts.includes(undefined) ? undefined : verdicts.every(Boolean);
         });
         if (verdict !== undefined) return verdict;
@@ -700,7 +740,13 @@ export default createRule<Options, MessageId>({
         const target = skipWrappers(assignment.left);
         if (target.type !== AST_NODE_TYPES.MemberExpression) return;
         const name = memberName(target);
-        if (!name || !/^on[a-z]+$/.test(name) || cannotReject(fn, sourceCode) || rejectsOnlySynchronously(fn, sourceCode)) return;
+        if (
+          !name ||
+          !/^on[a-z]+$/.test(name) ||
+          cannotReject(fn, sourceCode) ||
+          rejectsOnlySynchronously(fn, sourceCode)
+        )
+          return;
         context.report({
           node: fn,
           messageId: 'listener',

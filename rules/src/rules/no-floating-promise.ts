@@ -11,14 +11,15 @@ import {
   type FunctionNode,
 } from '../util/async/ast.js';
 import { createPromiseOracle, isTestFrameworkCall } from '../util/async/promise-oracle.js';
-import { cannotReject, hasCatchClause, isHandledChain, isSynchronousCallback, rejectsOnlySynchronously } from '../util/async/reject.js';
+import {
+  cannotReject,
+  hasCatchClause,
+  isHandledChain,
+  isSynchronousCallback,
+  rejectsOnlySynchronously,
+} from '../util/async/reject.js';
 
-export type MessageId =
-  | 'floating'
-  | 'unusedStored'
-  | 'suggestAwait'
-  | 'suggestCatch'
-  | 'suggestVoid';
+export type MessageId = 'floating' | 'unusedStored' | 'suggestAwait' | 'suggestCatch' | 'suggestVoid';
 export type Options = [
   {
     /** Callee names (`name` or `object.name`) whose returned promise may be dropped. */
@@ -35,16 +36,13 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description:
-        'Disallow promises that are neither awaited, returned, passed on nor given a rejection handler',
+      description: 'Disallow promises that are neither awaited, returned, passed on nor given a rejection handler',
       recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
-      floating:
-        'Floating promise: nothing awaits, returns or handles it, so a rejection is lost.',
-      unusedStored:
-        'The promise in `{{name}}` is never awaited, returned or passed on, so a rejection is lost.',
+      floating: 'Floating promise: nothing awaits, returns or handles it, so a rejection is lost.',
+      unusedStored: 'The promise in `{{name}}` is never awaited, returned or passed on, so a rejection is lost.',
       suggestAwait: 'Add `await` (waits for the promise and lets its error propagate).',
       suggestCatch: 'Attach `.catch(...)` that reports the error.',
       suggestVoid: 'Discard the promise on purpose with `void` (a rejection is still unhandled).',
@@ -103,7 +101,10 @@ export default createRule<Options, MessageId>({
       const fn = oracle.calleeFunction(call);
       // A function that catches on purpose and can then only fail by a synchronous throw: nothing is lost by not
       // awaiting it that a synchronous call would not lose too.
-      return fn !== undefined && (cannotReject(fn, sourceCode) || (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)));
+      return (
+        fn !== undefined &&
+        (cannotReject(fn, sourceCode) || (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)))
+      );
     }
 
     /** A function with a body of its own (an empty `async` function is a stand-in whose real work is unknown). */
@@ -118,39 +119,73 @@ export default createRule<Options, MessageId>({
      */
     function isSynchronousThenOfResolveOnlyPromise(call: TSESTree.CallExpression): boolean {
       const callee = skipWrappers(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then' || call.arguments.length !== 1) return false;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(callee) !== 'then' ||
+        call.arguments.length !== 1
+      )
+        return false;
       if (!isSynchronousCallback(call.arguments[0]!)) return false;
       const receiver = skipWrappers(callee.object);
       let source: TSESTree.Node | null | undefined;
       if (receiver.type === AST_NODE_TYPES.Identifier) {
         const def = resolveVariable(sourceCode, receiver)?.defs[0];
-        if (def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+        if (
+          def?.type === 'Variable' &&
+          def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+          def.parent.kind === 'const'
+        ) {
           source = def.node.init;
         }
-      } else if (receiver.type === AST_NODE_TYPES.MemberExpression && skipWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression) {
+      } else if (
+        receiver.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(receiver.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
         // The assignment in the same function, before this statement.
         const name = memberName(receiver);
         const block = call.parent?.type === AST_NODE_TYPES.ExpressionStatement ? call.parent.parent : undefined;
         if (name && block?.type === AST_NODE_TYPES.BlockStatement) {
           for (const statement of block.body) {
             if (statement === call.parent) break;
-            if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+            if (
+              statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+              statement.expression.type !== AST_NODE_TYPES.AssignmentExpression
+            )
+              continue;
             const target = skipWrappers(statement.expression.left);
-            if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression && memberName(target) === name) {
+            if (
+              target.type === AST_NODE_TYPES.MemberExpression &&
+              skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression &&
+              memberName(target) === name
+            ) {
               source = statement.expression.right;
             }
           }
         }
       }
       const created = source && skipWrappers(source);
-      if (created?.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Promise') return false;
+      if (
+        created?.type !== AST_NODE_TYPES.NewExpression ||
+        created.callee.type !== AST_NODE_TYPES.Identifier ||
+        created.callee.name !== 'Promise'
+      )
+        return false;
       const executor = created.arguments[0] && skipWrappers(created.arguments[0]);
       return (
         executor !== undefined &&
-        (executor.type === AST_NODE_TYPES.ArrowFunctionExpression || executor.type === AST_NODE_TYPES.FunctionExpression) &&
+        (executor.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          executor.type === AST_NODE_TYPES.FunctionExpression) &&
         !executor.async &&
         executor.params.length <= 1 &&
-        !someDescendant(executor.body, (node) => node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.ThrowStatement, false)
+        !someDescendant(
+          executor.body,
+          (node) =>
+            node.type === AST_NODE_TYPES.CallExpression ||
+            node.type === AST_NODE_TYPES.NewExpression ||
+            node.type === AST_NODE_TYPES.ThrowStatement,
+          false,
+        )
       );
     }
 
@@ -170,7 +205,11 @@ export default createRule<Options, MessageId>({
         if (node.type === AST_NODE_TYPES.CatchClause) {
           return node.param?.type === AST_NODE_TYPES.Identifier && node.param.name === argument.name;
         }
-        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) {
+        if (
+          node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          node.type === AST_NODE_TYPES.FunctionExpression ||
+          node.type === AST_NODE_TYPES.FunctionDeclaration
+        ) {
           return !isPromiseCallback(node);
         }
       }
@@ -181,7 +220,11 @@ export default createRule<Options, MessageId>({
     function isPromiseCallback(fn: FunctionNode): boolean {
       if (fn.async) return true;
       const parent = fn.parent;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+      if (
+        parent?.type !== AST_NODE_TYPES.CallExpression ||
+        !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
+      )
+        return false;
       const callee = skipWrappers(parent.callee);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       return name === 'then' || name === 'catch' || name === 'finally';
@@ -300,7 +343,11 @@ export default createRule<Options, MessageId>({
       const def = variable.defs[0];
       if (def?.type !== 'Variable') return false;
       for (let node: TSESTree.Node | undefined = def.parent ?? undefined; node; node = node.parent) {
-        if ((node.type === AST_NODE_TYPES.VariableDeclaration || node.type === AST_NODE_TYPES.TSModuleDeclaration) && node.declare) return true;
+        if (
+          (node.type === AST_NODE_TYPES.VariableDeclaration || node.type === AST_NODE_TYPES.TSModuleDeclaration) &&
+          node.declare
+        )
+          return true;
       }
       return false;
     }
@@ -317,7 +364,8 @@ export default createRule<Options, MessageId>({
       if (name !== 'map' && !arrayFrom) return false;
       const callback = node.arguments[arrayFrom ? 1 : 0] && skipWrappers(node.arguments[arrayFrom ? 1 : 0]!);
       return (
-        (callback?.type === AST_NODE_TYPES.ArrowFunctionExpression || callback?.type === AST_NODE_TYPES.FunctionExpression) &&
+        (callback?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          callback?.type === AST_NODE_TYPES.FunctionExpression) &&
         callback.async &&
         !callback.generator
       );
@@ -340,12 +388,18 @@ export default createRule<Options, MessageId>({
       const exported =
         holder?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
         holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-        (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration);
+        (holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+          holder.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration);
       if (!exported) return false;
       if (from.type === AST_NODE_TYPES.PropertyDefinition) {
-        return from.key.type !== AST_NODE_TYPES.PrivateIdentifier && from.accessibility !== 'private' && from.accessibility !== 'protected';
+        return (
+          from.key.type !== AST_NODE_TYPES.PrivateIdentifier &&
+          from.accessibility !== 'private' &&
+          from.accessibility !== 'protected'
+        );
       }
-      if (from.type === AST_NODE_TYPES.MemberExpression && from.property.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+      if (from.type === AST_NODE_TYPES.MemberExpression && from.property.type === AST_NODE_TYPES.PrivateIdentifier)
+        return false;
       const declared = classNode.body.body.find(
         (element): element is TSESTree.PropertyDefinition =>
           element.type === AST_NODE_TYPES.PropertyDefinition &&
@@ -377,7 +431,8 @@ export default createRule<Options, MessageId>({
             skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
           ) {
             const name = memberName(target);
-            if (name && !isPublicApiField(target, name)) fieldCandidates.push({ name, report: expression, value: expression.right });
+            if (name && !isPublicApiField(target, name))
+              fieldCandidates.push({ name, report: expression, value: expression.right });
           }
           return;
         }
@@ -394,7 +449,11 @@ export default createRule<Options, MessageId>({
         pending.push(() => {
           const floating = findFloating(expression);
           if (!floating) return;
-          context.report({ node: statement, messageId: 'floating', suggest: statementSuggestions(statement, floating) });
+          context.report({
+            node: statement,
+            messageId: 'floating',
+            suggest: statementSuggestions(statement, floating),
+          });
         });
       },
       'VariableDeclarator[init]'(declarator: TSESTree.VariableDeclarator): void {
@@ -427,7 +486,9 @@ export default createRule<Options, MessageId>({
         // for member reads below then only runs in files that store a promise in a field. With types a verdict
         // costs a signature resolution, so the walk comes first and only unread fields are judged.
         const typed = oracle.types !== null;
-        const promiseFields = typed ? fieldCandidates : fieldCandidates.filter((candidate) => isPromiseValue(candidate.value));
+        const promiseFields = typed
+          ? fieldCandidates
+          : fieldCandidates.filter((candidate) => isPromiseValue(candidate.value));
         if (promiseFields.length === 0) return;
         // One walk: which member names are ever read.
         someDescendant(
@@ -435,12 +496,18 @@ export default createRule<Options, MessageId>({
           (node) => {
             if (node.type === AST_NODE_TYPES.MemberExpression) {
               const parent = node.parent;
-              if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=') return false;
+              if (
+                parent.type === AST_NODE_TYPES.AssignmentExpression &&
+                parent.left === node &&
+                parent.operator === '='
+              )
+                return false;
               const name = memberName(node);
               if (name) memberReads.add(name);
             } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
               for (const property of node.properties) {
-                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) memberReads.add(property.key.name);
+                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier)
+                  memberReads.add(property.key.name);
               }
             }
             return false;
@@ -451,7 +518,8 @@ export default createRule<Options, MessageId>({
         for (const candidate of promiseFields) {
           if (memberReads.has(candidate.name)) continue;
           if (typed && !isPromiseValue(candidate.value)) continue;
-          const display = candidate.report.type === AST_NODE_TYPES.PropertyDefinition ? candidate.name : `this.${candidate.name}`;
+          const display =
+            candidate.report.type === AST_NODE_TYPES.PropertyDefinition ? candidate.name : `this.${candidate.name}`;
           context.report({
             node: candidate.report,
             messageId: 'unusedStored',

@@ -29,7 +29,12 @@ type TimerKind = 'setInterval' | 'setTimeout';
 /** Where the handle a timer call returns ends up. */
 type HandleFate =
   | { kind: 'discarded'; statement: TSESTree.ExpressionStatement | undefined }
-  | { kind: 'variable'; variable: TSESLint.Scope.Variable; name: string; declarator: TSESTree.VariableDeclarator | undefined }
+  | {
+      kind: 'variable';
+      variable: TSESLint.Scope.Variable;
+      name: string;
+      declarator: TSESTree.VariableDeclarator | undefined;
+    }
   | { kind: 'member'; name: string; assignment: TSESTree.AssignmentExpression }
   | { kind: 'field'; name: string; property: TSESTree.PropertyDefinition }
   | { kind: 'escapes' };
@@ -50,15 +55,12 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      intervalDiscarded:
-        'This `setInterval` handle is thrown away, so the timer can never be cleared.',
+      intervalDiscarded: 'This `setInterval` handle is thrown away, so the timer can never be cleared.',
       intervalNeverCleared:
         '`{{name}}` holds a `setInterval` handle that is never cleared, so the timer outlives its owner.',
-      effectTimer:
-        'This `{{timer}}` in a React effect is not cleared by the effect\'s cleanup (`{{clear}}`).',
-      raceTimer:
-        'This `Promise.race` timeout is never cleared: it stays armed after the work wins.',
-      suggestEffectCleanup: 'Store the handle and clear it in the effect\'s cleanup.',
+      effectTimer: "This `{{timer}}` in a React effect is not cleared by the effect's cleanup (`{{clear}}`).",
+      raceTimer: 'This `Promise.race` timeout is never cleared: it stays armed after the work wins.',
+      suggestEffectCleanup: "Store the handle and clear it in the effect's cleanup.",
       suggestDispose: 'Clear the interval in `{{method}}()`.',
       suggestAbortSignal: 'Pass `AbortSignal.timeout({{ms}})` to `fetch` instead of racing a timer.',
       suggestClearInFinally: 'Store the timer handle and clear it in `.finally(...)`.',
@@ -70,7 +72,8 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const memberUses = new Map<TSESTree.Node, Set<string>>();
     const thisMemberUses = new Map<TSESTree.Node, Set<string>>();
-    const mayRacePromiseTimers = sourceCode.text.includes('timers/promises') && sourceCode.text.includes('Promise.race');
+    const mayRacePromiseTimers =
+      sourceCode.text.includes('timers/promises') && sourceCode.text.includes('Promise.race');
     let raceIndex: { calledNames: Set<string>; elements: Set<TSESTree.Node> } | undefined;
 
     /** The timer kind of this call when it is the global (or `node:timers`) timer function. */
@@ -160,7 +163,12 @@ export default createRule<Options, MessageId>({
         if (target.type === AST_NODE_TYPES.MemberExpression) {
           const name = memberName(target);
           const object = skipWrappers(target.object);
-          if (name && (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Identifier || object.type === AST_NODE_TYPES.MemberExpression)) {
+          if (
+            name &&
+            (object.type === AST_NODE_TYPES.ThisExpression ||
+              object.type === AST_NODE_TYPES.Identifier ||
+              object.type === AST_NODE_TYPES.MemberExpression)
+          ) {
             return { kind: 'member', name, assignment: parent };
           }
         }
@@ -175,7 +183,8 @@ export default createRule<Options, MessageId>({
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.IfStatement && parent.test === node) return false;
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) return false;
-      if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === '!' || parent.operator === 'typeof')) return false;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === '!' || parent.operator === 'typeof'))
+        return false;
       if (parent.type === AST_NODE_TYPES.BinaryExpression) return false;
       if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === node) return false;
       return true;
@@ -195,7 +204,8 @@ export default createRule<Options, MessageId>({
           (node) => {
             if (node.type === AST_NODE_TYPES.MemberExpression) {
               const parent = node.parent;
-              const isTarget = parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=';
+              const isTarget =
+                parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node && parent.operator === '=';
               const property = memberName(node);
               if (property && !isTarget && isUsingRead(node)) {
                 found.add(property);
@@ -203,7 +213,8 @@ export default createRule<Options, MessageId>({
               }
             } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
               for (const property of node.properties) {
-                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) found.add(property.key.name);
+                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier)
+                  found.add(property.key.name);
               }
             }
             return false;
@@ -220,7 +231,10 @@ export default createRule<Options, MessageId>({
     /** `this.x = setInterval(…)` is looked up among the uses of `this.x` in its class; other targets by their text. */
     function storedMemberIsUsed(assignment: TSESTree.AssignmentExpression, name: string): boolean {
       const target = skipWrappers(assignment.left);
-      if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        target.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
         return thisMemberIsUsed(name, assignment);
       }
       return memberIsUsed(storedMemberKey(assignment, name), memberScope(assignment));
@@ -279,16 +293,25 @@ export default createRule<Options, MessageId>({
             const property = memberName(node);
             if (!property) return false;
             const object = skipWrappers(node.object);
-            if (object.type === AST_NODE_TYPES.ThisExpression ? isHandleUse(node) : object.type === AST_NODE_TYPES.Identifier && isHandlePassedOn(node)) {
+            if (
+              object.type === AST_NODE_TYPES.ThisExpression
+                ? isHandleUse(node)
+                : object.type === AST_NODE_TYPES.Identifier && isHandlePassedOn(node)
+            ) {
               found.add(property);
             }
           } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
             const parent = node.parent;
             const source =
-              parent.type === AST_NODE_TYPES.VariableDeclarator ? parent.init : parent.type === AST_NODE_TYPES.AssignmentExpression ? parent.right : null;
+              parent.type === AST_NODE_TYPES.VariableDeclarator
+                ? parent.init
+                : parent.type === AST_NODE_TYPES.AssignmentExpression
+                  ? parent.right
+                  : null;
             if (source && skipWrappers(source).type === AST_NODE_TYPES.ThisExpression) {
               for (const property of node.properties) {
-                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier) found.add(property.key.name);
+                if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier)
+                  found.add(property.key.name);
               }
             }
           }
@@ -338,7 +361,10 @@ export default createRule<Options, MessageId>({
     /** `this.timer` is looked up by name in its class; `timerRef.current` by its whole text in the file. */
     function storedMemberKey(assignment: TSESTree.AssignmentExpression, name: string): string {
       const target = skipWrappers(assignment.left);
-      if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) {
+      if (
+        target.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression
+      ) {
         return memberKey(target);
       }
       return name;
@@ -347,7 +373,10 @@ export default createRule<Options, MessageId>({
     /** Where to look for uses of a stored member: the class of `this.x = …`, else the whole file. */
     function memberScope(assignment: TSESTree.AssignmentExpression): TSESTree.Node {
       const target = skipWrappers(assignment.left);
-      if (target.type === AST_NODE_TYPES.MemberExpression && skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        target.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
         for (let node: TSESTree.Node | undefined = assignment.parent; node; node = node.parent) {
           if (node.type === AST_NODE_TYPES.ClassBody) return node;
         }
@@ -420,7 +449,9 @@ export default createRule<Options, MessageId>({
     }
 
     /** The `new Promise(...)` whose executor starts this timer, when that promise is used as a `Promise.race` timeout. */
-    function raceTimeoutPromise(call: TSESTree.CallExpression): { promise: TSESTree.NewExpression; direct: boolean } | undefined {
+    function raceTimeoutPromise(
+      call: TSESTree.CallExpression,
+    ): { promise: TSESTree.NewExpression; direct: boolean } | undefined {
       const executor = enclosingFunction(call);
       if (!executor || !isPromiseExecutor(executor)) return undefined;
       const promise = executor.parent as TSESTree.NewExpression;
@@ -430,7 +461,8 @@ export default createRule<Options, MessageId>({
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
         const [variable] = sourceCode.getDeclaredVariables(parent);
-        if (variable?.references.some((reference) => elements.has(reference.identifier))) return { promise, direct: false };
+        if (variable?.references.some((reference) => elements.has(reference.identifier)))
+          return { promise, direct: false };
       }
       const owner = returningFunction(node);
       if (owner) {
@@ -450,8 +482,13 @@ export default createRule<Options, MessageId>({
     function functionName(fn: FunctionNode): string | undefined {
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
       const parent = fn.parent;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-      if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition || parent?.type === AST_NODE_TYPES.Property) {
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+        return parent.id.name;
+      if (
+        parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition ||
+        parent?.type === AST_NODE_TYPES.Property
+      ) {
         return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
       }
       if (fn.type === AST_NODE_TYPES.FunctionExpression) return fn.id?.name;
@@ -535,7 +572,8 @@ export default createRule<Options, MessageId>({
         classBody = fate.property.parent;
         memberText = `this.${sourceCode.getText(fate.property.key)}`;
       } else {
-        if (fate.kind !== 'member' || skipWrappers(fate.assignment.left).type !== AST_NODE_TYPES.MemberExpression) return [];
+        if (fate.kind !== 'member' || skipWrappers(fate.assignment.left).type !== AST_NODE_TYPES.MemberExpression)
+          return [];
         const target = skipWrappers(fate.assignment.left) as TSESTree.MemberExpression;
         if (skipWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) return [];
         for (let node: TSESTree.Node | undefined = fate.assignment.parent; node; node = node.parent) {
@@ -568,7 +606,10 @@ export default createRule<Options, MessageId>({
             fix: (fixer) =>
               first
                 ? fixer.insertTextBefore(first, `clearInterval(${memberText});\n${indent}`)
-                : fixer.replaceText(block, `{\n${indent}clearInterval(${memberText});\n${lineIndent(sourceCode, existing)}}`),
+                : fixer.replaceText(
+                    block,
+                    `{\n${indent}clearInterval(${memberText});\n${lineIndent(sourceCode, existing)}}`,
+                  ),
           },
         ];
       }
@@ -580,12 +621,18 @@ export default createRule<Options, MessageId>({
           messageId: 'suggestDispose',
           data: { method: 'dispose' },
           fix: (fixer) =>
-            fixer.insertTextAfter(lastMember, `\n\n${indent}dispose() {\n${indent}  clearInterval(${memberText});\n${indent}}`),
+            fixer.insertTextAfter(
+              lastMember,
+              `\n\n${indent}dispose() {\n${indent}  clearInterval(${memberText});\n${indent}}`,
+            ),
         },
       ];
     }
 
-    function raceSuggestions(call: TSESTree.CallExpression, promise: TSESTree.NewExpression): TSESLint.ReportSuggestionArray<MessageId> {
+    function raceSuggestions(
+      call: TSESTree.CallExpression,
+      promise: TSESTree.NewExpression,
+    ): TSESLint.ReportSuggestionArray<MessageId> {
       const suggestions: TSESLint.ReportSuggestionArray<MessageId> = [];
       const array = climbWrappers(promise).parent;
       const race = array?.parent;
@@ -637,7 +684,8 @@ export default createRule<Options, MessageId>({
       ) {
         statement = statement.parent;
       }
-      if (!statement.parent || isFunctionNode(statement) || statement.type === AST_NODE_TYPES.ClassBody) return suggestions;
+      if (!statement.parent || isFunctionNode(statement) || statement.type === AST_NODE_TYPES.ClassBody)
+        return suggestions;
       const inExecutorBody = climbWrappers(call).parent;
       const handle = freshName('timeoutHandle');
       const declaration = isTypeScriptFile(context)
@@ -706,15 +754,26 @@ export default createRule<Options, MessageId>({
           : fate.kind === 'field'
             ? `this.${sourceCode.getText(fate.property.key)}`
             : fate.name;
-      context.report({ node: call, messageId: 'intervalNeverCleared', data: { name }, suggest: disposeSuggestion(fate) });
+      context.report({
+        node: call,
+        messageId: 'intervalNeverCleared',
+        data: { name },
+        suggest: disposeSuggestion(fate),
+      });
     }
 
     /** `timers/promises` `setTimeout(ms)` raced directly without a signal: the timer stays armed. */
     function checkPromiseTimer(call: TSESTree.CallExpression): void {
       const callee = skipWrappers(call.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : undefined;
       if (name !== 'setTimeout') {
-        const origin = callee.type === AST_NODE_TYPES.Identifier ? bindingOrigin(resolveVariable(sourceCode, callee)) : undefined;
+        const origin =
+          callee.type === AST_NODE_TYPES.Identifier ? bindingOrigin(resolveVariable(sourceCode, callee)) : undefined;
         if (origin?.imported !== 'setTimeout') return;
       }
       const options = call.arguments[2];
@@ -734,7 +793,8 @@ export default createRule<Options, MessageId>({
         // `import { setTimeout as sleep } from 'timers/promises'` raced without a signal
         if (!mayRacePromiseTimers) return;
         const origin = bindingOrigin(resolveVariable(sourceCode, callee));
-        if (origin && TIMER_PROMISE_MODULES.has(origin.source) && origin.imported === 'setTimeout') checkPromiseTimer(call);
+        if (origin && TIMER_PROMISE_MODULES.has(origin.source) && origin.imported === 'setTimeout')
+          checkPromiseTimer(call);
       },
       'CallExpression[callee.type="MemberExpression"][callee.property.name=/^set(Interval|Timeout)$/]'(
         call: TSESTree.CallExpression,

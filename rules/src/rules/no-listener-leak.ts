@@ -36,10 +36,26 @@ const ADD_METHODS: Record<string, string> = {
   prependListener: 'removeListener',
   addEventListener: 'removeEventListener',
 };
-const ONCE_METHODS: Record<string, string> = { on: 'once', addListener: 'once', prependListener: 'prependOnceListener' };
+const ONCE_METHODS: Record<string, string> = {
+  on: 'once',
+  addListener: 'once',
+  prependListener: 'prependOnceListener',
+};
 const REMOVE_METHODS = new Set(['off', 'removeListener', 'removeEventListener', 'removeAllListeners']);
 const TEARDOWN_METHODS = new Set(['destroy', 'close', 'end', 'terminate', 'dispose', 'disconnect', 'unref', 'quit']);
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'head', 'options', 'route']);
+const ROUTE_METHODS = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'use',
+  'head',
+  'options',
+  'route',
+]);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find']);
 const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
 /** Events that fire again and again on one target: a listener registered inside theirs is registered each time. */
@@ -86,7 +102,8 @@ const RESPONSE_PARAMS = /^(?:res|response|reply|h|next)$/;
 const PER_CALL_NAME =
   /^(?:(?:handle|process|on)(?:Message|Data|Request|Event|Packet|Frame|Chunk|Line|Job|Task|Tick|Update|Change|Connection|Command|Query|Call)|request|send|fetch|query|exec|execute|call|invoke|dispatch|publish|consume|receive|respond|serve|upload|download|each[A-Z]|waitFor|wait$|process$|handle$)/;
 /** Functions that run once at start-up. */
-const START_UP_NAME = /^(?:constructor|init|initialize|setup|setUp|start|bootstrap|main|listen|register|install|configure|mount|attach|bind|connect|create|open|boot)/;
+const START_UP_NAME =
+  /^(?:constructor|init|initialize|setup|setUp|start|bootstrap|main|listen|register|install|configure|mount|attach|bind|connect|create|open|boot)/;
 /** Connections shared across requests (HTTP keep-alive): `req.socket`, `res.connection`. */
 const SHARED_MEMBERS = new Set(['socket', 'connection']);
 
@@ -117,7 +134,8 @@ export default createRule<Options, MessageId>({
       if (!node) return undefined;
       const event = skipWrappers(node);
       if (event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string') return event.value;
-      if (event.type === AST_NODE_TYPES.TemplateLiteral && event.expressions.length === 0) return event.quasis[0]?.value.cooked ?? undefined;
+      if (event.type === AST_NODE_TYPES.TemplateLiteral && event.expressions.length === 0)
+        return event.quasis[0]?.value.cooked ?? undefined;
       return undefined;
     }
 
@@ -127,7 +145,13 @@ export default createRule<Options, MessageId>({
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return undefined;
       const method = calleeName(call);
       if (!method) return undefined;
-      if (method in ADD_METHODS || method === 'once' || method === 'subscribe' || method === 'consume' || method === 'process') {
+      if (
+        method in ADD_METHODS ||
+        method === 'once' ||
+        method === 'subscribe' ||
+        method === 'consume' ||
+        method === 'process'
+      ) {
         return { call, method };
       }
       return undefined;
@@ -144,7 +168,9 @@ export default createRule<Options, MessageId>({
           const pathFirst =
             !!first &&
             first !== fn &&
-            (first.type === AST_NODE_TYPES.Literal || first.type === AST_NODE_TYPES.TemplateLiteral || first.type === AST_NODE_TYPES.ArrayExpression);
+            (first.type === AST_NODE_TYPES.Literal ||
+              first.type === AST_NODE_TYPES.TemplateLiteral ||
+              first.type === AST_NODE_TYPES.ArrayExpression);
           if (pathFirst || params.length >= 2) return true;
         }
       }
@@ -155,8 +181,11 @@ export default createRule<Options, MessageId>({
       return !!name && /^(?:GET|POST|PUT|PATCH|DELETE|handler)$/.test(name) && params.length >= 1;
     }
 
-    function propertyName(node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
-      if (node.key.type === AST_NODE_TYPES.Identifier || node.key.type === AST_NODE_TYPES.PrivateIdentifier) return node.key.name;
+    function propertyName(
+      node: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+    ): string | undefined {
+      if (node.key.type === AST_NODE_TYPES.Identifier || node.key.type === AST_NODE_TYPES.PrivateIdentifier)
+        return node.key.name;
       if (node.key.type === AST_NODE_TYPES.Literal && typeof node.key.value === 'string') return node.key.value;
       return undefined;
     }
@@ -164,11 +193,17 @@ export default createRule<Options, MessageId>({
     function functionName(fn: FunctionNode): string | undefined {
       if (fn.id) return fn.id.name;
       const parent = fn.parent;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-      if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+        return parent.id.name;
+      if (
+        parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.Property ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition
+      ) {
         return propertyName(parent);
       }
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) return memberName(parent.left);
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression)
+        return memberName(parent.left);
       return undefined;
     }
 
@@ -187,7 +222,8 @@ export default createRule<Options, MessageId>({
           sourceCode.visitorKeys,
         );
       };
-      if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) collect(loop.left);
+      if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement)
+        collect(loop.left);
       else if (loop.type === AST_NODE_TYPES.ForStatement) collect(loop.init);
       else if (isFunctionNode(loop)) for (const param of loop.params) collect(param);
       return names;
@@ -234,11 +270,20 @@ export default createRule<Options, MessageId>({
         // An interval fires again and again; a one-shot timer runs once per run of the code around it.
         if (name === 'setInterval') return { kind: 'tick', node: fn };
         if (name && EFFECT_HOOKS.has(name) && parent.arguments[0] === fn) return { kind: 'effect', node: fn };
-        if (name && ITERATION_METHODS.has(name) && parent.arguments[0] === fn && skipWrappers(parent.callee).type === AST_NODE_TYPES.MemberExpression) {
+        if (
+          name &&
+          ITERATION_METHODS.has(name) &&
+          parent.arguments[0] === fn &&
+          skipWrappers(parent.callee).type === AST_NODE_TYPES.MemberExpression
+        ) {
           return { kind: 'iteration', node: fn };
         }
       }
-      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === fn && calleeName(parent) === 'Promise') {
+      if (
+        parent?.type === AST_NODE_TYPES.NewExpression &&
+        parent.arguments[0] === fn &&
+        calleeName(parent) === 'Promise'
+      ) {
         // A promise made inside a function: each call waits for the event again.
         for (let node: TSESTree.Node | undefined = parent.parent; node; node = node.parent) {
           if (isFunctionNode(node)) {
@@ -267,16 +312,23 @@ export default createRule<Options, MessageId>({
     function registeredByName(fn: FunctionNode): Repeat | undefined {
       let variable: TSESLint.Scope.Variable | undefined;
       if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
-      else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+      else if (
+        fn.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        fn.parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
         variable = sourceCode.getDeclaredVariables(fn.parent)[0];
       }
       for (const reference of variable?.references ?? []) {
         const call = reference.identifier.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference.identifier as never)) continue;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(reference.identifier as never))
+          continue;
         const name = calleeName(call);
         if (!name) continue;
         if (name === 'setInterval' && call.arguments[0] === reference.identifier) return { kind: 'tick', node: fn };
-        if (name === 'createServer' || (ROUTE_METHODS.has(name) && call.arguments.length >= 2 && call.arguments[0]?.type === AST_NODE_TYPES.Literal)) {
+        if (
+          name === 'createServer' ||
+          (ROUTE_METHODS.has(name) && call.arguments.length >= 2 && call.arguments[0]?.type === AST_NODE_TYPES.Literal)
+        ) {
           return { kind: 'request', node: fn };
         }
         if ((name in ADD_METHODS || name === 'subscribe') && call.arguments[1] === reference.identifier) {
@@ -299,7 +351,8 @@ export default createRule<Options, MessageId>({
     /** The function that owns a repeat: itself, or the function (or file) around a loop. */
     function repeatFunction(repeat: Repeat): TSESTree.Node {
       if (isFunctionNode(repeat.node)) return repeat.node;
-      for (let node: TSESTree.Node | undefined = repeat.node.parent; node; node = node.parent) if (isFunctionNode(node)) return node;
+      for (let node: TSESTree.Node | undefined = repeat.node.parent; node; node = node.parent)
+        if (isFunctionNode(node)) return node;
       return sourceCode.ast;
     }
 
@@ -325,20 +378,35 @@ export default createRule<Options, MessageId>({
       if (!declared) return false;
       if (!within(declared, repeat.node)) {
         // Declared outside, but a new object assigned on each run (`current = new Socket()`) is fresh.
-        if (variable.references.some((reference) => reference.isWrite() && !reference.init && within(reference.identifier, repeat.node))) return false;
+        if (
+          variable.references.some(
+            (reference) => reference.isWrite() && !reference.init && within(reference.identifier, repeat.node),
+          )
+        )
+          return false;
         // A per-call function's caller may itself run once per object: only module-level targets surely outlive it.
         return repeat.kind !== 'call' || variable.scope.block.type === AST_NODE_TYPES.Program;
       }
       const def = variable.defs[0]!;
       // A caller's signal: one `AbortSignal` may serve many calls (a shutdown signal, a request-wide signal).
-      if (def.type === 'Parameter' && (event === 'abort' || /signal$/i.test(expression.name)) && repeat.kind === 'call') return true;
+      if (def.type === 'Parameter' && (event === 'abort' || /signal$/i.test(expression.name)) && repeat.kind === 'call')
+        return true;
       if (def.type === 'Variable' && def.node.init) {
         const init = skipWrappers(def.node.init);
         // `const socket = this.socket`, `const { signal } = options`, `const bus = getBus()` stay what they were.
-        if (init.type === AST_NODE_TYPES.ThisExpression || init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Identifier) {
+        if (
+          init.type === AST_NODE_TYPES.ThisExpression ||
+          init.type === AST_NODE_TYPES.MemberExpression ||
+          init.type === AST_NODE_TYPES.Identifier
+        ) {
           if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && init.type === AST_NODE_TYPES.Identifier) {
             const source = resolveVariable(sourceCode, init);
-            if (source?.defs[0]?.type === 'Parameter' && (event === 'abort' || /signal$/i.test(expression.name)) && repeat.kind === 'call') return true;
+            if (
+              source?.defs[0]?.type === 'Parameter' &&
+              (event === 'abort' || /signal$/i.test(expression.name)) &&
+              repeat.kind === 'call'
+            )
+              return true;
           }
           return outlives(init, repeat, event, depth + 1);
         }
@@ -350,7 +418,11 @@ export default createRule<Options, MessageId>({
     function variesPerIteration(call: TSESTree.CallExpression, repeat: Repeat): boolean {
       const names = iterationNames(repeat.node);
       // In a loop over a collection, a binding made in the body from the item is per item as well.
-      if (repeat.node.type === AST_NODE_TYPES.ForOfStatement || repeat.node.type === AST_NODE_TYPES.ForInStatement || isFunctionNode(repeat.node)) {
+      if (
+        repeat.node.type === AST_NODE_TYPES.ForOfStatement ||
+        repeat.node.type === AST_NODE_TYPES.ForInStatement ||
+        isFunctionNode(repeat.node)
+      ) {
         const body = isFunctionNode(repeat.node) ? repeat.node.body : repeat.node.body;
         for (const variable of sourceCode.getDeclaredVariables(repeat.node)) names.add(variable.name);
         someDescendant(
@@ -371,7 +443,8 @@ export default createRule<Options, MessageId>({
         !!node &&
         someDescendant(
           node,
-          (inner) => inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name) && (deep || !isFunctionNode(node)),
+          (inner) =>
+            inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name) && (deep || !isFunctionNode(node)),
           false,
           sourceCode.visitorKeys,
         );
@@ -399,7 +472,14 @@ export default createRule<Options, MessageId>({
           const callee = skipWrappers(node.callee);
           if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
           const method = memberName(callee);
-          if (!method || method in ADD_METHODS || method === 'once' || REMOVE_METHODS.has(method) || method === 'prependOnceListener') return false;
+          if (
+            !method ||
+            method in ADD_METHODS ||
+            method === 'once' ||
+            REMOVE_METHODS.has(method) ||
+            method === 'prependOnceListener'
+          )
+            return false;
           return normalised(callee.object) === text;
         },
         false,
@@ -414,7 +494,8 @@ export default createRule<Options, MessageId>({
     function guardedOnce(call: TSESTree.CallExpression, repeat: Repeat, target: string): boolean {
       for (let node: TSESTree.Node | undefined = call.parent; node && node !== repeat.node; node = node.parent) {
         let test: TSESTree.Node | undefined;
-        if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) test = node.test;
+        if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression)
+          test = node.test;
         else if (node.type === AST_NODE_TYPES.LogicalExpression) test = node.left;
         if (!test) continue;
         const text = normalised(test);
@@ -422,7 +503,12 @@ export default createRule<Options, MessageId>({
         // A mere presence check (`if (signal)`, `signal != null`, `!signal.aborted`) says nothing about earlier runs.
         const bare = text.replace(/^!+/, '').replace(/^\((.*)\)$/, '$1');
         const escaped = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`^(?:typeof)?${escaped}(?:\\.aborted)?(?:[!=]==?(?:null|undefined|'undefined'|"undefined"))?$`).test(bare)) continue;
+        if (
+          new RegExp(
+            `^(?:typeof)?${escaped}(?:\\.aborted)?(?:[!=]==?(?:null|undefined|'undefined'|"undefined"))?$`,
+          ).test(bare)
+        )
+          continue;
         if (text.includes(target)) return true;
       }
       return false;
@@ -455,7 +541,12 @@ export default createRule<Options, MessageId>({
     }
 
     /** A removal of this listener (or of all listeners, or the target's teardown) within `scope`. */
-    function removedIn(scope: TSESTree.Node, target: string, event: TSESTree.Node | undefined, listener: TSESTree.Node): boolean {
+    function removedIn(
+      scope: TSESTree.Node,
+      target: string,
+      event: TSESTree.Node | undefined,
+      listener: TSESTree.Node,
+    ): boolean {
       const listenerText = isFunctionNode(skipWrappers(listener)) ? undefined : normalised(listener);
       const eventText = event ? normalised(event) : undefined;
       return removals().some((node) => {
@@ -466,11 +557,18 @@ export default createRule<Options, MessageId>({
         if (!method) return false;
         const receiver = normalised(callee.object);
         if (method === 'removeAllListeners' && receiver === target) return true;
-        if (TEARDOWN_METHODS.has(method) && (receiver === target || node.arguments.some((arg) => normalised(arg) === target))) return true;
+        if (
+          TEARDOWN_METHODS.has(method) &&
+          (receiver === target || node.arguments.some((arg) => normalised(arg) === target))
+        )
+          return true;
         if (!REMOVE_METHODS.has(method)) return false;
         const [removedEvent, removedListener] = node.arguments;
         if (listenerText !== undefined && removedListener && normalised(removedListener) === listenerText) return true;
-        return receiver === target && (!removedListener || (listenerText === undefined && !!removedEvent && normalised(removedEvent) === eventText));
+        return (
+          receiver === target &&
+          (!removedListener || (listenerText === undefined && !!removedEvent && normalised(removedEvent) === eventText))
+        );
       });
     }
 
@@ -481,12 +579,19 @@ export default createRule<Options, MessageId>({
         const variable = resolveVariable(sourceCode, expression);
         return !!variable?.references.some((reference) => {
           const parent = reference.identifier.parent;
-          return parent?.type === AST_NODE_TYPES.CallExpression && REMOVE_METHODS.has(calleeName(parent) ?? '') && parent.arguments.includes(reference.identifier as never);
+          return (
+            parent?.type === AST_NODE_TYPES.CallExpression &&
+            REMOVE_METHODS.has(calleeName(parent) ?? '') &&
+            parent.arguments.includes(reference.identifier as never)
+          );
         });
       }
       if (expression.type === AST_NODE_TYPES.MemberExpression) {
         const text = normalised(expression);
-        return removals().some((node) => REMOVE_METHODS.has(calleeName(node) ?? '') && node.arguments.some((arg) => normalised(arg) === text));
+        return removals().some(
+          (node) =>
+            REMOVE_METHODS.has(calleeName(node) ?? '') && node.arguments.some((arg) => normalised(arg) === text),
+        );
       }
       return false;
     }
@@ -494,7 +599,12 @@ export default createRule<Options, MessageId>({
     /** The add call's result kept (`const off = bus.on(…)`, `return emitter.on(…)`): its owner removes it. */
     function resultKept(call: TSESTree.CallExpression): boolean {
       let node: TSESTree.Node = call;
-      while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) {
+      while (
+        node.parent &&
+        (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+          node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          node.parent.type === AST_NODE_TYPES.ChainExpression)
+      ) {
         node = node.parent;
       }
       const parent = node.parent;
@@ -504,7 +614,8 @@ export default createRule<Options, MessageId>({
         // `() => bus.on(…)` as a promise executor or timer callback discards it; elsewhere the arrow returns it.
         return functionRepeat(parent) === undefined && !(parent.parent?.type === AST_NODE_TYPES.NewExpression);
       }
-      if (parent.type === AST_NODE_TYPES.SequenceExpression || parent.type === AST_NODE_TYPES.AwaitExpression) return false;
+      if (parent.type === AST_NODE_TYPES.SequenceExpression || parent.type === AST_NODE_TYPES.AwaitExpression)
+        return false;
       return true;
     }
 
@@ -550,7 +661,12 @@ export default createRule<Options, MessageId>({
       return false;
     }
 
-    function suggestions(call: TSESTree.CallExpression, method: string, target: string, repeat: Repeat): TSESLint.ReportSuggestionArray<MessageId> {
+    function suggestions(
+      call: TSESTree.CallExpression,
+      method: string,
+      target: string,
+      repeat: Repeat,
+    ): TSESLint.ReportSuggestionArray<MessageId> {
       const result: TSESLint.ReportSuggestionArray<MessageId> = [];
       const cleanup = repeat.kind === 'effect' ? effectCleanupSuggestion(call, method, repeat.node) : undefined;
       if (cleanup) return [cleanup];
@@ -559,19 +675,43 @@ export default createRule<Options, MessageId>({
       if (method === 'addEventListener') {
         const optionsNode = options && skipWrappers(options);
         if (!options) {
-          result.push({ messageId: 'suggestOnce', data: { replacement: '{ once: true }' }, fix: (fixer) => fixer.insertTextAfter(listener!, ', { once: true }') });
-          if (signalInScope(call, target)) result.push({ messageId: 'suggestSignal', fix: (fixer) => fixer.insertTextAfter(listener!, ', { signal }') });
+          result.push({
+            messageId: 'suggestOnce',
+            data: { replacement: '{ once: true }' },
+            fix: (fixer) => fixer.insertTextAfter(listener!, ', { once: true }'),
+          });
+          if (signalInScope(call, target))
+            result.push({
+              messageId: 'suggestSignal',
+              fix: (fixer) => fixer.insertTextAfter(listener!, ', { signal }'),
+            });
         } else if (optionsNode?.type === AST_NODE_TYPES.ObjectExpression) {
-          result.push({ messageId: 'suggestOnce', data: { replacement: '{ once: true }' }, fix: (fixer) => addPropertyFix(sourceCode, fixer, optionsNode, 'once: true') });
-          if (signalInScope(call, target)) result.push({ messageId: 'suggestSignal', fix: (fixer) => addPropertyFix(sourceCode, fixer, optionsNode, 'signal') });
+          result.push({
+            messageId: 'suggestOnce',
+            data: { replacement: '{ once: true }' },
+            fix: (fixer) => addPropertyFix(sourceCode, fixer, optionsNode, 'once: true'),
+          });
+          if (signalInScope(call, target))
+            result.push({
+              messageId: 'suggestSignal',
+              fix: (fixer) => addPropertyFix(sourceCode, fixer, optionsNode, 'signal'),
+            });
         } else if (optionsNode?.type === AST_NODE_TYPES.Literal && typeof optionsNode.value === 'boolean') {
           const capture = optionsNode.value ? 'capture: true, ' : '';
-          result.push({ messageId: 'suggestOnce', data: { replacement: '{ once: true }' }, fix: (fixer) => fixer.replaceText(optionsNode, `{ ${capture}once: true }`) });
+          result.push({
+            messageId: 'suggestOnce',
+            data: { replacement: '{ once: true }' },
+            fix: (fixer) => fixer.replaceText(optionsNode, `{ ${capture}once: true }`),
+          });
         }
       } else if (ONCE_METHODS[method] && callee.property.type === AST_NODE_TYPES.Identifier) {
         const once = ONCE_METHODS[method];
         const property = callee.property;
-        result.push({ messageId: 'suggestOnce', data: { replacement: `${target}.${once}(…)` }, fix: (fixer) => fixer.replaceText(property, once) });
+        result.push({
+          messageId: 'suggestOnce',
+          data: { replacement: `${target}.${once}(…)` },
+          fix: (fixer) => fixer.replaceText(property, once),
+        });
       }
       const finallyFix = finallySuggestion(call, method);
       if (finallyFix) result.push(finallyFix);
@@ -587,24 +727,39 @@ export default createRule<Options, MessageId>({
       const optionsNode = options && skipWrappers(options);
       let capture = '';
       if (optionsNode?.type === AST_NODE_TYPES.Literal) capture = `, ${sourceCode.getText(optionsNode)}`;
-      else if (optionsNode?.type === AST_NODE_TYPES.ObjectExpression && keyPresence(sourceCode, optionsNode, new Set(['capture'])) !== 'absent') return undefined;
+      else if (
+        optionsNode?.type === AST_NODE_TYPES.ObjectExpression &&
+        keyPresence(sourceCode, optionsNode, new Set(['capture'])) !== 'absent'
+      )
+        return undefined;
       const object = (skipWrappers(call.callee) as TSESTree.MemberExpression).object;
       return `${sourceCode.getText(object)}.${ADD_METHODS[method]!}(${sourceCode.getText(event)}, ${sourceCode.getText(listener)}${capture})`;
     }
 
     /** A React effect without a cleanup: return one that removes the (named) listener. */
-    function effectCleanupSuggestion(call: TSESTree.CallExpression, method: string, effect: TSESTree.Node): TSESLint.ReportSuggestionArray<MessageId>[number] | undefined {
+    function effectCleanupSuggestion(
+      call: TSESTree.CallExpression,
+      method: string,
+      effect: TSESTree.Node,
+    ): TSESLint.ReportSuggestionArray<MessageId>[number] | undefined {
       if (!isFunctionNode(effect) || effect.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
       if (effect.body.body.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement)) return undefined;
       const remove = removalText(call, method);
       const last = effect.body.body.at(-1);
       if (!remove || !last) return undefined;
       const indent = lineIndent(sourceCode, last);
-      return { messageId: 'suggestEffectCleanup', data: { remove }, fix: (fixer) => fixer.insertTextAfter(last, `\n${indent}return () => ${remove};`) };
+      return {
+        messageId: 'suggestEffectCleanup',
+        data: { remove },
+        fix: (fixer) => fixer.insertTextAfter(last, `\n${indent}return () => ${remove};`),
+      };
     }
 
     /** In an async function, run what follows the registration in `try` and remove the (named) listener in `finally`. */
-    function finallySuggestion(call: TSESTree.CallExpression, method: string): TSESLint.ReportSuggestionArray<MessageId>[number] | undefined {
+    function finallySuggestion(
+      call: TSESTree.CallExpression,
+      method: string,
+    ): TSESLint.ReportSuggestionArray<MessageId>[number] | undefined {
       const statement = call.parent;
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
       const block = statement.parent;
@@ -623,7 +778,11 @@ export default createRule<Options, MessageId>({
       return {
         messageId: 'suggestFinally',
         data: { remove },
-        fix: (fixer) => fixer.replaceTextRange([first.range[0], last.range[1]], `try {\n${indent}  ${body}\n${indent}} finally {\n${indent}  ${remove};\n${indent}}`),
+        fix: (fixer) =>
+          fixer.replaceTextRange(
+            [first.range[0], last.range[1]],
+            `try {\n${indent}  ${body}\n${indent}} finally {\n${indent}  ${remove};\n${indent}}`,
+          ),
       };
     }
 
@@ -663,10 +822,18 @@ export default createRule<Options, MessageId>({
       if (listenerNode.type === AST_NODE_TYPES.Literal || listenerNode.type === AST_NODE_TYPES.ObjectExpression) return;
       const targetNode = skipWrappers(callee.object);
       // `events.on(emitter, name)` is an async iterator, not a registration.
-      if (targetNode.type === AST_NODE_TYPES.Identifier && (targetNode.name === 'EventEmitter' || targetNode.name === 'events')) return;
+      if (
+        targetNode.type === AST_NODE_TYPES.Identifier &&
+        (targetNode.name === 'EventEmitter' || targetNode.name === 'events')
+      )
+        return;
       if (options) {
         const optionsNode = skipWrappers(options);
-        if (optionsNode.type !== AST_NODE_TYPES.Literal && keyPresence(sourceCode, optionsNode, new Set(['once', 'signal'])) !== 'absent') return;
+        if (
+          optionsNode.type !== AST_NODE_TYPES.Literal &&
+          keyPresence(sourceCode, optionsNode, new Set(['once', 'signal'])) !== 'absent'
+        )
+          return;
       }
       if (resultKept(call)) return;
       const eventText = eventName(event);
@@ -676,7 +843,11 @@ export default createRule<Options, MessageId>({
       while (repeat?.kind === 'iteration' && variesPerIteration(call, repeat)) repeat = repeatOf(repeat.node);
       if (!repeat) return;
       if (!outlives(targetNode, repeat, eventText)) return;
-      if (targetNode.type === AST_NODE_TYPES.Identifier && identifierOrigin(sourceCode, targetNode)?.source === 'events') return;
+      if (
+        targetNode.type === AST_NODE_TYPES.Identifier &&
+        identifierOrigin(sourceCode, targetNode)?.source === 'events'
+      )
+        return;
       if (guardedOnce(call, repeat, normalised(targetNode))) return;
       if (repeat.executor && !usedPerCall(targetNode, repeat)) return;
       const target = normalised(targetNode);

@@ -49,8 +49,7 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      sharedBinding:
-        '`{{name}}` {{reason}}, but {{subject}} {{sink}}: it sees a later value{{others}}.',
+      sharedBinding: '`{{name}}` {{reason}}, but {{subject}} {{sink}}: it sees a later value{{others}}.',
       suggestLet: 'Declare {{names}} with `let` so every iteration gets its own binding.',
       suggestSnapshot: 'Copy {{names}} into a `const` before the function is created and read the copy inside it.',
     },
@@ -182,7 +181,8 @@ export default createRule<Options, MessageId>({
       const names = quoteList(shared.map((binding) => binding.variable.name));
       const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
       const declarations = letConversion(sourceCode, analyzer, shared, fn, chain);
-      if (declarations) suggest.push({ messageId: 'suggestLet', data: { names }, fix: letFix(sourceCode, declarations) });
+      if (declarations)
+        suggest.push({ messageId: 'suggestLet', data: { names }, fix: letFix(sourceCode, declarations) });
       const snapshot = snapshotFix(sourceCode, shared, fn, chain);
       if (snapshot) suggest.push({ messageId: 'suggestSnapshot', data: { names }, fix: snapshot });
       report(fn, 'this function', fate, shared, suggest);

@@ -36,7 +36,8 @@ interface LossWording {
 }
 
 function wording(found: LossyFinding): LossWording {
-  const revive = (honest: string): string => `Revive the field when parsing, or declare it as what JSON gives (${honest}).`;
+  const revive = (honest: string): string =>
+    `Revive the field when parsing, or declare it as what JSON gives (${honest}).`;
   const rebuild = (honest: string): string => `Declare it as ${honest} and build the richer value after parsing.`;
   const table: Record<LossKind, Omit<LossWording, 'fix'> & { revivable: boolean }> = {
     Date: { declared: 'a Date', becomes: 'a string', honest: 'string', revivable: true },
@@ -44,13 +45,38 @@ function wording(found: LossyFinding): LossWording {
     Set: { declared: `a ${found.typeName}`, becomes: 'an array or `{}`', honest: 'an array type', revivable: true },
     bigint: { declared: 'a bigint', becomes: 'a number rounded above 2^53', honest: 'string', revivable: true },
     RegExp: { declared: 'a RegExp', becomes: '`{}` or a string', honest: 'string', revivable: false },
-    function: { declared: 'a function', becomes: 'nothing (JSON has no functions)', honest: 'a type without it', revivable: false },
-    class: { declared: `an instance of ${found.typeName}`, becomes: 'a plain object without its methods', honest: 'a plain data type', revivable: false },
-    undefined: { declared: 'always present (as `undefined`)', becomes: 'a missing key', honest: 'an optional member', revivable: false },
-    builtin: { declared: `a ${found.typeName}`, becomes: 'a plain object or a string', honest: 'a JSON-shaped type', revivable: false },
+    function: {
+      declared: 'a function',
+      becomes: 'nothing (JSON has no functions)',
+      honest: 'a type without it',
+      revivable: false,
+    },
+    class: {
+      declared: `an instance of ${found.typeName}`,
+      becomes: 'a plain object without its methods',
+      honest: 'a plain data type',
+      revivable: false,
+    },
+    undefined: {
+      declared: 'always present (as `undefined`)',
+      becomes: 'a missing key',
+      honest: 'an optional member',
+      revivable: false,
+    },
+    builtin: {
+      declared: `a ${found.typeName}`,
+      becomes: 'a plain object or a string',
+      honest: 'a JSON-shaped type',
+      revivable: false,
+    },
   };
   const entry = table[found.kind];
-  return { declared: entry.declared, becomes: entry.becomes, honest: entry.honest, fix: entry.revivable ? revive(entry.honest) : rebuild(entry.honest) };
+  return {
+    declared: entry.declared,
+    becomes: entry.becomes,
+    honest: entry.honest,
+    fix: entry.revivable ? revive(entry.honest) : rebuild(entry.honest),
+  };
 }
 
 const MAX_TYPE_TEXT = 60;
@@ -106,12 +132,9 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      lossyType:
-        '`{{type}}` declares {{path}} as {{declared}}, but parsed JSON holds {{becomes}} there.',
-      precisionLost:
-        '`{{key}}` is used as a 64-bit integer, but `{{source}}` rounded it (exact only to 2^53).',
-      unsafeIntegerLiteral:
-        'The number {{digits}} in this JSON text is above 2^53, so `JSON.parse` rounds it.',
+      lossyType: '`{{type}}` declares {{path}} as {{declared}}, but parsed JSON holds {{becomes}} there.',
+      precisionLost: '`{{key}}` is used as a 64-bit integer, but `{{source}}` rounded it (exact only to 2^53).',
+      unsafeIntegerLiteral: 'The number {{digits}} in this JSON text is above 2^53, so `JSON.parse` rounds it.',
       suggestReviver: 'Revive `{{key}}` with a reviver ({{what}}).',
       suggestQuoteField: 'Quote `{{key}}` in the text before parsing so it arrives as an exact string.',
       suggestQuoteLiteral: 'Quote {{digits}} so it stays exact.',
@@ -123,7 +146,8 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const getTypeTools = typeToolsGetter(context);
     // Type annotations in a suggestion only where the file is TypeScript and parsed as such.
-    const typeScript = isTypeScriptFile(context.filename) && sourceCode.parserServices?.esTreeNodeToTSNodeMap !== undefined;
+    const typeScript =
+      isTypeScriptFile(context.filename) && sourceCode.parserServices?.esTreeNodeToTSNodeMap !== undefined;
 
     function lossyFinding(flow: ParsedFlow): { finding: LossyFinding; typeText: string } | undefined {
       if (flow.validated) return undefined;
@@ -136,7 +160,9 @@ export default createRule<Options, MessageId>({
           askChecker(context, claim.typeNode, () => {
             const tsNode = tools.services.esTreeNodeToTSNodeMap.get(claim.typeNode) as ts.TypeNode;
             const type = tools.checker.getTypeFromTypeNode(tsNode);
-            return isAnyOrUnknown(type) ? { unknown: true } : { unknown: false, found: findLossyInType(tools.checker, type, tsNode) };
+            return isAnyOrUnknown(type)
+              ? { unknown: true }
+              : { unknown: false, found: findLossyInType(tools.checker, type, tsNode) };
           });
         if (typed) {
           if (typed.unknown) continue;
@@ -150,15 +176,26 @@ export default createRule<Options, MessageId>({
     }
 
     /** With types: a parsed value assigned to a typed member (`this.cache = JSON.parse(text)`). */
-    function lossyMemberFinding(source: TSESTree.CallExpression, isParse: boolean): { finding: LossyFinding; typeText: string } | undefined {
+    function lossyMemberFinding(
+      source: TSESTree.CallExpression,
+      isParse: boolean,
+    ): { finding: LossyFinding; typeText: string } | undefined {
       const tools = getTypeTools();
       if (!tools) return undefined;
-      const value = isParse ? source : source.parent.type === AST_NODE_TYPES.AwaitExpression ? source.parent : undefined;
+      const value = isParse
+        ? source
+        : source.parent.type === AST_NODE_TYPES.AwaitExpression
+          ? source.parent
+          : undefined;
       if (!value) return undefined;
       return askChecker(context, value, () => {
         const member = assignedMemberType(tools, value);
         if (!member) return undefined;
-        const found = findLossyInType(tools.checker, member.type, tools.services.esTreeNodeToTSNodeMap.get(member.node));
+        const found = findLossyInType(
+          tools.checker,
+          member.type,
+          tools.services.esTreeNodeToTSNodeMap.get(member.node),
+        );
         return found ? { finding: found, typeText: tools.checker.typeToString(member.type) } : undefined;
       });
     }
@@ -196,7 +233,11 @@ export default createRule<Options, MessageId>({
     function bodyJsonValue(source: TSESTree.CallExpression): TSESTree.Node | undefined {
       const parent = source.parent;
       if (parent.type === AST_NODE_TYPES.AwaitExpression) return parent;
-      if (parent.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(parent) === 'then' && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      if (
+        parent.type === AST_NODE_TYPES.MemberExpression &&
+        memberPropertyName(parent) === 'then' &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression
+      ) {
         const callback = parent.parent.arguments[0];
         const parameter = callback && isFunctionNode(callback) ? callback.params[0] : undefined;
         if (parameter?.type === AST_NODE_TYPES.Identifier) {
@@ -217,10 +258,16 @@ export default createRule<Options, MessageId>({
       const own = enclosingStatement(source);
       if (own) statements.add(own);
       let holder: TSESTree.Node = source;
-      while (holder.parent && (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression)) {
+      while (
+        holder.parent &&
+        (holder.parent.type === AST_NODE_TYPES.AwaitExpression || holder.parent.type === AST_NODE_TYPES.TSAsExpression)
+      ) {
         holder = holder.parent;
       }
-      if (holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        holder.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        holder.parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const variable = findVariable(sourceCode, holder.parent.id);
         for (const reference of variable?.references ?? []) {
           const statement = enclosingStatement(reference.identifier);
@@ -228,7 +275,9 @@ export default createRule<Options, MessageId>({
         }
       }
       const escapedKey = key.replace(/[$]/g, '\\$');
-      const rebuilt = new RegExp(`(new\\s+(Date|Map|Set|URL|RegExp)|BigInt)\\s*\\([^;]*\\.${escapedKey}\\b|\\.${escapedKey}\\s*=[^=]`);
+      const rebuilt = new RegExp(
+        `(new\\s+(Date|Map|Set|URL|RegExp)|BigInt)\\s*\\([^;]*\\.${escapedKey}\\b|\\.${escapedKey}\\s*=[^=]`,
+      );
       return [...statements].some((statement) => rebuilt.test(sourceCode.getText(statement)));
     }
 
@@ -238,12 +287,15 @@ export default createRule<Options, MessageId>({
       const flow = isParse ? followValue(sourceCode, source) : followPromise(sourceCode, source);
 
       // (a) the claimed type holds values JSON cannot carry.
-      let lossy = lossyFinding(flow) ?? (flow.validated || flow.claims.length > 0 ? undefined : lossyMemberFinding(source, isParse));
+      let lossy =
+        lossyFinding(flow) ??
+        (flow.validated || flow.claims.length > 0 ? undefined : lossyMemberFinding(source, isParse));
       if (lossy && revivedByHand(source, lossy.finding.key)) lossy = undefined;
       if (lossy) {
         const { finding, typeText } = lossy;
         const words = wording(finding);
-        const reviver = finding.key !== '' || finding.path === '' ? reviverFor(finding.kind, finding.key, typeScript) : undefined;
+        const reviver =
+          finding.key !== '' || finding.path === '' ? reviverFor(finding.kind, finding.key, typeScript) : undefined;
         const fix = reviver ? reviverFix(source, reviver) : undefined;
         context.report({
           node: source,
@@ -256,7 +308,13 @@ export default createRule<Options, MessageId>({
             fix: words.fix,
           },
           suggest: fix
-            ? [{ messageId: 'suggestReviver', data: { key: finding.key, what: `${words.becomes} → ${finding.typeName}` }, fix }]
+            ? [
+                {
+                  messageId: 'suggestReviver',
+                  data: { key: finding.key, what: `${words.becomes} → ${finding.typeName}` },
+                  fix,
+                },
+              ]
             : [],
         });
         return;
@@ -273,7 +331,11 @@ export default createRule<Options, MessageId>({
         const reviver = reviverFor('bigint', wide.key, typeScript);
         const revive = reviver ? reviverFix(source, reviver) : undefined;
         if (revive) {
-          suggestions.push({ messageId: 'suggestReviver', data: { key: wide.key, what: 'BigInt from the source text, where supported' }, fix: revive });
+          suggestions.push({
+            messageId: 'suggestReviver',
+            data: { key: wide.key, what: 'BigInt from the source text, where supported' },
+            fix: revive,
+          });
         }
         context.report({
           node: source,

@@ -19,11 +19,42 @@ type Segment = TSESLint.CodePathSegment;
 /** Methods of an Express/Connect router or application that register a handler. */
 const REGISTER_METHODS = new Set(['use', 'get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 /** Response methods that send the response (or start sending it). */
-const RESPOND_METHODS = new Set(['send', 'json', 'jsonp', 'end', 'render', 'redirect', 'sendStatus', 'sendFile', 'sendfile', 'download', 'format']);
+const RESPOND_METHODS = new Set([
+  'send',
+  'json',
+  'jsonp',
+  'end',
+  'render',
+  'redirect',
+  'sendStatus',
+  'sendFile',
+  'sendfile',
+  'download',
+  'format',
+]);
 /** Response members that neither send nor hand the response to anyone: setters and readers. */
 const QUIET_MEMBERS = new Set([
-  'status', 'set', 'header', 'setHeader', 'type', 'contentType', 'cookie', 'clearCookie', 'append', 'vary', 'location',
-  'links', 'attachment', 'locals', 'statusCode', 'statusMessage', 'headersSent', 'getHeader', 'get', 'hasHeader', 'removeHeader',
+  'status',
+  'set',
+  'header',
+  'setHeader',
+  'type',
+  'contentType',
+  'cookie',
+  'clearCookie',
+  'append',
+  'vary',
+  'location',
+  'links',
+  'attachment',
+  'locals',
+  'statusCode',
+  'statusMessage',
+  'headersSent',
+  'getHeader',
+  'get',
+  'hasHeader',
+  'removeHeader',
 ]);
 
 type Role = 'res' | 'next';
@@ -75,7 +106,8 @@ function isFunction(node: TSESTree.Node | undefined): node is FunctionNode {
 
 function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string')
+    return member.property.value;
   return undefined;
 }
 
@@ -88,7 +120,11 @@ function isRegistrationArgument(node: TSESTree.Node): boolean {
       arg = parent;
       continue;
     }
-    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(arg as TSESTree.CallExpressionArgument)) return false;
+    if (
+      parent?.type !== AST_NODE_TYPES.CallExpression ||
+      !parent.arguments.includes(arg as TSESTree.CallExpressionArgument)
+    )
+      return false;
     const callee = parent.callee;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
@@ -118,7 +154,9 @@ function isExportedOrReturned(node: TSESTree.Node): boolean {
       const root = left.object;
       return (
         (root.type === AST_NODE_TYPES.Identifier && (root.name === 'exports' || root.name === 'module')) ||
-        (root.type === AST_NODE_TYPES.MemberExpression && root.object.type === AST_NODE_TYPES.Identifier && root.object.name === 'module')
+        (root.type === AST_NODE_TYPES.MemberExpression &&
+          root.object.type === AST_NODE_TYPES.Identifier &&
+          root.object.name === 'module')
       );
     }
     case AST_NODE_TYPES.VariableDeclarator:
@@ -135,7 +173,8 @@ export default createRule<[], MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow Express, Connect and Koa middleware that calls next() twice, after a response, without await, or never',
+      description:
+        'Disallow Express, Connect and Koa middleware that calls next() twice, after a response, without await, or never',
       recommended: 'strict',
     },
     hasSuggestions: true,
@@ -145,7 +184,8 @@ export default createRule<[], MessageIds>({
       nextAfterResponse: '`{{name}}()` runs after the response sent on line {{line}}; a later handler responds again.',
       responseAfterNext: 'This response runs after `{{name}}()` on line {{line}} already passed the request on.',
       nextInCallbackToo: '`{{name}}` is called on this path and again in the callback on line {{line}}.',
-      koaNextNotAwaited: "Koa's `{{name}}()` is neither awaited nor returned; downstream errors escape this middleware.",
+      koaNextNotAwaited:
+        "Koa's `{{name}}()` is neither awaited nor returned; downstream errors escape this middleware.",
       handlerHangs: 'A path through this handler ends at line {{line}} with no response, next() or throw: it hangs.',
       suggestReturn: 'Return at the call on line {{line}}, so the path stops there.',
       suggestAwait: 'Await `{{name}}()`.',
@@ -265,7 +305,8 @@ export default createRule<[], MessageIds>({
       const parent = id.parent;
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === id) {
         const arg = parent.arguments[0];
-        if (arg?.type === AST_NODE_TYPES.Literal && (arg.value === 'route' || arg.value === 'router')) return { type: 'route', handler };
+        if (arg?.type === AST_NODE_TYPES.Literal && (arg.value === 'route' || arg.value === 'router'))
+          return { type: 'route', handler };
         return { type: 'next', handler, node: parent };
       }
       return { type: 'handover', handler };
@@ -282,7 +323,8 @@ export default createRule<[], MessageIds>({
         const isCall = call.type === AST_NODE_TYPES.CallExpression && call.callee === member;
         if (RESPOND_METHODS.has(name) && isCall) {
           // render with a callback hands the HTML to the callback instead of sending it
-          if (name === 'render' && call.arguments.some((arg: TSESTree.Node) => isFunction(arg))) return { type: 'handover', handler };
+          if (name === 'render' && call.arguments.some((arg: TSESTree.Node) => isFunction(arg)))
+            return { type: 'handover', handler };
           return { type: 'respond', handler, node: call };
         }
         if (!QUIET_MEMBERS.has(name)) return { type: 'handover', handler };
@@ -325,7 +367,12 @@ export default createRule<[], MessageIds>({
       ];
     }
 
-    function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>, suggest: TSESLint.ReportSuggestionArray<MessageIds> = []): void {
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data: Record<string, string>,
+      suggest: TSESLint.ReportSuggestionArray<MessageIds> = [],
+    ): void {
       if (reported.has(node)) return;
       reported.add(node);
       context.report({ node, messageId, data, suggest });
@@ -336,13 +383,21 @@ export default createRule<[], MessageIds>({
       for (const state of currentStates(ctx)) {
         switch (effect.type) {
           case 'next':
-            if (state.next) report(at, 'nextTwice', { name, line: line(state.next) }, returnSuggestion(state.next, ctx));
-            else if (state.respond) report(at, 'nextAfterResponse', { name, line: line(state.respond) }, returnSuggestion(state.respond, ctx));
+            if (state.next)
+              report(at, 'nextTwice', { name, line: line(state.next) }, returnSuggestion(state.next, ctx));
+            else if (state.respond)
+              report(
+                at,
+                'nextAfterResponse',
+                { name, line: line(state.respond) },
+                returnSuggestion(state.respond, ctx),
+              );
             else if (state.deferred) report(at, 'nextInCallbackToo', { name, line: line(state.deferred) });
             state.next ??= at;
             break;
           case 'respond':
-            if (state.next) report(at, 'responseAfterNext', { name, line: line(state.next) }, returnSuggestion(state.next, ctx));
+            if (state.next)
+              report(at, 'responseAfterNext', { name, line: line(state.next) }, returnSuggestion(state.next, ctx));
             state.respond ??= at;
             break;
           default:
@@ -354,10 +409,16 @@ export default createRule<[], MessageIds>({
 
     /** A function made on this path that calls `next` is a callback that will call it later. */
     function applyDeferred(ctx: PathContext, fn: TSESTree.Node, inner: TSESTree.CallExpression | null): void {
-      const isCallback = fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
+      const isCallback =
+        fn.parent?.type === AST_NODE_TYPES.CallExpression &&
+        fn.parent.arguments.includes(fn as TSESTree.CallExpressionArgument);
       for (const state of currentStates(ctx)) {
         if (inner && isCallback) {
-          if (state.next) report(inner, 'nextInCallbackToo', { name: inner.callee.type === AST_NODE_TYPES.Identifier ? inner.callee.name : 'next', line: line(state.next) });
+          if (state.next)
+            report(inner, 'nextInCallbackToo', {
+              name: inner.callee.type === AST_NODE_TYPES.Identifier ? inner.callee.name : 'next',
+              line: line(state.next),
+            });
           state.deferred ??= inner;
         }
         state.handed = true;
@@ -367,14 +428,20 @@ export default createRule<[], MessageIds>({
     function checkKoaCall(handler: Handler, call: TSESTree.CallExpression): void {
       let node: TSESTree.Node = call;
       // next().then(…).catch(…) as a statement is as unawaited as next()
-      while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && node.parent.parent.type === AST_NODE_TYPES.CallExpression) {
+      while (
+        node.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        node.parent.object === node &&
+        node.parent.parent.type === AST_NODE_TYPES.CallExpression
+      ) {
         node = node.parent.parent;
       }
       const parent = node.parent;
       const statement =
         parent?.type === AST_NODE_TYPES.ExpressionStatement
           ? parent
-          : parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void' && parent.parent.type === AST_NODE_TYPES.ExpressionStatement
+          : parent?.type === AST_NODE_TYPES.UnaryExpression &&
+              parent.operator === 'void' &&
+              parent.parent.type === AST_NODE_TYPES.ExpressionStatement
             ? parent.parent
             : undefined;
       if (!statement) return;
@@ -384,10 +451,18 @@ export default createRule<[], MessageIds>({
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const name = handler.nextName;
       if (owner === fn && fn.async) {
-        suggest.push({ messageId: 'suggestAwait', data: { name }, fix: (fixer) => fixer.insertTextBefore(call, 'await ') });
+        suggest.push({
+          messageId: 'suggestAwait',
+          data: { name },
+          fix: (fixer) => fixer.insertTextBefore(call, 'await '),
+        });
       }
       if (owner === fn && statement.expression === node) {
-        suggest.push({ messageId: 'suggestReturnNext', data: { name }, fix: (fixer) => fixer.insertTextBefore(statement, 'return ') });
+        suggest.push({
+          messageId: 'suggestReturnNext',
+          data: { name },
+          fix: (fixer) => fixer.insertTextBefore(statement, 'return '),
+        });
       }
       report(call, 'koaNextNotAwaited', { name }, suggest);
     }
@@ -398,7 +473,11 @@ export default createRule<[], MessageIds>({
       if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'fail') return false;
       const object = callee.object;
       const name =
-        object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? propertyName(object) : undefined;
+        object.type === AST_NODE_TYPES.Identifier
+          ? object.name
+          : object.type === AST_NODE_TYPES.MemberExpression
+            ? propertyName(object)
+            : undefined;
       return name === 'assert' || name === 't';
     }
 
@@ -424,7 +503,14 @@ export default createRule<[], MessageIds>({
       onCodePathEnd(codePath: CodePath, node: TSESTree.Node) {
         const ctx = stack.pop();
         const handler = ctx?.handler;
-        if (!ctx || !handler || handler.kind === 'koa' || !handler.certain || handler.fn.body.type !== AST_NODE_TYPES.BlockStatement) return;
+        if (
+          !ctx ||
+          !handler ||
+          handler.kind === 'koa' ||
+          !handler.certain ||
+          handler.fn.body.type !== AST_NODE_TYPES.BlockStatement
+        )
+          return;
         // an empty body is a stub (a route registered in a test, a placeholder), not a handler that forgot to answer
         if (handler.fn.body.body.length === 0) return;
         // Fastify awaits an async handler's promise and sends what it resolves to
@@ -502,7 +588,10 @@ export default createRule<[], MessageIds>({
         const ctx = stack[stack.length - 1];
         if (!ctx?.handler) return;
         const argument = node.argument;
-        const returnsValue = argument && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') && !(argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void');
+        const returnsValue =
+          argument &&
+          !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') &&
+          !(argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void');
         for (const state of currentStates(ctx)) {
           if (returnsValue) state.handed = true;
           else state.endLine = node.loc.start.line;

@@ -1,17 +1,27 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
-import { calleeName, isFunctionNode, memberName, resolveVariable, skipWrappers, someDescendant } from '../util/async/ast.js';
+import {
+  calleeName,
+  isFunctionNode,
+  memberName,
+  resolveVariable,
+  skipWrappers,
+  someDescendant,
+} from '../util/async/ast.js';
 import { constObjectLiteral, keyPresence, setPropertyFix, type KeyPresence } from '../util/service/objects.js';
-import { declaringModule, getChecker, guard, identifierOrigin, isUndeclaredGlobal, type Checker, type ModuleOrigin } from '../util/service/origin.js';
+import {
+  declaringModule,
+  getChecker,
+  guard,
+  identifierOrigin,
+  isUndeclaredGlobal,
+  type Checker,
+  type ModuleOrigin,
+} from '../util/service/origin.js';
 import { isBrowserUiFile, isTestFile } from '../util/service/files.js';
 
 export type MessageId =
-  | 'noTimeout'
-  | 'signalNotPassed'
-  | 'suggestSignal'
-  | 'suggestAnySignal'
-  | 'suggestTimeout'
-  | 'suggestInstanceTimeout';
+  'noTimeout' | 'signalNotPassed' | 'suggestSignal' | 'suggestAnySignal' | 'suggestTimeout' | 'suggestInstanceTimeout';
 export type Options = [
   {
     /** Milliseconds the suggestions put in `AbortSignal.timeout(…)` or `timeout: …`. */
@@ -64,7 +74,21 @@ const TIMER_FUNCTION = /^(?:set|clear)(?:Timeout|Interval|Immediate)$/;
 const WRAPPER_KEYS = new Set(['timeout', 'deadline', 'signal', 'milliseconds']);
 const CLIENT_TEXT = /\bfetch\b|['"](?:axios|got|(?:node:)?https?|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
 /** Every method name of a client call the rule knows (axios, got, http, `globalThis.fetch`). */
-const CLIENT_METHODS = new Set(['get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm', 'request', 'stream', 'fetch']);
+const CLIENT_METHODS = new Set([
+  'get',
+  'delete',
+  'head',
+  'options',
+  'post',
+  'put',
+  'patch',
+  'postForm',
+  'putForm',
+  'patchForm',
+  'request',
+  'stream',
+  'fetch',
+]);
 const REACT_HOOK = /^use[A-Z]/;
 
 /** A plain boolean on purpose: the type guard `Type.isTypeParameter()` would narrow the type to never after it. */
@@ -135,7 +159,9 @@ export default createRule<Options, MessageId>({
           }
         }
       }
-      for (const match of sourceCode.text.matchAll(/([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:import\(|require\(|[\w$.]+\.\s*(?:create|extend)\s*\()/g)) {
+      for (const match of sourceCode.text.matchAll(
+        /([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:import\(|require\(|[\w$.]+\.\s*(?:create|extend)\s*\()/g,
+      )) {
         names.add(match[1]!);
       }
       return names;
@@ -181,11 +207,13 @@ export default createRule<Options, MessageId>({
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
       const method = memberName(callee);
       let object = skipWrappers(callee.object);
-      if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default') object = skipWrappers(object.object);
+      if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default')
+        object = skipWrappers(object.object);
       if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
       const origin = originOf(object);
       let kind: 'axios' | 'got' | undefined;
-      if (method === 'create' && (isAxios(origin) || (origin?.source === 'axios' && origin.imported === '*'))) kind = 'axios';
+      if (method === 'create' && (isAxios(origin) || (origin?.source === 'axios' && origin.imported === '*')))
+        kind = 'axios';
       else if (method === 'extend' && isGot(origin)) kind = 'got';
       if (!kind) return undefined;
       const [first] = call.arguments;
@@ -203,7 +231,9 @@ export default createRule<Options, MessageId>({
     }
 
     /** The instance a variable holds (`const api = axios.create(...)`), null when it holds none. */
-    function variableInstance(identifier: TSESTree.Identifier): { kind: 'axios' | 'got'; instance: Instance } | undefined {
+    function variableInstance(
+      identifier: TSESTree.Identifier,
+    ): { kind: 'axios' | 'got'; instance: Instance } | undefined {
       const variable = resolveVariable(sourceCode, identifier);
       const def = variable?.defs[0];
       if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init) return undefined;
@@ -216,7 +246,9 @@ export default createRule<Options, MessageId>({
     }
 
     /** The instance stored in `this.<name>` by a field initialiser or an assignment in its class. */
-    function fieldInstance(member: TSESTree.MemberExpression): { kind: 'axios' | 'got'; instance: Instance } | undefined {
+    function fieldInstance(
+      member: TSESTree.MemberExpression,
+    ): { kind: 'axios' | 'got'; instance: Instance } | undefined {
       const name = memberName(member);
       if (!name) return undefined;
       let classBody: TSESTree.ClassBody | undefined;
@@ -247,13 +279,18 @@ export default createRule<Options, MessageId>({
       };
       for (const element of classBody.body) {
         if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
-          if (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier) add(element.key.name, element.value);
+          if (element.key.type === AST_NODE_TYPES.Identifier || element.key.type === AST_NODE_TYPES.PrivateIdentifier)
+            add(element.key.name, element.value);
         }
       }
       someDescendant(
         classBody,
         (node) => {
-          if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression) {
+          if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.left.type === AST_NODE_TYPES.MemberExpression &&
+            node.left.object.type === AST_NODE_TYPES.ThisExpression
+          ) {
             const name = memberName(node.left);
             if (name) add(name, node.right);
           }
@@ -279,7 +316,8 @@ export default createRule<Options, MessageId>({
         const method = memberName(callee);
         if (!method || !CLIENT_METHODS.has(method)) return undefined;
         let object = skipWrappers(callee.object);
-        if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default') object = skipWrappers(object.object);
+        if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default')
+          object = skipWrappers(object.object);
         if (object.type === AST_NODE_TYPES.Identifier && !candidates.has(object.name)) return undefined;
         if (object.type === AST_NODE_TYPES.MemberExpression && !mayHaveInstances) return undefined;
       }
@@ -302,11 +340,19 @@ export default createRule<Options, MessageId>({
       if (!method) return undefined;
       let object = skipWrappers(callee.object);
       // `axios.default.get(...)`, `require('axios').default.get(...)`
-      if (object.type === AST_NODE_TYPES.MemberExpression && memberName(object) === 'default' && object.object.type === AST_NODE_TYPES.Identifier) {
+      if (
+        object.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(object) === 'default' &&
+        object.object.type === AST_NODE_TYPES.Identifier
+      ) {
         object = object.object;
       }
       if (object.type === AST_NODE_TYPES.Identifier) {
-        if (method === 'fetch' && (object.name === 'globalThis' || object.name === 'global') && isUndeclaredGlobal(sourceCode, object)) {
+        if (
+          method === 'fetch' &&
+          (object.name === 'globalThis' || object.name === 'global') &&
+          isUndeclaredGlobal(sourceCode, object)
+        ) {
           return fetchCall(`${object.name}.fetch`, args);
         }
         const origin = originOf(object);
@@ -323,7 +369,10 @@ export default createRule<Options, MessageId>({
         if (created?.kind === 'got') return gotMethod(`${object.name}.${method}`, method, args, created.instance);
         return undefined;
       }
-      if (object.type === AST_NODE_TYPES.MemberExpression && skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        object.type === AST_NODE_TYPES.MemberExpression &&
+        skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
         const created = fieldInstance(object);
         const label = `${sourceCode.getText(object)}.${method}`;
         if (created?.kind === 'axios') return axiosMethod(label, method, args, created.instance);
@@ -346,13 +395,19 @@ export default createRule<Options, MessageId>({
     function httpCall(label: string, args: TSESTree.CallExpressionArgument[]): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
       const [first, second] = args;
-      if (second && !isFunctionLike(second)) return { kind: 'http', label, options: second, optionsIndex: 1, instance: undefined };
-      if (first && looksLikeOptions(first)) return { kind: 'http', label, options: first, optionsIndex: 0, instance: undefined };
+      if (second && !isFunctionLike(second))
+        return { kind: 'http', label, options: second, optionsIndex: 1, instance: undefined };
+      if (first && looksLikeOptions(first))
+        return { kind: 'http', label, options: first, optionsIndex: 0, instance: undefined };
       if (first && !looksLikeUrl(first)) return undefined;
       return { kind: 'http', label, options: undefined, optionsIndex: 1, instance: undefined };
     }
 
-    function axiosCallable(label: string, args: TSESTree.CallExpressionArgument[], instance: Instance): RequestCall | undefined {
+    function axiosCallable(
+      label: string,
+      args: TSESTree.CallExpressionArgument[],
+      instance: Instance,
+    ): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
       const [first, second] = args;
       if (second) return { kind: 'axios', label, options: second, optionsIndex: 1, instance };
@@ -361,15 +416,25 @@ export default createRule<Options, MessageId>({
       return { kind: 'axios', label, options: undefined, optionsIndex: 1, instance };
     }
 
-    function axiosMethod(label: string, method: string, args: TSESTree.CallExpressionArgument[], instance: Instance): RequestCall | undefined {
+    function axiosMethod(
+      label: string,
+      method: string,
+      args: TSESTree.CallExpressionArgument[],
+      instance: Instance,
+    ): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
       if (method === 'request') return { kind: 'axios', label, options: args[0], optionsIndex: 0, instance };
-      if (AXIOS_URL_METHODS.has(method) && method !== 'getUri') return { kind: 'axios', label, options: args[1], optionsIndex: 1, instance };
+      if (AXIOS_URL_METHODS.has(method) && method !== 'getUri')
+        return { kind: 'axios', label, options: args[1], optionsIndex: 1, instance };
       if (AXIOS_DATA_METHODS.has(method)) return { kind: 'axios', label, options: args[2], optionsIndex: 2, instance };
       return undefined;
     }
 
-    function gotCallable(label: string, args: TSESTree.CallExpressionArgument[], instance: Instance): RequestCall | undefined {
+    function gotCallable(
+      label: string,
+      args: TSESTree.CallExpressionArgument[],
+      instance: Instance,
+    ): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
       const [first, second] = args;
       if (second) return { kind: 'got', label, options: second, optionsIndex: 1, instance };
@@ -378,7 +443,12 @@ export default createRule<Options, MessageId>({
       return { kind: 'got', label, options: undefined, optionsIndex: 1, instance };
     }
 
-    function gotMethod(label: string, method: string, args: TSESTree.CallExpressionArgument[], instance: Instance): RequestCall | undefined {
+    function gotMethod(
+      label: string,
+      method: string,
+      args: TSESTree.CallExpressionArgument[],
+      instance: Instance,
+    ): RequestCall | undefined {
       if (!GOT_METHODS.has(method)) return undefined;
       return gotCallable(label, args, instance);
     }
@@ -388,7 +458,9 @@ export default createRule<Options, MessageId>({
       if (isFunctionNode(expression)) return true;
       if (expression.type !== AST_NODE_TYPES.Identifier) return false;
       const def = resolveVariable(sourceCode, expression)?.defs[0];
-      return def?.type === 'FunctionName' || (def?.type === 'Variable' && !!def.node.init && isFunctionNode(def.node.init));
+      return (
+        def?.type === 'FunctionName' || (def?.type === 'Variable' && !!def.node.init && isFunctionNode(def.node.init))
+      );
     }
 
     function looksLikeOptions(node: TSESTree.Node): boolean {
@@ -406,7 +478,13 @@ export default createRule<Options, MessageId>({
       if (expression.type === AST_NODE_TYPES.NewExpression) return calleeName(expression) === 'URL';
       if (expression.type === AST_NODE_TYPES.CallExpression) {
         const name = calleeName(expression);
-        return name === 'toString' || name === 'join' || name === 'format' || name === 'String' || /url|uri|endpoint|href|path/i.test(name ?? '');
+        return (
+          name === 'toString' ||
+          name === 'join' ||
+          name === 'format' ||
+          name === 'String' ||
+          /url|uri|endpoint|href|path/i.test(name ?? '')
+        );
       }
       const name =
         expression.type === AST_NODE_TYPES.Identifier
@@ -488,7 +566,10 @@ export default createRule<Options, MessageId>({
       if (keyPresence(sourceCode, literal, TIMEOUT_KEYS) !== 'absent') return false;
       const signal = literal.properties.find(
         (property): property is TSESTree.Property =>
-          property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal',
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'signal',
       );
       if (!signal) return false;
       const value = skipWrappers(signal.value);
@@ -505,7 +586,11 @@ export default createRule<Options, MessageId>({
       return variable.references.every((reference) => {
         if (reference.init) return true;
         const parent = reference.identifier.parent;
-        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && memberName(parent) === 'signal';
+        return (
+          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === reference.identifier &&
+          memberName(parent) === 'signal'
+        );
       });
     }
 
@@ -521,12 +606,19 @@ export default createRule<Options, MessageId>({
         node = outer;
       }
       const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)) {
+      if (
+        parent?.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)
+      ) {
         return true; // the caller owns the request and may time it out
       }
       // The variable holding the request: a timeout set on it, on its socket, or a timer that destroys it.
       let holder: TSESLint.Scope.Variable | undefined;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.init === node &&
+        parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
         holder = sourceCode.getDeclaredVariables(parent)[0];
       } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
         const target = skipWrappers(parent.left);
@@ -548,7 +640,12 @@ export default createRule<Options, MessageId>({
           return (
             !!listener &&
             isFunctionNode(listener) &&
-            someDescendant(listener, (inner) => inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner) === 'setTimeout', false, sourceCode.visitorKeys)
+            someDescendant(
+              listener,
+              (inner) => inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner) === 'setTimeout',
+              false,
+              sourceCode.visitorKeys,
+            )
           );
         }
         return false;
@@ -559,7 +656,11 @@ export default createRule<Options, MessageId>({
       for (let current = node.parent; current; current = current.parent) {
         if (isFunctionNode(current)) {
           const call = current.parent;
-          return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === current && calleeName(call) === 'setTimeout';
+          return (
+            call?.type === AST_NODE_TYPES.CallExpression &&
+            call.arguments[0] === current &&
+            calleeName(call) === 'setTimeout'
+          );
         }
       }
       return false;
@@ -577,10 +678,21 @@ export default createRule<Options, MessageId>({
           if (name === 'race') return true;
           if (name && !TIMER_FUNCTION.test(name) && (TIMEOUT_WRAPPER.test(name) || REACT_HOOK.test(name))) return true;
           // `retry(() => fetch(url), { timeout: 5000 })`: the helper is given a deadline.
-          if (node.arguments.some((arg) => arg.type === AST_NODE_TYPES.ObjectExpression && keyPresence(sourceCode, arg, WRAPPER_KEYS) === 'present')) return true;
+          if (
+            node.arguments.some(
+              (arg) =>
+                arg.type === AST_NODE_TYPES.ObjectExpression &&
+                keyPresence(sourceCode, arg, WRAPPER_KEYS) === 'present',
+            )
+          )
+            return true;
           if (appliesTimeout(node)) return true;
         }
-        if (node.type === AST_NODE_TYPES.ArrayExpression && node.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(node.parent) === 'race') {
+        if (
+          node.type === AST_NODE_TYPES.ArrayExpression &&
+          node.parent?.type === AST_NODE_TYPES.CallExpression &&
+          calleeName(node.parent) === 'race'
+        ) {
           return true;
         }
       }
@@ -617,7 +729,9 @@ export default createRule<Options, MessageId>({
             isFunctionNode(callback) &&
             someDescendant(
               callback,
-              (inner) => inner.type === AST_NODE_TYPES.CallExpression && ['abort', 'reject', 'destroy', 'cancel'].includes(calleeName(inner) ?? ''),
+              (inner) =>
+                inner.type === AST_NODE_TYPES.CallExpression &&
+                ['abort', 'reject', 'destroy', 'cancel'].includes(calleeName(inner) ?? ''),
               false,
               sourceCode.visitorKeys,
             )
@@ -661,10 +775,18 @@ export default createRule<Options, MessageId>({
       if (identifier?.type !== AST_NODE_TYPES.Identifier) return true;
       if (identifier.optional) return true;
       const annotation = identifier.typeAnnotation?.typeAnnotation;
-      return !(annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'AbortSignal');
+      return !(
+        annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+        annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+        annotation.typeName.name === 'AbortSignal'
+      );
     }
 
-    function suggestions(call: TSESTree.CallExpression, request: RequestCall, signal: TSESLint.Scope.Variable | undefined): TSESLint.ReportSuggestionArray<MessageId> {
+    function suggestions(
+      call: TSESTree.CallExpression,
+      request: RequestCall,
+      signal: TSESLint.Scope.Variable | undefined,
+    ): TSESLint.ReportSuggestionArray<MessageId> {
       const result: TSESLint.ReportSuggestionArray<MessageId> = [];
       const timeoutSignal = `AbortSignal.timeout(${ms})`;
       if (request.kind === 'fetch' || request.kind === 'http') {
@@ -685,17 +807,27 @@ export default createRule<Options, MessageId>({
         if (fix) result.push({ messageId: 'suggestTimeout', data: { ms }, fix });
         const created = request.instance?.options;
         if (created && request.instance?.timeout === 'absent') {
-          result.push({ messageId: 'suggestInstanceTimeout', data: { ms }, fix: (fixer) => setPropertyFix(sourceCode, fixer, created, 'timeout', value) });
+          result.push({
+            messageId: 'suggestInstanceTimeout',
+            data: { ms },
+            fix: (fixer) => setPropertyFix(sourceCode, fixer, created, 'timeout', value),
+          });
         }
       }
       return result;
     }
 
     /** An edit putting `property` into the call's options: into the literal, around a variable (`{ ...init, … }`), or as a new argument. */
-    function optionFix(call: TSESTree.CallExpression, request: RequestCall, key: string, value: string): TSESLint.ReportFixFunction | undefined {
+    function optionFix(
+      call: TSESTree.CallExpression,
+      request: RequestCall,
+      key: string,
+      value: string,
+    ): TSESLint.ReportFixFunction | undefined {
       const property = `${key}: ${value}`;
       const options = request.options && skipWrappers(request.options);
-      if (options?.type === AST_NODE_TYPES.ObjectExpression) return (fixer) => setPropertyFix(sourceCode, fixer, options, key, value);
+      if (options?.type === AST_NODE_TYPES.ObjectExpression)
+        return (fixer) => setPropertyFix(sourceCode, fixer, options, key, value);
       if (request.options) {
         const original = request.options;
         return (fixer) => fixer.replaceText(original, `{ ...${sourceCode.getText(original)}, ${property} }`);
@@ -719,7 +851,10 @@ export default createRule<Options, MessageId>({
       if (!first) return false;
       let node = skipWrappers(first);
       while (node.type === AST_NODE_TYPES.BinaryExpression) node = skipWrappers(node.left);
-      const text = node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral ? sourceCode.getText(node) : '';
+      const text =
+        node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral
+          ? sourceCode.getText(node)
+          : '';
       return /^['"`]https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])[:/'"`$]/.test(text);
     }
 
@@ -732,7 +867,9 @@ export default createRule<Options, MessageId>({
       if (wrapped(call)) return;
       const signal = request.kind === 'fetch' || request.kind === 'http' ? signalInScope(call) : undefined;
       // A `signal` already in the options that is dead (a never-aborted controller) is replaced rather than combined.
-      const hasSignalKey = request.options ? keyPresence(sourceCode, request.options, SIGNAL_KEYS) === 'present' : false;
+      const hasSignalKey = request.options
+        ? keyPresence(sourceCode, request.options, SIGNAL_KEYS) === 'present'
+        : false;
       context.report({
         node: call,
         messageId: signal && !hasSignalKey ? 'signalNotPassed' : 'noTimeout',

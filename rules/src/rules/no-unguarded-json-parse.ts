@@ -38,7 +38,8 @@ function parameterNames(fn: FunctionNode): string[] {
 function functionName(fn: FunctionNode): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
   const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
   return undefined;
 }
 
@@ -217,20 +218,29 @@ function wrapFix(
   let errorPath = errorPathFor(fn, origin);
 
   // `data => JSON.parse(data)`: give the arrow a block body.
-  if (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body.type !== AST_NODE_TYPES.BlockStatement && !enclosingStatement(parse)) {
+  if (
+    fn?.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+    fn.body.type !== AST_NODE_TYPES.BlockStatement &&
+    !enclosingStatement(parse)
+  ) {
     const body = fn.body;
     const indent = lineIndentation(sourceCode, fn);
     const returnPath: ErrorPath =
-      errorPath.statement === 'return;' ? { ...errorPath, statement: 'return undefined;', action: 'return `undefined`' } : errorPath;
+      errorPath.statement === 'return;'
+        ? { ...errorPath, statement: 'return undefined;', action: 'return `undefined`' }
+        : errorPath;
     const bodyText = sourceCode.getText(body);
     const inner = `${indent}${unit}`;
     const text = `{\n${inner}${buildTryCatch(`return ${indentMore(bodyText, unit + unit)};`, returnPath, inner, unit)}\n${indent}}`;
     const tokenBefore = sourceCode.getTokenBefore(body);
     const tokenAfter = sourceCode.getTokenAfter(body);
     const parenthesized =
-      tokenBefore?.value === '(' && tokenAfter?.value === ')' && tokenBefore.range[0] > (fn.returnType?.range[1] ?? fn.range[0]) &&
+      tokenBefore?.value === '(' &&
+      tokenAfter?.value === ')' &&
+      tokenBefore.range[0] > (fn.returnType?.range[1] ?? fn.range[0]) &&
       sourceCode.getTokenBefore(tokenBefore)?.value === '=>';
-    const range: [number, number] = parenthesized && tokenBefore && tokenAfter ? [tokenBefore.range[0], tokenAfter.range[1]] : body.range;
+    const range: [number, number] =
+      parenthesized && tokenBefore && tokenAfter ? [tokenBefore.range[0], tokenAfter.range[1]] : body.range;
     return { action: returnPath.action, fix: (fixer) => fixer.replaceTextRange(range, text) };
   }
 
@@ -261,7 +271,11 @@ function wrapFix(
       fix: (fixer) => [fixer.insertTextBefore(statement, declaration), fixer.replaceText(parse, name)],
     };
   }
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 && statement.kind !== 'var') {
+  if (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.length === 1 &&
+    statement.kind !== 'var'
+  ) {
     const declarator = statement.declarations[0];
     if (!declarator?.init || statement.declare) return undefined;
     const declaredNames = sourceCode.getDeclaredVariables(declarator).map((variable) => variable.name);
@@ -290,13 +304,13 @@ export default createRule<Options, MessageId>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow `JSON.parse` of external text (requests, messages, files, storage, environment) with no try/catch around it',
+      description:
+        'Disallow `JSON.parse` of external text (requests, messages, files, storage, environment) with no try/catch around it',
       recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
-      unguardedParse:
-        '`JSON.parse` of {{origin}} throws on malformed text, and nothing here catches it.',
+      unguardedParse: '`JSON.parse` of {{origin}} throws on malformed text, and nothing here catches it.',
       suggestTryCatch: 'Wrap the parse in try/catch and {{action}} when the text is not valid JSON.',
     },
     schema: [],
@@ -329,7 +343,12 @@ export default createRule<Options, MessageId>({
           // The caller is itself a helper: it must not be guarded by its own callers either.
           const callerState = findGuard(sourceCode, call);
           if (callersCanCatch && callerState.kind === 'guarded') continue;
-          const label = externalThroughCallers(origin.fn, origin.index, depth + 1, callersCanCatch && callerState.kind === 'function');
+          const label = externalThroughCallers(
+            origin.fn,
+            origin.index,
+            depth + 1,
+            callersCanCatch && callerState.kind === 'function',
+          );
           if (label) return label;
         }
       }

@@ -12,7 +12,8 @@ import { findValidationImports, type LibraryImport } from '../util/json/validati
 import { buildValidationSuggestions } from '../util/json/validation-fix.js';
 import { assignedMemberType, isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
 
-export type MessageId = 'unvalidated' | 'unguardedMerge' | 'suggestLibrary' | 'suggestTypeGuard' | 'suggestDropPrototypeKeys';
+export type MessageId =
+  'unvalidated' | 'unguardedMerge' | 'suggestLibrary' | 'suggestTypeGuard' | 'suggestDropPrototypeKeys';
 export type Options = [];
 
 const MAX_TYPE_TEXT = 60;
@@ -37,10 +38,8 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     messages: {
-      unvalidated:
-        '{{source}} is trusted as `{{type}}` without a runtime check of its shape.',
-      unguardedMerge:
-        'Parsed JSON is merged recursively into `{{target}}` without dropping `__proto__` keys.',
+      unvalidated: '{{source}} is trusted as `{{type}}` without a runtime check of its shape.',
+      unguardedMerge: 'Parsed JSON is merged recursively into `{{target}}` without dropping `__proto__` keys.',
       suggestLibrary: 'Validate the value with {{library}} instead of asserting its type.',
       suggestTypeGuard: 'Type it `unknown` and check it with the type guard `{{guard}}` (added as a stub if missing).',
       suggestDropPrototypeKeys: 'Drop `__proto__`, `constructor` and `prototype` keys with a reviver.',
@@ -93,7 +92,11 @@ export default createRule<Options, MessageId>({
       const direct = findUnguardedMerge(sourceCode, current);
       if (direct) return direct;
       const declarator = current.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== current || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== current ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier
+      ) {
         return undefined;
       }
       const variable = findVariable(sourceCode, declarator.id);
@@ -216,4 +219,3 @@ export default createRule<Options, MessageId>({
     };
   },
 });
-

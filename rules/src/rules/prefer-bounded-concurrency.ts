@@ -1,4 +1,10 @@
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
 import { askChecker } from '../util/checker-guard.js';
 
@@ -6,7 +12,8 @@ export type MessageId = 'unboundedMap';
 export type Options = [{ maxLiteralLength?: number }];
 
 /** Names of callees that already bound concurrency inside the callback (p-limit, p-queue, semaphores). */
-const LIMITER_CALLEE = /^(limit|limiter|throttle|throttled|semaphore|mutex|acquire|runExclusive|schedule|enqueue|pool|queue|withLimit|withPermit)$/i;
+const LIMITER_CALLEE =
+  /^(limit|limiter|throttle|throttled|semaphore|mutex|acquire|runExclusive|schedule|enqueue|pool|queue|withLimit|withPermit)$/i;
 /** Receivers whose name says they are already one bounded batch of a larger list. */
 const BATCH_NAME = /(chunk|batch|page|window|slice|group)s?$/i;
 
@@ -30,7 +37,8 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
 
 function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') return member.property.value;
+  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string')
+    return member.property.value;
   return undefined;
 }
 
@@ -49,7 +57,11 @@ function isSmallLiteralArray(node: TSESTree.Node, max: number): boolean {
 }
 
 /** Walks a function body without entering nested functions; stops when `visit` returns true. */
-function someInBody(body: TSESTree.Node, visit: (node: TSESTree.Node) => boolean, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+function someInBody(
+  body: TSESTree.Node,
+  visit: (node: TSESTree.Node) => boolean,
+  keys: TSESLint.SourceCode.VisitorKeys,
+): boolean {
   const stack: TSESTree.Node[] = [body];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -59,7 +71,8 @@ function someInBody(body: TSESTree.Node, visit: (node: TSESTree.Node) => boolean
     for (const key of keys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
       } else if (child !== null && typeof child === 'object' && 'type' in child) {
         stack.push(child as TSESTree.Node);
       }
@@ -69,8 +82,40 @@ function someInBody(body: TSESTree.Node, visit: (node: TSESTree.Node) => boolean
 }
 
 /** Built-ins whose calls do no I/O: bounding a callback made only of these changes nothing. */
-const PURE_GLOBAL_OBJECTS = new Set(['JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Date', 'console', 'Reflect', 'Symbol', 'BigInt']);
-const PURE_GLOBAL_FUNCTIONS = new Set(['String', 'Number', 'Boolean', 'BigInt', 'Symbol', 'Date', 'Error', 'TypeError', 'RangeError', 'Map', 'Set', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'encodeURIComponent', 'decodeURIComponent', 'structuredClone']);
+const PURE_GLOBAL_OBJECTS = new Set([
+  'JSON',
+  'Math',
+  'Object',
+  'Array',
+  'Number',
+  'String',
+  'Boolean',
+  'Date',
+  'console',
+  'Reflect',
+  'Symbol',
+  'BigInt',
+]);
+const PURE_GLOBAL_FUNCTIONS = new Set([
+  'String',
+  'Number',
+  'Boolean',
+  'BigInt',
+  'Symbol',
+  'Date',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'Map',
+  'Set',
+  'parseInt',
+  'parseFloat',
+  'isNaN',
+  'isFinite',
+  'encodeURIComponent',
+  'decodeURIComponent',
+  'structuredClone',
+]);
 
 function isPureCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = unwrap(call.callee);
@@ -105,13 +150,18 @@ function startsConcurrentWork(callback: FunctionLike): boolean {
     }
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
       const value = unwrap(node.argument);
-      if ((value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) && !onErrorPath(node, callback)) return true;
+      if (
+        (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) &&
+        !onErrorPath(node, callback)
+      )
+        return true;
     }
     if (node !== body && (isFunctionLike(node) || node.type === AST_NODE_TYPES.FunctionDeclaration)) continue;
     for (const value of Object.values(node)) {
       if (value === node.parent) continue;
       if (Array.isArray(value)) {
-        for (const item of value) if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
+        for (const item of value)
+          if (item !== null && typeof item === 'object' && 'type' in item) stack.push(item as TSESTree.Node);
       } else if (value !== null && typeof value === 'object' && 'type' in value) {
         stack.push(value as TSESTree.Node);
       }
@@ -141,8 +191,7 @@ export default createRule<Options, MessageId>({
       recommended: 'strict',
     },
     messages: {
-      unboundedMap:
-        '`Promise.all({{receiver}}.map(async …))` starts a call per item, all at once, with no bound.',
+      unboundedMap: '`Promise.all({{receiver}}.map(async …))` starts a call per item, all at once, with no bound.',
     },
     schema: [
       {
@@ -151,7 +200,8 @@ export default createRule<Options, MessageId>({
           maxLiteralLength: {
             type: 'integer',
             minimum: 0,
-            description: 'Array literals with at most this many elements (and no spread) count as small and are not reported.',
+            description:
+              'Array literals with at most this many elements (and no spread) count as small and are not reported.',
           },
         },
         additionalProperties: false,
@@ -169,7 +219,10 @@ export default createRule<Options, MessageId>({
     function parserServices(): ParserServicesWithTypeInformation | undefined {
       if (services === null) {
         const found = sourceCode.parserServices;
-        services = found?.program != null && found.esTreeNodeToTSNodeMap != null ? ESLintUtils.getParserServices(context) : undefined;
+        services =
+          found?.program != null && found.esTreeNodeToTSNodeMap != null
+            ? ESLintUtils.getParserServices(context)
+            : undefined;
       }
       return services ?? undefined;
     }
@@ -207,10 +260,14 @@ export default createRule<Options, MessageId>({
           return variable.references.every((reference) => {
             const parent = reference.identifier.parent;
             if (reference.init === true) return true;
-            if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+            if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier)
+              return false;
             const name = propertyName(parent);
-            const assigned = parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
-            return !assigned && name !== undefined && !['push', 'unshift', 'splice', 'fill', 'copyWithin'].includes(name);
+            const assigned =
+              parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+            return (
+              !assigned && name !== undefined && !['push', 'unshift', 'splice', 'fill', 'copyWithin'].includes(name)
+            );
           });
         }
         scope = scope.upper;
@@ -227,14 +284,23 @@ export default createRule<Options, MessageId>({
         askChecker(context, receiver, () => {
           const type = typed.getTypeAtLocation(receiver);
           const parts = type.isUnion() ? type.types : [type];
-          return parts.every((part) => checker.isTupleType(part) && (checker.getTypeArguments(part as Parameters<typeof checker.getTypeArguments>[0]).length <= maxLiteralLength));
+          return parts.every(
+            (part) =>
+              checker.isTupleType(part) &&
+              checker.getTypeArguments(part as Parameters<typeof checker.getTypeArguments>[0]).length <=
+                maxLiteralLength,
+          );
         }) ?? false
       );
     }
 
     /** The variable an identifier resolves to, through the scope chain. */
     function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope !== null; scope = scope.upper) {
+      for (
+        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+        scope !== null;
+        scope = scope.upper
+      ) {
         const variable = scope.set.get(identifier.name);
         if (variable !== undefined) return variable;
       }
@@ -255,7 +321,12 @@ export default createRule<Options, MessageId>({
       const definition = variable?.defs[0];
       if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable') return false;
       const declarator = definition.node;
-      if (declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const' || !declarator.init) return false;
+      if (
+        declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
+        declarator.parent.kind !== 'const' ||
+        !declarator.init
+      )
+        return false;
       const init = unwrap(declarator.init);
       if (
         init.type !== AST_NODE_TYPES.ObjectExpression ||
@@ -267,7 +338,11 @@ export default createRule<Options, MessageId>({
       return variable.references.every((reference) => {
         const parent = reference.identifier.parent;
         if (reference.init === true) return true;
-        const written = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+        const written =
+          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === reference.identifier &&
+          parent.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+          parent.parent.left === parent;
         return !written;
       });
     }
@@ -311,7 +386,8 @@ export default createRule<Options, MessageId>({
       // `items.slice(i, i + 10)` — a batch of a larger list, already bounded by the caller.
       if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 2) {
         const callee = unwrap(node.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && ['slice', 'splice'].includes(propertyName(callee) ?? '')) return true;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && ['slice', 'splice'].includes(propertyName(callee) ?? ''))
+          return true;
       }
       return isTupleTyped(node);
     }
@@ -334,9 +410,13 @@ export default createRule<Options, MessageId>({
             if (name !== undefined && LIMITER_CALLEE.test(name)) return true;
             const callee = unwrap(node.callee);
             // p-queue style: `queue.add(() => …)` / `pool.run(…)`.
-            if (callee.type === AST_NODE_TYPES.MemberExpression && ['add', 'run', 'use'].includes(propertyName(callee) ?? '')) {
+            if (
+              callee.type === AST_NODE_TYPES.MemberExpression &&
+              ['add', 'run', 'use'].includes(propertyName(callee) ?? '')
+            ) {
               const object = unwrap(callee.object);
-              if (object.type === AST_NODE_TYPES.Identifier && /queue|pool|limiter|semaphore/i.test(object.name)) return true;
+              if (object.type === AST_NODE_TYPES.Identifier && /queue|pool|limiter|semaphore/i.test(object.name))
+                return true;
             }
           }
           return false;
@@ -347,7 +427,9 @@ export default createRule<Options, MessageId>({
     }
 
     return {
-      'CallExpression[callee.type="MemberExpression"][callee.property.name="all"][arguments.length=1]'(allCall: TSESTree.CallExpression): void {
+      'CallExpression[callee.type="MemberExpression"][callee.property.name="all"][arguments.length=1]'(
+        allCall: TSESTree.CallExpression,
+      ): void {
         const allCallee = unwrap(allCall.callee);
         if (allCallee.type !== AST_NODE_TYPES.MemberExpression) return;
         const promise = unwrap(allCallee.object);

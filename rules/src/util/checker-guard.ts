@@ -16,7 +16,11 @@ const warnedRules = new Set<string>();
  * `undefined` is the caller's cue to give its untyped answer for that node. Every call a rule makes to the
  * checker (or to a `ts.Type` method, which calls into it) belongs inside `question`.
  */
-export function askChecker<T>(context: CheckerGuardContext, node: TSESTree.Node | undefined, question: () => T): T | undefined {
+export function askChecker<T>(
+  context: CheckerGuardContext,
+  node: TSESTree.Node | undefined,
+  question: () => T,
+): T | undefined {
   try {
     return question();
   } catch (error) {
@@ -34,7 +38,10 @@ function warnCheckerFailure(context: CheckerGuardContext, node: TSESTree.Node | 
   const message =
     `${rule}: the TypeScript checker failed at ${where} (${reason}). ` +
     'That node was judged without type information; later checker failures of this rule are not reported again.';
-  const processLike = (globalThis as { process?: { emitWarning?: (warning: string, options: { code: string }) => void } }).process;
-  if (typeof processLike?.emitWarning === 'function') processLike.emitWarning(message, { code: CHECKER_FAILURE_WARNING });
+  const processLike = (
+    globalThis as { process?: { emitWarning?: (warning: string, options: { code: string }) => void } }
+  ).process;
+  if (typeof processLike?.emitWarning === 'function')
+    processLike.emitWarning(message, { code: CHECKER_FAILURE_WARNING });
   else console.warn(message);
 }

@@ -103,7 +103,8 @@ describe('CircuitBreaker: closed', () => {
       },
     });
     await failTimes(breaker, 2);
-    for (let index = 0; index < 5; index += 1) assert.equal(await rejection(breaker.execute(() => Promise.reject(ignored))), ignored);
+    for (let index = 0; index < 5; index += 1)
+      assert.equal(await rejection(breaker.execute(() => Promise.reject(ignored))), ignored);
     assert.equal(breaker.state, 'closed');
     assert.ok(seen.includes(ignored));
     await failTimes(breaker, 1);
@@ -159,7 +160,12 @@ describe('CircuitBreaker: half-open', () => {
   it('admits up to halfOpenMaxCalls concurrent trials (default 1); others get BreakerOpenError', async () => {
     for (const max of [undefined, 2]) {
       const clock = manualClock();
-      const breaker = new CircuitBreaker({ failureThreshold: 1, resetTimeoutMs: 100, halfOpenMaxCalls: max, now: clock.now });
+      const breaker = new CircuitBreaker({
+        failureThreshold: 1,
+        resetTimeoutMs: 100,
+        halfOpenMaxCalls: max,
+        now: clock.now,
+      });
       await failTimes(breaker, 1);
       clock.time += 100;
       const trials: Gate<string>[] = [];
@@ -182,7 +188,10 @@ describe('CircuitBreaker: half-open', () => {
       assert.ok(refused.retryAfterMs > 0);
       assert.equal(breaker.state, 'half-open');
       for (const own of trials) own.resolve('recovered');
-      assert.deepEqual(await Promise.all(running), Array.from({ length: admitted }, () => 'recovered'));
+      assert.deepEqual(
+        await Promise.all(running),
+        Array.from({ length: admitted }, () => 'recovered'),
+      );
       assert.equal(breaker.state, 'closed');
     }
   });
@@ -218,7 +227,12 @@ describe('CircuitBreaker: half-open', () => {
   it('closes on a trial error that isFailure does not count, and the caller still gets it', async () => {
     const clock = manualClock();
     const ignored = new Error('validation');
-    const breaker = new CircuitBreaker({ failureThreshold: 1, resetTimeoutMs: 10, now: clock.now, isFailure: (error) => error !== ignored });
+    const breaker = new CircuitBreaker({
+      failureThreshold: 1,
+      resetTimeoutMs: 10,
+      now: clock.now,
+      isFailure: (error) => error !== ignored,
+    });
     await failTimes(breaker, 1);
     clock.time += 10;
     assert.equal(await rejection(breaker.execute(() => Promise.reject(ignored))), ignored);
@@ -301,7 +315,15 @@ describe('CircuitBreaker: reset and state changes', () => {
     await failTimes(breaker, 1);
     breaker.reset();
     breaker.reset();
-    assert.deepEqual(changes, ['closed->open', 'open->half-open', 'half-open->open', 'open->half-open', 'half-open->closed', 'closed->open', 'open->closed']);
+    assert.deepEqual(changes, [
+      'closed->open',
+      'open->half-open',
+      'half-open->open',
+      'open->half-open',
+      'half-open->closed',
+      'closed->open',
+      'open->closed',
+    ]);
   });
 
   it('rejects invalid options with a RangeError', () => {

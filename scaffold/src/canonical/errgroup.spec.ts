@@ -100,7 +100,10 @@ describe('ErrGroup', () => {
     const group = new ErrGroup({ limit: 1 });
     const busy: Gate<void> = gate();
     let refusedRan = false;
-    assert.equal(group.tryGo(() => busy.promise), true);
+    assert.equal(
+      group.tryGo(() => busy.promise),
+      true,
+    );
     assert.equal(
       group.tryGo(() => {
         refusedRan = true;
@@ -116,7 +119,9 @@ describe('ErrGroup', () => {
     const parent = new AbortController();
     const group = new ErrGroup({ signal: parent.signal });
     const reason = new Error('parent gave up');
-    group.go((signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })));
+    group.go(
+      (signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    );
     parent.abort(reason);
     await assert.rejects(group.wait(), (error: unknown) => error === reason);
     assert.throws(() => group.go(() => undefined));

@@ -111,166 +111,202 @@ function observe(promise: Promise<unknown>): Observed {
 }
 
 describe('RateLimiter: the bucket', () => {
-  it('starts full, with burst defaulting to rate', withClock(async (clock) => {
-    assert.equal(new RateLimiter({ rate: 7, now: () => clock.now }).available, 7);
-    assert.equal(new RateLimiter({ rate: 7, burst: 3, now: () => clock.now }).available, 3);
-  }));
+  it(
+    'starts full, with burst defaulting to rate',
+    withClock(async (clock) => {
+      assert.equal(new RateLimiter({ rate: 7, now: () => clock.now }).available, 7);
+      assert.equal(new RateLimiter({ rate: 7, burst: 3, now: () => clock.now }).available, 3);
+    }),
+  );
 
-  it('refills continuously at rate / intervalMs and reports whole tokens (floor)', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 10, intervalMs: 1_000, now: () => clock.now });
-    assert.equal(limiter.tryTake(10), true);
-    assert.equal(limiter.available, 0);
-    await clock.advance(250);
-    assert.equal(limiter.available, 2, '2.5 tokens');
-    await clock.advance(50);
-    assert.equal(limiter.available, 3);
-    assert.equal(limiter.tryTake(3), true);
-    assert.equal(limiter.available, 0);
-  }));
+  it(
+    'refills continuously at rate / intervalMs and reports whole tokens (floor)',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 10, intervalMs: 1_000, now: () => clock.now });
+      assert.equal(limiter.tryTake(10), true);
+      assert.equal(limiter.available, 0);
+      await clock.advance(250);
+      assert.equal(limiter.available, 2, '2.5 tokens');
+      await clock.advance(50);
+      assert.equal(limiter.available, 3);
+      assert.equal(limiter.tryTake(3), true);
+      assert.equal(limiter.available, 0);
+    }),
+  );
 
-  it('uses intervalMs 1000 by default and caps the bucket at burst', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 4, burst: 6, now: () => clock.now });
-    assert.equal(limiter.tryTake(6), true);
-    await clock.advance(500);
-    assert.equal(limiter.available, 2);
-    await clock.advance(60_000);
-    assert.equal(limiter.available, 6);
-  }));
+  it(
+    'uses intervalMs 1000 by default and caps the bucket at burst',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 4, burst: 6, now: () => clock.now });
+      assert.equal(limiter.tryTake(6), true);
+      await clock.advance(500);
+      assert.equal(limiter.available, 2);
+      await clock.advance(60_000);
+      assert.equal(limiter.available, 6);
+    }),
+  );
 });
 
 describe('RateLimiter: tryTake', () => {
-  it('takes 1 token by default; refuses, taking nothing and arming nothing, when too few are there', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 3, now: () => clock.now });
-    assert.equal(limiter.tryTake(), true);
-    assert.equal(limiter.available, 2);
-    assert.equal(limiter.tryTake(3), false);
-    assert.equal(limiter.available, 2);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'takes 1 token by default; refuses, taking nothing and arming nothing, when too few are there',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 3, now: () => clock.now });
+      assert.equal(limiter.tryTake(), true);
+      assert.equal(limiter.available, 2);
+      assert.equal(limiter.tryTake(3), false);
+      assert.equal(limiter.available, 2);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('refuses while someone waits in take, even when the tokens are there (no barging)', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 5, now: () => clock.now });
-    assert.equal(limiter.tryTake(5), true);
-    const waiting = observe(limiter.take(3));
-    await clock.advance(200);
-    assert.equal(limiter.available, 1);
-    assert.equal(limiter.tryTake(1), false);
-    assert.equal(limiter.available, 1, 'the refused tryTake took nothing');
-    await clock.advance(400);
-    assert.equal(waiting.status, 'fulfilled');
-    assert.equal(limiter.tryTake(1), false);
-    await clock.advance(200);
-    assert.equal(limiter.tryTake(1), true);
-  }));
+  it(
+    'refuses while someone waits in take, even when the tokens are there (no barging)',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 5, now: () => clock.now });
+      assert.equal(limiter.tryTake(5), true);
+      const waiting = observe(limiter.take(3));
+      await clock.advance(200);
+      assert.equal(limiter.available, 1);
+      assert.equal(limiter.tryTake(1), false);
+      assert.equal(limiter.available, 1, 'the refused tryTake took nothing');
+      await clock.advance(400);
+      assert.equal(waiting.status, 'fulfilled');
+      assert.equal(limiter.tryTake(1), false);
+      await clock.advance(200);
+      assert.equal(limiter.tryTake(1), true);
+    }),
+  );
 });
 
 describe('RateLimiter: take', () => {
-  it('resolves at once when the tokens are there and nobody waits', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 2, now: () => clock.now });
-    const first = observe(limiter.take());
-    const second = observe(limiter.take());
-    await flush();
-    assert.equal(first.status, 'fulfilled');
-    assert.equal(second.status, 'fulfilled');
-    assert.equal(limiter.available, 0);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'resolves at once when the tokens are there and nobody waits',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 2, now: () => clock.now });
+      const first = observe(limiter.take());
+      const second = observe(limiter.take());
+      await flush();
+      assert.equal(first.status, 'fulfilled');
+      assert.equal(second.status, 'fulfilled');
+      assert.equal(limiter.available, 0);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('waits for the tokens and serves waiters in arrival order; a large head is not overtaken', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 4, now: () => clock.now });
-    assert.equal(limiter.tryTake(4), true);
-    const order: string[] = [];
-    const large = limiter.take(4).then(() => order.push(`large@${String(clock.now)}`));
-    const small = limiter.take(1).then(() => order.push(`small@${String(clock.now)}`));
-    await clock.advance(100);
-    assert.deepEqual(order, [], 'one token is there, but the small request waits behind the large one');
-    await clock.advance(300);
-    assert.deepEqual(order, ['large@400']);
-    await clock.advance(100);
-    await Promise.all([large, small]);
-    assert.deepEqual(order, ['large@400', 'small@500']);
-    assert.equal(limiter.available, 0);
-    assert.equal(clock.timers.length, 0, 'no timer once the queue is empty');
-  }));
+  it(
+    'waits for the tokens and serves waiters in arrival order; a large head is not overtaken',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 4, now: () => clock.now });
+      assert.equal(limiter.tryTake(4), true);
+      const order: string[] = [];
+      const large = limiter.take(4).then(() => order.push(`large@${String(clock.now)}`));
+      const small = limiter.take(1).then(() => order.push(`small@${String(clock.now)}`));
+      await clock.advance(100);
+      assert.deepEqual(order, [], 'one token is there, but the small request waits behind the large one');
+      await clock.advance(300);
+      assert.deepEqual(order, ['large@400']);
+      await clock.advance(100);
+      await Promise.all([large, small]);
+      assert.deepEqual(order, ['large@400', 'small@500']);
+      assert.equal(limiter.available, 0);
+      assert.equal(clock.timers.length, 0, 'no timer once the queue is empty');
+    }),
+  );
 
-  it('rejects tokens above burst, zero, negative or fractional with a RangeError (tryTake throws, take rejects)', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 5, burst: 3, now: () => clock.now });
-    for (const tokens of [4, 0, -1, 1.5, Number.NaN]) {
-      assert.throws(() => limiter.tryTake(tokens), RangeError);
-      const taken = observe(limiter.take(tokens));
+  it(
+    'rejects tokens above burst, zero, negative or fractional with a RangeError (tryTake throws, take rejects)',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 5, burst: 3, now: () => clock.now });
+      for (const tokens of [4, 0, -1, 1.5, Number.NaN]) {
+        assert.throws(() => limiter.tryTake(tokens), RangeError);
+        const taken = observe(limiter.take(tokens));
+        await flush();
+        assert.equal(taken.status, 'rejected');
+        assert.ok(taken.value instanceof RangeError);
+      }
+      assert.equal(limiter.available, 3);
+    }),
+  );
+
+  it(
+    'rejects an already aborted take with the reason, consuming nothing',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 2, now: () => clock.now });
+      const controller = new AbortController();
+      const reason = new Error('never mind');
+      controller.abort(reason);
+      const taken = observe(limiter.take(1, controller.signal));
       await flush();
       assert.equal(taken.status, 'rejected');
-      assert.ok(taken.value instanceof RangeError);
-    }
-    assert.equal(limiter.available, 3);
-  }));
+      assert.equal(taken.value, reason);
+      assert.equal(limiter.available, 2);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    }),
+  );
 
-  it('rejects an already aborted take with the reason, consuming nothing', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 2, now: () => clock.now });
-    const controller = new AbortController();
-    const reason = new Error('never mind');
-    controller.abort(reason);
-    const taken = observe(limiter.take(1, controller.signal));
-    await flush();
-    assert.equal(taken.status, 'rejected');
-    assert.equal(taken.value, reason);
-    assert.equal(limiter.available, 2);
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-  }));
+  it(
+    'an aborted waiter rejects with the reason, leaves the queue, consumes nothing and lets the next proceed',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 4, now: () => clock.now });
+      assert.equal(limiter.tryTake(4), true);
+      const controller = new AbortController();
+      const reason = new Error('client went away');
+      const large = observe(limiter.take(4, controller.signal));
+      const small = observe(limiter.take(1));
+      await clock.advance(100);
+      assert.equal(small.status, 'pending');
+      controller.abort(reason);
+      await flush();
+      assert.equal(large.status, 'rejected');
+      assert.equal(large.value, reason);
+      assert.equal(small.status, 'fulfilled', 'the token that was there goes to the next waiter at once');
+      assert.equal(limiter.available, 0);
+      assert.equal(clock.timers.length, 0);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+      await clock.advance(300);
+      assert.equal(limiter.available, 3, 'the aborted request took nothing');
+    }),
+  );
 
-  it('an aborted waiter rejects with the reason, leaves the queue, consumes nothing and lets the next proceed', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 4, now: () => clock.now });
-    assert.equal(limiter.tryTake(4), true);
-    const controller = new AbortController();
-    const reason = new Error('client went away');
-    const large = observe(limiter.take(4, controller.signal));
-    const small = observe(limiter.take(1));
-    await clock.advance(100);
-    assert.equal(small.status, 'pending');
-    controller.abort(reason);
-    await flush();
-    assert.equal(large.status, 'rejected');
-    assert.equal(large.value, reason);
-    assert.equal(small.status, 'fulfilled', 'the token that was there goes to the next waiter at once');
-    assert.equal(limiter.available, 0);
-    assert.equal(clock.timers.length, 0);
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-    await clock.advance(300);
-    assert.equal(limiter.available, 3, 'the aborted request took nothing');
-  }));
+  it(
+    'removes its abort listener once a waiter is served, and arms no timer when the last waiter aborts',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 1, now: () => clock.now });
+      assert.equal(limiter.tryTake(), true);
+      const served = new AbortController();
+      const waiting = observe(limiter.take(1, served.signal));
+      assert.equal(getEventListeners(served.signal, 'abort').length, 1);
+      assert.equal(clock.timers.length, 1);
+      await clock.advance(100);
+      assert.equal(waiting.status, 'fulfilled');
+      assert.equal(getEventListeners(served.signal, 'abort').length, 0);
+      assert.equal(clock.timers.length, 0);
+      const leaving = new AbortController();
+      const left = observe(limiter.take(1, leaving.signal));
+      assert.equal(clock.timers.length, 1);
+      leaving.abort(new Error('gone'));
+      await flush();
+      assert.equal(left.status, 'rejected');
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('removes its abort listener once a waiter is served, and arms no timer when the last waiter aborts', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 1, now: () => clock.now });
-    assert.equal(limiter.tryTake(), true);
-    const served = new AbortController();
-    const waiting = observe(limiter.take(1, served.signal));
-    assert.equal(getEventListeners(served.signal, 'abort').length, 1);
-    assert.equal(clock.timers.length, 1);
-    await clock.advance(100);
-    assert.equal(waiting.status, 'fulfilled');
-    assert.equal(getEventListeners(served.signal, 'abort').length, 0);
-    assert.equal(clock.timers.length, 0);
-    const leaving = new AbortController();
-    const left = observe(limiter.take(1, leaving.signal));
-    assert.equal(clock.timers.length, 1);
-    leaving.abort(new Error('gone'));
-    await flush();
-    assert.equal(left.status, 'rejected');
-    assert.equal(clock.timers.length, 0);
-  }));
-
-  it('serves waiters whenever it is used, and drops its timer when that empties the queue', withClock(async (clock) => {
-    const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 1, now: () => clock.now });
-    assert.equal(limiter.tryTake(), true);
-    const waiting = observe(limiter.take());
-    assert.equal(clock.timers.length, 1);
-    // The clock moves without the timer firing (a clock that is not the timers' clock).
-    clock.now += 100;
-    assert.equal(limiter.available, 0, 'the waiter got the token first');
-    await flush();
-    assert.equal(waiting.status, 'fulfilled');
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'serves waiters whenever it is used, and drops its timer when that empties the queue',
+    withClock(async (clock) => {
+      const limiter = new RateLimiter({ rate: 1, intervalMs: 100, burst: 1, now: () => clock.now });
+      assert.equal(limiter.tryTake(), true);
+      const waiting = observe(limiter.take());
+      assert.equal(clock.timers.length, 1);
+      // The clock moves without the timer firing (a clock that is not the timers' clock).
+      clock.now += 100;
+      assert.equal(limiter.available, 0, 'the waiter got the token first');
+      await flush();
+      assert.equal(waiting.status, 'fulfilled');
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 });
 
 describe('RateLimiter: options', () => {

@@ -59,12 +59,15 @@ export class RateLimiter {
     const { rate } = options;
     const intervalMs = options.intervalMs ?? 1000;
     const burst = options.burst ?? rate;
-    if (!(Number.isFinite(rate) && rate > 0)) throw new RangeError(`RateLimiter: rate must be a finite number > 0, got ${String(rate)}`);
+    if (!(Number.isFinite(rate) && rate > 0))
+      throw new RangeError(`RateLimiter: rate must be a finite number > 0, got ${String(rate)}`);
     if (!(Number.isFinite(intervalMs) && intervalMs > 0)) {
       throw new RangeError(`RateLimiter: intervalMs must be a finite number > 0, got ${String(intervalMs)}`);
     }
     if (!(Number.isFinite(burst) && burst >= 1)) {
-      throw new RangeError(`RateLimiter: burst must be a finite number >= 1 (it defaults to rate), got ${String(burst)}`);
+      throw new RangeError(
+        `RateLimiter: burst must be a finite number >= 1 (it defaults to rate), got ${String(burst)}`,
+      );
     }
     this.#rate = rate;
     this.#intervalMs = intervalMs;
@@ -137,7 +140,9 @@ export class RateLimiter {
 
   #check(tokens: number): void {
     if (!(Number.isInteger(tokens) && tokens > 0 && tokens <= this.#burst)) {
-      throw new RangeError(`RateLimiter: tokens must be a positive integer no larger than burst (${String(this.#burst)}), got ${String(tokens)}`);
+      throw new RangeError(
+        `RateLimiter: tokens must be a positive integer no larger than burst (${String(this.#burst)}), got ${String(tokens)}`,
+      );
     }
   }
 
@@ -156,7 +161,11 @@ export class RateLimiter {
   #serve(): void {
     this.#refill();
     let served = false;
-    for (let head = this.#queue[0]; head !== undefined && this.#tokens + EPSILON >= head.tokens; head = this.#queue[0]) {
+    for (
+      let head = this.#queue[0];
+      head !== undefined && this.#tokens + EPSILON >= head.tokens;
+      head = this.#queue[0]
+    ) {
       this.#queue.shift();
       this.#consume(head.tokens);
       if (head.signal !== undefined) head.signal.removeEventListener('abort', head.onAbort);

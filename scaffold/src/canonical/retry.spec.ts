@@ -111,7 +111,12 @@ function observe(promise: Promise<unknown>): Observed {
 }
 
 /** A function that fails `failures` times, then resolves with `'ok'`, recording what it was given. */
-function flaky(failures: number): { fn: (attempt: number, signal: AbortSignal) => Promise<string>; attempts: number[]; signals: AbortSignal[]; errors: Error[] } {
+function flaky(failures: number): {
+  fn: (attempt: number, signal: AbortSignal) => Promise<string>;
+  attempts: number[];
+  signals: AbortSignal[];
+  errors: Error[];
+} {
   const attempts: number[] = [];
   const signals: AbortSignal[] = [];
   const errors: Error[] = [];
@@ -129,272 +134,328 @@ function flaky(failures: number): { fn: (attempt: number, signal: AbortSignal) =
 }
 
 describe('retry: attempts and result', () => {
-  it('resolves with the first success; attempts are numbered from 1 and each gets an AbortSignal', withClock(async (clock) => {
-    const { fn, attempts, signals } = flaky(2);
-    const result = observe(retry(fn, { jitter: 'none' }));
-    await clock.advance(1_000);
-    assert.equal(result.status, 'fulfilled');
-    assert.equal(result.value, 'ok');
-    assert.deepEqual(attempts, [1, 2, 3]);
-    assert.ok(signals.every((signal) => signal instanceof AbortSignal && !signal.aborted));
-  }));
+  it(
+    'resolves with the first success; attempts are numbered from 1 and each gets an AbortSignal',
+    withClock(async (clock) => {
+      const { fn, attempts, signals } = flaky(2);
+      const result = observe(retry(fn, { jitter: 'none' }));
+      await clock.advance(1_000);
+      assert.equal(result.status, 'fulfilled');
+      assert.equal(result.value, 'ok');
+      assert.deepEqual(attempts, [1, 2, 3]);
+      assert.ok(signals.every((signal) => signal instanceof AbortSignal && !signal.aborted));
+    }),
+  );
 
-  it('makes at most retries + 1 attempts (default 3 retries = 4 attempts) and rejects with the last error itself', withClock(async (clock) => {
-    const { fn, attempts, errors } = flaky(10);
-    const result = observe(retry(fn, { jitter: 'none' }));
-    await clock.advance(60_000);
-    assert.deepEqual(attempts, [1, 2, 3, 4]);
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, errors[3]);
-  }));
+  it(
+    'makes at most retries + 1 attempts (default 3 retries = 4 attempts) and rejects with the last error itself',
+    withClock(async (clock) => {
+      const { fn, attempts, errors } = flaky(10);
+      const result = observe(retry(fn, { jitter: 'none' }));
+      await clock.advance(60_000);
+      assert.deepEqual(attempts, [1, 2, 3, 4]);
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, errors[3]);
+    }),
+  );
 
-  it('retries: 0 makes one attempt, arms no timer and never calls onRetry', withClock(async (clock) => {
-    const { fn, attempts, errors } = flaky(10);
-    let onRetryCalls = 0;
-    const result = observe(
-      retry(fn, {
-        retries: 0,
-        onRetry: () => {
-          onRetryCalls += 1;
-        },
-      }),
-    );
-    await clock.advance(0);
-    assert.deepEqual(attempts, [1]);
-    assert.equal(clock.timers.length, 0);
-    assert.equal(onRetryCalls, 0);
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, errors[0]);
-  }));
+  it(
+    'retries: 0 makes one attempt, arms no timer and never calls onRetry',
+    withClock(async (clock) => {
+      const { fn, attempts, errors } = flaky(10);
+      let onRetryCalls = 0;
+      const result = observe(
+        retry(fn, {
+          retries: 0,
+          onRetry: () => {
+            onRetryCalls += 1;
+          },
+        }),
+      );
+      await clock.advance(0);
+      assert.deepEqual(attempts, [1]);
+      assert.equal(clock.timers.length, 0);
+      assert.equal(onRetryCalls, 0);
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, errors[0]);
+    }),
+  );
 
-  it('counts a synchronous throw from fn as a failure and retries it', withClock(async (clock) => {
-    const failure = new Error('sync');
-    const attempts: number[] = [];
-    const fn = (attempt: number): Promise<string> => {
-      attempts.push(attempt);
-      if (attempt === 1) throw failure;
-      return Promise.resolve('second time');
-    };
-    const result = observe(retry(fn, { jitter: 'none', minDelayMs: 10 }));
-    await clock.advance(10);
-    assert.deepEqual(attempts, [1, 2]);
-    assert.equal(result.value, 'second time');
-  }));
+  it(
+    'counts a synchronous throw from fn as a failure and retries it',
+    withClock(async (clock) => {
+      const failure = new Error('sync');
+      const attempts: number[] = [];
+      const fn = (attempt: number): Promise<string> => {
+        attempts.push(attempt);
+        if (attempt === 1) throw failure;
+        return Promise.resolve('second time');
+      };
+      const result = observe(retry(fn, { jitter: 'none', minDelayMs: 10 }));
+      await clock.advance(10);
+      assert.deepEqual(attempts, [1, 2]);
+      assert.equal(result.value, 'second time');
+    }),
+  );
 });
 
 describe('retry: delays', () => {
-  it("with jitter 'none' waits exactly min(maxDelayMs, minDelayMs * factor ** (n - 1)) before retry n", withClock(async (clock) => {
-    const { fn, attempts } = flaky(10);
-    const result = observe(retry(fn, { retries: 5, minDelayMs: 100, factor: 3, maxDelayMs: 1_000, jitter: 'none' }));
-    const expected = [100, 300, 900, 1_000, 1_000];
-    await clock.advance(0);
-    for (const [index, delay] of expected.entries()) {
-      assert.deepEqual(attempts.length, index + 1);
-      assert.deepEqual(clock.timers.map((timer) => timer.delay), [delay]);
-      await clock.advance(delay - 1);
-      assert.equal(attempts.length, index + 1, `retry ${String(index + 1)} waits the full ${String(delay)} ms`);
-      await clock.advance(1);
-    }
-    assert.equal(attempts.length, 6);
-    assert.equal(result.status, 'rejected');
-  }));
+  it(
+    "with jitter 'none' waits exactly min(maxDelayMs, minDelayMs * factor ** (n - 1)) before retry n",
+    withClock(async (clock) => {
+      const { fn, attempts } = flaky(10);
+      const result = observe(retry(fn, { retries: 5, minDelayMs: 100, factor: 3, maxDelayMs: 1_000, jitter: 'none' }));
+      const expected = [100, 300, 900, 1_000, 1_000];
+      await clock.advance(0);
+      for (const [index, delay] of expected.entries()) {
+        assert.deepEqual(attempts.length, index + 1);
+        assert.deepEqual(
+          clock.timers.map((timer) => timer.delay),
+          [delay],
+        );
+        await clock.advance(delay - 1);
+        assert.equal(attempts.length, index + 1, `retry ${String(index + 1)} waits the full ${String(delay)} ms`);
+        await clock.advance(1);
+      }
+      assert.equal(attempts.length, 6);
+      assert.equal(result.status, 'rejected');
+    }),
+  );
 
-  it('uses the defaults minDelayMs 100, factor 2, maxDelayMs 10_000', withClock(async (clock) => {
-    const delays: number[] = [];
-    const { fn } = flaky(10);
-    const result = observe(
-      retry(fn, {
-        retries: 9,
-        jitter: 'none',
-        onRetry: ({ delayMs }) => {
-          delays.push(delayMs);
-        },
-      }),
-    );
-    await clock.advance(120_000);
-    assert.deepEqual(delays, [100, 200, 400, 800, 1_600, 3_200, 6_400, 10_000, 10_000]);
-    assert.equal(result.status, 'rejected');
-  }));
+  it(
+    'uses the defaults minDelayMs 100, factor 2, maxDelayMs 10_000',
+    withClock(async (clock) => {
+      const delays: number[] = [];
+      const { fn } = flaky(10);
+      const result = observe(
+        retry(fn, {
+          retries: 9,
+          jitter: 'none',
+          onRetry: ({ delayMs }) => {
+            delays.push(delayMs);
+          },
+        }),
+      );
+      await clock.advance(120_000);
+      assert.deepEqual(delays, [100, 200, 400, 800, 1_600, 3_200, 6_400, 10_000, 10_000]);
+      assert.equal(result.status, 'rejected');
+    }),
+  );
 
-  it("with jitter 'full' (the default) waits floor(random() * cap) using the injected random", withClock(async (clock) => {
-    const draws = [0.5, 0.999, 0, 0.25];
-    const delays: number[] = [];
-    const { fn } = flaky(4);
-    const result = observe(
-      retry(fn, {
-        retries: 4,
-        minDelayMs: 100,
-        random: () => draws.shift() ?? 0,
-        onRetry: ({ delayMs }) => {
-          delays.push(delayMs);
-          assert.deepEqual(clock.timers.length, 0);
-        },
-      }),
-    );
-    await clock.advance(1_000);
-    // caps 100, 200, 400, 800
-    assert.deepEqual(delays, [50, 199, 0, 200]);
-    assert.equal(result.value, 'ok');
-  }));
+  it(
+    "with jitter 'full' (the default) waits floor(random() * cap) using the injected random",
+    withClock(async (clock) => {
+      const draws = [0.5, 0.999, 0, 0.25];
+      const delays: number[] = [];
+      const { fn } = flaky(4);
+      const result = observe(
+        retry(fn, {
+          retries: 4,
+          minDelayMs: 100,
+          random: () => draws.shift() ?? 0,
+          onRetry: ({ delayMs }) => {
+            delays.push(delayMs);
+            assert.deepEqual(clock.timers.length, 0);
+          },
+        }),
+      );
+      await clock.advance(1_000);
+      // caps 100, 200, 400, 800
+      assert.deepEqual(delays, [50, 199, 0, 200]);
+      assert.equal(result.value, 'ok');
+    }),
+  );
 
-  it('calls onRetry once before each wait with the error, the failed attempt and the delay', withClock(async (clock) => {
-    const calls: { error: unknown; attempt: number; delayMs: number; timersArmed: number }[] = [];
-    const { fn, errors } = flaky(2);
-    const result = observe(
-      retry(fn, {
-        jitter: 'none',
-        minDelayMs: 10,
-        onRetry: (info) => {
-          calls.push({ ...info, timersArmed: clock.timers.length });
-        },
-      }),
-    );
-    await clock.advance(0);
-    assert.equal(calls.length, 1, 'called before the first wait, not after it');
-    await clock.advance(100);
-    assert.deepEqual(calls, [
-      { error: errors[0], attempt: 1, delayMs: 10, timersArmed: 0 },
-      { error: errors[1], attempt: 2, delayMs: 20, timersArmed: 0 },
-    ]);
-    assert.equal(result.value, 'ok');
-  }));
+  it(
+    'calls onRetry once before each wait with the error, the failed attempt and the delay',
+    withClock(async (clock) => {
+      const calls: { error: unknown; attempt: number; delayMs: number; timersArmed: number }[] = [];
+      const { fn, errors } = flaky(2);
+      const result = observe(
+        retry(fn, {
+          jitter: 'none',
+          minDelayMs: 10,
+          onRetry: (info) => {
+            calls.push({ ...info, timersArmed: clock.timers.length });
+          },
+        }),
+      );
+      await clock.advance(0);
+      assert.equal(calls.length, 1, 'called before the first wait, not after it');
+      await clock.advance(100);
+      assert.deepEqual(calls, [
+        { error: errors[0], attempt: 1, delayMs: 10, timersArmed: 0 },
+        { error: errors[1], attempt: 2, delayMs: 20, timersArmed: 0 },
+      ]);
+      assert.equal(result.value, 'ok');
+    }),
+  );
 });
 
 describe('retry: shouldRetry', () => {
-  it('stops at the first error shouldRetry refuses and rejects with that error, without waiting', withClock(async (clock) => {
-    const { fn, attempts, errors } = flaky(10);
-    const seen: [unknown, number][] = [];
-    let onRetryCalls = 0;
-    const result = observe(
-      retry(fn, {
-        shouldRetry: (error, attempt) => {
-          seen.push([error, attempt]);
-          return attempt < 2;
-        },
-        onRetry: () => {
-          onRetryCalls += 1;
-        },
-        jitter: 'none',
-      }),
-    );
-    await clock.advance(100);
-    assert.deepEqual(attempts, [1, 2]);
-    assert.deepEqual(seen, [
-      [errors[0], 1],
-      [errors[1], 2],
-    ]);
-    assert.equal(onRetryCalls, 1);
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, errors[1]);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'stops at the first error shouldRetry refuses and rejects with that error, without waiting',
+    withClock(async (clock) => {
+      const { fn, attempts, errors } = flaky(10);
+      const seen: [unknown, number][] = [];
+      let onRetryCalls = 0;
+      const result = observe(
+        retry(fn, {
+          shouldRetry: (error, attempt) => {
+            seen.push([error, attempt]);
+            return attempt < 2;
+          },
+          onRetry: () => {
+            onRetryCalls += 1;
+          },
+          jitter: 'none',
+        }),
+      );
+      await clock.advance(100);
+      assert.deepEqual(attempts, [1, 2]);
+      assert.deepEqual(seen, [
+        [errors[0], 1],
+        [errors[1], 2],
+      ]);
+      assert.equal(onRetryCalls, 1);
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, errors[1]);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('accepts an async shouldRetry', withClock(async (clock) => {
-    const { fn, attempts, errors } = flaky(10);
-    const result = observe(retry(fn, { shouldRetry: async () => false }));
-    await clock.advance(0);
-    assert.deepEqual(attempts, [1]);
-    assert.equal(result.value, errors[0]);
-  }));
+  it(
+    'accepts an async shouldRetry',
+    withClock(async (clock) => {
+      const { fn, attempts, errors } = flaky(10);
+      const result = observe(retry(fn, { shouldRetry: async () => false }));
+      await clock.advance(0);
+      assert.deepEqual(attempts, [1]);
+      assert.equal(result.value, errors[0]);
+    }),
+  );
 });
 
 describe('retry: abort signal', () => {
-  it('rejects with the reason of an already aborted signal without calling fn', withClock(async (clock) => {
-    const controller = new AbortController();
-    const reason = new Error('gave up');
-    controller.abort(reason);
-    const { fn, attempts } = flaky(0);
-    const result = observe(retry(fn, { signal: controller.signal }));
-    await clock.advance(0);
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, reason);
-    assert.deepEqual(attempts, []);
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-  }));
+  it(
+    'rejects with the reason of an already aborted signal without calling fn',
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const reason = new Error('gave up');
+      controller.abort(reason);
+      const { fn, attempts } = flaky(0);
+      const result = observe(retry(fn, { signal: controller.signal }));
+      await clock.advance(0);
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, reason);
+      assert.deepEqual(attempts, []);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    }),
+  );
 
-  it('rejects promptly when aborted during a wait, clears the timer and makes no further attempt', withClock(async (clock) => {
-    const controller = new AbortController();
-    const reason = new Error('stop');
-    const { fn, attempts, signals } = flaky(10);
-    const result = observe(retry(fn, { signal: controller.signal, jitter: 'none', minDelayMs: 1_000 }));
-    await clock.advance(0);
-    assert.equal(clock.timers.length, 1);
-    controller.abort(reason);
-    await clock.advance(0);
-    assert.equal(result.status, 'rejected', 'settled without the clock moving');
-    assert.equal(result.value, reason);
-    assert.equal(clock.timers.length, 0, 'the wait timer was cleared');
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-    await clock.advance(60_000);
-    assert.deepEqual(attempts, [1]);
-    assert.equal(signals[0]?.aborted, true);
-    assert.equal(signals[0]?.reason, reason);
-  }));
+  it(
+    'rejects promptly when aborted during a wait, clears the timer and makes no further attempt',
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      const { fn, attempts, signals } = flaky(10);
+      const result = observe(retry(fn, { signal: controller.signal, jitter: 'none', minDelayMs: 1_000 }));
+      await clock.advance(0);
+      assert.equal(clock.timers.length, 1);
+      controller.abort(reason);
+      await clock.advance(0);
+      assert.equal(result.status, 'rejected', 'settled without the clock moving');
+      assert.equal(result.value, reason);
+      assert.equal(clock.timers.length, 0, 'the wait timer was cleared');
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+      await clock.advance(60_000);
+      assert.deepEqual(attempts, [1]);
+      assert.equal(signals[0]?.aborted, true);
+      assert.equal(signals[0]?.reason, reason);
+    }),
+  );
 
-  it('aborts the signal fn received with the same reason when aborted during an attempt', withClock(async (clock) => {
-    const controller = new AbortController();
-    const reason = new Error('caller left');
-    let attemptSignal: AbortSignal | undefined;
-    const fn = (_attempt: number, signal: AbortSignal): Promise<string> => {
-      attemptSignal = signal;
-      return new Promise<string>((_resolve, reject) => {
-        signal.addEventListener(
-          'abort',
-          () => {
-            reject(new Error('attempt saw the abort'));
-          },
-          { once: true },
-        );
-      });
-    };
-    const result = observe(retry(fn, { signal: controller.signal }));
-    await clock.advance(0);
-    assert.equal(attemptSignal?.aborted, false);
-    controller.abort(reason);
-    await clock.advance(0);
-    assert.equal(attemptSignal?.aborted, true);
-    assert.equal(attemptSignal?.reason, reason);
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, reason);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'aborts the signal fn received with the same reason when aborted during an attempt',
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const reason = new Error('caller left');
+      let attemptSignal: AbortSignal | undefined;
+      const fn = (_attempt: number, signal: AbortSignal): Promise<string> => {
+        attemptSignal = signal;
+        return new Promise<string>((_resolve, reject) => {
+          signal.addEventListener(
+            'abort',
+            () => {
+              reject(new Error('attempt saw the abort'));
+            },
+            { once: true },
+          );
+        });
+      };
+      const result = observe(retry(fn, { signal: controller.signal }));
+      await clock.advance(0);
+      assert.equal(attemptSignal?.aborted, false);
+      controller.abort(reason);
+      await clock.advance(0);
+      assert.equal(attemptSignal?.aborted, true);
+      assert.equal(attemptSignal?.reason, reason);
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, reason);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 });
 
 describe('retry: invalid options', () => {
-  const invalid = [{ retries: -1 }, { minDelayMs: -1 }, { factor: 0.5 }, { minDelayMs: 500, maxDelayMs: 100 }, { retries: Number.NaN }];
+  const invalid = [
+    { retries: -1 },
+    { minDelayMs: -1 },
+    { factor: 0.5 },
+    { minDelayMs: 500, maxDelayMs: 100 },
+    { retries: Number.NaN },
+  ];
   for (const options of invalid) {
     const label = Object.entries(options)
       .map(([name, value]) => `${name}: ${String(value)}`)
       .join(', ');
-    it(`rejects { ${label} } with a RangeError and never calls fn`, withClock(async (clock) => {
-      const { fn, attempts } = flaky(0);
-      const result = observe(retry(fn, options));
-      await clock.advance(0);
-      assert.equal(result.status, 'rejected');
-      assert.ok(result.value instanceof RangeError);
-      assert.deepEqual(attempts, []);
-    }));
+    it(
+      `rejects { ${label} } with a RangeError and never calls fn`,
+      withClock(async (clock) => {
+        const { fn, attempts } = flaky(0);
+        const result = observe(retry(fn, options));
+        await clock.advance(0);
+        assert.equal(result.status, 'rejected');
+        assert.ok(result.value instanceof RangeError);
+        assert.deepEqual(attempts, []);
+      }),
+    );
   }
 });
 
 describe('retry: nothing stays armed', () => {
-  it('leaves no timer and no abort listener after success, after running out of attempts, and after an abort', withClock(async (clock) => {
-    const outcomes: Observed[] = [];
-    const controllers = [new AbortController(), new AbortController(), new AbortController()];
-    const [succeeds, exhausts, aborts] = controllers;
-    if (succeeds === undefined || exhausts === undefined || aborts === undefined) throw new Error('three controllers');
-    outcomes.push(observe(retry(flaky(1).fn, { signal: succeeds.signal, jitter: 'none' })));
-    outcomes.push(observe(retry(flaky(10).fn, { retries: 2, signal: exhausts.signal, jitter: 'none' })));
-    outcomes.push(observe(retry(flaky(10).fn, { signal: aborts.signal, jitter: 'none' })));
-    await clock.advance(0);
-    for (const controller of controllers) assert.equal(getEventListeners(controller.signal, 'abort').length, 1, 'listening while running');
-    aborts.abort(new Error('abort'));
-    await clock.advance(60_000);
-    assert.deepEqual(
-      outcomes.map((outcome) => outcome.status),
-      ['fulfilled', 'rejected', 'rejected'],
-    );
-    assert.equal(clock.timers.length, 0);
-    for (const controller of controllers) assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-  }));
+  it(
+    'leaves no timer and no abort listener after success, after running out of attempts, and after an abort',
+    withClock(async (clock) => {
+      const outcomes: Observed[] = [];
+      const controllers = [new AbortController(), new AbortController(), new AbortController()];
+      const [succeeds, exhausts, aborts] = controllers;
+      if (succeeds === undefined || exhausts === undefined || aborts === undefined)
+        throw new Error('three controllers');
+      outcomes.push(observe(retry(flaky(1).fn, { signal: succeeds.signal, jitter: 'none' })));
+      outcomes.push(observe(retry(flaky(10).fn, { retries: 2, signal: exhausts.signal, jitter: 'none' })));
+      outcomes.push(observe(retry(flaky(10).fn, { signal: aborts.signal, jitter: 'none' })));
+      await clock.advance(0);
+      for (const controller of controllers)
+        assert.equal(getEventListeners(controller.signal, 'abort').length, 1, 'listening while running');
+      aborts.abort(new Error('abort'));
+      await clock.advance(60_000);
+      assert.deepEqual(
+        outcomes.map((outcome) => outcome.status),
+        ['fulfilled', 'rejected', 'rejected'],
+      );
+      assert.equal(clock.timers.length, 0);
+      for (const controller of controllers) assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    }),
+  );
 });

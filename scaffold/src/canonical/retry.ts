@@ -55,7 +55,9 @@ function readSettings(options: RetryOptions): RetrySettings {
     throw new RangeError(`retry: minDelayMs must be a finite number >= 0, got ${String(minDelayMs)}`);
   }
   if (!(Number.isFinite(maxDelayMs) && maxDelayMs >= minDelayMs)) {
-    throw new RangeError(`retry: maxDelayMs must be a finite number >= minDelayMs (${String(minDelayMs)}), got ${String(maxDelayMs)}`);
+    throw new RangeError(
+      `retry: maxDelayMs must be a finite number >= minDelayMs (${String(minDelayMs)}), got ${String(maxDelayMs)}`,
+    );
   }
   if (!(Number.isFinite(factor) && factor >= 1)) {
     throw new RangeError(`retry: factor must be a finite number >= 1, got ${String(factor)}`);
@@ -96,7 +98,10 @@ function delayBefore(n: number, settings: RetrySettings): number {
  * @throws {RangeError} (as a rejection, `fn` never called) for negative `retries` or `minDelayMs`,
  *   `factor` < 1, or `maxDelayMs` < `minDelayMs`
  */
-export function retry<T>(fn: (attempt: number, signal: AbortSignal) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export function retry<T>(
+  fn: (attempt: number, signal: AbortSignal) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settings: RetrySettings;
     try {

@@ -55,7 +55,11 @@ export class SingleFlight<K, V> {
    * @returns {Promise<SingleFlightResult<V>>} the shared value and whether it was shared; rejects with
    *   the shared error, or with this caller's abort reason if it stopped waiting
    */
-  do(key: K, fn: (signal: AbortSignal) => V | Promise<V>, options: SingleFlightCallOptions = {}): Promise<SingleFlightResult<V>> {
+  do(
+    key: K,
+    fn: (signal: AbortSignal) => V | Promise<V>,
+    options: SingleFlightCallOptions = {},
+  ): Promise<SingleFlightResult<V>> {
     const callerSignal = options.signal;
     if (callerSignal !== undefined && callerSignal.aborted) return Promise.reject(callerSignal.reason);
     let flight = this.#flights.get(key);

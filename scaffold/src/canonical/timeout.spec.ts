@@ -138,124 +138,145 @@ function stubborn(): { fn: (signal: AbortSignal) => Promise<string>; signals: Ab
 }
 
 describe('withTimeout: fn settles first', () => {
-  it("resolves with fn's value and clears its timer", withClock(async (clock) => {
-    const work: Gate<string> = gate();
-    let received: AbortSignal | undefined;
-    const result = observe(
-      withTimeout((signal) => {
-        received = signal;
-        return work.promise;
-      }, 1_000),
-    );
-    assert.equal(clock.timers.length, 1);
-    await clock.advance(999);
-    work.resolve('done');
-    await flush();
-    assert.equal(result.status, 'fulfilled');
-    assert.equal(result.value, 'done');
-    assert.equal(clock.timers.length, 0);
-    assert.equal(received?.aborted, false);
-  }));
+  it(
+    "resolves with fn's value and clears its timer",
+    withClock(async (clock) => {
+      const work: Gate<string> = gate();
+      let received: AbortSignal | undefined;
+      const result = observe(
+        withTimeout((signal) => {
+          received = signal;
+          return work.promise;
+        }, 1_000),
+      );
+      assert.equal(clock.timers.length, 1);
+      await clock.advance(999);
+      work.resolve('done');
+      await flush();
+      assert.equal(result.status, 'fulfilled');
+      assert.equal(result.value, 'done');
+      assert.equal(clock.timers.length, 0);
+      assert.equal(received?.aborted, false);
+    }),
+  );
 
-  it("rejects with fn's own error (a rejection or a synchronous throw) and clears its timer", withClock(async (clock) => {
-    const failure = new Error('failed');
-    const rejected = observe(withTimeout(() => Promise.reject(failure), 1_000));
-    const thrown = observe(
-      withTimeout(() => {
-        throw failure;
-      }, 1_000),
-    );
-    await flush();
-    assert.equal(rejected.value, failure);
-    assert.equal(thrown.value, failure);
-    assert.equal(thrown.status, 'rejected');
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    "rejects with fn's own error (a rejection or a synchronous throw) and clears its timer",
+    withClock(async (clock) => {
+      const failure = new Error('failed');
+      const rejected = observe(withTimeout(() => Promise.reject(failure), 1_000));
+      const thrown = observe(
+        withTimeout(() => {
+          throw failure;
+        }, 1_000),
+      );
+      await flush();
+      assert.equal(rejected.value, failure);
+      assert.equal(thrown.value, failure);
+      assert.equal(thrown.status, 'rejected');
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 });
 
 describe('withTimeout: time runs out first', () => {
-  it("rejects with a TimeoutError naming the milliseconds and aborts fn's signal with that same error", withClock(async (clock) => {
-    const { fn, signals } = stubborn();
-    const result = observe(withTimeout(fn, 250));
-    await clock.advance(249);
-    assert.equal(result.status, 'pending');
-    assert.equal(signals[0]?.aborted, false);
-    await clock.advance(1);
-    assert.equal(result.status, 'rejected', 'settles even though fn never does');
-    const error = result.value;
-    assert.ok(error instanceof TimeoutError);
-    assert.ok(error instanceof Error);
-    assert.equal(error.name, 'TimeoutError');
-    assert.match(error.message, /250/);
-    assert.equal(signals[0]?.aborted, true);
-    assert.equal(signals[0]?.reason, error);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    "rejects with a TimeoutError naming the milliseconds and aborts fn's signal with that same error",
+    withClock(async (clock) => {
+      const { fn, signals } = stubborn();
+      const result = observe(withTimeout(fn, 250));
+      await clock.advance(249);
+      assert.equal(result.status, 'pending');
+      assert.equal(signals[0]?.aborted, false);
+      await clock.advance(1);
+      assert.equal(result.status, 'rejected', 'settles even though fn never does');
+      const error = result.value;
+      assert.ok(error instanceof TimeoutError);
+      assert.ok(error instanceof Error);
+      assert.equal(error.name, 'TimeoutError');
+      assert.match(error.message, /250/);
+      assert.equal(signals[0]?.aborted, true);
+      assert.equal(signals[0]?.reason, error);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('accepts 0 ms', withClock(async (clock) => {
-    const { fn } = stubborn();
-    const result = observe(withTimeout(fn, 0));
-    await clock.advance(0);
-    assert.ok(result.value instanceof TimeoutError);
-  }));
+  it(
+    'accepts 0 ms',
+    withClock(async (clock) => {
+      const { fn } = stubborn();
+      const result = observe(withTimeout(fn, 0));
+      await clock.advance(0);
+      assert.ok(result.value instanceof TimeoutError);
+    }),
+  );
 });
 
 describe("withTimeout: the caller's signal", () => {
-  it("rejects with the signal's reason when it aborts first and aborts fn's signal with it", withClock(async (clock) => {
-    const controller = new AbortController();
-    const reason = new Error('request cancelled');
-    const { fn, signals } = stubborn();
-    const result = observe(withTimeout(fn, 1_000, { signal: controller.signal }));
-    await clock.advance(10);
-    controller.abort(reason);
-    await flush();
-    assert.equal(result.status, 'rejected');
-    assert.equal(result.value, reason);
-    assert.equal(signals[0]?.reason, reason);
-    assert.equal(clock.timers.length, 0);
-    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
-  }));
+  it(
+    "rejects with the signal's reason when it aborts first and aborts fn's signal with it",
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const reason = new Error('request cancelled');
+      const { fn, signals } = stubborn();
+      const result = observe(withTimeout(fn, 1_000, { signal: controller.signal }));
+      await clock.advance(10);
+      controller.abort(reason);
+      await flush();
+      assert.equal(result.status, 'rejected');
+      assert.equal(result.value, reason);
+      assert.equal(signals[0]?.reason, reason);
+      assert.equal(clock.timers.length, 0);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+    }),
+  );
 
-  it('rejects at once without calling fn when the signal is already aborted', withClock(async (clock) => {
-    const controller = new AbortController();
-    const reason = new Error('too late');
-    controller.abort(reason);
-    const { fn, signals } = stubborn();
-    const result = observe(withTimeout(fn, 1_000, { signal: controller.signal }));
-    await flush();
-    assert.equal(result.value, reason);
-    assert.equal(signals.length, 0);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'rejects at once without calling fn when the signal is already aborted',
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const reason = new Error('too late');
+      controller.abort(reason);
+      const { fn, signals } = stubborn();
+      const result = observe(withTimeout(fn, 1_000, { signal: controller.signal }));
+      await flush();
+      assert.equal(result.value, reason);
+      assert.equal(signals.length, 0);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 
-  it('leaves no abort listener on the signal after success, failure or timeout', withClock(async (clock) => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    const succeeded = observe(withTimeout(async () => 'ok', 100, { signal }));
-    const failed = observe(withTimeout(() => Promise.reject(new Error('no')), 100, { signal }));
-    const timedOut = observe(withTimeout(stubborn().fn, 100, { signal }));
-    await flush();
-    assert.equal(getEventListeners(signal, 'abort').length, 1, 'only the pending call still listens');
-    await clock.advance(100);
-    assert.deepEqual(
-      [succeeded.status, failed.status, timedOut.status],
-      ['fulfilled', 'rejected', 'rejected'],
-    );
-    assert.equal(getEventListeners(signal, 'abort').length, 0);
-    assert.equal(clock.timers.length, 0);
-  }));
+  it(
+    'leaves no abort listener on the signal after success, failure or timeout',
+    withClock(async (clock) => {
+      const controller = new AbortController();
+      const { signal } = controller;
+      const succeeded = observe(withTimeout(async () => 'ok', 100, { signal }));
+      const failed = observe(withTimeout(() => Promise.reject(new Error('no')), 100, { signal }));
+      const timedOut = observe(withTimeout(stubborn().fn, 100, { signal }));
+      await flush();
+      assert.equal(getEventListeners(signal, 'abort').length, 1, 'only the pending call still listens');
+      await clock.advance(100);
+      assert.deepEqual([succeeded.status, failed.status, timedOut.status], ['fulfilled', 'rejected', 'rejected']);
+      assert.equal(getEventListeners(signal, 'abort').length, 0);
+      assert.equal(clock.timers.length, 0);
+    }),
+  );
 });
 
 describe('withTimeout: invalid ms', () => {
   for (const ms of [-1, Number.NaN, Infinity]) {
-    it(`rejects ${String(ms)} with a RangeError and never calls fn`, withClock(async (clock) => {
-      const { fn, signals } = stubborn();
-      const result = observe(withTimeout(fn, ms));
-      await flush();
-      assert.equal(result.status, 'rejected');
-      assert.ok(result.value instanceof RangeError);
-      assert.equal(signals.length, 0);
-      assert.equal(clock.timers.length, 0);
-    }));
+    it(
+      `rejects ${String(ms)} with a RangeError and never calls fn`,
+      withClock(async (clock) => {
+        const { fn, signals } = stubborn();
+        const result = observe(withTimeout(fn, ms));
+        await flush();
+        assert.equal(result.status, 'rejected');
+        assert.ok(result.value instanceof RangeError);
+        assert.equal(signals.length, 0);
+        assert.equal(clock.timers.length, 0);
+      }),
+    );
   }
 });

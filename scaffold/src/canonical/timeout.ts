@@ -45,7 +45,11 @@ const MAX_TIMER_MS = 2_147_483_647;
  * @returns {Promise<T>} `fn`'s outcome, or a rejection with the TimeoutError or the caller's abort reason
  * @throws {RangeError} (as a rejection, `fn` never called) when `ms` is not a finite number >= 0
  */
-export function withTimeout<T>(fn: (signal: AbortSignal) => Promise<T>, ms: number, options: WithTimeoutOptions = {}): Promise<T> {
+export function withTimeout<T>(
+  fn: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  options: WithTimeoutOptions = {},
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
       reject(new RangeError(`withTimeout: ms must be a finite number >= 0, got ${String(ms)}`));

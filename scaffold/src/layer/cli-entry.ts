@@ -1,7 +1,13 @@
 /** `tripwire scaffold layer <resource> --dir <folder>`: the CLI face of the layered-module generator. */
 import type { ScaffoldGeneratorEntry } from '../cli-commands.js';
 import { ScaffoldUsageError } from '../usage-error.js';
-import { planLayerModule, VALIDATION_LIBRARIES, WEB_FRAMEWORKS, type ValidationLibrary, type WebFramework } from './index.js';
+import {
+  planLayerModule,
+  VALIDATION_LIBRARIES,
+  WEB_FRAMEWORKS,
+  type ValidationLibrary,
+  type WebFramework,
+} from './index.js';
 
 function choice<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -11,7 +17,12 @@ function choice<T extends string>(flag: string, value: unknown, allowed: readonl
 
 export const layerCliEntry: ScaffoldGeneratorEntry = {
   summary: 'layered module <resource>/{handler,service,common,dao,model} with wiring and tests',
-  arguments: [{ name: '<resource>', description: 'resource name, e.g. order or order-item (kebab, camel and Pascal forms are derived)' }],
+  arguments: [
+    {
+      name: '<resource>',
+      description: 'resource name, e.g. order or order-item (kebab, camel and Pascal forms are derived)',
+    },
+  ],
   usage: [
     `  --validation <library>  ${VALIDATION_LIBRARIES.join('|')} (default: what package.json depends on, else hand-written guards)`,
     `  --framework <name>      ${WEB_FRAMEWORKS.join('|')} (default: what package.json depends on, else framework-neutral only)`,

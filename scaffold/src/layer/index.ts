@@ -88,7 +88,8 @@ export function planLayerModule(request: LayerScaffoldRequest): LayerScaffoldRes
       `The layered module is generated as TypeScript, but no tsconfig.json governs ${directory}. Add one (e.g. \`npx tsc --init\`) and run the generator again.`,
     );
   }
-  const manifestPath = style.packageRoot ?? path.dirname(findUp(directory, 'package.json') ?? path.join(root, 'package.json'));
+  const manifestPath =
+    style.packageRoot ?? path.dirname(findUp(directory, 'package.json') ?? path.join(root, 'package.json'));
   const deps = dependencies(manifestPath);
   const validation = request.validation ?? detectValidation(deps);
   const framework = request.framework ?? detectFramework(deps);

@@ -1,5 +1,14 @@
 /** Resource names for the layered-module generator: validation and every spelling the templates use. */
-import { camelCase, kebabCase, pascalCase, pluralize, RESERVED_WORDS, splitWords, TYPE_KEYWORDS, withArticle } from '../names.js';
+import {
+  camelCase,
+  kebabCase,
+  pascalCase,
+  pluralize,
+  RESERVED_WORDS,
+  splitWords,
+  TYPE_KEYWORDS,
+  withArticle,
+} from '../names.js';
 
 /** Thrown for a resource name that cannot become file and identifier names; the message says why. */
 export class ResourceNameError extends Error {
@@ -36,7 +45,9 @@ export function resourceNames(input: string): ResourceNames {
   const name = input.trim();
   if (name === '') throw new ResourceNameError('The resource name is empty: give one such as "order" or "order-item".');
   if (/[/\\]|\.\./.test(name) || name.startsWith('.')) {
-    throw new ResourceNameError(`The resource name "${name}" looks like a path; give a plain name such as "order" and choose the folder with --dir.`);
+    throw new ResourceNameError(
+      `The resource name "${name}" looks like a path; give a plain name such as "order" and choose the folder with --dir.`,
+    );
   }
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_ ][A-Za-z0-9]+)*$/.test(name)) {
     throw new ResourceNameError(
@@ -46,7 +57,10 @@ export function resourceNames(input: string): ResourceNames {
   const parts = splitWords(name).map((word) => word.toLowerCase());
   const words = parts.join(' ');
   const camel = camelCase(words);
-  if (RESERVED_WORDS.has(camel) || TYPE_KEYWORDS.has(camel)) throw new ResourceNameError(`The resource name "${name}" is a reserved word in TypeScript; choose another (e.g. "${camel}-item").`);
+  if (RESERVED_WORDS.has(camel) || TYPE_KEYWORDS.has(camel))
+    throw new ResourceNameError(
+      `The resource name "${name}" is a reserved word in TypeScript; choose another (e.g. "${camel}-item").`,
+    );
   if (camel.length > 60) throw new ResourceNameError(`The resource name "${name}" is too long (at most 60 letters).`);
   const pluralParts = [...parts.slice(0, -1), pluralize(parts.at(-1) ?? '')];
   return {

@@ -28,7 +28,10 @@ export const functionalOptionsCliEntry: ScaffoldGeneratorEntry = {
 export const convertParametersCliEntry: ScaffoldGeneratorEntry = {
   summary: 'a function or constructor with 4+ parameters to functional options, rewriting its call sites',
   arguments: [
-    { name: '<file>', description: 'the TypeScript file declaring the function, or the class whose constructor is converted' },
+    {
+      name: '<file>',
+      description: 'the TypeScript file declaring the function, or the class whose constructor is converted',
+    },
     { name: '<name>', description: 'the function or class name' },
   ],
   usage: '',

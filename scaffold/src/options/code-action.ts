@@ -24,7 +24,10 @@ function hasOptionalMembers(members: ts.NodeArray<ts.TypeElement> | ts.NodeArray
       (ts.isPropertyDeclaration(member) &&
         !ts.isPrivateIdentifier(member.name) &&
         (member.questionToken !== undefined || member.initializer !== undefined) &&
-        !(ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Static | ts.ModifierFlags.Private | ts.ModifierFlags.Protected))),
+        !(
+          ts.getCombinedModifierFlags(member) &
+          (ts.ModifierFlags.Static | ts.ModifierFlags.Private | ts.ModifierFlags.Protected)
+        )),
   );
 }
 

@@ -17,7 +17,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { IndentationText, Node, Project, QuoteKind, ts } from 'ts-morph';
-import type { CallExpression, ConstructorDeclaration, FunctionDeclaration, NewExpression, ParameterDeclaration, SourceFile } from 'ts-morph';
+import type {
+  CallExpression,
+  ConstructorDeclaration,
+  FunctionDeclaration,
+  NewExpression,
+  ParameterDeclaration,
+  SourceFile,
+} from 'ts-morph';
 import { assertInsideRoot, type PlannedFile, type ScaffoldPlan } from '../plan.js';
 import { pascalCase } from '../names.js';
 import { sourceFileStyle } from '../project-style.js';
@@ -62,7 +69,10 @@ function loadProject(root: string, file: string): Project {
     dir = parent;
   }
   const project = new Project({ compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, allowJs: false } });
-  project.addSourceFilesAtPaths([path.join(root, '**/*.{ts,tsx,mts,cts}'), `!${path.join(root, '**/node_modules/**')}`]);
+  project.addSourceFilesAtPaths([
+    path.join(root, '**/*.{ts,tsx,mts,cts}'),
+    `!${path.join(root, '**/node_modules/**')}`,
+  ]);
   if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
   return project;
 }
@@ -81,16 +91,26 @@ interface ParameterInfo {
   doc: string | undefined;
 }
 
-function describeParameters(target: FunctionDeclaration | ConstructorDeclaration, jsDocParams: Map<string, string>): ParameterInfo[] {
+function describeParameters(
+  target: FunctionDeclaration | ConstructorDeclaration,
+  jsDocParams: Map<string, string>,
+): ParameterInfo[] {
   const parameters = target.getParameters();
   const names = new Set(parameters.map((parameter) => parameter.getName()));
   return parameters.map((parameter: ParameterDeclaration) => {
-    if (parameter.isRestParameter()) throw new OptionsGeneratorError(`Parameter ${parameter.getName()} is a rest parameter; it cannot become an option.`);
+    if (parameter.isRestParameter())
+      throw new OptionsGeneratorError(
+        `Parameter ${parameter.getName()} is a rest parameter; it cannot become an option.`,
+      );
     if (!Node.isIdentifier(parameter.getNameNode())) {
-      throw new OptionsGeneratorError(`A destructured parameter (${parameter.getText()}) cannot become an option; name it first.`);
+      throw new OptionsGeneratorError(
+        `A destructured parameter (${parameter.getText()}) cannot become an option; name it first.`,
+      );
     }
     if (parameter.isParameterProperty()) {
-      throw new OptionsGeneratorError(`Parameter ${parameter.getName()} is a parameter property; move it to a field first.`);
+      throw new OptionsGeneratorError(
+        `Parameter ${parameter.getName()} is a parameter property; move it to a field first.`,
+      );
     }
     const initializer = parameter.getInitializer();
     if (initializer) {
@@ -99,11 +119,15 @@ function describeParameters(target: FunctionDeclaration | ConstructorDeclaration
         .concat(Node.isIdentifier(initializer) ? [initializer] : [])
         .some((identifier) => names.has(identifier.getText()) || identifier.getText() === 'this');
       if (readsParameter) {
-        throw new OptionsGeneratorError(`The default of ${parameter.getName()} (${initializer.getText()}) reads another parameter or \`this\`; it cannot become a constant default.`);
+        throw new OptionsGeneratorError(
+          `The default of ${parameter.getName()} (${initializer.getText()}) reads another parameter or \`this\`; it cannot become a constant default.`,
+        );
       }
     }
     const typeNode = parameter.getTypeNode();
-    const typeText = typeNode ? typeNode.getText() : parameter.getType().getText(parameter, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+    const typeText = typeNode
+      ? typeNode.getText()
+      : parameter.getType().getText(parameter, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
     return {
       name: parameter.getName(),
       typeText,
@@ -131,11 +155,18 @@ function isAssigned(body: Node, name: string): boolean {
   return body.getDescendants().some((node) => {
     if (Node.isBinaryExpression(node)) {
       const operator = node.getOperatorToken().getKind();
-      return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment && node.getLeft().getText() === name;
+      return (
+        operator >= ts.SyntaxKind.FirstAssignment &&
+        operator <= ts.SyntaxKind.LastAssignment &&
+        node.getLeft().getText() === name
+      );
     }
     if (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) {
       const operator = node.getOperatorToken();
-      return (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && node.getOperand().getText() === name;
+      return (
+        (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) &&
+        node.getOperand().getText() === name
+      );
     }
     return false;
   });
@@ -150,7 +181,12 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   const minimum = request.minimumParameters ?? 4;
   const style = sourceFileStyle(file, sourceFile.getFullText(), root);
   project.manipulationSettings.set({
-    indentationText: style.indent === '\t' ? IndentationText.Tab : style.indent === '    ' ? IndentationText.FourSpaces : IndentationText.TwoSpaces,
+    indentationText:
+      style.indent === '\t'
+        ? IndentationText.Tab
+        : style.indent === '    '
+          ? IndentationText.FourSpaces
+          : IndentationText.TwoSpaces,
     quoteKind: style.quote === '"' ? QuoteKind.Double : QuoteKind.Single,
   });
 
@@ -160,7 +196,9 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   if (classDeclaration) {
     const constructors = classDeclaration.getConstructors();
     if (constructors.length !== 1 || !constructors[0]!.getBody()) {
-      throw new OptionsGeneratorError(`${request.name} needs exactly one constructor with a body (overloads are not converted).`);
+      throw new OptionsGeneratorError(
+        `${request.name} needs exactly one constructor with a body (overloads are not converted).`,
+      );
     }
     target = constructors[0];
   } else if (functionDeclaration && (functionDeclaration.getOverloads().length > 0 || !functionDeclaration.getBody())) {
@@ -169,13 +207,21 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   if (!target) throw new OptionsGeneratorError(`No function or class named ${request.name} in ${path.basename(file)}.`);
   const parameterCount = target.getParameters().length;
   if (parameterCount < minimum) {
-    throw new OptionsGeneratorError(`${request.name} takes ${parameterCount} parameter(s); the conversion is offered from ${minimum}.`);
+    throw new OptionsGeneratorError(
+      `${request.name} takes ${parameterCount} parameter(s); the conversion is offered from ${minimum}.`,
+    );
   }
   const parameters = describeParameters(target, jsDocParameters(target));
   const firstOptional = parameters.findIndex((parameter) => parameter.optional);
-  if (firstOptional === -1) throw new OptionsGeneratorError(`Every parameter of ${request.name} is required: there is nothing to turn into options.`);
+  if (firstOptional === -1)
+    throw new OptionsGeneratorError(
+      `Every parameter of ${request.name} is required: there is nothing to turn into options.`,
+    );
   const misplaced = parameters.slice(firstOptional).find((parameter) => !parameter.optional);
-  if (misplaced) throw new OptionsGeneratorError(`Required parameter ${misplaced.name} follows optional ones; move it before them first.`);
+  if (misplaced)
+    throw new OptionsGeneratorError(
+      `Required parameter ${misplaced.name} follows optional ones; move it before them first.`,
+    );
   const required = parameters.slice(0, firstOptional);
   const optional = parameters.slice(firstOptional);
 
@@ -187,22 +233,39 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   const taken = [settingsName, optionName, createName, ...withNames.values()].filter(
     (name) => sourceFile.getLocal(name) !== undefined,
   );
-  if (taken.length > 0) throw new OptionsGeneratorError(`${path.basename(file)} already declares ${taken.join(', ')}; rename them first.`);
+  if (taken.length > 0)
+    throw new OptionsGeneratorError(`${path.basename(file)} already declares ${taken.join(', ')}; rename them first.`);
 
   // Collect call sites before changing anything.
-  const nameNode = functionDeclaration ? functionDeclaration.getNameNodeOrThrow() : classDeclaration!.getNameNodeOrThrow();
+  const nameNode = functionDeclaration
+    ? functionDeclaration.getNameNodeOrThrow()
+    : classDeclaration!.getNameNodeOrThrow();
   const calls: Array<CallExpression | NewExpression> = [];
   const problems: string[] = [];
   for (const reference of nameNode.findReferencesAsNodes()) {
     const parent = reference.getParent();
     if (!parent) continue;
-    if (Node.isImportSpecifier(parent) || Node.isExportSpecifier(parent) || Node.isImportClause(parent) || Node.isNamespaceImport(parent)) continue;
+    if (
+      Node.isImportSpecifier(parent) ||
+      Node.isExportSpecifier(parent) ||
+      Node.isImportClause(parent) ||
+      Node.isNamespaceImport(parent)
+    )
+      continue;
     if (Node.isExportAssignment(parent)) continue;
-    if (Node.isTypeReference(parent) || Node.isTypeQuery(parent) || Node.isExpressionWithTypeArguments(parent) && !Node.isHeritageClause(parent.getParent())) continue;
-    const call = (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference ? parent.getParent() : parent) ?? parent;
+    if (
+      Node.isTypeReference(parent) ||
+      Node.isTypeQuery(parent) ||
+      (Node.isExpressionWithTypeArguments(parent) && !Node.isHeritageClause(parent.getParent()))
+    )
+      continue;
+    const call =
+      (Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference ? parent.getParent() : parent) ??
+      parent;
     const callee = Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference ? parent : reference;
     if ((Node.isCallExpression(call) || Node.isNewExpression(call)) && call.getExpression() === callee) {
-      if (call.getArguments().some((argument) => Node.isSpreadElement(argument))) problems.push(`${where(call)}: spread arguments`);
+      if (call.getArguments().some((argument) => Node.isSpreadElement(argument)))
+        problems.push(`${where(call)}: spread arguments`);
       else calls.push(call);
       continue;
     }
@@ -213,7 +276,9 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
     problems.push(`${where(reference)}: used as a value, not called`);
   }
   if (problems.length > 0) {
-    throw new OptionsGeneratorError(`Cannot rewrite every use of ${request.name} faithfully:\n  ${problems.join('\n  ')}`);
+    throw new OptionsGeneratorError(
+      `Cannot rewrite every use of ${request.name} faithfully:\n  ${problems.join('\n  ')}`,
+    );
   }
   for (const call of calls) {
     const file = call.getSourceFile().getFilePath();
@@ -232,7 +297,9 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
     remember(callFile);
     const args = call.getArguments();
     if (args.length < required.length) continue; // already a type error; leave it as it is
-    const qualifier = Node.isPropertyAccessExpression(call.getExpression()) ? `${call.getExpression().getChildAtIndex(0).getText()}.` : '';
+    const qualifier = Node.isPropertyAccessExpression(call.getExpression())
+      ? `${call.getExpression().getChildAtIndex(0).getText()}.`
+      : '';
     const optionTexts: string[] = [];
     const used = new Set<string>();
     args.slice(required.length).forEach((argument, index) => {
@@ -248,7 +315,10 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
       const importDeclaration = callFile
         .getImportDeclarations()
         .find((declaration) => declaration.getModuleSpecifierSourceFile() === sourceFile);
-      if (!importDeclaration) throw new OptionsGeneratorError(`${where(call)}: cannot find the import of ${request.name} to add ${[...used].join(', ')} to.`);
+      if (!importDeclaration)
+        throw new OptionsGeneratorError(
+          `${where(call)}: cannot find the import of ${request.name} to add ${[...used].join(', ')} to.`,
+        );
       const present = new Set(importDeclaration.getNamedImports().map((specifier) => specifier.getName()));
       const missing = [...used].filter((name) => !present.has(name)).sort();
       if (missing.length > 0) importDeclaration.addNamedImports(missing);
@@ -269,9 +339,14 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
     const statements = body.getStatements();
     const first = statements[0];
     const isSuper =
-      first !== undefined && Node.isExpressionStatement(first) && first.getExpression().getKind() === ts.SyntaxKind.CallExpression && first.getExpression().getText().startsWith('super(');
+      first !== undefined &&
+      Node.isExpressionStatement(first) &&
+      first.getExpression().getKind() === ts.SyntaxKind.CallExpression &&
+      first.getExpression().getText().startsWith('super(');
     if (isSuper && optionalNames.some((name) => new RegExp(`\\b${name}\\b`).test(first.getText()))) {
-      throw new OptionsGeneratorError(`The super(…) call of ${request.name} reads an optional parameter; it cannot run after the options are applied.`);
+      throw new OptionsGeneratorError(
+        `The super(…) call of ${request.name} reads an optional parameter; it cannot run after the options are applied.`,
+      );
     }
     body.insertStatements(isSuper ? 1 : 0, readBack);
   }
@@ -279,11 +354,20 @@ export function planConvertParameters(request: ConvertParametersRequest): Conver
   // The settings interface, right before the function or class, then its generated options region.
   const host = functionDeclaration ?? classDeclaration!;
   const exported = host.isExported();
-  const lines = [`/** Settings of {@link ${request.name}}, converted from its parameters. */`, `${exported ? 'export ' : ''}interface ${settingsName} {`];
+  const lines = [
+    `/** Settings of {@link ${request.name}}, converted from its parameters. */`,
+    `${exported ? 'export ' : ''}interface ${settingsName} {`,
+  ];
   for (const parameter of parameters) {
-    const docs = [parameter.doc, parameter.optional ? `@default ${parameter.initializer ?? 'undefined'}` : undefined].filter((line): line is string => line !== undefined);
+    const docs = [
+      parameter.doc,
+      parameter.optional ? `@default ${parameter.initializer ?? 'undefined'}` : undefined,
+    ].filter((line): line is string => line !== undefined);
     if (docs.length > 0) lines.push(`${style.indent}/** ${docs.join(' ')} */`);
-    const optionalType = parameter.optional && parameter.initializer === undefined ? parameter.typeText.replace(/\s*\|\s*undefined$/, '') : parameter.typeText;
+    const optionalType =
+      parameter.optional && parameter.initializer === undefined
+        ? parameter.typeText.replace(/\s*\|\s*undefined$/, '')
+        : parameter.typeText;
     lines.push(`${style.indent}readonly ${parameter.name}${parameter.optional ? '?' : ''}: ${optionalType};`);
   }
   lines.push('}', '');

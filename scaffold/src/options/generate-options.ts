@@ -145,7 +145,10 @@ function parameterName(property: string, taken: Set<string>): string {
 
 function isValidExpression(text: string): boolean {
   const probe = `const __tripwireProbe = (${text}\n);`;
-  const output = ts.transpileModule(probe, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const output = ts.transpileModule(probe, {
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  });
   return (output.diagnostics ?? []).length === 0;
 }
 
@@ -175,8 +178,12 @@ function docLinesOf(jsDocs: JSDoc[]): { lines: string[]; tags: string[]; default
   return { lines, tags, defaultTag };
 }
 
-function defaultsFrom(initializer: string | undefined, defaultTag: string | undefined): Pick<ConfigProperty, 'defaultText' | 'defaultNote'> {
-  if (initializer !== undefined && !/\bthis\b|#/.test(initializer)) return { defaultText: initializer, defaultNote: undefined };
+function defaultsFrom(
+  initializer: string | undefined,
+  defaultTag: string | undefined,
+): Pick<ConfigProperty, 'defaultText' | 'defaultNote'> {
+  if (initializer !== undefined && !/\bthis\b|#/.test(initializer))
+    return { defaultText: initializer, defaultNote: undefined };
   if (defaultTag !== undefined && defaultTag !== '') {
     if (isValidExpression(defaultTag)) return { defaultText: defaultTag, defaultNote: undefined };
     return { defaultText: undefined, defaultNote: defaultTag };
@@ -199,7 +206,9 @@ function endOfLine(text: string, offset: number): number {
 
 function readClass(declaration: ClassDeclaration): ConfigShape {
   if (declaration.isAbstract()) {
-    throw new OptionsGeneratorError(`${declaration.getName()} is abstract: functional options need a class that can be constructed.`);
+    throw new OptionsGeneratorError(
+      `${declaration.getName()} is abstract: functional options need a class that can be constructed.`,
+    );
   }
   const requiredConstructorParameter = declaration
     .getConstructors()
@@ -336,13 +345,19 @@ function existingDefaults(regionText: string, defaultsName: string): Map<string,
   const defaults = new Map<string, string>();
   const file = ts.createSourceFile('region.ts', regionText, ts.ScriptTarget.Latest, true);
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === defaultsName && node.initializer) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === defaultsName &&
+      node.initializer
+    ) {
       let initializer: ts.Expression = node.initializer;
       if (ts.isCallExpression(initializer) && initializer.arguments[0]) initializer = initializer.arguments[0];
       if (ts.isObjectLiteralExpression(initializer)) {
         for (const property of initializer.properties) {
           if (ts.isPropertyAssignment(property)) {
-            const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
+            const key =
+              ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
             if (key !== undefined) defaults.set(key, property.initializer.getText(file));
           } else if (ts.isShorthandPropertyAssignment(property)) {
             defaults.set(property.name.text, property.name.text);
@@ -396,9 +411,13 @@ export function withName(property: string): string {
 }
 
 /** Renders the whole region (markers included) for a shape. */
-export function renderRegion(shape: ConfigShape, options: RenderOptions): { text: string; placeholders: string[]; unset: string[] } {
+export function renderRegion(
+  shape: ConfigShape,
+  options: RenderOptions,
+): { text: string; placeholders: string[]; unset: string[] } {
   const { indent: I, quote: Q } = options.style;
-  const quoted = (text: string): string => `${Q}${text.replace(/\\/g, '\\\\').replace(new RegExp(Q, 'g'), `\\${Q}`)}${Q}`;
+  const quoted = (text: string): string =>
+    `${Q}${text.replace(/\\/g, '\\\\').replace(new RegExp(Q, 'g'), `\\${Q}`)}${Q}`;
   const keyText = (name: string): string => (isIdentifier(name) ? name : quoted(name));
   const names = generatedNames(shape.name);
   const typeArgs = shape.typeParameters.length > 0 ? `<${shape.typeParameters.map((p) => p.name).join(', ')}>` : '';
@@ -410,7 +429,8 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
     shape.typeParameters.length > 0
       ? `<${shape.typeParameters
           .map((p) =>
-            p.constraint !== undefined && !shape.typeParameters.some((other) => new RegExp(`\\b${other.name}\\b`).test(p.constraint!))
+            p.constraint !== undefined &&
+            !shape.typeParameters.some((other) => new RegExp(`\\b${other.name}\\b`).test(p.constraint!))
               ? p.constraint
               : p.constraint === undefined
                 ? 'unknown'
@@ -438,7 +458,9 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
   out.push(`export interface ${names.values}${typeParams} {`);
   for (const property of optional) {
     const absent = property.questionToken ? ' | undefined' : '';
-    out.push(`${I}${property.readonly ? 'readonly ' : ''}${keyText(property.name)}: ${configRef}[${quoted(property.name)}]${absent};`);
+    out.push(
+      `${I}${property.readonly ? 'readonly ' : ''}${keyText(property.name)}: ${configRef}[${quoted(property.name)}]${absent};`,
+    );
   }
   out.push('}', '');
 
@@ -469,7 +491,8 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
       return `${I}${keyText(property.name)}: undefined,`;
     }
     placeholders.push(property.name);
-    const note = property.defaultNote !== undefined ? ` (@default says: ${property.defaultNote.replace(/\s+/g, ' ')})` : '';
+    const note =
+      property.defaultNote !== undefined ? ` (@default says: ${property.defaultNote.replace(/\s+/g, ' ')})` : '';
     return `${I}${keyText(property.name)}: ${names.placeholder}, // TODO: choose the default for ${property.name}${note}`;
   });
   if (placeholders.length > 0) {
@@ -515,7 +538,10 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
 
   // create function.
   const takenParameters = new Set<string>(['options', 'settings', 'option']);
-  const parameters = required.map((property) => ({ property, parameter: parameterName(property.name, takenParameters) }));
+  const parameters = required.map((property) => ({
+    property,
+    parameter: parameterName(property.name, takenParameters),
+  }));
   const signatureParameters = [
     ...parameters.map(({ property, parameter }) => `${parameter}: ${configRef}[${quoted(property.name)}]`),
     `...options: readonly ${names.option}${typeArgs}[]`,
@@ -537,7 +563,11 @@ export function renderRegion(shape: ConfigShape, options: RenderOptions): { text
   if (signature.length <= 120) out.push(signature);
   else {
     out.push(`export function ${names.create}${typeParams}(`);
-    out.push(...signatureParameters.map((parameter, index) => `${I}${parameter}${index < signatureParameters.length - 1 ? ',' : ''}`));
+    out.push(
+      ...signatureParameters.map(
+        (parameter, index) => `${I}${parameter}${index < signatureParameters.length - 1 ? ',' : ''}`,
+      ),
+    );
     out.push(`): Readonly<${configRef}> {`);
   }
   out.push(
@@ -581,12 +611,17 @@ function defaultImportSpecifier(fileName: string): string {
 /** Generates (or regenerates) the functional options of `typeName`; the result says which file changes. */
 export function generateFunctionalOptions(request: GenerateOptionsRequest): GenerateOptionsResult {
   if (!/\.[cm]?tsx?$/.test(request.fileName) || /\.d\.[cm]?ts$/.test(request.fileName)) {
-    throw new OptionsGeneratorError(`Functional options are generated into TypeScript source files; ${request.fileName} is not one.`);
+    throw new OptionsGeneratorError(
+      `Functional options are generated into TypeScript source files; ${request.fileName} is not one.`,
+    );
   }
   const target = request.target ?? 'same-file';
-  const project = request.project ?? new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022 } });
+  const project =
+    request.project ??
+    new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022 } });
   const sourceFile =
-    project.getSourceFile(request.fileName) ?? project.createSourceFile(request.fileName, request.sourceText, { overwrite: true });
+    project.getSourceFile(request.fileName) ??
+    project.createSourceFile(request.fileName, request.sourceText, { overwrite: true });
   if (sourceFile.getFullText() !== request.sourceText) sourceFile.replaceWithText(request.sourceText);
   const shape = readConfigShape(sourceFile, request.typeName);
   const style: OptionsStyle = {
@@ -599,12 +634,21 @@ export function generateFunctionalOptions(request: GenerateOptionsRequest): Gene
     const text = request.sourceText;
     const existing = findRegion(text, request.typeName);
     const names = generatedNames(request.typeName);
-    const previousDefaults = existing ? existingDefaults(text.slice(existing.start, existing.end), names.defaults) : new Map<string, string>();
+    const previousDefaults = existing
+      ? existingDefaults(text.slice(existing.start, existing.end), names.defaults)
+      : new Map<string, string>();
     const { text: region, placeholders, unset } = renderRegion(shape, { style, previousDefaults });
     const next = existing
       ? text.slice(0, existing.start) + region + text.slice(existing.end)
       : `${text.slice(0, shape.insertAt)}${text.slice(0, shape.insertAt).endsWith('\n') ? '' : '\n'}\n${region}${text.slice(shape.insertAt)}`;
-    return { fileName: request.fileName, previousText: text, text: next, unchanged: next === text, placeholders, unset };
+    return {
+      fileName: request.fileName,
+      previousText: text,
+      text: next,
+      unchanged: next === text,
+      placeholders,
+      unset,
+    };
   }
 
   if (!shape.exported) {

@@ -8,7 +8,12 @@ import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { assertInsideRoot, type ScaffoldPlan } from '../plan.js';
 import { sourceFileStyle } from '../project-style.js';
-import { generateFunctionalOptions, optionsFileNameFor, OptionsGeneratorError, type OptionsTarget } from './generate-options.js';
+import {
+  generateFunctionalOptions,
+  optionsFileNameFor,
+  OptionsGeneratorError,
+  type OptionsTarget,
+} from './generate-options.js';
 
 export {
   generateFunctionalOptions,
@@ -46,10 +51,14 @@ export interface FunctionalOptionsPlan {
 export function defaultsNotes(typeName: string, unset: readonly string[], placeholders: readonly string[]): string[] {
   const notes: string[] = [];
   if (unset.length > 0) {
-    notes.push(`${typeName}: left unset (undefined until an option sets them), since nothing gave them a default: ${unset.join(', ')}.`);
+    notes.push(
+      `${typeName}: left unset (undefined until an option sets them), since nothing gave them a default: ${unset.join(', ')}.`,
+    );
   }
   if (placeholders.length > 0) {
-    notes.push(`${typeName}: no valid default could be inferred for ${placeholders.join(', ')}: replace the TODO placeholders (they fail type-checking until you do).`);
+    notes.push(
+      `${typeName}: no valid default could be inferred for ${placeholders.join(', ')}: replace the TODO placeholders (they fail type-checking until you do).`,
+    );
   }
   return notes;
 }
@@ -78,7 +87,8 @@ function projectFor(file: string): Project {
 /** Plans the functional options of `typeName`, declared in `file`. */
 export function planFunctionalOptions(request: FunctionalOptionsRequest): FunctionalOptionsPlan {
   const source = assertInsideRoot(request.root, request.file);
-  if (request.typeName.trim() === '') throw new OptionsGeneratorError('Give the name of the class, interface or type alias.');
+  if (request.typeName.trim() === '')
+    throw new OptionsGeneratorError('Give the name of the class, interface or type alias.');
   let sourceText = request.sourceText;
   if (sourceText === undefined) {
     if (!existsSync(source)) throw new OptionsGeneratorError(`No such file: ${request.file}`);
@@ -87,7 +97,8 @@ export function planFunctionalOptions(request: FunctionalOptionsRequest): Functi
   const target = request.target ?? 'same-file';
   const optionsFile = optionsFileNameFor(source);
   if (target === 'options-file') assertInsideRoot(request.root, optionsFile);
-  const optionsFileText = target === 'options-file' && existsSync(optionsFile) ? readFileSync(optionsFile, 'utf8') : undefined;
+  const optionsFileText =
+    target === 'options-file' && existsSync(optionsFile) ? readFileSync(optionsFile, 'utf8') : undefined;
 
   const project = projectFor(source);
   project.createSourceFile(source, sourceText, { overwrite: true });
@@ -102,10 +113,15 @@ export function planFunctionalOptions(request: FunctionalOptionsRequest): Functi
     style: sourceFileStyle(source, sourceText, request.root),
     project,
   });
-  const expected = target === 'same-file' || optionsFileText !== undefined ? { expectedContent: result.previousText } : {};
+  const expected =
+    target === 'same-file' || optionsFileText !== undefined ? { expectedContent: result.previousText } : {};
   const notes = defaultsNotes(request.typeName, result.unset, result.placeholders);
   return {
-    plan: { generator: 'functional-options', files: [{ path: result.fileName, content: result.text, ...expected }], ...(notes.length === 0 ? {} : { notes }) },
+    plan: {
+      generator: 'functional-options',
+      files: [{ path: result.fileName, content: result.text, ...expected }],
+      ...(notes.length === 0 ? {} : { notes }),
+    },
     unchanged: result.unchanged,
     placeholders: result.placeholders,
     unset: result.unset,

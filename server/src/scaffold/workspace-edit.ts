@@ -10,8 +10,21 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnnotatedTextEdit, ChangeAnnotation, CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { planChanges, type FileChange, type PlanChangesOptions, type PlanCheck, type ScaffoldPlan } from 'tripwire-scaffold';
+import type {
+  AnnotatedTextEdit,
+  ChangeAnnotation,
+  CreateFile,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import {
+  planChanges,
+  type FileChange,
+  type PlanChangesOptions,
+  type PlanCheck,
+  type ScaffoldPlan,
+} from 'tripwire-scaffold';
 
 const WHOLE_START = { line: 0, character: 0 } as const;
 
@@ -38,8 +51,14 @@ export function changesToWorkspaceEdit(changes: readonly FileChange[]): Workspac
   for (const change of changes) {
     const uri = pathToFileURL(change.path).href;
     if (change.kind === 'edit') {
-      const annotationId = change.generator === undefined ? undefined : `tripwire.${change.generator}:update:${change.path}`;
-      if (annotationId !== undefined) changeAnnotations[annotationId] = { label: `Update ${path.basename(change.path)}`, description: change.path, needsConfirmation: false };
+      const annotationId =
+        change.generator === undefined ? undefined : `tripwire.${change.generator}:update:${change.path}`;
+      if (annotationId !== undefined)
+        changeAnnotations[annotationId] = {
+          label: `Update ${path.basename(change.path)}`,
+          description: change.path,
+          needsConfirmation: false,
+        };
       const edits: (TextEdit | AnnotatedTextEdit)[] = change.edits.map((edit) => ({
         range: { start: positionAt(change.text, edit.start), end: positionAt(change.text, edit.end) },
         newText: edit.newText,
@@ -54,8 +73,17 @@ export function changesToWorkspaceEdit(changes: readonly FileChange[]): Workspac
       description: change.path,
       needsConfirmation: change.replace,
     };
-    const create: CreateFile = { kind: 'create', uri, options: change.replace ? { overwrite: true } : { overwrite: false, ignoreIfExists: false }, annotationId };
-    const insert: AnnotatedTextEdit = { range: { start: WHOLE_START, end: WHOLE_START }, newText: change.content, annotationId };
+    const create: CreateFile = {
+      kind: 'create',
+      uri,
+      options: change.replace ? { overwrite: true } : { overwrite: false, ignoreIfExists: false },
+      annotationId,
+    };
+    const insert: AnnotatedTextEdit = {
+      range: { start: WHOLE_START, end: WHOLE_START },
+      newText: change.content,
+      annotationId,
+    };
     const textEdit: TextDocumentEdit = { textDocument: { uri, version: null }, edits: [insert] };
     documentChanges.push(create, textEdit);
   }
@@ -69,7 +97,10 @@ export function changesToWorkspaceEdit(changes: readonly FileChange[]): Workspac
  * @param options root, force, and an optional earlier check
  * @returns the edit and the check it came from
  */
-export function planToWorkspaceEdit(plan: ScaffoldPlan, options: PlanChangesOptions = {}): { edit: WorkspaceEdit; check: PlanCheck } {
+export function planToWorkspaceEdit(
+  plan: ScaffoldPlan,
+  options: PlanChangesOptions = {},
+): { edit: WorkspaceEdit; check: PlanCheck } {
   const { changes, check } = planChanges(plan, options);
   return { edit: changesToWorkspaceEdit(changes), check };
 }

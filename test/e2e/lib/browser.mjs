@@ -5,7 +5,9 @@ import { chromium } from 'playwright-core';
 import { onCleanup } from './processes.mjs';
 
 export function chromiumBinary() {
-  return [process.env.TRIPWIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
+  return [process.env.TRIPWIRE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (candidate) => candidate && existsSync(candidate),
+  );
 }
 
 /**
@@ -24,7 +26,16 @@ export async function launchBrowser(executablePath, profile) {
     handleSIGTERM: false,
     handleSIGHUP: false,
     env: { ...process.env, HOME: profile.home, TMPDIR: profile.tmp },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   onCleanup(() => browser.close());
   return browser;

@@ -71,13 +71,30 @@ function isolatedEnv(profile, extraEnv) {
  * @param {Record<string, string>} [options.env] extra environment for the server and its extension hosts
  * @param {number} [options.port] a fixed port (default: a free one)
  */
-export async function startCodeServer({ codeServer, profile: folders, logDir, trust = false, settings = {}, vsixes = [], env = {}, port: fixedPort }) {
+export async function startCodeServer({
+  codeServer,
+  profile: folders,
+  logDir,
+  trust = false,
+  settings = {},
+  vsixes = [],
+  env = {},
+  port: fixedPort,
+}) {
   const { userData, extensions } = folders;
-  for (const dir of [path.join(userData, 'User'), extensions, folders.home, folders.tmp, logDir]) mkdirSync(dir, { recursive: true });
+  for (const dir of [path.join(userData, 'User'), extensions, folders.home, folders.tmp, logDir])
+    mkdirSync(dir, { recursive: true });
   const trustSettings = trust
-    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+    ? {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.emptyWindow': false,
+      }
     : { 'security.workspace.trust.enabled': false };
-  writeFileSync(path.join(userData, 'User', 'settings.json'), `${JSON.stringify({ ...QUIET_SETTINGS, ...trustSettings, ...settings }, null, 2)}\n`);
+  writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    `${JSON.stringify({ ...QUIET_SETTINGS, ...trustSettings, ...settings }, null, 2)}\n`,
+  );
   const serverEnv = isolatedEnv(folders, env);
   const profile = ['--user-data-dir', userData, '--extensions-dir', extensions];
   for (const vsix of vsixes) {
@@ -86,15 +103,22 @@ export async function startCodeServer({ codeServer, profile: folders, logDir, tr
   const port = fixedPort ?? (await freePort());
   const logFile = path.join(logDir, 'code-server.log');
   const log = createWriteStream(logFile);
-  const child = startGroup('code-server', codeServer, [
-    ...profile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-getting-started-override',
-    ...(trust ? [] : ['--disable-workspace-trust']),
-  ], { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = startGroup(
+    'code-server',
+    codeServer,
+    [
+      ...profile,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      ...(trust ? [] : ['--disable-workspace-trust']),
+    ],
+    { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = false;
@@ -127,6 +151,15 @@ export async function startCodeServer({ codeServer, profile: folders, logDir, tr
 }
 
 export function codeServerBinary(root) {
-  const candidates = [process.env.TRIPWIRE_CODE_SERVER, path.join(process.env.TRIPWIRE_E2E_DIR ?? path.join(root, '.e2e'), 'code-server', 'node_modules', '.bin', 'code-server')];
+  const candidates = [
+    process.env.TRIPWIRE_CODE_SERVER,
+    path.join(
+      process.env.TRIPWIRE_E2E_DIR ?? path.join(root, '.e2e'),
+      'code-server',
+      'node_modules',
+      '.bin',
+      'code-server',
+    ),
+  ];
   return candidates.find((candidate) => candidate && existsSync(candidate));
 }

@@ -5,7 +5,20 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runToCompletion } from './processes.mjs';
 
-const NEVER_SHIPPED = new Set(['node_modules', '.git', '.e2e', '.cache', 'test-results', 'bench', 'test', 'examples', 'server', 'rules', 'extension', 'scripts']);
+const NEVER_SHIPPED = new Set([
+  'node_modules',
+  '.git',
+  '.e2e',
+  '.cache',
+  'test-results',
+  'bench',
+  'test',
+  'examples',
+  'server',
+  'rules',
+  'extension',
+  'scripts',
+]);
 
 /** @returns {Promise<string>} the path of the .vsix */
 export async function packageVsix(root, workDir) {
@@ -20,7 +33,9 @@ export async function packageVsix(root, workDir) {
   mkdirSync(path.join(stage, 'extension'), { recursive: true });
   cpSync(path.join(root, 'extension', 'README.md'), path.join(stage, 'extension', 'README.md'));
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const repository = (typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url ?? '').replace(/\.git$/, '');
+  const repository = (
+    typeof manifest.repository === 'string' ? manifest.repository : (manifest.repository?.url ?? '')
+  ).replace(/\.git$/, '');
   const vsix = path.join(workDir, `${manifest.name}-${manifest.version}.vsix`);
   await runToCompletion(
     process.execPath,
@@ -33,7 +48,9 @@ export async function packageVsix(root, workDir) {
       '--readme-path',
       path.join('extension', 'README.md'),
       // README links are relative; vsce wants an absolute base when it cannot detect a GitHub repository.
-      ...(repository ? ['--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`] : []),
+      ...(repository
+        ? ['--baseContentUrl', `${repository}/blob/main`, '--baseImagesUrl', `${repository}/raw/main`]
+        : []),
       '--out',
       vsix,
     ],

@@ -58,7 +58,10 @@ export function stopAll() {
     for (const cleanup of cleanups.reverse()) {
       let timer;
       try {
-        await Promise.race([cleanup().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        await Promise.race([
+          cleanup().catch(() => undefined),
+          new Promise((resolve) => (timer = setTimeout(resolve, 10_000))),
+        ]);
       } finally {
         clearTimeout(timer);
       }

@@ -17,6 +17,11 @@ export interface RunPlan {
 export declare const MAX_SOCKET_PATH_BYTES: number;
 export declare function planRunPaths(options: { root: string; shortDir: string; id: string; e2eDir?: string }): RunPlan;
 export declare function socketPathProblem(plan: { sockets: string[] }): string | undefined;
-export declare function createRunPaths(options: { root: string; id: string; e2eDir?: string; tmpBase?: string }): RunPlan & {
+export declare function createRunPaths(options: {
+  root: string;
+  id: string;
+  e2eDir?: string;
+  tmpBase?: string;
+}): RunPlan & {
   removeShortDir(): void;
 };

@@ -32,7 +32,13 @@ const CODE_SERVER_USER_DATA_SOCKETS = ['code-server-ipc.sock'];
  * @returns {Profile}
  */
 function profileIn(dir) {
-  return { dir, home: path.join(dir, 'h'), tmp: path.join(dir, 't'), userData: path.join(dir, 'd'), extensions: path.join(dir, 'x') };
+  return {
+    dir,
+    home: path.join(dir, 'h'),
+    tmp: path.join(dir, 't'),
+    userData: path.join(dir, 'd'),
+    extensions: path.join(dir, 'x'),
+  };
 }
 
 /**
@@ -83,7 +89,8 @@ export function createRunPaths({ root, id, e2eDir, tmpBase = os.tmpdir() }) {
   const shortDir = mkdtempSync(path.join(tmpBase, SHORT_PREFIX));
   const plan = planRunPaths({ root, id, e2eDir, shortDir });
   for (const profile of [plan.browser, plan.trusted, plan.untrusted]) {
-    for (const dir of [profile.home, profile.tmp, profile.userData, profile.extensions]) mkdirSync(dir, { recursive: true });
+    for (const dir of [profile.home, profile.tmp, profile.userData, profile.extensions])
+      mkdirSync(dir, { recursive: true });
   }
   mkdirSync(plan.runDir, { recursive: true });
   return { ...plan, removeShortDir: () => rmSync(shortDir, { recursive: true, force: true }) };

@@ -9,7 +9,10 @@ export function makeWorkspace(root, runDir, name) {
   // …/<name>/examples: the window title reads "examples", as in the README's screenshots.
   const folder = path.join(runDir, 'workspaces', name, 'examples');
   mkdirSync(path.dirname(folder), { recursive: true });
-  cpSync(path.join(root, 'examples'), folder, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
+  cpSync(path.join(root, 'examples'), folder, {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}node_modules`),
+  });
   const marker = path.join(runDir, 'markers', `${name}.executed`);
   mkdirSync(path.dirname(marker), { recursive: true });
   writeFileSync(

@@ -19,13 +19,16 @@ describe('activation', () => {
     const editor = await openEditor(workspaceFile('src/jobs/retry-scheduler.ts'));
     assert.equal(editor.document.languageId, 'typescript');
     await activeExtension();
-    console.log(`[tripwire-e2e] ${vscode.env.appName} ${vscode.version}, uiKind ${vscode.env.uiKind}, trusted ${vscode.workspace.isTrusted}`);
+    console.log(
+      `[tripwire-e2e] ${vscode.env.appName} ${vscode.version}, uiKind ${vscode.env.uiKind}, trusted ${vscode.workspace.isTrusted}`,
+    );
   });
 
   it('contributes its commands', async () => {
     await activeExtension();
     const commands = await vscode.commands.getCommands(true);
-    for (const command of ['tripwire.restartServer', 'tripwire.showOutput']) assert.ok(commands.includes(command), command);
+    for (const command of ['tripwire.restartServer', 'tripwire.showOutput'])
+      assert.ok(commands.includes(command), command);
   });
 
   it('"Tripwire: Restart Server" brings back a working server', async () => {
@@ -34,6 +37,11 @@ describe('activation', () => {
     // A file opened after the restart is linted by the new server.
     const uri = await copyWorkspaceFile('src/jobs/retry-scheduler.ts', 'src/jobs/after-restart.ts');
     await openEditor(uri);
-    await waitForDiagnostics(uri, 'findings from the restarted server', (found) => diagnosticAt(found, LOOP_CLOSURE, '13:16') !== undefined, 60_000);
+    await waitForDiagnostics(
+      uri,
+      'findings from the restarted server',
+      (found) => diagnosticAt(found, LOOP_CLOSURE, '13:16') !== undefined,
+      60_000,
+    );
   });
 });

@@ -64,8 +64,12 @@ describe('diagnostics on examples/', () => {
       const diagnostics = await waitForDiagnostics(editor.document.uri, 'the pinned findings', (found) =>
         expected.every((finding) => diagnosticAt(found, finding.rule, finding.at) !== undefined),
       ).catch((error: unknown) => {
-        const seen = tripwireDiagnostics(editor.document.uri).map((diagnostic) => `${codeOf(diagnostic)} at ${position(diagnostic.range)}`);
-        throw new Error(`${error instanceof Error ? error.message : String(error)}; published: ${seen.join(', ') || 'nothing'}`);
+        const seen = tripwireDiagnostics(editor.document.uri).map(
+          (diagnostic) => `${codeOf(diagnostic)} at ${position(diagnostic.range)}`,
+        );
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)}; published: ${seen.join(', ') || 'nothing'}`,
+        );
       });
       for (const finding of expected) {
         const diagnostic = diagnosticAt(diagnostics, finding.rule, finding.at);
@@ -73,9 +77,15 @@ describe('diagnostics on examples/', () => {
         assert.equal(diagnostic.source, SOURCE);
         assert.ok(diagnostic.message.length > 20, 'the message names the trap and the fix');
         const text = editor.document.getText(diagnostic.range);
-        assert.ok(text.startsWith(finding.rangeStartsWith), `range at ${finding.at} starts with "${finding.rangeStartsWith}": "${text.slice(0, 40)}"`);
+        assert.ok(
+          text.startsWith(finding.rangeStartsWith),
+          `range at ${finding.at} starts with "${finding.rangeStartsWith}": "${text.slice(0, 40)}"`,
+        );
         if (finding.rangeEndsWith !== undefined) {
-          assert.ok(text.endsWith(finding.rangeEndsWith), `range at ${finding.at} ends with "${finding.rangeEndsWith}"`);
+          assert.ok(
+            text.endsWith(finding.rangeEndsWith),
+            `range at ${finding.at} ends with "${finding.rangeEndsWith}"`,
+          );
         }
       }
     });
@@ -85,11 +95,21 @@ describe('diagnostics on examples/', () => {
     const files = await vscode.workspace.findFiles('src/**/*.{ts,tsx,js,jsx}');
     assert.ok(files.length >= 5, 'the sample workspace was copied');
     for (const uri of files) await openEditor(uri);
-    await waitForDiagnostics(workspaceFile('src/jobs/legacy-widgets.js'), 'findings in plain JavaScript', (found) => found.length > 0);
+    await waitForDiagnostics(
+      workspaceFile('src/jobs/legacy-widgets.js'),
+      'findings in plain JavaScript',
+      (found) => found.length > 0,
+    );
     for (const uri of files) {
       const document = await vscode.workspace.openTextDocument(uri);
-      for (const diagnostic of vscode.languages.getDiagnostics(uri).filter((candidate) => candidate.source === SOURCE)) {
-        assert.match(codeOf(diagnostic) ?? '', /^tripwire\/[a-z-]+$/, `${vscode.workspace.asRelativePath(uri)} ${position(diagnostic.range)}`);
+      for (const diagnostic of vscode.languages
+        .getDiagnostics(uri)
+        .filter((candidate) => candidate.source === SOURCE)) {
+        assert.match(
+          codeOf(diagnostic) ?? '',
+          /^tripwire\/[a-z-]+$/,
+          `${vscode.workspace.asRelativePath(uri)} ${position(diagnostic.range)}`,
+        );
         assert.ok(!diagnostic.range.isEmpty, 'a finding underlines code');
         assert.ok(diagnostic.range.end.line < document.lineCount);
       }
@@ -97,12 +117,20 @@ describe('diagnostics on examples/', () => {
   });
 
   it('follows edits: a trap typed into an open file is reported, and fixing it clears it', async () => {
-    const uri = await writeWorkspaceFile('src/jobs/typed-live.ts', 'export function ping(hosts: string[]): void {\n  console.log(hosts.length);\n}\n');
+    const uri = await writeWorkspaceFile(
+      'src/jobs/typed-live.ts',
+      'export function ping(hosts: string[]): void {\n  console.log(hosts.length);\n}\n',
+    );
     const editor = await openEditor(uri);
     await waitForDiagnostics(uri, 'a clean file to stay clean', (found) => found.length === 0);
-    const trap = '  for (var index = 0; index < hosts.length; index++) {\n    setTimeout(() => console.log(hosts[index]), 10);\n  }\n';
+    const trap =
+      '  for (var index = 0; index < hosts.length; index++) {\n    setTimeout(() => console.log(hosts[index]), 10);\n  }\n';
     assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(2, 0), trap)));
-    const found = await waitForDiagnostics(uri, 'the typed trap', (diagnostics) => diagnosticAt(diagnostics, LOOP_CLOSURE, '4:16') !== undefined);
+    const found = await waitForDiagnostics(
+      uri,
+      'the typed trap',
+      (diagnostics) => diagnosticAt(diagnostics, LOOP_CLOSURE, '4:16') !== undefined,
+    );
     assert.equal(found.length, 1);
     // Unsaved text is what gets linted: fix it in the buffer only.
     const line = editor.document.lineAt(2);
@@ -113,10 +141,15 @@ describe('diagnostics on examples/', () => {
   it('lints an untitled TypeScript buffer', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
-      content: 'export function later(items: string[]): void {\n  for (var i = 0; i < items.length; i++) {\n    setTimeout(() => console.log(items[i]), 0);\n  }\n}\n',
+      content:
+        'export function later(items: string[]): void {\n  for (var i = 0; i < items.length; i++) {\n    setTimeout(() => console.log(items[i]), 0);\n  }\n}\n',
     });
     await vscode.window.showTextDocument(document);
-    await waitForDiagnostics(document.uri, 'the trap in an untitled buffer', (found) => diagnosticAt(found, LOOP_CLOSURE, '3:16') !== undefined);
+    await waitForDiagnostics(
+      document.uri,
+      'the trap in an untitled buffer',
+      (found) => diagnosticAt(found, LOOP_CLOSURE, '3:16') !== undefined,
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

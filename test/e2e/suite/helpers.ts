@@ -11,7 +11,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `probe` until it returns something other than `undefined`; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -69,10 +73,14 @@ export function waitForDiagnostics(
   accept: (diagnostics: vscode.Diagnostic[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<vscode.Diagnostic[]> {
-  return waitFor(`${what} (${vscode.workspace.asRelativePath(uri)})`, () => {
-    const diagnostics = tripwireDiagnostics(uri);
-    return accept(diagnostics) ? diagnostics : undefined;
-  }, timeoutMs);
+  return waitFor(
+    `${what} (${vscode.workspace.asRelativePath(uri)})`,
+    () => {
+      const diagnostics = tripwireDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** `line:column` of a range start, 1-based like the Problems panel and the eslint CLI. */
@@ -80,7 +88,11 @@ export function position(range: vscode.Range): string {
   return `${range.start.line + 1}:${range.start.character + 1}`;
 }
 
-export function diagnosticAt(diagnostics: vscode.Diagnostic[], ruleId: string, where: string): vscode.Diagnostic | undefined {
+export function diagnosticAt(
+  diagnostics: vscode.Diagnostic[],
+  ruleId: string,
+  where: string,
+): vscode.Diagnostic | undefined {
   return diagnostics.find((diagnostic) => codeOf(diagnostic) === ruleId && position(diagnostic.range) === where);
 }
 
@@ -91,7 +103,10 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
     range,
     kind,
   );
-  return (actions ?? []).filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+  return (actions ?? []).filter(
+    (action): action is vscode.CodeAction =>
+      'title' in action && !('command' in action && typeof action.command === 'string'),
+  );
 }
 
 /**
@@ -107,7 +122,9 @@ export async function tripwireQuickFixes(uri: vscode.Uri, range: vscode.Range): 
     if (actions.some(isTripwire)) return actions.filter(isTripwire);
     await sleep(200);
   }
-  throw new Error(`no Tripwire quick fix at ${position(range)}; offered: ${actions.map((action) => action.title).join(' | ') || 'nothing'}`);
+  throw new Error(
+    `no Tripwire quick fix at ${position(range)}; offered: ${actions.map((action) => action.title).join(' | ') || 'nothing'}`,
+  );
 }
 
 /** Actions that rewrite the code (fixes and suggestions), as opposed to disabling the rule or opening its docs. */
@@ -117,7 +134,8 @@ export function isRepair(action: vscode.CodeAction): boolean {
 
 /** Applies a code action the way the lightbulb does: its edit, then its command. */
 export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
-  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code applied the edit of "${action.title}"`);
+  if (action.edit)
+    assert.ok(await vscode.workspace.applyEdit(action.edit), `VS Code applied the edit of "${action.title}"`);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 

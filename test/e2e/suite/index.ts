@@ -20,7 +20,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env['TRIPWIRE_E2E_GREP'];
   if (grep) mocha.grep(new RegExp(grep));
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const results: SuiteResults = { passed: 0, failed: 0, skipped: 0, failures: [] };

@@ -16,10 +16,18 @@ import {
 } from './helpers.js';
 
 /** Opens a fresh copy of a sample file and waits for the finding at `at`; each test edits its own copy. */
-async function findingInCopy(source: string, copy: string, at: string): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
+async function findingInCopy(
+  source: string,
+  copy: string,
+  at: string,
+): Promise<{ editor: vscode.TextEditor; diagnostic: vscode.Diagnostic }> {
   const uri = await copyWorkspaceFile(source, copy);
   const editor = await openEditor(uri);
-  const diagnostics = await waitForDiagnostics(uri, `${LOOP_CLOSURE} at ${at}`, (found) => diagnosticAt(found, LOOP_CLOSURE, at) !== undefined);
+  const diagnostics = await waitForDiagnostics(
+    uri,
+    `${LOOP_CLOSURE} at ${at}`,
+    (found) => diagnosticAt(found, LOOP_CLOSURE, at) !== undefined,
+  );
   const diagnostic = diagnosticAt(diagnostics, LOOP_CLOSURE, at);
   assert.ok(diagnostic);
   return { editor, diagnostic };
@@ -50,9 +58,16 @@ describe('quick fixes (vscode.executeCodeActionProvider)', () => {
     assert.ok(repair, 'a suggestion is offered');
     await applyCodeAction(repair);
     assert.notEqual(editor.document.getText(), before, `"${repair.title}" changed the text`);
-    await waitForDiagnostics(editor.document.uri, 'the fixed finding to clear', (found) => diagnosticAt(found, LOOP_CLOSURE, '13:16') === undefined);
+    await waitForDiagnostics(
+      editor.document.uri,
+      'the fixed finding to clear',
+      (found) => diagnosticAt(found, LOOP_CLOSURE, '13:16') === undefined,
+    );
     // The other trap of the file is untouched and still reported.
-    assert.ok(diagnosticAt(tripwireDiagnostics(editor.document.uri), LOOP_CLOSURE, '24:20'), 'the second finding remains');
+    assert.ok(
+      diagnosticAt(tripwireDiagnostics(editor.document.uri), LOOP_CLOSURE, '24:20'),
+      'the second finding remains',
+    );
   });
 
   it('"Disable … for this line" inserts a directive and silences only that finding', async () => {
@@ -63,7 +78,11 @@ describe('quick fixes (vscode.executeCodeActionProvider)', () => {
     await applyCodeAction(disable);
     assert.equal(editor.document.lineAt(12).text.trim(), `// eslint-disable-next-line ${LOOP_CLOSURE}`);
     // Everything below moved down one line: the silenced finding is gone, the other one is now on line 25.
-    await waitForDiagnostics(editor.document.uri, 'only the other finding', (found) => found.length === 1 && diagnosticAt(found, LOOP_CLOSURE, '25:20') !== undefined);
+    await waitForDiagnostics(
+      editor.document.uri,
+      'only the other finding',
+      (found) => found.length === 1 && diagnosticAt(found, LOOP_CLOSURE, '25:20') !== undefined,
+    );
   });
 
   it('"Disable … for the entire file" silences every finding of that rule in plain JavaScript', async () => {
@@ -73,6 +92,10 @@ describe('quick fixes (vscode.executeCodeActionProvider)', () => {
     assert.ok(disable);
     await applyCodeAction(disable);
     assert.match(editor.document.lineAt(0).text, new RegExp(`^/\\* eslint-disable ${LOOP_CLOSURE} \\*/$`));
-    await waitForDiagnostics(editor.document.uri, 'no finding of the rule', (found) => !found.some((candidate) => codeOf(candidate) === LOOP_CLOSURE));
+    await waitForDiagnostics(
+      editor.document.uri,
+      'no finding of the rule',
+      (found) => !found.some((candidate) => codeOf(candidate) === LOOP_CLOSURE),
+    );
   });
 });

@@ -18,7 +18,13 @@ async function runWithDefaultInput(command: string): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     await sleep(300);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const settled = await Promise.race([running.then(() => true, () => true), sleep(200).then(() => false)]);
+    const settled = await Promise.race([
+      running.then(
+        () => true,
+        () => true,
+      ),
+      sleep(200).then(() => false),
+    ]);
     if (settled) break;
   }
   await running;
@@ -48,7 +54,9 @@ describe('scaffold commands create their files', () => {
       });
       // The command saves what it generated: the module is on disk, not only in an editor buffer.
       const text = await waitFor(`${created[0]} to hold the ${generator} code on disk`, async () => {
-        const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), created[0] ?? '')));
+        const content = new TextDecoder().decode(
+          await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), created[0] ?? '')),
+        );
         return /\bexport\b/.test(content) ? content : undefined;
       });
       assert.ok(text.length > 500, `${created[0]} holds a real module`);
@@ -67,7 +75,10 @@ describe('scaffold commands create their files', () => {
       return files.length >= 5 ? files : undefined;
     });
     for (const layer of ['handler', 'service', 'common', 'dao', 'model']) {
-      assert.ok(created.some((file) => file.includes(layer)), `a ${layer} file among ${created.join(', ')}`);
+      assert.ok(
+        created.some((file) => file.includes(layer)),
+        `a ${layer} file among ${created.join(', ')}`,
+      );
     }
   });
 });

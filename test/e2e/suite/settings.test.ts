@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { LOOP_CLOSURE, activeExtension, codeOf, copyWorkspaceFile, diagnosticAt, openEditor, waitForDiagnostics } from './helpers.js';
+import {
+  LOOP_CLOSURE,
+  activeExtension,
+  codeOf,
+  copyWorkspaceFile,
+  diagnosticAt,
+  openEditor,
+  waitForDiagnostics,
+} from './helpers.js';
 
 /** Changes a `tripwire.*` setting of the workspace folder, the way the Settings editor does. */
 async function setWorkspaceSetting(key: string, value: unknown): Promise<void> {
@@ -35,8 +43,16 @@ describe('settings take effect without a reload', () => {
     const before = await waitForDiagnostics(uri, 'the floating promise before the change', hasFloating);
     assert.ok(before.length >= 2, 'the file has findings of other rules too');
     await setWorkspaceSetting('rules', { 'no-floating-promise': 'off' });
-    const after = await waitForDiagnostics(uri, 'no floating-promise finding', (found) => !found.some((diagnostic) => codeOf(diagnostic) === floating));
-    assert.equal(after.length, before.filter((diagnostic) => codeOf(diagnostic) !== floating).length, 'the other findings stay');
+    const after = await waitForDiagnostics(
+      uri,
+      'no floating-promise finding',
+      (found) => !found.some((diagnostic) => codeOf(diagnostic) === floating),
+    );
+    assert.equal(
+      after.length,
+      before.filter((diagnostic) => codeOf(diagnostic) !== floating).length,
+      'the other findings stay',
+    );
     await setWorkspaceSetting('rules', undefined);
     await waitForDiagnostics(uri, 'the floating promise once the override is gone', hasFloating);
   });

@@ -7,7 +7,8 @@ import path from 'node:path';
 
 const SUITE_TIMEOUT_MS = 240_000;
 /** Workbench start-up chatter that is not the suite's output. */
-const WORKBENCH_NOISE = /connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|builtin extensions cache/;
+const WORKBENCH_NOISE =
+  /connection token|Creating a socket|\[Service Worker\]|ChatSessionStore|builtin extensions cache/;
 
 export async function runInHostSuite(context, { workspace, testsPath, resultsFile }) {
   const { root, server, browser, browserModule, artifacts, log, record, results } = context;
@@ -17,7 +18,8 @@ export async function runInHostSuite(context, { workspace, testsPath, resultsFil
   browserModule.forwardConsole(page, (line) => {
     consoleLog.write(`${line}\n`);
     // The extension host's console arrives as "INFO …" (mocha's spec reporter, the tests' own logs).
-    if (process.env.TRIPWIRE_E2E_VERBOSE || (/^\s*INFO\b/.test(line) && !WORKBENCH_NOISE.test(line))) console.log(`    │ ${line.replace(/^\s*INFO\s?/, '')}`);
+    if (process.env.TRIPWIRE_E2E_VERBOSE || (/^\s*INFO\b/.test(line) && !WORKBENCH_NOISE.test(line)))
+      console.log(`    │ ${line.replace(/^\s*INFO\s?/, '')}`);
   });
   const exited = new Promise((resolve) => void page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   const payload = [
@@ -38,7 +40,12 @@ export async function runInHostSuite(context, { workspace, testsPath, resultsFil
   log(`in-host suite: exit code ${exitCode}`);
 
   if (!existsSync(resultsFile)) {
-    record('in-host suite', new Error(`the suite did not report (exit ${exitCode}); see ${path.relative(root, context.runDir)}/in-host-console.log`));
+    record(
+      'in-host suite',
+      new Error(
+        `the suite did not report (exit ${exitCode}); see ${path.relative(root, context.runDir)}/in-host-console.log`,
+      ),
+    );
     return;
   }
   const suite = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -46,5 +53,6 @@ export async function runInHostSuite(context, { workspace, testsPath, resultsFil
   results.failed += suite.failed;
   results.skipped += suite.skipped;
   results.failures.push(...suite.failures.map((failure) => `in-host: ${failure}`));
-  if (exitCode !== 0 && suite.failed === 0) record('in-host suite', new Error(`exit code ${exitCode} without a failing test`));
+  if (exitCode !== 0 && suite.failed === 0)
+    record('in-host suite', new Error(`exit code ${exitCode} without a failing test`));
 }

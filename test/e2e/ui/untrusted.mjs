@@ -16,9 +16,11 @@ export async function runUntrustedChecks(context, { workspace }) {
       await page.locator('.statusbar', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
     });
     if (!opened) return;
-    await check('untrusted workspace: Tripwire\'s syntactic findings still appear in the Problems panel', async () => {
+    await check("untrusted workspace: Tripwire's syntactic findings still appear in the Problems panel", async () => {
       await openProblems(page);
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'tripwire/no-loop-closure-capture' }).filter({ hasText: 'Ln 13, Col 16' });
+      const row = page
+        .locator('.markers-panel .monaco-list-row', { hasText: 'tripwire/no-loop-closure-capture' })
+        .filter({ hasText: 'Ln 13, Col 16' });
       await row.first().waitFor({ timeout: 90_000 });
       await page.screenshot({ path: path.join(artifacts, 'untrusted.png') });
     });

@@ -11,7 +11,10 @@ export async function openWorkbench(context, page, workspace, relativeFile) {
   const payload = [['openFile', server.remoteUri(path.join(workspace.folder, relativeFile))]];
   await page.goto(browserModule.workbenchUrl(server, workspace.folder, payload));
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.locator('.tabs-container .tab', { hasText: path.basename(relativeFile) }).first().waitFor({ timeout: 60_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: path.basename(relativeFile) })
+    .first()
+    .waitFor({ timeout: 60_000 });
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
 }
 
@@ -43,10 +46,12 @@ export async function runWorkbenchChecks(context, { workspace }) {
   const shot = (name) => page.screenshot({ path: path.join(artifacts, name) });
   try {
     log('UI: opening the workbench with the installed .vsix');
-    const opened = await check(`workbench opens ${FILE} with the installed .vsix`, () => openWorkbench(context, page, workspace, FILE));
+    const opened = await check(`workbench opens ${FILE} with the installed .vsix`, () =>
+      openWorkbench(context, page, workspace, FILE),
+    );
     if (!opened) return;
 
-    await check('Problems panel lists Tripwire\'s findings with rule and position', async () => {
+    await check("Problems panel lists Tripwire's findings with rule and position", async () => {
       await openProblems(page);
       for (const where of ['Ln 13, Col 16', 'Ln 24, Col 20']) {
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).filter({ hasText: where });
@@ -58,7 +63,9 @@ export async function runWorkbenchChecks(context, { workspace }) {
     });
 
     await check('the finding is underlined in the editor and its hover explains the trap', async () => {
-      const squiggles = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info');
+      const squiggles = page.locator(
+        '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-info',
+      );
       await squiggles.first().waitFor({ timeout: 15_000 });
       const hover = page.locator('.monaco-hover', { hasText: 'shared by all iterations' });
       // The keyboard hover (Ctrl+K Ctrl+I) needs the editor focused at the finding; after the Problems
@@ -72,14 +79,24 @@ export async function runWorkbenchChecks(context, { workspace }) {
         } else {
           await squiggles.first().hover();
         }
-        const shown = await hover.first().waitFor({ timeout: 8_000 }).then(() => true, () => false);
+        const shown = await hover
+          .first()
+          .waitFor({ timeout: 8_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (shown) break;
         if (attempt === 4) throw new Error('no hover with the finding appeared (keyboard and mouse, twice each)');
         await page.keyboard.press('Escape');
         await page.waitForTimeout(1000);
       }
       // Let the hover finish asking for quick fixes, so the picture shows its "Quick Fix…" link.
-      await page.locator('.monaco-hover', { hasText: 'Quick Fix' }).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator('.monaco-hover', { hasText: 'Quick Fix' })
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
       await shot('diagnostic.png');
       await page.keyboard.press('Escape');
     });
@@ -90,15 +107,27 @@ export async function runWorkbenchChecks(context, { workspace }) {
       // request can come before that lint. A person would look for the lightbulb and press again.
       for (let attempt = 1; ; attempt++) {
         await goToPosition(page, 13, 17);
-        await page.locator('.monaco-editor .lightBulbWidget').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+        await page
+          .locator('.monaco-editor .lightBulbWidget')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
         await page.keyboard.press('Control+.');
-        const shown = await menu.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        const shown = await menu
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          );
         if (shown) break;
-        if (attempt === 4) throw new Error('the quick fix menu never listed Tripwire\'s actions');
+        if (attempt === 4) throw new Error("the quick fix menu never listed Tripwire's actions");
         await page.keyboard.press('Escape');
         await page.waitForTimeout(1000);
       }
-      const items = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      const items = (await page.locator('.action-widget .monaco-list-row').allInnerTexts()).map((text) =>
+        text.replace(/\s+/g, ' ').trim(),
+      );
       log(`UI: quick fix menu: ${items.join(' | ')}`);
       await shot('quick-fix.png');
       const chosen = items.find((text) => text.includes('tripwire/')) ?? '';
@@ -106,9 +135,13 @@ export async function runWorkbenchChecks(context, { workspace }) {
       await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
       // The finding at 13:16 leaves the Problems panel; the editor holds the edit (unsaved).
       await problemRows(page, 'Ln 13, Col 16').first().waitFor({ state: 'detached', timeout: 20_000 });
-      await page.locator('.tabs-container .tab.dirty', { hasText: path.basename(FILE) }).first().waitFor({ timeout: 5_000 });
+      await page
+        .locator('.tabs-container .tab.dirty', { hasText: path.basename(FILE) })
+        .first()
+        .waitFor({ timeout: 5_000 });
       // The first entry, the one Enter picks, is the rule's own rewrite: `var i` becomes `let i`.
-      if (/with `let`/.test(chosen)) await page.locator('.view-line', { hasText: 'for (let i = 0;' }).first().waitFor({ timeout: 5_000 });
+      if (/with `let`/.test(chosen))
+        await page.locator('.view-line', { hasText: 'for (let i = 0;' }).first().waitFor({ timeout: 5_000 });
       await shot('quick-fix-applied.png');
     });
 
@@ -117,16 +150,29 @@ export async function runWorkbenchChecks(context, { workspace }) {
       // Tripwire's status is a language status item: it lives in the `{}` entry next to the language name.
       const languageStatus = page.locator('[id="status.languageStatus"]').first();
       await languageStatus.waitFor({ timeout: 15_000 });
-      await languageStatus.locator('a, .statusbar-item-label').first().click().catch(() => languageStatus.click());
+      await languageStatus
+        .locator('a, .statusbar-item-label')
+        .first()
+        .click()
+        .catch(() => languageStatus.click());
       // Tripwire's entry: its state ("Ready") with the detail line "Type-aware: … · Last lint: … ms".
       const entry = page.locator('.monaco-hover', { hasText: 'Type-aware:' });
-      await entry.first().waitFor({ timeout: 15_000 }).catch(async (error) => {
-        await shot('status-failed.png');
-        const hovers = await page.locator('.monaco-hover, .context-view').allInnerTexts();
-        const ids = await page.locator('.statusbar-item').evaluateAll((items) => items.map((item) => item.id));
-        throw new Error(`${error.message.split('\n')[0]}; hovers: ${JSON.stringify(hovers)}; status ids: ${ids.join(' ')}`);
-      });
-      await page.locator('.monaco-hover', { hasText: 'Type-aware:' }).filter({ hasText: 'Ready' }).first().waitFor({ timeout: 30_000 });
+      await entry
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(async (error) => {
+          await shot('status-failed.png');
+          const hovers = await page.locator('.monaco-hover, .context-view').allInnerTexts();
+          const ids = await page.locator('.statusbar-item').evaluateAll((items) => items.map((item) => item.id));
+          throw new Error(
+            `${error.message.split('\n')[0]}; hovers: ${JSON.stringify(hovers)}; status ids: ${ids.join(' ')}`,
+          );
+        });
+      await page
+        .locator('.monaco-hover', { hasText: 'Type-aware:' })
+        .filter({ hasText: 'Ready' })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await shot('status.png');
       await page.keyboard.press('Escape');
     });
@@ -137,10 +183,16 @@ export async function runWorkbenchChecks(context, { workspace }) {
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill('>Tripwire: Generate errgroup');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate errgroup' }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate errgroup' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       // The folder prompt comes prefilled (src/common): accept it.
-      await page.locator('.quick-input-widget', { hasText: 'Folder for the generated errgroup module' }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.quick-input-widget', { hasText: 'Folder for the generated errgroup module' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await shot('scaffold-prompt.png');
       await page.keyboard.press('Enter');
       // The generated module opens in an editor (unsaved): show it.

@@ -1,9 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 export function isFunctionNode(node: TSESTree.Node | undefined | null): node is FunctionNode {
   return (
@@ -34,7 +32,10 @@ export function skipWrappers(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** The parent of `node` after climbing out of TypeScript wrappers and chain expressions. */
-export function parentSkippingWrappers(node: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
+export function parentSkippingWrappers(node: TSESTree.Node): {
+  child: TSESTree.Node;
+  parent: TSESTree.Node | undefined;
+} {
   let child: TSESTree.Node = node;
   let parent = node.parent;
   while (

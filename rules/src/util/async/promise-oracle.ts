@@ -43,10 +43,44 @@ interface KnownPromiseApi {
 }
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 const FS_EXTRA = new Set([
-  'copy', 'move', 'remove', 'emptyDir', 'emptydir', 'ensureDir', 'ensureFile', 'ensureLink', 'ensureSymlink', 'mkdirp',
-  'mkdirs', 'outputFile', 'outputJson', 'outputJSON', 'readJson', 'readJSON', 'writeJson', 'writeJSON', 'pathExists',
-  'readFile', 'writeFile', 'appendFile', 'unlink', 'rm', 'rmdir', 'mkdir', 'readdir', 'stat', 'lstat', 'access',
-  'rename', 'copyFile', 'symlink', 'truncate', 'utimes', 'realpath', 'chmod', 'chown',
+  'copy',
+  'move',
+  'remove',
+  'emptyDir',
+  'emptydir',
+  'ensureDir',
+  'ensureFile',
+  'ensureLink',
+  'ensureSymlink',
+  'mkdirp',
+  'mkdirs',
+  'outputFile',
+  'outputJson',
+  'outputJSON',
+  'readJson',
+  'readJSON',
+  'writeJson',
+  'writeJSON',
+  'pathExists',
+  'readFile',
+  'writeFile',
+  'appendFile',
+  'unlink',
+  'rm',
+  'rmdir',
+  'mkdir',
+  'readdir',
+  'stat',
+  'lstat',
+  'access',
+  'rename',
+  'copyFile',
+  'symlink',
+  'truncate',
+  'utimes',
+  'realpath',
+  'chmod',
+  'chown',
 ]);
 const KNOWN_PROMISE_APIS = new Map<string, KnownPromiseApi>([
   ['axios', { callable: true, members: new Set([...HTTP_VERBS, 'postForm', 'putForm', 'patchForm']) }],
@@ -102,7 +136,8 @@ export function bindingOrigin(variable: TSESLint.Scope.Variable | undefined, dep
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
-    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return importEqualsOrigin(def.node, variable!, depth);
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration)
+      return importEqualsOrigin(def.node, variable!, depth);
     const declaration = def.parent as TSESTree.ImportDeclaration;
     const source = String(declaration.source.value);
     const specifier = def.node;
@@ -151,12 +186,17 @@ function importEqualsOrigin(
       : undefined;
   }
   // `import a = a.b` is an error TypeScript reports, not a reason to recurse forever.
-  if (reference.type !== AST_NODE_TYPES.TSQualifiedName || reference.left.type !== AST_NODE_TYPES.Identifier || depth > 8) {
+  if (
+    reference.type !== AST_NODE_TYPES.TSQualifiedName ||
+    reference.left.type !== AST_NODE_TYPES.Identifier ||
+    depth > 8
+  ) {
     return undefined;
   }
   const baseName = reference.left.name;
   let base: TSESLint.Scope.Variable | undefined;
-  for (let scope: TSESLint.Scope.Scope | null = variable.scope; scope && !base; scope = scope.upper) base = scope.set.get(baseName);
+  for (let scope: TSESLint.Scope.Scope | null = variable.scope; scope && !base; scope = scope.upper)
+    base = scope.set.get(baseName);
   const origin = bindingOrigin(base, depth + 1);
   return origin && (origin.imported === 'default' || origin.imported === '*')
     ? { source: origin.source, imported: reference.right.name }
@@ -242,14 +282,16 @@ export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean 
     .some((signature) => {
       const [first, second] = signature.getParameters();
       if (!first || !second) return false;
-      return checker.getTypeOfSymbol(first).getNonNullableType().getCallSignatures().length > 0 || isUnionWithCallable(checker.getTypeOfSymbol(first));
+      return (
+        checker.getTypeOfSymbol(first).getNonNullableType().getCallSignatures().length > 0 ||
+        isUnionWithCallable(checker.getTypeOfSymbol(first))
+      );
     });
 }
 
 function isUnionWithCallable(type: ts.Type): boolean {
   return type.isUnion() && type.types.some((member) => member.getCallSignatures().length > 0);
 }
-
 
 export interface PromiseOracle {
   /** True when `node` evaluates to a promise (or, with types, any thenable). */
@@ -327,19 +369,25 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     // fire-and-forget by design in another (`reply.send()`).
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const object = skipWrappers(callee.object);
-      if (object.type !== AST_NODE_TYPES.Identifier || !bindingOrigin(resolveVariable(sourceCode, object))) return false;
+      if (object.type !== AST_NODE_TYPES.Identifier || !bindingOrigin(resolveVariable(sourceCode, object)))
+        return false;
     }
     if (!usedAsPromise().has(calleeKey(callee))) return false;
     // A package's default export is usually a factory (`fastify()`, `knex()`) whose instance is also thenable.
-    const origin = callee.type === AST_NODE_TYPES.Identifier ? bindingOrigin(resolveVariable(sourceCode, callee)) : undefined;
-    if (origin && (origin.imported === 'default' || origin.imported === '*') && !origin.source.startsWith('.')) return false;
+    const origin =
+      callee.type === AST_NODE_TYPES.Identifier ? bindingOrigin(resolveVariable(sourceCode, callee)) : undefined;
+    if (origin && (origin.imported === 'default' || origin.imported === '*') && !origin.source.startsWith('.'))
+      return false;
     // Callback-style twins of promise APIs (`server.close(cb)`, `app.listen(port, cb)`), plugin registration
     // (`app.register(plugin)`, awaited or not) and `fn.call(...)` are not judged by usage.
     if (name === 'call' || name === 'apply' || name === 'register' || name === 'after') return false;
     return !node.arguments.some((argument) => {
       const value = skipWrappers(argument);
       if (isFunctionNode(value)) return true;
-      return value.type === AST_NODE_TYPES.CallExpression && value.arguments.some((inner) => isFunctionNode(skipWrappers(inner)));
+      return (
+        value.type === AST_NODE_TYPES.CallExpression &&
+        value.arguments.some((inner) => isFunctionNode(skipWrappers(inner)))
+      );
     });
   }
 
@@ -359,7 +407,10 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     const callee = skipWrappers(call.callee);
     // Identifier callees, and methods of an identifier (`api.save`): only those are ever looked up.
     if (callee.type === AST_NODE_TYPES.Identifier) into.add(calleeKey(callee));
-    else if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier) {
+    else if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier
+    ) {
       into.add(calleeKey(callee));
     }
   }
@@ -378,7 +429,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     const object = skipWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && name && PROMISE_STATICS.has(name)) {
       const array = node.arguments[0] && skipWrappers(node.arguments[0]);
-      if (array?.type === AST_NODE_TYPES.ArrayExpression) for (const element of array.elements) noteAwaitedCall(element, into);
+      if (array?.type === AST_NODE_TYPES.ArrayExpression)
+        for (const element of array.elements) noteAwaitedCall(element, into);
     }
   }
 
@@ -386,7 +438,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
   function promiseStaticCallOf(identifier: TSESTree.Identifier): TSESTree.CallExpression | undefined {
     let member: TSESTree.Node | undefined = identifier.parent;
     while (member && isWrapper(member)) member = member.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(member.object) !== identifier) return undefined;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(member.object) !== identifier)
+      return undefined;
     let call: TSESTree.Node | undefined = member.parent;
     while (call && isWrapper(call)) call = call.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || skipWrappers(call.callee) !== member) return undefined;
@@ -402,7 +455,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       AwaitExpression: (node: TSESTree.AwaitExpression) => noteAwaitedCall(node.argument, awaitedCallees),
     };
     if (chains) {
-      listeners['MemberExpression[object.type="CallExpression"]'] = (node: TSESTree.MemberExpression) => noteChainedCall(node, awaitedCallees);
+      listeners['MemberExpression[object.type="CallExpression"]'] = (node: TSESTree.MemberExpression) =>
+        noteChainedCall(node, awaitedCallees);
     }
     if (text.includes('Promise')) {
       listeners['Identifier[name="Promise"]'] = (node: TSESTree.Identifier) => {
@@ -483,7 +537,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
           return !NON_PROMISE_EXPORTS.has(name);
         }
         if (FS_MODULES.has(origin.source) && origin.imported === 'promises') return true;
-        if (origin.imported === '*' || origin.imported === 'default') return knownPromiseMethod(origin.source, name, node);
+        if (origin.imported === '*' || origin.imported === 'default')
+          return knownPromiseMethod(origin.source, name, node);
         return false;
       }
       const member = objectMemberFunction(variable, name);
@@ -502,7 +557,10 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       const method = thisClassMethod(object, name);
       return method ? functionReturnsPromise(method) : false;
     }
-    if (object.type === AST_NODE_TYPES.MemberExpression && skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression) {
+    if (
+      object.type === AST_NODE_TYPES.MemberExpression &&
+      skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
+    ) {
       const field = memberName(object);
       return field ? typeMemberReturnsPromise(thisFieldTypeSource(object, field), name) : false;
     }
@@ -513,11 +571,17 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
   function variableTypeSource(variable: TSESLint.Scope.Variable | undefined): TSESTree.Node | undefined {
     const def = variable?.defs[0];
     if (!def) return undefined;
-    if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) return def.name.typeAnnotation?.typeAnnotation;
-    if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier)
+      return def.name.typeAnnotation?.typeAnnotation;
+    if (
+      def.type === 'Variable' &&
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.id.type === AST_NODE_TYPES.Identifier
+    ) {
       if (def.node.id.typeAnnotation) return def.node.id.typeAnnotation.typeAnnotation;
       const init = def.node.init && skipWrappers(def.node.init);
-      if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) return init.callee;
+      if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier)
+        return init.callee;
     }
     return undefined;
   }
@@ -541,11 +605,16 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       ) {
         if (element.typeAnnotation) return element.typeAnnotation.typeAnnotation;
         const value = element.value && skipWrappers(element.value);
-        if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) return value.callee;
+        if (value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier)
+          return value.callee;
       }
       if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
         for (const param of element.value.params) {
-          if (param.type === AST_NODE_TYPES.TSParameterProperty && param.parameter.type === AST_NODE_TYPES.Identifier && param.parameter.name === field) {
+          if (
+            param.type === AST_NODE_TYPES.TSParameterProperty &&
+            param.parameter.type === AST_NODE_TYPES.Identifier &&
+            param.parameter.name === field
+          ) {
             return param.parameter.typeAnnotation?.typeAnnotation;
           }
         }
@@ -560,19 +629,25 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (source.type === AST_NODE_TYPES.TSTypeLiteral) return membersReturnPromise(source.members, name);
     let typeName: TSESTree.Identifier | undefined;
     if (source.type === AST_NODE_TYPES.Identifier) typeName = source;
-    else if (source.type === AST_NODE_TYPES.TSTypeReference && source.typeName.type === AST_NODE_TYPES.Identifier) typeName = source.typeName;
+    else if (source.type === AST_NODE_TYPES.TSTypeReference && source.typeName.type === AST_NODE_TYPES.Identifier)
+      typeName = source.typeName;
     if (!typeName) return false;
-    const def = resolveVariable(sourceCode, typeName)?.defs.find((candidate) => candidate.type === 'Type' || candidate.type === 'ClassName');
+    const def = resolveVariable(sourceCode, typeName)?.defs.find(
+      (candidate) => candidate.type === 'Type' || candidate.type === 'ClassName',
+    );
     const declaration = def?.node;
     if (!declaration) return false;
-    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) return membersReturnPromise(declaration.body.body, name);
-    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeMemberReturnsPromise(declaration.typeAnnotation, name, depth + 1);
+    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration)
+      return membersReturnPromise(declaration.body.body, name);
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+      return typeMemberReturnsPromise(declaration.typeAnnotation, name, depth + 1);
     if (declaration.type === AST_NODE_TYPES.ClassDeclaration) {
       const method = classMember(declaration, name, false);
       if (method) return functionReturnsPromise(method);
       return declaration.body.body.some(
         (element) =>
-          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+          (element.type === AST_NODE_TYPES.MethodDefinition ||
+            element.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
           element.key.type === AST_NODE_TYPES.Identifier &&
           element.key.name === name &&
           element.value.returnType !== undefined &&
@@ -584,14 +659,19 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
 
   function membersReturnPromise(members: TSESTree.TypeElement[], name: string): boolean {
     for (const member of members) {
-      if (member.type !== AST_NODE_TYPES.TSMethodSignature && member.type !== AST_NODE_TYPES.TSPropertySignature) continue;
+      if (member.type !== AST_NODE_TYPES.TSMethodSignature && member.type !== AST_NODE_TYPES.TSPropertySignature)
+        continue;
       if (member.computed || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== name) continue;
       if (member.type === AST_NODE_TYPES.TSMethodSignature) {
         return member.returnType !== undefined && isPromiseTypeAnnotation(member.returnType.typeAnnotation);
       }
       if (member.type === AST_NODE_TYPES.TSPropertySignature) {
         const type = member.typeAnnotation?.typeAnnotation;
-        return type?.type === AST_NODE_TYPES.TSFunctionType && type.returnType !== undefined && isPromiseTypeAnnotation(type.returnType.typeAnnotation);
+        return (
+          type?.type === AST_NODE_TYPES.TSFunctionType &&
+          type.returnType !== undefined &&
+          isPromiseTypeAnnotation(type.returnType.typeAnnotation)
+        );
       }
     }
     return false;
@@ -648,7 +728,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       if (!def || variable!.defs.length !== 1) return undefined;
       if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
       if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
-        if (variable!.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init)) return undefined;
+        if (variable!.references.some((reference) => reference.isWrite() && reference.writeExpr !== def.node.init))
+          return undefined;
         const init = skipWrappers(def.node.init);
         return isFunctionNode(init) ? init : undefined;
       }
@@ -659,7 +740,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (!name) return undefined;
     const object = skipWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) return thisClassMethod(object, name);
-    if (object.type === AST_NODE_TYPES.Identifier) return objectMemberFunction(resolveVariable(sourceCode, object), name);
+    if (object.type === AST_NODE_TYPES.Identifier)
+      return objectMemberFunction(resolveVariable(sourceCode, object), name);
     return undefined;
   }
 
@@ -676,7 +758,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     if (def.type === 'ClassName') {
       return classMember(def.node as TSESTree.ClassDeclaration, name, true);
     }
-    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
+      return undefined;
     if (def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
     const init = skipWrappers(def.node.init);
     if (init.type === AST_NODE_TYPES.ObjectExpression) {
@@ -774,7 +857,14 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     const { checker } = services;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const superCall = node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super;
-      if (!superCall && calleeSignaturesNeverThenable(tsNode as ts.CallExpression | ts.NewExpression, node.type === AST_NODE_TYPES.NewExpression, checker)) {
+      if (
+        !superCall &&
+        calleeSignaturesNeverThenable(
+          tsNode as ts.CallExpression | ts.NewExpression,
+          node.type === AST_NODE_TYPES.NewExpression,
+          checker,
+        )
+      ) {
         return false;
       }
       const signature = checker.getResolvedSignature(tsNode as ts.CallExpression);

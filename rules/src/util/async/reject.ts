@@ -51,15 +51,20 @@ function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCod
   const judge = new InertJudge(sourceCode);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipWrappers(fn.body);
-    return !returnsAdoptedPromise(body) && !someDescendant(body, (node) => node.type === AST_NODE_TYPES.AwaitExpression, true);
+    return (
+      !returnsAdoptedPromise(body) &&
+      !someDescendant(body, (node) => node.type === AST_NODE_TYPES.AwaitExpression, true)
+    );
   }
   return !someDescendant(
     fn.body,
     (node) => {
-      if (node.type === AST_NODE_TYPES.AwaitExpression) return !judge.neverRejects(node.argument) && !isGuarded(node, fn);
+      if (node.type === AST_NODE_TYPES.AwaitExpression)
+        return !judge.neverRejects(node.argument) && !isGuarded(node, fn);
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return !isGuarded(node, fn);
       if (node.type === AST_NODE_TYPES.ThrowStatement) return !isGuarded(node, fn);
-      if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument));
+      if (node.type === AST_NODE_TYPES.ReturnStatement)
+        return node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument));
       return false;
     },
     true,
@@ -77,8 +82,10 @@ function returnsAdoptedPromise(node: TSESTree.Node): boolean {
     node.type === AST_NODE_TYPES.CallExpression ||
     node.type === AST_NODE_TYPES.NewExpression ||
     node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
-    (node.type === AST_NODE_TYPES.ConditionalExpression && (returnsAdoptedPromise(skipWrappers(node.consequent)) || returnsAdoptedPromise(skipWrappers(node.alternate)))) ||
-    (node.type === AST_NODE_TYPES.LogicalExpression && (returnsAdoptedPromise(skipWrappers(node.left)) || returnsAdoptedPromise(skipWrappers(node.right))))
+    (node.type === AST_NODE_TYPES.ConditionalExpression &&
+      (returnsAdoptedPromise(skipWrappers(node.consequent)) || returnsAdoptedPromise(skipWrappers(node.alternate)))) ||
+    (node.type === AST_NODE_TYPES.LogicalExpression &&
+      (returnsAdoptedPromise(skipWrappers(node.left)) || returnsAdoptedPromise(skipWrappers(node.right))))
   );
 }
 
@@ -113,7 +120,10 @@ function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean 
       },
       true,
     );
-    if (returned.length > 0 && returned.every((statement) => statement.argument && isHandledChain(statement.argument))) {
+    if (
+      returned.length > 0 &&
+      returned.every((statement) => statement.argument && isHandledChain(statement.argument))
+    ) {
       return true;
     }
   }
@@ -184,7 +194,9 @@ export function isSynchronousCallback(input: TSESTree.Node): boolean {
     fn.body,
     (node) =>
       node.type === AST_NODE_TYPES.ThrowStatement ||
-      (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument))),
+      (node.type === AST_NODE_TYPES.ReturnStatement &&
+        node.argument !== null &&
+        returnsAdoptedPromise(skipWrappers(node.argument))),
     true,
   );
 }
@@ -243,7 +255,17 @@ const SAFE_METHODS = new Set([
 /** Collection methods that do not throw on a `Map`/`Set` (`pending.delete(id)`, `cache.clear()`). */
 const SAFE_COLLECTION_METHODS = new Set(['delete', 'has', 'get', 'clear']);
 /** Constructors that do not throw on ordinary input. */
-const SAFE_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Date', 'Error', 'TypeError', 'RangeError', 'AbortController']);
+const SAFE_CONSTRUCTORS = new Set([
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Date',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'AbortController',
+]);
 /** Parameters through which a function hands its result or error to whoever gave them. */
 const CALLBACK_PARAMETER = /^(resolve|reject|callback|cb|done|next|onError|onDone)$/;
 const TIMER_PROMISE_MODULES = new Set(['timers/promises', 'node:timers/promises']);
@@ -293,7 +315,8 @@ class InertJudge {
 
   private isSafeCall(call: TSESTree.CallExpression): boolean {
     const callee = skipWrappers(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name) || this.isCallbackParameter(callee);
+    if (callee.type === AST_NODE_TYPES.Identifier)
+      return SAFE_FUNCTIONS.has(callee.name) || this.isCallbackParameter(callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = memberName(callee) ?? '';
     const object = skipWrappers(callee.object);
@@ -326,10 +349,17 @@ class InertJudge {
     if (node.type === AST_NODE_TYPES.NewExpression) return isSleepPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 2) return false;
     const callee = skipWrappers(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
+    ) {
       // `await this.stop()` of a method of this class that cannot reject.
       const method = thisClassMethod(callee);
-      return method !== undefined && method.async && (cannotReject(method, this.sourceCode) || rejectsOnlySynchronously(method, this.sourceCode));
+      return (
+        method !== undefined &&
+        method.async &&
+        (cannotReject(method, this.sourceCode) || rejectsOnlySynchronously(method, this.sourceCode))
+      );
     }
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = resolveVariable(this.sourceCode, callee);
@@ -338,7 +368,8 @@ class InertJudge {
     const origin = bindingOrigin(variable);
     if (origin) {
       if (node.arguments.some((argument) => isFunctionNode(skipWrappers(argument)))) return false;
-      if (TIMER_PROMISE_MODULES.has(origin.source)) return origin.imported === 'setTimeout' && node.arguments.length <= 2;
+      if (TIMER_PROMISE_MODULES.has(origin.source))
+        return origin.imported === 'setTimeout' && node.arguments.length <= 2;
       // A project's own sleep helper (`const sleep = require('./sleep')`): named for what it does.
       return origin.source.startsWith('.') && SLEEP_NAME.test(callee.name);
     }
@@ -350,7 +381,9 @@ class InertJudge {
     }
     if (fn === undefined || !isFunctionNode(fn)) return false;
     // A sleep, or an async function of this file that cannot reject itself.
-    return fn.async ? cannotReject(fn, this.sourceCode) || rejectsOnlySynchronously(fn, this.sourceCode) : isSleepFunction(fn);
+    return fn.async
+      ? cannotReject(fn, this.sourceCode) || rejectsOnlySynchronously(fn, this.sourceCode)
+      : isSleepFunction(fn);
   }
 }
 
@@ -358,7 +391,8 @@ class InertJudge {
 function isSleepFunction(fn: FunctionNode): boolean {
   let returned: TSESTree.Node | null | undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
-  else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement) returned = fn.body.body[0]!.argument;
+  else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement)
+    returned = fn.body.body[0]!.argument;
   if (!returned) return false;
   const node = skipWrappers(returned);
   return node.type === AST_NODE_TYPES.NewExpression && isSleepPromise(node);

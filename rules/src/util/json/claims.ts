@@ -26,7 +26,8 @@ export interface ParsedFlow {
 const MAX_DEPTH = 3;
 
 /** Names of types that promise nothing about the parsed shape (a hand-written JSON type). */
-const HONEST_TYPE_NAME = /^(Json|JSON)(Value|Object|Array|Primitive|Data|Type|Like)?$|^(JsonValue|Jsonifiable|JsonifiableObject)$/;
+const HONEST_TYPE_NAME =
+  /^(Json|JSON)(Value|Object|Array|Primitive|Data|Type|Like)?$|^(JsonValue|Jsonifiable|JsonifiableObject)$/;
 
 /** The JSON primitive kinds a generic JSON value type must all admit. */
 const JSON_PRIMITIVE_KINDS = ['string', 'number', 'boolean', 'null'] as const;
@@ -56,8 +57,14 @@ function localTypeAlias(from: TSESTree.Node, name: string): TSESTree.TypeNode | 
   if (program.type !== AST_NODE_TYPES.Program) return undefined;
   for (const statement of program.body) {
     const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
-    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name && !declaration.typeParameters) {
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (
+      declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
+      declaration.id.name === name &&
+      !declaration.typeParameters
+    ) {
       return declaration.typeAnnotation;
     }
   }
@@ -69,8 +76,13 @@ function localTypeAlias(from: TSESTree.Node, name: string): TSESTree.TypeNode | 
  * `type Base = null | string | number | boolean`); an alias already in `seen` stays a reference.
  */
 function flattenUnion(typeNode: TSESTree.TypeNode, seen: ReadonlySet<string>): TSESTree.TypeNode[] {
-  if (typeNode.type === AST_NODE_TYPES.TSUnionType) return typeNode.types.flatMap((member) => flattenUnion(member, seen));
-  if (typeNode.type === AST_NODE_TYPES.TSTypeReference && typeNode.typeName.type === AST_NODE_TYPES.Identifier && !typeNode.typeArguments) {
+  if (typeNode.type === AST_NODE_TYPES.TSUnionType)
+    return typeNode.types.flatMap((member) => flattenUnion(member, seen));
+  if (
+    typeNode.type === AST_NODE_TYPES.TSTypeReference &&
+    typeNode.typeName.type === AST_NODE_TYPES.Identifier &&
+    !typeNode.typeArguments
+  ) {
     const name = typeNode.typeName.name;
     const aliased = seen.has(name) ? undefined : localTypeAlias(typeNode, name);
     if (aliased) return flattenUnion(aliased, new Set([...seen, name]));
@@ -95,12 +107,26 @@ function isJsonValueUnion(typeNode: TSESTree.TypeNode, seen: ReadonlySet<string>
     }
     if (member.type === AST_NODE_TYPES.TSArrayType) {
       const element = member.elementType;
-      if (isHonestType(element, seen) || flattenUnion(element, seen).every((part) => primitiveKind(part) !== undefined || isHonestType(part, seen))) continue;
+      if (
+        isHonestType(element, seen) ||
+        flattenUnion(element, seen).every((part) => primitiveKind(part) !== undefined || isHonestType(part, seen))
+      )
+        continue;
       // `Value[]` where `Value` is the alias being defined: the recursive JSON array.
-      if (element.type === AST_NODE_TYPES.TSTypeReference && element.typeName.type === AST_NODE_TYPES.Identifier && seen.has(element.typeName.name)) continue;
+      if (
+        element.type === AST_NODE_TYPES.TSTypeReference &&
+        element.typeName.type === AST_NODE_TYPES.Identifier &&
+        seen.has(element.typeName.name)
+      )
+        continue;
       return false;
     }
-    if (member.type === AST_NODE_TYPES.TSTypeReference && member.typeName.type === AST_NODE_TYPES.Identifier && seen.has(member.typeName.name)) continue;
+    if (
+      member.type === AST_NODE_TYPES.TSTypeReference &&
+      member.typeName.type === AST_NODE_TYPES.Identifier &&
+      seen.has(member.typeName.name)
+    )
+      continue;
     if (!isHonestType(member, seen)) return false;
   }
   return JSON_PRIMITIVE_KINDS.every((kind) => kinds.has(kind));
@@ -118,7 +144,9 @@ function isOptionalFieldsOnly(typeNode: TSESTree.TSTypeLiteral): boolean {
         member.type === AST_NODE_TYPES.TSPropertySignature &&
         member.optional &&
         member.typeAnnotation !== undefined &&
-        flattenUnion(member.typeAnnotation.typeAnnotation, new Set()).every((part) => primitiveKind(part) !== undefined),
+        flattenUnion(member.typeAnnotation.typeAnnotation, new Set()).every(
+          (part) => primitiveKind(part) !== undefined,
+        ),
     )
   );
 }
@@ -144,14 +172,18 @@ export function isHonestType(typeNode: TSESTree.TypeNode, aliases: ReadonlySet<s
     case AST_NODE_TYPES.TSArrayType:
       return isHonestType(typeNode.elementType, aliases);
     case AST_NODE_TYPES.TSUnionType:
-      return typeNode.types.some((member) => member.type === AST_NODE_TYPES.TSUnknownKeyword || member.type === AST_NODE_TYPES.TSAnyKeyword) ||
+      return (
+        typeNode.types.some(
+          (member) => member.type === AST_NODE_TYPES.TSUnknownKeyword || member.type === AST_NODE_TYPES.TSAnyKeyword,
+        ) ||
         isJsonValueUnion(typeNode, aliases) ||
         typeNode.types.every(
           (member) =>
             isHonestType(member, aliases) ||
             member.type === AST_NODE_TYPES.TSNullKeyword ||
             member.type === AST_NODE_TYPES.TSUndefinedKeyword,
-        );
+        )
+      );
     case AST_NODE_TYPES.TSTypeReference: {
       if (typeNode.typeName.type !== AST_NODE_TYPES.Identifier) return false;
       const name = typeNode.typeName.name;
@@ -161,7 +193,8 @@ export function isHonestType(typeNode: TSESTree.TypeNode, aliases: ReadonlySet<s
         const valueType = typeArguments[typeArguments.length - 1];
         return valueType !== undefined && isHonestType(valueType, aliases);
       }
-      if ((name === 'Array' || name === 'ReadonlyArray') && typeArguments[0]) return isHonestType(typeArguments[0], aliases);
+      if ((name === 'Array' || name === 'ReadonlyArray') && typeArguments[0])
+        return isHonestType(typeArguments[0], aliases);
       if (typeArguments.length > 0) return false;
       // A reference back to an alias being judged: honest if the rest of its definition is.
       if (aliases.has(name)) return true;
@@ -256,13 +289,20 @@ function followVariable(
       flow.validated = true;
       continue;
     }
-    mergeFlow(flow, holdsPromise ? followPromise(sourceCode, node, depth + 1) : followValue(sourceCode, node, depth + 1));
+    mergeFlow(
+      flow,
+      holdsPromise ? followPromise(sourceCode, node, depth + 1) : followValue(sourceCode, node, depth + 1),
+    );
   }
   return flow;
 }
 
 /** Follows an expression that evaluates to parsed JSON. */
-export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node, depth = 0): ParsedFlow {
+export function followValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  expression: TSESTree.Node,
+  depth = 0,
+): ParsedFlow {
   const flow = emptyFlow();
   if (depth > MAX_DEPTH) return flow;
   const parent = expression.parent;
@@ -305,12 +345,24 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
         if (typeNode?.type === AST_NODE_TYPES.TSUnknownKeyword) return flow;
         const followed = followVariable(sourceCode, parent.id, false, depth);
         if (typeNode && !isHonestType(typeNode)) {
-          followed.claims.unshift({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
+          followed.claims.unshift({
+            kind: 'annotation',
+            typeNode,
+            node: parent,
+            valueExpression: expression,
+            holdsPromise: false,
+          });
         }
         return followed;
       }
       if (typeNode && !isHonestType(typeNode)) {
-        flow.claims.push({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
+        flow.claims.push({
+          kind: 'annotation',
+          typeNode,
+          node: parent,
+          valueExpression: expression,
+          holdsPromise: false,
+        });
       }
       return flow;
     }
@@ -318,19 +370,35 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
       // `private config: Config = JSON.parse(text);`
       const typeNode = parent.value === expression ? parent.typeAnnotation?.typeAnnotation : undefined;
       if (typeNode && !isHonestType(typeNode)) {
-        flow.claims.push({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
+        flow.claims.push({
+          kind: 'annotation',
+          typeNode,
+          node: parent,
+          valueExpression: expression,
+          holdsPromise: false,
+        });
       }
       return flow;
     }
     case AST_NODE_TYPES.AssignmentExpression: {
-      if (parent.right !== expression || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier) return flow;
+      if (parent.right !== expression || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier)
+        return flow;
       const variable = findVariable(sourceCode, parent.left);
       const typeNode = variable ? declaredVariableType(variable) : undefined;
       if (typeNode && !isHonestType(typeNode)) {
-        flow.claims.push({ kind: 'annotation', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
+        flow.claims.push({
+          kind: 'annotation',
+          typeNode,
+          node: parent,
+          valueExpression: expression,
+          holdsPromise: false,
+        });
       }
       // A check of the variable anywhere (`typeof x.port`, `isConfig(x)`) counts as validation.
-      flow.validated = variable?.references.some((reference) => reference.isRead() && isValidationUse(sourceCode, reference.identifier)) ?? false;
+      flow.validated =
+        variable?.references.some(
+          (reference) => reference.isRead() && isValidationUse(sourceCode, reference.identifier),
+        ) ?? false;
       return flow;
     }
     case AST_NODE_TYPES.ReturnStatement:
@@ -351,7 +419,11 @@ export function followValue(sourceCode: Readonly<TSESLint.SourceCode>, expressio
 }
 
 /** Follows an expression that evaluates to a promise of parsed JSON (`res.json()`). */
-export function followPromise(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Node, depth = 0): ParsedFlow {
+export function followPromise(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  expression: TSESTree.Node,
+  depth = 0,
+): ParsedFlow {
   const flow = emptyFlow();
   if (depth > MAX_DEPTH) return flow;
   const parent = expression.parent;
@@ -370,13 +442,20 @@ export function followPromise(sourceCode: Readonly<TSESLint.SourceCode>, express
       }
       const promised = promisedType(typeNode);
       if (promised && !isHonestType(promised)) {
-        flow.claims.push({ kind: 'promise-cast', typeNode: promised, node: parent, valueExpression: expression, holdsPromise: true });
+        flow.claims.push({
+          kind: 'promise-cast',
+          typeNode: promised,
+          node: parent,
+          valueExpression: expression,
+          holdsPromise: true,
+        });
       }
       return flow;
     }
     case AST_NODE_TYPES.MemberExpression: {
       const call = parent.parent;
-      if (parent.object !== expression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return flow;
+      if (parent.object !== expression || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent)
+        return flow;
       const method = memberPropertyName(parent);
       if (method === 'catch' || method === 'finally') return followPromise(sourceCode, call, depth);
       if (method !== 'then') return flow;
@@ -385,11 +464,20 @@ export function followPromise(sourceCode: Readonly<TSESLint.SourceCode>, express
       const parameter = callback.params[0];
       if (!parameter) return flow;
       const typeNode =
-        parameter.type === AST_NODE_TYPES.Identifier || parameter.type === AST_NODE_TYPES.ObjectPattern || parameter.type === AST_NODE_TYPES.ArrayPattern
+        parameter.type === AST_NODE_TYPES.Identifier ||
+        parameter.type === AST_NODE_TYPES.ObjectPattern ||
+        parameter.type === AST_NODE_TYPES.ArrayPattern
           ? parameter.typeAnnotation?.typeAnnotation
           : undefined;
       if (typeNode) {
-        if (!isHonestType(typeNode)) flow.claims.push({ kind: 'then-parameter', typeNode, node: parameter, valueExpression: expression, holdsPromise: true });
+        if (!isHonestType(typeNode))
+          flow.claims.push({
+            kind: 'then-parameter',
+            typeNode,
+            node: parameter,
+            valueExpression: expression,
+            holdsPromise: true,
+          });
         return flow;
       }
       if (parameter.type === AST_NODE_TYPES.Identifier) return followVariable(sourceCode, parameter, false, depth);
@@ -400,7 +488,14 @@ export function followPromise(sourceCode: Readonly<TSESLint.SourceCode>, express
       const typeNode = parent.id.typeAnnotation?.typeAnnotation;
       if (typeNode) {
         const promised = promisedType(typeNode);
-        if (promised && !isHonestType(promised)) flow.claims.push({ kind: 'annotation', typeNode: promised, node: parent, valueExpression: expression, holdsPromise: true });
+        if (promised && !isHonestType(promised))
+          flow.claims.push({
+            kind: 'annotation',
+            typeNode: promised,
+            node: parent,
+            valueExpression: expression,
+            holdsPromise: true,
+          });
         return flow;
       }
       return followVariable(sourceCode, parent.id, true, depth);
@@ -412,7 +507,8 @@ export function followPromise(sourceCode: Readonly<TSESLint.SourceCode>, express
       const thenCall = thenCallOfCallback(fn);
       if (thenCall) return followPromise(sourceCode, thenCall, depth + 1);
       const typeNode = declaredReturnValueType(fn, true);
-      if (typeNode && !isHonestType(typeNode)) flow.claims.push({ kind: 'return', typeNode, node: parent, valueExpression: expression, holdsPromise: true });
+      if (typeNode && !isHonestType(typeNode))
+        flow.claims.push({ kind: 'return', typeNode, node: parent, valueExpression: expression, holdsPromise: true });
       return flow;
     }
     default:

@@ -6,7 +6,8 @@ import { privateCallSites } from './guard.js';
  * Names that say "turn this text into a value": a `json()` body reader, `parse…`, `decode…`, `deserialize…`,
  * `unmarshal…`, `fromJSON`. Throwing on malformed text is what such a function is for.
  */
-const PARSING_CONTRACT_NAME = /^(?:(?:parse|decode|deserialize|unserialize|unmarshal)(?:[A-Z0-9_$]|$)|json$|fromJson$|fromJSON$)/;
+const PARSING_CONTRACT_NAME =
+  /^(?:(?:parse|decode|deserialize|unserialize|unmarshal)(?:[A-Z0-9_$]|$)|json$|fromJson$|fromJSON$)/;
 
 /** Wrappers a parsed value passes through unchanged on its way to a `return`. */
 function isValuePassThrough(node: TSESTree.Node, child: TSESTree.Node): boolean {
@@ -37,7 +38,9 @@ export function contractFunctionName(fn: FunctionNode): string | undefined {
   if (binding) return binding.name;
   const parent = fn.parent;
   if (
-    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
     !parent.computed &&
     parent.key.type === AST_NODE_TYPES.Identifier
   ) {
@@ -59,7 +62,11 @@ function insideOwnReturn(node: TSESTree.Node, fn: FunctionNode): boolean {
  * True when the value `parse` produces is what `fn` returns: `return JSON.parse(t)`, `=> JSON.parse(t) as T`,
  * or `const value = JSON.parse(t); … return value` (also destructured: `const { a } = …; return a`).
  */
-export function parsedValueIsReturned(sourceCode: Readonly<TSESLint.SourceCode>, parse: TSESTree.Node, fn: FunctionNode): boolean {
+export function parsedValueIsReturned(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  parse: TSESTree.Node,
+  fn: FunctionNode,
+): boolean {
   let child: TSESTree.Node = parse;
   for (let current = parse.parent; current; child = current, current = current.parent) {
     if (current === fn) return fn.body === child;
@@ -68,7 +75,9 @@ export function parsedValueIsReturned(sourceCode: Readonly<TSESLint.SourceCode>,
     if (current.type === AST_NODE_TYPES.VariableDeclarator && current.init === child) {
       return sourceCode
         .getDeclaredVariables(current)
-        .some((variable) => variable.references.some((reference) => reference.isRead() && insideOwnReturn(reference.identifier, fn)));
+        .some((variable) =>
+          variable.references.some((reference) => reference.isRead() && insideOwnReturn(reference.identifier, fn)),
+        );
     }
     if (!isValuePassThrough(current, child)) return false;
   }
@@ -79,7 +88,11 @@ export function parsedValueIsReturned(sourceCode: Readonly<TSESLint.SourceCode>,
 function documentedNode(fn: FunctionNode): TSESTree.Node {
   let node: TSESTree.Node = fn;
   const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) {
+  if (
+    parent.type === AST_NODE_TYPES.MethodDefinition ||
+    parent.type === AST_NODE_TYPES.Property ||
+    parent.type === AST_NODE_TYPES.PropertyDefinition
+  ) {
     return parent;
   }
   if (parent.type === AST_NODE_TYPES.VariableDeclarator) node = parent.parent;
@@ -115,7 +128,11 @@ export function throwsByContract(sourceCode: Readonly<TSESLint.SourceCode>, fn: 
  * says it parses (`json()`, `parse…`, `decode…`) and returns the parsed value, or one whose JSDoc says it throws.
  * A private helper is never judged by its name: its call sites are in this file and decide instead.
  */
-export function isParsingContract(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, parse: TSESTree.Node): boolean {
+export function isParsingContract(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: FunctionNode,
+  parse: TSESTree.Node,
+): boolean {
   if (privateCallSites(sourceCode, fn)) return false;
   if (documentsThrows(sourceCode, fn)) return true;
   const name = contractFunctionName(fn);

@@ -11,17 +11,41 @@ import {
 
 /** Array and string methods that call their callback synchronously, before they return. */
 const SYNCHRONOUS_CALLBACK_METHODS = new Set([
-  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
-  'findLastIndex', 'flatMap', 'sort', 'toSorted', 'from', 'replace', 'replaceAll', 'call', 'apply',
+  'map',
+  'forEach',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'sort',
+  'toSorted',
+  'from',
+  'replace',
+  'replaceAll',
+  'call',
+  'apply',
 ]);
 
 /** Wrappers that catch a handler's failure and pass it on (`express-async-handler`, `catchAsync`…). */
-const ERROR_ROUTING_WRAPPERS = /^(asyncHandler|expressAsyncHandler|catchAsync|catchAsyncErrors|wrapAsync|asyncWrap|asyncWrapper|asyncMiddleware|catchErrors|withErrorHandling|withErrorHandler|handleAsync|tryCatch)$/;
+const ERROR_ROUTING_WRAPPERS =
+  /^(asyncHandler|expressAsyncHandler|catchAsync|catchAsyncErrors|wrapAsync|asyncWrap|asyncWrapper|asyncMiddleware|catchErrors|withErrorHandling|withErrorHandler|handleAsync|tryCatch)$/;
 
 /** The name of a private class method (`private load()`, `#load()`), whose callers are all `this.<name>(…)` in the class. */
 export function privateMethodName(fn: FunctionNode): string | undefined {
   const method = fn.parent;
-  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn || method.static || method.kind !== 'method') return undefined;
+  if (
+    method.type !== AST_NODE_TYPES.MethodDefinition ||
+    method.value !== fn ||
+    method.static ||
+    method.kind !== 'method'
+  )
+    return undefined;
   if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${method.key.name}`;
   if (method.accessibility === 'private' && method.key.type === AST_NODE_TYPES.Identifier) return method.key.name;
   return undefined;
@@ -37,7 +61,9 @@ function privateMethodCallSites(fn: FunctionNode, name: string): TSESTree.CallEx
     if (
       node.type === AST_NODE_TYPES.MemberExpression &&
       node.object.type === AST_NODE_TYPES.ThisExpression &&
-      (node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : memberPropertyName(node)) === name
+      (node.property.type === AST_NODE_TYPES.PrivateIdentifier
+        ? `#${node.property.name}`
+        : memberPropertyName(node)) === name
     ) {
       if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) calls.push(node.parent);
       else escapes = true;
@@ -46,7 +72,8 @@ function privateMethodCallSites(fn: FunctionNode, name: string): TSESTree.CallEx
       if (key === 'parent') continue;
       const children: unknown[] = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string')
+          visit(child as TSESTree.Node);
       }
     }
   };
@@ -181,9 +208,10 @@ export function privateCallSites(
   if (methodName) return privateMethodCallSites(fn, methodName);
   const name = functionBindingIdentifier(fn);
   if (!name || isExported(fn)) return undefined;
-  const variable = sourceCode.getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent).find(
-    (candidate) => candidate.name === name.name,
-  ) ?? findVariable(sourceCode, name);
+  const variable =
+    sourceCode
+      .getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent)
+      .find((candidate) => candidate.name === name.name) ?? findVariable(sourceCode, name);
   if (!variable) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {

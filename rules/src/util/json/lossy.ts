@@ -4,16 +4,7 @@ import { findVariable, memberPropertyName } from './ast.js';
 import { intrinsicName, isAnyOrUnknown } from './types.js';
 
 /** What kind of value JSON cannot carry. */
-export type LossKind =
-  | 'Date'
-  | 'Map'
-  | 'Set'
-  | 'bigint'
-  | 'RegExp'
-  | 'function'
-  | 'class'
-  | 'undefined'
-  | 'builtin';
+export type LossKind = 'Date' | 'Map' | 'Set' | 'bigint' | 'RegExp' | 'function' | 'class' | 'undefined' | 'builtin';
 
 /** A place in a claimed type that JSON cannot fill faithfully. */
 export interface LossyFinding {
@@ -47,7 +38,14 @@ const LOSSY_BUILTINS: ReadonlyMap<string, LossKind> = new Map<string, LossKind>(
   ['Symbol', 'builtin'],
 ]);
 
-const WRAPPERS_OF_FIRST_ARGUMENT = new Set(['Array', 'ReadonlyArray', 'Partial', 'Readonly', 'Required', 'NonNullable']);
+const WRAPPERS_OF_FIRST_ARGUMENT = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Partial',
+  'Readonly',
+  'Required',
+  'NonNullable',
+]);
 const MAX_DEPTH = 8;
 const MAX_PROPERTIES = 80;
 
@@ -140,7 +138,9 @@ export function findLossyInType(
     const found = findLossyInType(checker, propertyType, location, propertyPath, propertyName, visited, depth + 1);
     // An optional function is simply absent from JSON, which its type allows.
     const optional =
-      property.declarations?.some((declaration) => (declaration as { questionToken?: unknown }).questionToken !== undefined) ||
+      property.declarations?.some(
+        (declaration) => (declaration as { questionToken?: unknown }).questionToken !== undefined,
+      ) ||
       (propertyType.isUnion() && propertyType.types.some((member) => intrinsicName(member) === 'undefined'));
     if (found && !(found.kind === 'function' && found.path === propertyPath && optional)) return found;
   }
@@ -242,7 +242,14 @@ export function findLossyInTypeNode(
         if (builtin) return finding(builtin, path, key, name);
         const typeArguments = typeNode.typeArguments?.params ?? [];
         if (WRAPPERS_OF_FIRST_ARGUMENT.has(name) && typeArguments[0]) {
-          return findLossyInTypeNode(sourceCode, typeArguments[0], name.endsWith('Array') ? `${path}[]` : path, name.endsWith('Array') ? '' : key, visited, depth + 1);
+          return findLossyInTypeNode(
+            sourceCode,
+            typeArguments[0],
+            name.endsWith('Array') ? `${path}[]` : path,
+            name.endsWith('Array') ? '' : key,
+            visited,
+            depth + 1,
+          );
         }
         if (name === 'Record' && typeArguments[1]) {
           return findLossyInTypeNode(sourceCode, typeArguments[1], `${path}[key]`, '', visited, depth + 1);
@@ -264,7 +271,14 @@ export function findLossyInTypeNode(
           if (member.type !== AST_NODE_TYPES.PropertyDefinition || member.static || !member.typeAnnotation) continue;
           const memberKey = member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
           if (!memberKey) continue;
-          const found = findLossyInMember(sourceCode, memberKey, member.typeAnnotation.typeAnnotation, path, visited, depth);
+          const found = findLossyInMember(
+            sourceCode,
+            memberKey,
+            member.typeAnnotation.typeAnnotation,
+            path,
+            visited,
+            depth,
+          );
           if (found) return found;
         }
         return undefined;
@@ -295,7 +309,9 @@ export function findLossyInTypeNode(
 function admitsUndefined(typeNode: TSESTree.TypeNode): boolean {
   return (
     typeNode.type === AST_NODE_TYPES.TSUnionType &&
-    typeNode.types.some((member) => member.type === AST_NODE_TYPES.TSUndefinedKeyword || member.type === AST_NODE_TYPES.TSNullKeyword)
+    typeNode.types.some(
+      (member) => member.type === AST_NODE_TYPES.TSUndefinedKeyword || member.type === AST_NODE_TYPES.TSNullKeyword,
+    )
   );
 }
 
@@ -333,13 +349,34 @@ function findLossyInMembers(
       return finding('function', joinPath(path, memberKey), memberKey, 'function');
     }
     if (member.type === AST_NODE_TYPES.TSPropertySignature && memberKey && member.typeAnnotation) {
-      const found = findLossyInMember(sourceCode, memberKey, member.typeAnnotation.typeAnnotation, path, visited, depth);
-      if (found && !(found.kind === 'function' && found.path === joinPath(path, memberKey) && (member.optional || admitsUndefined(member.typeAnnotation.typeAnnotation)))) {
+      const found = findLossyInMember(
+        sourceCode,
+        memberKey,
+        member.typeAnnotation.typeAnnotation,
+        path,
+        visited,
+        depth,
+      );
+      if (
+        found &&
+        !(
+          found.kind === 'function' &&
+          found.path === joinPath(path, memberKey) &&
+          (member.optional || admitsUndefined(member.typeAnnotation.typeAnnotation))
+        )
+      ) {
         return found;
       }
     }
     if (member.type === AST_NODE_TYPES.TSIndexSignature && member.typeAnnotation) {
-      const found = findLossyInTypeNode(sourceCode, member.typeAnnotation.typeAnnotation, `${path}[key]`, '', visited, depth + 1);
+      const found = findLossyInTypeNode(
+        sourceCode,
+        member.typeAnnotation.typeAnnotation,
+        `${path}[key]`,
+        '',
+        visited,
+        depth + 1,
+      );
       if (found) return found;
     }
   }
@@ -393,7 +430,11 @@ function isWideIntegerOperand(node: TSESTree.Node): boolean {
     if (typeof node.value === 'bigint') return true;
     return typeof node.value === 'number' && Number.isInteger(node.value) && !Number.isSafeInteger(node.value);
   }
-  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'BigInt';
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'BigInt'
+  );
 }
 
 /** A read of a parsed number that has already lost precision: `BigInt(data.id)`, `data.id === 123n`. */
@@ -440,7 +481,10 @@ function wideUseOfMemberChain(start: TSESTree.Node): WideIntegerUse | undefined 
 }
 
 /** Expressions that hold the parsed value: the value itself, untyped variables holding it, destructured fields. */
-function valueHolders(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): Array<{ node: TSESTree.Node; key?: string }> {
+function valueHolders(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  value: TSESTree.Node,
+): Array<{ node: TSESTree.Node; key?: string }> {
   const holders: Array<{ node: TSESTree.Node; key?: string }> = [{ node: value }];
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value) {
@@ -448,7 +492,9 @@ function valueHolders(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree
       const declared = variable.identifiers[0];
       const property = declared?.parent;
       const key =
-        property?.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        property?.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : undefined;
       for (const reference of variable.references) {
         if (reference.init || !reference.isRead()) continue;
         holders.push({ node: reference.identifier, ...(key === undefined ? {} : { key }) });
@@ -459,7 +505,10 @@ function valueHolders(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree
 }
 
 /** Finds a use of a parsed value that shows a 64-bit integer was expected where JSON gave a double. */
-export function findWideIntegerUse(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): WideIntegerUse | undefined {
+export function findWideIntegerUse(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  value: TSESTree.Node,
+): WideIntegerUse | undefined {
   for (const holder of valueHolders(sourceCode, value)) {
     if (holder.key !== undefined) {
       // A destructured field is the number itself: `const { id } = JSON.parse(s); BigInt(id)`.

@@ -1,12 +1,20 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVariable, isFunctionNode, memberPropertyName, skipTransparentWrappers, type FunctionNode } from './ast.js';
+import {
+  calleeName,
+  findVariable,
+  isFunctionNode,
+  memberPropertyName,
+  skipTransparentWrappers,
+  type FunctionNode,
+} from './ast.js';
 
 /** Names of recursive-merge helpers. */
 const MERGE_NAME = /^(deep[A-Z_]?\w*|\w*Deep|\w*[Mm]erge\w*|extend|assignIn|defaultsDeep|mixin)$/;
 /** A name that by itself promises recursion. */
 const DEEP_NAME = /deep|Deep|recursive|Recursive/;
 /** Packages whose merges skip `__proto__`/`constructor` (lodash since 4.17.12, deepmerge, defu, jQuery 3.4+…). */
-const SAFE_MERGE_PACKAGES = /^(lodash(\.\w+)?(\/.*)?|lodash-es(\/.*)?|deepmerge|ts-deepmerge|@fastify\/deepmerge|defu|merge-anything|deepmerge-ts|jquery|ramda|es-toolkit(\/.*)?|remeda|immer|webpack-merge)$/;
+const SAFE_MERGE_PACKAGES =
+  /^(lodash(\.\w+)?(\/.*)?|lodash-es(\/.*)?|deepmerge|ts-deepmerge|@fastify\/deepmerge|defu|merge-anything|deepmerge-ts|jquery|ramda|es-toolkit(\/.*)?|remeda|immer|webpack-merge)$/;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A recursive merge of parsed JSON with no prototype-key guard. */
@@ -20,12 +28,19 @@ export interface UnguardedMerge {
 /** True when a subtree mentions `'__proto__'`, `'constructor'` or `'prototype'` as a string, or makes a null-prototype object. */
 function hasPrototypeGuard(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   const text = sourceCode.getText(node);
-  if (!/__proto__|constructor|prototype|Object\.create\(null\)|hasOwn|isPlainObject|isSafeKey|isUnsafe|UNSAFE|FORBIDDEN|BLOCKED|blocked|forbidden|unsafe/.test(text)) {
+  if (
+    !/__proto__|constructor|prototype|Object\.create\(null\)|hasOwn|isPlainObject|isSafeKey|isUnsafe|UNSAFE|FORBIDDEN|BLOCKED|blocked|forbidden|unsafe/.test(
+      text,
+    )
+  ) {
     return false;
   }
   // A textual hit is enough: a merge that names these keys at all is treating them specially.
-  return [...PROTOTYPE_KEYS].some((key) => text.includes(`'${key}'`) || text.includes(`"${key}"`) || text.includes(`\`${key}\``)) ||
-    /Object\.create\(null\)|isSafeKey|isUnsafe|UNSAFE|FORBIDDEN|BLOCKED|blocked|forbidden|unsafe/.test(text);
+  return (
+    [...PROTOTYPE_KEYS].some(
+      (key) => text.includes(`'${key}'`) || text.includes(`"${key}"`) || text.includes(`\`${key}\``),
+    ) || /Object\.create\(null\)|isSafeKey|isUnsafe|UNSAFE|FORBIDDEN|BLOCKED|blocked|forbidden|unsafe/.test(text)
+  );
 }
 
 /** True when a function body walks an object's keys (`for…in`, `Object.keys/entries`) and writes through computed keys. */
@@ -44,14 +59,19 @@ function walksKeysAndWrites(fn: FunctionNode): boolean {
     ) {
       walks = true;
     }
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.computed
+    ) {
       writes = true;
     }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent') continue;
       const children: unknown[] = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string')
+          visit(child as TSESTree.Node);
       }
     }
   };
@@ -103,7 +123,11 @@ function isUnguardedMergeCall(sourceCode: Readonly<TSESLint.SourceCode>, call: T
     // `const merge = require('lodash.merge')`
     const init = definition.node.init;
     const required = init.arguments[0];
-    if (calleeName(init) === 'require' && required?.type === AST_NODE_TYPES.Literal && typeof required.value === 'string') {
+    if (
+      calleeName(init) === 'require' &&
+      required?.type === AST_NODE_TYPES.Literal &&
+      typeof required.value === 'string'
+    ) {
       return !SAFE_MERGE_PACKAGES.test(required.value) && required.value.startsWith('.') && DEEP_NAME.test(name);
     }
     return false;
@@ -129,7 +153,10 @@ export function findUnguardedMerge(
 ): UnguardedMerge | undefined {
   const parent = value.parent;
   if (!parent) return undefined;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.indexOf(value as TSESTree.CallExpressionArgument) >= 1) {
+  if (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.indexOf(value as TSESTree.CallExpressionArgument) >= 1
+  ) {
     if (isUnguardedMergeCall(sourceCode, parent)) {
       const target = parent.arguments[0];
       return { node: parent, target: target ? sourceCode.getText(target) : 'the target' };
@@ -148,7 +175,8 @@ export function findUnguardedMerge(
     /^(keys|entries)$/.test(memberPropertyName(parent.callee) ?? '')
   ) {
     const loop = parent.parent;
-    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.right === parent) return loopMerge(sourceCode, loop, loop.body);
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.right === parent)
+      return loopMerge(sourceCode, loop, loop.body);
   }
   return undefined;
 }
@@ -163,15 +191,25 @@ function loopMerge(
   let target: TSESTree.Node | undefined;
   let recurses = false;
   const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.computed
+    ) {
       target ??= node.left.object;
     }
-    if (node.type === AST_NODE_TYPES.CallExpression && MERGE_NAME.test(calleeName(node) ?? '') && calleeName(node) !== 'assign') recurses = true;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      MERGE_NAME.test(calleeName(node) ?? '') &&
+      calleeName(node) !== 'assign'
+    )
+      recurses = true;
     for (const [key, child] of Object.entries(node)) {
       if (key === 'parent') continue;
       const children: unknown[] = Array.isArray(child) ? child : [child];
       for (const item of children) {
-        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') visit(item as TSESTree.Node);
+        if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string')
+          visit(item as TSESTree.Node);
       }
     }
   };

@@ -64,25 +64,31 @@ const EXTERNAL_PROPERTIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Objects whose `.data`, `.content`, `.value` or `.message` is a message payload. */
-const MESSAGE_OBJECT = /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|raw|incoming|payload|target|currentTarget|input|textarea|field|element|el)$/i;
+const MESSAGE_OBJECT =
+  /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|raw|incoming|payload|target|currentTarget|input|textarea|field|element|el)$/i;
 
 /** Objects whose `.body` is a request, response or queue-message body (not a body the program built itself). */
-const BODY_OBJECT = /^(req|request|event|evt|ev|e|ctx|context|res|response|resp|message|msg|record|rec|r|incoming|c|notification|delivery|job|webhook|hook|input|raw|sqsMessage|httpRequest|httpResponse)$/i;
+const BODY_OBJECT =
+  /^(req|request|event|evt|ev|e|ctx|context|res|response|resp|message|msg|record|rec|r|incoming|c|notification|delivery|job|webhook|hook|input|raw|sqsMessage|httpRequest|httpResponse)$/i;
 
 /** Objects whose `.data` is a received payload (events, messages, HTTP responses read as text). */
-const DATA_OBJECT = /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|incoming|res|response|resp|messageEvent|wsEvent|websocketEvent|socketEvent)$/i;
+const DATA_OBJECT =
+  /^(e|ev|evt|event|msg|message|m|record|rec|packet|frame|notification|job|delivery|envelope|incoming|res|response|resp|messageEvent|wsEvent|websocketEvent|socketEvent)$/i;
 
 /** Functions whose purpose is to parse their argument: throwing on bad input is their contract, and callers judge it. */
-const PARSING_FUNCTION = /^(parse|decode|deserialize|unserialize|unwrap|unmarshal|fromJson|fromJSON|safeParse|tryParse)/;
+const PARSING_FUNCTION =
+  /^(parse|decode|deserialize|unserialize|unwrap|unmarshal|fromJson|fromJSON|safeParse|tryParse)/;
 
 /** Parameter names that, on a function with callers outside this file, mean text from the wire. */
-const TRANSPORT_PARAMETER = /^(body|rawBody|requestBody|reqBody|payload|rawPayload|rawMessage|rawMsg|message|msg|frame|packet|rawData|rawText|rawJson|rawJSON)$/;
+const TRANSPORT_PARAMETER =
+  /^(body|rawBody|requestBody|reqBody|payload|rawPayload|rawMessage|rawMsg|message|msg|frame|packet|rawData|rawText|rawJson|rawJSON)$/;
 
 /**
  * Names of functions that send their argument out (`send`, `write`, `publish`, `emit`…): what they receive was
  * made by the program, so a transport-sounding parameter name there says nothing about where the text came from.
  */
-const OUTGOING_FUNCTION = /^(send|write|emit|publish|post|push|enqueue|dispatch|broadcast|reply|respond|notify|transmit|forward|deliver|produce)(?:[A-Z0-9_$]|$)/;
+const OUTGOING_FUNCTION =
+  /^(send|write|emit|publish|post|push|enqueue|dispatch|broadcast|reply|respond|notify|transmit|forward|deliver|produce)(?:[A-Z0-9_$]|$)/;
 
 /** Function names of handlers: their parameters come from outside. */
 const HANDLER_FUNCTION = /^(handle|on)[A-Z0-9_]|(Handler|Listener)$|^handler$/;
@@ -91,12 +97,25 @@ const HANDLER_FUNCTION = /^(handle|on)[A-Z0-9_]|(Handler|Listener)$|^handler$/;
 const MESSAGE_EVENTS = new Set(['message', 'data', 'line', 'text', 'payload', 'msg', 'messages']);
 
 /** Receivers of `.on(event, listener)` whose every event carries external data. */
-const SOCKET_RECEIVER = /(socket|^ws$|^io$|conn(ection)?$|channel|client|peer|mqtt|nats|consumer|subscriber|port$|worker|ipc)/i;
+const SOCKET_RECEIVER =
+  /(socket|^ws$|^io$|conn(ection)?$|channel|client|peer|mqtt|nats|consumer|subscriber|port$|worker|ipc)/i;
 
 /** Calls that return their receiver's or first argument's text unchanged in kind. */
 const PASS_THROUGH_METHODS = new Set([
-  'toString', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'join',
-  'toLocaleString', 'normalize', 'concat', 'split',
+  'toString',
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'slice',
+  'substring',
+  'substr',
+  'replace',
+  'replaceAll',
+  'join',
+  'toLocaleString',
+  'normalize',
+  'concat',
+  'split',
 ]);
 const PASS_THROUGH_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI', 'atob', 'unescape']);
 
@@ -136,22 +155,38 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined, ownVa
   const objectNode = object ? skipTransparentWrappers(object) : undefined;
   const objectName = objectNode ? identifierName(objectNode) : undefined;
   if (objectNode?.type === AST_NODE_TYPES.ThisExpression) return undefined;
-  if (name === 'env' && (objectName === 'process' || objectNode?.type === AST_NODE_TYPES.MetaProperty || objectName === 'meta')) {
+  if (
+    name === 'env' &&
+    (objectName === 'process' || objectNode?.type === AST_NODE_TYPES.MetaProperty || objectName === 'meta')
+  ) {
     return external(LABEL.env);
   }
-  if (name === 'argv' && objectName !== undefined && objectName !== 'process' && objectName !== 'argv') return undefined;
+  if (name === 'argv' && objectName !== undefined && objectName !== 'process' && objectName !== 'argv')
+    return undefined;
   // On a value the program's own code produced, a property name alone (`row.headers`) says nothing.
   const labelled = ownValue ? undefined : EXTERNAL_PROPERTIES.get(name);
   if (labelled) return external(labelled);
   if ((name === 'search' || name === 'hash') && objectName === 'location') return external(LABEL.query);
   if (name === 'cookie' && objectName === 'document') return external(LABEL.header);
-  if ((objectName === 'localStorage' || objectName === 'sessionStorage') && name !== 'length') return external(LABEL.storage);
+  if ((objectName === 'localStorage' || objectName === 'sessionStorage') && name !== 'length')
+    return external(LABEL.storage);
   if (name === 'data' && objectName !== undefined && DATA_OBJECT.test(objectName)) return external(LABEL.message);
   if (name === 'body' && objectName !== undefined && BODY_OBJECT.test(objectName)) return external(LABEL.body);
   if (name === 'body' && objectName === undefined) return external(LABEL.body);
-  if ((name === 'newValue' || name === 'oldValue') && objectName && MESSAGE_OBJECT.test(objectName)) return external(LABEL.storage);
-  if ((name === 'content' || name === 'value' || name === 'Data' || name === 'message' || name === 'text') && objectName && MESSAGE_OBJECT.test(objectName)) {
-    return external(objectName === 'target' || objectName === 'currentTarget' || /^(input|textarea|field|element|el)$/i.test(objectName) ? LABEL.userInput : LABEL.message);
+  if ((name === 'newValue' || name === 'oldValue') && objectName && MESSAGE_OBJECT.test(objectName))
+    return external(LABEL.storage);
+  if (
+    (name === 'content' || name === 'value' || name === 'Data' || name === 'message' || name === 'text') &&
+    objectName &&
+    MESSAGE_OBJECT.test(objectName)
+  ) {
+    return external(
+      objectName === 'target' ||
+        objectName === 'currentTarget' ||
+        /^(input|textarea|field|element|el)$/i.test(objectName)
+        ? LABEL.userInput
+        : LABEL.message,
+    );
   }
   return undefined;
 }
@@ -164,23 +199,30 @@ function isOwnComputedValue(sourceCode: Readonly<TSESLint.SourceCode>, root: TSE
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, root);
   const definition = variable?.defs[0];
-  if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+  if (definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init)
+    return false;
   if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return false;
   let init = skipTransparentWrappers(definition.node.init);
   if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTransparentWrappers(init.argument);
   if (init.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipTransparentWrappers(init.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return skipTransparentWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
+  if (callee.type === AST_NODE_TYPES.MemberExpression)
+    return skipTransparentWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const calleeDefinition = findVariable(sourceCode, callee)?.defs[0];
   return (
     calleeDefinition?.type === 'FunctionName' ||
-    (calleeDefinition?.type === 'Variable' && calleeDefinition.node.init != null && isFunctionNode(calleeDefinition.node.init))
+    (calleeDefinition?.type === 'Variable' &&
+      calleeDefinition.node.init != null &&
+      isFunctionNode(calleeDefinition.node.init))
   );
 }
 
 /** Classifies a member chain: any external property along the chain makes the whole chain external. */
-function classifyMember(sourceCode: Readonly<TSESLint.SourceCode>, member: TSESTree.MemberExpression): TextOrigin | undefined {
+function classifyMember(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  member: TSESTree.MemberExpression,
+): TextOrigin | undefined {
   const root = memberChainRoot(member);
   if (root.type === AST_NODE_TYPES.ThisExpression) return undefined;
   const ownValue = isOwnComputedValue(sourceCode, root);
@@ -243,7 +285,8 @@ function classifyCall(
     const rootName = identifierName(memberChainRoot(receiver));
     return external(rootName && /^(req|request|ctx|context|event|c)$/.test(rootName) ? LABEL.body : LABEL.response);
   }
-  if (name === 'text' && callee.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1) return external(LABEL.body);
+  if (name === 'text' && callee.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1)
+    return external(LABEL.body);
   if (name === 'get' && receiverName && call.arguments.length === 1) {
     if (QUERY_GETTER_RECEIVER.test(receiverName)) return external(LABEL.query);
     if (HEADER_GETTER_RECEIVER.test(receiverName)) return external(LABEL.header);
@@ -268,7 +311,9 @@ function returnedExpression(fn: FunctionNode): TSESTree.Node | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const statements = fn.body.body;
   const last = statements[statements.length - 1];
-  return statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement ? last.argument ?? undefined : undefined;
+  return statements.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement
+    ? (last.argument ?? undefined)
+    : undefined;
 }
 
 /** True when a function is a listener for external messages: `.on('message', fn)`, `addEventListener('message', fn)`, `x.onmessage = fn`. */
@@ -279,16 +324,28 @@ function isMessageListener(fn: TSESTree.Node): boolean {
     const method = calleeName(parent);
     const eventArgument = parent.arguments[0];
     const eventName =
-      eventArgument?.type === AST_NODE_TYPES.Literal && typeof eventArgument.value === 'string' ? eventArgument.value : undefined;
+      eventArgument?.type === AST_NODE_TYPES.Literal && typeof eventArgument.value === 'string'
+        ? eventArgument.value
+        : undefined;
     if (method && /^(on|once|addListener|addEventListener|prependListener|subscribe)$/.test(method)) {
       if (eventName && MESSAGE_EVENTS.has(eventName)) return true;
       const receiverName = calleeReceiverName(parent);
-      return eventName !== undefined && receiverName !== undefined && SOCKET_RECEIVER.test(receiverName) && eventName !== 'error' && eventName !== 'close';
+      return (
+        eventName !== undefined &&
+        receiverName !== undefined &&
+        SOCKET_RECEIVER.test(receiverName) &&
+        eventName !== 'error' &&
+        eventName !== 'close'
+      );
     }
     if (method && /^(onMessage|onmessage|onData|onText|consume|subscribe)$/.test(method)) return true;
     return false;
   }
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+  if (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === fn &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression
+  ) {
     return /^on(message|data)$/i.test(memberPropertyName(parent.left) ?? '');
   }
   if (parent.type === AST_NODE_TYPES.Property && (parent.value as TSESTree.Node) === fn) {
@@ -311,11 +368,15 @@ function classifyParameter(
     if (key) {
       const origin = classifyProperty(key, undefined);
       if (origin) return origin;
-      if (isMessageListener(fn) || (key === 'message' || key === 'msg')) return external(LABEL.message);
+      if (isMessageListener(fn) || key === 'message' || key === 'msg') return external(LABEL.message);
     }
     return UNKNOWN;
   }
-  const index = fn.params.findIndex((param) => param === parameterIdentifier || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === parameterIdentifier));
+  const index = fn.params.findIndex(
+    (param) =>
+      param === parameterIdentifier ||
+      (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === parameterIdentifier),
+  );
   if (index < 0) return UNKNOWN;
   if (isMessageListener(fn)) return external(LABEL.message);
   // `function onFrame(data) {…}` registered by name: `ws.on('message', onFrame)`.
@@ -334,7 +395,9 @@ function classifyParameter(
     (caller.arguments as TSESTree.Node[]).includes(fn) &&
     /^(readFile|readTextFile)$/.test(calleeName(caller) ?? '')
   ) {
-    return caller.arguments[0] && isOwnPackageManifest(sourceCode, caller.arguments[0]) ? INTERNAL : external(LABEL.file);
+    return caller.arguments[0] && isOwnPackageManifest(sourceCode, caller.arguments[0])
+      ? INTERNAL
+      : external(LABEL.file);
   }
   // `promise.then((text) => …)`: the parameter is whatever the promise resolves to.
   const call = fn.parent;
@@ -383,7 +446,8 @@ function callsByName(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSE
       if (key === 'parent') continue;
       const children: unknown[] = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string')
+          visit(child as TSESTree.Node);
       }
     }
   };
@@ -403,14 +467,20 @@ function callersPassOnlyInternalText(
   name: string,
   index: number,
 ): boolean {
-  const calls = (callsByName(sourceCode).get(name) ?? []).filter((call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+  const calls = (callsByName(sourceCode).get(name) ?? []).filter(
+    (call) => call.range[0] < fn.range[0] || call.range[1] > fn.range[1],
+  );
   // Functions that pass the parameter to each other would otherwise ask each other forever.
   if (calls.length === 0 || functionsBeingTraced.has(fn)) return false;
   functionsBeingTraced.add(fn);
   try {
     return calls.every((call) => {
       const argument = call.arguments[index];
-      return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && classify(sourceCode, argument, MAX_DEPTH - 1).kind === 'internal';
+      return (
+        argument !== undefined &&
+        argument.type !== AST_NODE_TYPES.SpreadElement &&
+        classify(sourceCode, argument, MAX_DEPTH - 1).kind === 'internal'
+      );
     });
   } finally {
     functionsBeingTraced.delete(fn);
@@ -421,7 +491,10 @@ const functionsBeingTraced = new Set<FunctionNode>();
 
 function methodName(fn: FunctionNode): string | undefined {
   const parent = fn.parent;
-  if ((parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property) &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  ) {
     return parent.key.name;
   }
   return undefined;
@@ -448,7 +521,11 @@ function classifyVariable(
   if (declarator.id.type !== AST_NODE_TYPES.Identifier && declared) {
     // `const { body } = req` reads `req.body`.
     const property = declared.parent;
-    if (property?.type === AST_NODE_TYPES.Property && property.value === declared && property.key.type === AST_NODE_TYPES.Identifier) {
+    if (
+      property?.type === AST_NODE_TYPES.Property &&
+      property.value === declared &&
+      property.key.type === AST_NODE_TYPES.Identifier
+    ) {
       const origin = classifyProperty(property.key.name, declarator.init ?? undefined);
       if (origin) return origin;
       if (declarator.init) {
@@ -480,7 +557,12 @@ function classifyVariable(
   for (const reference of variable.references) {
     if (reference.identifier === identifier) continue;
     const parent = reference.identifier.parent;
-    if (reference.isWrite() && !reference.init && parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+    if (
+      reference.isWrite() &&
+      !reference.init &&
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.left === reference.identifier
+    ) {
       origins.push(classify(sourceCode, parent.right, depth + 1));
     } else if (
       parent.type === AST_NODE_TYPES.MemberExpression &&
@@ -506,13 +588,18 @@ export function classify(sourceCode: Readonly<TSESLint.SourceCode>, expression: 
     case AST_NODE_TYPES.Literal:
       return INTERNAL;
     case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.length === 0 ? INTERNAL : either(node.expressions.map((part) => classify(sourceCode, part, depth + 1)));
+      return node.expressions.length === 0
+        ? INTERNAL
+        : either(node.expressions.map((part) => classify(sourceCode, part, depth + 1)));
     case AST_NODE_TYPES.BinaryExpression:
       return either([classify(sourceCode, node.left, depth + 1), classify(sourceCode, node.right, depth + 1)]);
     case AST_NODE_TYPES.LogicalExpression:
       return either([classify(sourceCode, node.left, depth + 1), classify(sourceCode, node.right, depth + 1)]);
     case AST_NODE_TYPES.ConditionalExpression:
-      return either([classify(sourceCode, node.consequent, depth + 1), classify(sourceCode, node.alternate, depth + 1)]);
+      return either([
+        classify(sourceCode, node.consequent, depth + 1),
+        classify(sourceCode, node.alternate, depth + 1),
+      ]);
     case AST_NODE_TYPES.AwaitExpression:
       return classify(sourceCode, node.argument, depth + 1);
     case AST_NODE_TYPES.TSAsExpression:

@@ -12,7 +12,10 @@ const REMOVING_METHODS = new Set(['shift', 'pop', 'at']);
 /** `this.field` → `field`; anything else → undefined. */
 function ownFieldName(node: TSESTree.Node): string | undefined {
   const member = skipTransparentWrappers(node);
-  if (member.type !== AST_NODE_TYPES.MemberExpression || skipTransparentWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression) {
+  if (
+    member.type !== AST_NODE_TYPES.MemberExpression ||
+    skipTransparentWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression
+  ) {
     return undefined;
   }
   if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
@@ -27,15 +30,26 @@ interface ElementBinding {
 }
 
 /** `this.queue.map((entry) => …)`, `for (const entry of this.queue)`, `const entry = this.queue.shift()`. */
-function elementOfOwnField(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): ElementBinding | undefined {
+function elementOfOwnField(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): ElementBinding | undefined {
   const definition = findVariable(sourceCode, identifier)?.defs[0];
   if (!definition) return undefined;
-  if (definition.type === 'Parameter' && isFunctionNode(definition.node) && definition.node.params[0] === definition.name) {
+  if (
+    definition.type === 'Parameter' &&
+    isFunctionNode(definition.node) &&
+    definition.node.params[0] === definition.name
+  ) {
     const fn = definition.node;
     const call = fn.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
     const callee = skipTransparentWrappers(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !ELEMENT_CALLBACK_METHODS.has(memberPropertyName(callee) ?? '')) return undefined;
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      !ELEMENT_CALLBACK_METHODS.has(memberPropertyName(callee) ?? '')
+    )
+      return undefined;
     const field = ownFieldName(callee.object);
     return field === undefined ? undefined : { field, body: fn.body };
   }
@@ -60,13 +74,28 @@ function elementOfOwnField(sourceCode: Readonly<TSESLint.SourceCode>, identifier
 }
 
 /** Array methods that rearrange or select existing elements without adding new ones (given no extra arguments). */
-const REARRANGING_METHODS = new Set(['slice', 'splice', 'toSpliced', 'filter', 'concat', 'reverse', 'toReversed', 'sort', 'toSorted']);
+const REARRANGING_METHODS = new Set([
+  'slice',
+  'splice',
+  'toSpliced',
+  'filter',
+  'concat',
+  'reverse',
+  'toReversed',
+  'sort',
+  'toSorted',
+]);
 
 /**
  * True when `node` holds only elements taken from `this.<field>` itself: the field, or slices, filters and
  * concatenations of it, also through local constants (`const pending = this.queue.splice(0)` … `pending.slice(i)`).
  */
-function derivesFromField(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, field: string, depth = 0): boolean {
+function derivesFromField(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  field: string,
+  depth = 0,
+): boolean {
   if (depth > 8) return false;
   const inner = skipTransparentWrappers(node);
   if (ownFieldName(inner) === field) return true;
@@ -84,7 +113,8 @@ function derivesFromField(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberPropertyName(callee) ?? '';
   if (!REARRANGING_METHODS.has(method) || !derivesFromField(sourceCode, callee.object, field, depth + 1)) return false;
-  if (method === 'concat') return inner.arguments.every((argument) => derivesFromField(sourceCode, argument, field, depth + 1));
+  if (method === 'concat')
+    return inner.arguments.every((argument) => derivesFromField(sourceCode, argument, field, depth + 1));
   return (method !== 'splice' && method !== 'toSpliced') || inner.arguments.length <= 2;
 }
 
@@ -121,7 +151,8 @@ function objectsStoredInField(
       if (key === 'parent') continue;
       const children: unknown[] = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string')
+          visit(child as TSESTree.Node);
       }
     }
   };
@@ -132,7 +163,8 @@ function objectsStoredInField(
 function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined | null {
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) return null;
-    if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name) return property.value;
+    if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === name)
+      return property.value;
   }
   return undefined;
 }
@@ -151,7 +183,12 @@ function literalTags(object: TSESTree.ObjectExpression): [string, string][] {
 }
 
 /** True when `body` leaves early for elements tagged `element.tag === value` before reaching `node`. */
-function exitsEarlyFor(body: TSESTree.Node, element: string, [tag, value]: [string, string], node: TSESTree.Node): boolean {
+function exitsEarlyFor(
+  body: TSESTree.Node,
+  element: string,
+  [tag, value]: [string, string],
+  node: TSESTree.Node,
+): boolean {
   if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (const statement of body.body) {
     if (statement.range[0] >= node.range[0]) return false;

@@ -1,4 +1,10 @@
-import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AST_NODE_TYPES,
+  ESLintUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 /** The checker and node maps of a typed lint run. */
@@ -12,7 +18,9 @@ export interface TypeTools {
  * exists. The TypeScript module itself is never loaded: everything here goes through public methods of
  * types and the checker, and intrinsic names, because enum values (`TypeFlags`) differ between versions.
  */
-export function typeToolsGetter(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): () => TypeTools | undefined {
+export function typeToolsGetter(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): () => TypeTools | undefined {
   let tools: TypeTools | null | undefined;
   return () => {
     if (tools === undefined) {
@@ -22,7 +30,9 @@ export function typeToolsGetter(context: Readonly<TSESLint.RuleContext<string, r
         return undefined;
       }
       const services = ESLintUtils.getParserServices(context, true);
-      tools = services.program ? { checker: services.program.getTypeChecker(), services: services as ParserServicesWithTypeInformation } : null;
+      tools = services.program
+        ? { checker: services.program.getTypeChecker(), services: services as ParserServicesWithTypeInformation }
+        : null;
     }
     return tools ?? undefined;
   };
@@ -48,7 +58,12 @@ export function isAnyOrUnknown(type: ts.Type): boolean {
 export function isShapelessType(type: ts.Type): boolean {
   if (isAnyOrUnknown(type) || intrinsicName(type) === 'object') return true;
   if (type.isUnion() || type.isIntersection() || intrinsicName(type) !== undefined || type.isLiteral()) return false;
-  if (type.getProperties().length > 0 || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+  if (
+    type.getProperties().length > 0 ||
+    type.getCallSignatures().length > 0 ||
+    type.getConstructSignatures().length > 0
+  )
+    return false;
   const index = type.getStringIndexType() ?? type.getNumberIndexType();
   return index === undefined || isAnyOrUnknown(index);
 }
@@ -57,7 +72,10 @@ export function isShapelessType(type: ts.Type): boolean {
  * With types only: the declared type of the member a parsed value is assigned to (`this.config = JSON.parse(s)`),
  * when it claims a shape (more than `any`, `unknown`, `object`, `{}`). `value` is the expression holding the parsed value.
  */
-export function assignedMemberType(tools: TypeTools, value: TSESTree.Node): { type: ts.Type; node: TSESTree.MemberExpression } | undefined {
+export function assignedMemberType(
+  tools: TypeTools,
+  value: TSESTree.Node,
+): { type: ts.Type; node: TSESTree.MemberExpression } | undefined {
   let current = value;
   while (
     current.parent &&

@@ -64,7 +64,12 @@ function findSchema(
 ): string | undefined {
   if (typeNode.type === AST_NODE_TYPES.TSTypeReference) {
     const name = typeNode.typeName;
-    const helper = name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : name.type === AST_NODE_TYPES.Identifier ? name.name : undefined;
+    const helper =
+      name.type === AST_NODE_TYPES.TSQualifiedName
+        ? name.right.name
+        : name.type === AST_NODE_TYPES.Identifier
+          ? name.name
+          : undefined;
     const argument = typeNode.typeArguments?.params[0];
     if (helper && SCHEMA_TYPE_HELPERS.test(helper) && argument?.type === AST_NODE_TYPES.TSTypeQuery) {
       return argument.exprName.type === AST_NODE_TYPES.TSImportType ? undefined : sourceCode.getText(argument.exprName);
@@ -91,7 +96,8 @@ function libraryCall(
   typeText: string,
   valueText: string,
 ): string | undefined {
-  const named = (name: string): string | undefined => entry.named.get(name) ?? (entry.namespaceName ? `${entry.namespaceName}.${name}` : undefined);
+  const named = (name: string): string | undefined =>
+    entry.named.get(name) ?? (entry.namespaceName ? `${entry.namespaceName}.${name}` : undefined);
   switch (entry.library) {
     case 'zod':
       return schema ? `${schema}.parse(${valueText})` : undefined;
@@ -103,7 +109,9 @@ function libraryCall(
     }
     case 'joi': {
       if (!schema) return undefined;
-      return entry.namespaceName ? `${entry.namespaceName}.attempt(${valueText}, ${schema})` : `${schema}.validate(${valueText}).value`;
+      return entry.namespaceName
+        ? `${entry.namespaceName}.attempt(${valueText}, ${schema})`
+        : `${schema}.validate(${valueText}).value`;
     }
     case 'superstruct': {
       const create = named('create');
@@ -155,7 +163,10 @@ function mentionsTypeParameter(typeNode: TSESTree.TypeNode, at: TSESTree.Node): 
   const names = referencedTypeNames(typeNode);
   if (names.size === 0) return false;
   for (let current: TSESTree.Node | undefined = at; current; current = current.parent) {
-    const parameters = 'typeParameters' in current ? (current.typeParameters as TSESTree.TSTypeParameterDeclaration | undefined) : undefined;
+    const parameters =
+      'typeParameters' in current
+        ? (current.typeParameters as TSESTree.TSTypeParameterDeclaration | undefined)
+        : undefined;
     if (parameters?.params.some((parameter) => names.has(parameter.name.name))) return true;
   }
   return false;
@@ -229,7 +240,13 @@ export function buildValidationSuggestions(
 
   let guardCallee: string | undefined;
   for (const entry of libraries) {
-    if (needsThen && (claim.kind === 'then-parameter' || claim.kind === 'annotation' || claim.kind === 'return' || claim.kind === 'promise-cast')) {
+    if (
+      needsThen &&
+      (claim.kind === 'then-parameter' ||
+        claim.kind === 'annotation' ||
+        claim.kind === 'return' ||
+        claim.kind === 'promise-cast')
+    ) {
       const call = libraryCall(entry, schema, typeText, 'value');
       if (call) {
         suggestions.push({
@@ -253,7 +270,9 @@ export function buildValidationSuggestions(
     guardCallee ??= libraryGuard(sourceCode, claim.node, entry, typeNode, schema);
   }
 
-  const libraryEntry = guardCallee ? libraries.find((entry) => libraryGuard(sourceCode, claim.node, entry, typeNode, schema) === guardCallee) : undefined;
+  const libraryEntry = guardCallee
+    ? libraries.find((entry) => libraryGuard(sourceCode, claim.node, entry, typeNode, schema) === guardCallee)
+    : undefined;
   if (guardCallee && libraryEntry) {
     const fix = guardFormFix(sourceCode, claim, replaced, valueText, guardCallee, undefined);
     if (fix) suggestions.push({ kind: 'library', name: LIBRARY_DISPLAY_NAME[libraryEntry.library], fix });
@@ -300,7 +319,11 @@ function guardFormFix(
   const statement = enclosingStatement(claim.node);
   if (!statement) return undefined;
   const indent = lineIndentation(sourceCode, statement);
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1 && !statement.declare) {
+  if (
+    statement.type === AST_NODE_TYPES.VariableDeclaration &&
+    statement.declarations.length === 1 &&
+    !statement.declare
+  ) {
     const declarator = statement.declarations[0];
     if (
       !declarator ||
@@ -334,7 +357,10 @@ function thenFix(
     const indent = lineIndentation(sourceCode, claim.valueExpression);
     const text = thenText.replace(/§/g, indent);
     const promise = claim.valueExpression;
-    const needsParentheses = promise.type !== AST_NODE_TYPES.CallExpression && promise.type !== AST_NODE_TYPES.Identifier && promise.type !== AST_NODE_TYPES.MemberExpression;
+    const needsParentheses =
+      promise.type !== AST_NODE_TYPES.CallExpression &&
+      promise.type !== AST_NODE_TYPES.Identifier &&
+      promise.type !== AST_NODE_TYPES.MemberExpression;
     if (claim.kind === 'promise-cast') {
       const promiseText = needsParentheses ? `(${sourceCode.getText(promise)})` : sourceCode.getText(promise);
       return [...addStub(fixer), fixer.replaceText(replaced, `${promiseText}${text}`)];
@@ -351,7 +377,8 @@ function withoutLaunderingCasts(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (
     current.type === AST_NODE_TYPES.TSAsExpression &&
-    (current.typeAnnotation.type === AST_NODE_TYPES.TSUnknownKeyword || current.typeAnnotation.type === AST_NODE_TYPES.TSAnyKeyword)
+    (current.typeAnnotation.type === AST_NODE_TYPES.TSUnknownKeyword ||
+      current.typeAnnotation.type === AST_NODE_TYPES.TSAnyKeyword)
   ) {
     current = current.expression;
   }

@@ -134,7 +134,10 @@ export function isValidationUse(sourceCode: Readonly<TSESLint.SourceCode>, refer
     if (parent.operator === 'instanceof' && parent.left === expression) return true;
     if (parent.operator === 'in' && parent.right === expression) return true;
   }
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(expression as TSESTree.CallExpressionArgument)) {
+  if (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.includes(expression as TSESTree.CallExpressionArgument)
+  ) {
     if (isValidatorName(calleeName(parent))) return true;
     if (isLocalGuardFunction(sourceCode, parent)) return true;
     const callee = skipTransparentWrappers(parent.callee);

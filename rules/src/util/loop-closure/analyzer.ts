@@ -236,7 +236,9 @@ export class LoopClosureAnalyzer {
     const nameVariable = this.functionNameVariable(fn);
     if (nameVariable) {
       // `function make() {…}` / `const make = () => {…}`: in place when it is only ever called directly.
-      const reads = nameVariable.references.filter((reference) => reference.isRead() && !contains(fn, reference.identifier));
+      const reads = nameVariable.references.filter(
+        (reference) => reference.isRead() && !contains(fn, reference.identifier),
+      );
       return reads.length > 0 && reads.every((reference) => isDirectCallee(reference.identifier));
     }
     if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return false;
@@ -254,9 +256,7 @@ export class LoopClosureAnalyzer {
       const name = memberPropertyName(parent);
       const call = parent.parent;
       return (
-        (name === 'call' || name === 'apply') &&
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.callee === parent
+        (name === 'call' || name === 'apply') && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent
       );
     }
     return false;
@@ -283,16 +283,33 @@ export class LoopClosureAnalyzer {
           return { kind: 'deferred', sink: `a completion callback passed to \`.${name}()\``, callbackSlot: true };
         }
         if (callee.objectName !== undefined && JQUERY_NAMES.has(callee.objectName) && AJAX_METHODS.has(name)) {
-          return { kind: 'deferred', sink: `an Ajax callback passed to \`${callee.objectName}.${name}()\``, callbackSlot: true };
+          return {
+            kind: 'deferred',
+            sink: `an Ajax callback passed to \`${callee.objectName}.${name}()\``,
+            callbackSlot: true,
+          };
         }
-        if (callee.objectName !== undefined && HTTP_MODULE_NAMES.has(callee.objectName) && (name === 'get' || name === 'request')) {
-          return { kind: 'deferred', sink: `a response callback passed to \`${callee.objectName}.${name}()\``, callbackSlot: true };
+        if (
+          callee.objectName !== undefined &&
+          HTTP_MODULE_NAMES.has(callee.objectName) &&
+          (name === 'get' || name === 'request')
+        ) {
+          return {
+            kind: 'deferred',
+            sink: `a response callback passed to \`${callee.objectName}.${name}()\``,
+            callbackSlot: true,
+          };
         }
         if (callee.rootName !== undefined && CALLBACK_API_ROOTS.has(callee.rootName) && isFunction) {
-          return { kind: 'deferred', sink: `a completion callback passed to a \`${callee.rootName}\` API`, callbackSlot: true };
+          return {
+            kind: 'deferred',
+            sink: `a completion callback passed to a \`${callee.rootName}\` API`,
+            callbackSlot: true,
+          };
         }
         const first = call.arguments[0];
-        const namesEvent = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && argumentIndex >= 1;
+        const namesEvent =
+          first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && argumentIndex >= 1;
         if (
           LISTENER_METHODS.has(name) ||
           (EVENT_SHORTHAND_METHODS.has(name) && isFunction) ||
@@ -309,15 +326,18 @@ export class LoopClosureAnalyzer {
             isKnownCollection(member.object, this.resolveBound) ||
             this.isCollectionType?.(member.object) === true)
         ) {
-          const isValueSlot =
-            (name !== 'set' || argumentIndex >= 1) && (name !== 'splice' || argumentIndex >= 2);
+          const isValueSlot = (name !== 'set' || argumentIndex >= 1) && (name !== 'splice' || argumentIndex >= 2);
           if (isValueSlot) return { kind: 'deferred', sink: `stored with \`.${name}()\``, receiver: member.object };
           return { kind: 'sync', known: true };
         }
         if (name === 'assign' && callee.objectName === 'Object' && argumentIndex >= 1) {
           // `Object.assign(handlers, { [key]: fn })`: the target keeps what the sources hold.
           const target = call.arguments[0];
-          if (target && target.type !== AST_NODE_TYPES.ObjectExpression && target.type !== AST_NODE_TYPES.SpreadElement) {
+          if (
+            target &&
+            target.type !== AST_NODE_TYPES.ObjectExpression &&
+            target.type !== AST_NODE_TYPES.SpreadElement
+          ) {
             return { kind: 'deferred', sink: 'stored with `Object.assign()`', receiver: target };
           }
         }
@@ -355,7 +375,12 @@ export class LoopClosureAnalyzer {
         return { kind: 'deferred', sink: 'an error-first completion callback' };
       }
       const second = parameterName(fn.params[1]);
-      if (first !== undefined && second !== undefined && REQUEST_PARAMETER.test(first) && RESPONSE_PARAMETER.test(second)) {
+      if (
+        first !== undefined &&
+        second !== undefined &&
+        REQUEST_PARAMETER.test(first) &&
+        RESPONSE_PARAMETER.test(second)
+      ) {
         return { kind: 'deferred', sink: 'a request handler' };
       }
     }
@@ -411,7 +436,8 @@ export class LoopClosureAnalyzer {
     objectValue: TSESTree.Node,
     key: string,
   ): ArgumentUse | undefined {
-    if (holder?.type !== AST_NODE_TYPES.CallExpression && holder?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    if (holder?.type !== AST_NODE_TYPES.CallExpression && holder?.type !== AST_NODE_TYPES.NewExpression)
+      return undefined;
     const index = holder.arguments.indexOf(objectValue as TSESTree.CallExpressionArgument);
     if (index < 0) return undefined;
     const helper =
@@ -464,7 +490,9 @@ export class LoopClosureAnalyzer {
     const parameterVariable = (name: string): Variable | undefined =>
       this.sourceCode
         .getDeclaredVariables(helper)
-        .find((declared) => declared.name === name && declared.defs.some((definition) => definition.type === 'Parameter'));
+        .find(
+          (declared) => declared.name === name && declared.defs.some((definition) => definition.type === 'Parameter'),
+        );
     const reads = (variable: Variable | undefined): TSESTree.Node[] =>
       (variable?.references ?? [])
         .filter((reference) => reference.isRead() && isValueReference(reference))
@@ -485,7 +513,9 @@ export class LoopClosureAnalyzer {
       // `function bind(options) { el.addEventListener('click', options.run); }`
       return reads(parameterVariable(parameter.name)).flatMap((identifier) => {
         const member = identifier.parent;
-        return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberPropertyName(member) === key
+        return member?.type === AST_NODE_TYPES.MemberExpression &&
+          member.object === identifier &&
+          memberPropertyName(member) === key
           ? [member]
           : [];
       });
@@ -502,9 +532,20 @@ export class LoopClosureAnalyzer {
     return [];
   }
 
-  private findParameterDeferral(helper: FunctionNode, index: number, key: string | undefined): HelperDeferral | undefined {
+  private findParameterDeferral(
+    helper: FunctionNode,
+    index: number,
+    key: string | undefined,
+  ): HelperDeferral | undefined {
     for (const identifier of this.callbackReads(helper, index, key)) {
-      const fate = this.fateOf(identifier, { chain: [], fn: undefined, depth: 1, viaVariable: true, home: helper, knownFunction: true });
+      const fate = this.fateOf(identifier, {
+        chain: [],
+        fn: undefined,
+        depth: 1,
+        viaVariable: true,
+        home: helper,
+        knownFunction: true,
+      });
       if (fate.kind === 'deferred') return { callbackSlot: fate.callbackSlot === true };
       // Used from a function the helper hands over for later (`el.addEventListener('click', () => cb())`).
       for (let owner = enclosingFunction(identifier); owner && owner !== helper; owner = enclosingFunction(owner)) {
@@ -644,7 +685,13 @@ export class LoopClosureAnalyzer {
             owner.type === AST_NODE_TYPES.JSXAttribute &&
             owner.name.type === AST_NODE_TYPES.JSXIdentifier &&
             /^on[A-Z]/.test(owner.name.name);
-          return { kind: 'deferred', sink, sinkNode: parent, viaVariable: context.viaVariable, callbackSlot: isHandlerProp };
+          return {
+            kind: 'deferred',
+            sink,
+            sinkNode: parent,
+            viaVariable: context.viaVariable,
+            callbackSlot: isHandlerProp,
+          };
         }
         case AST_NODE_TYPES.AssignmentExpression: {
           if (parent.right !== node || parent.operator === '+=' || parent.operator === '-=') return SYNC;
@@ -683,7 +730,9 @@ export class LoopClosureAnalyzer {
         }
         case AST_NODE_TYPES.VariableDeclarator: {
           if (parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return SYNC;
-          const declared = this.sourceCode.getDeclaredVariables(parent).find((variable) => variable.name === (parent.id as TSESTree.Identifier).name);
+          const declared = this.sourceCode
+            .getDeclaredVariables(parent)
+            .find((variable) => variable.name === (parent.id as TSESTree.Identifier).name);
           return declared ? this.followVariable(declared, context) : SYNC;
         }
         case AST_NODE_TYPES.ReturnStatement:
@@ -851,7 +900,8 @@ export class LoopClosureAnalyzer {
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       if (parent.callee === value) return owner.async ? SYNC : this.fateOf(parent, context);
       const name = calleeName(parent.callee).name;
-      if (name !== undefined && RESULT_COLLECTING_METHODS.has(name) && !owner.async) return this.fateOf(parent, context);
+      if (name !== undefined && RESULT_COLLECTING_METHODS.has(name) && !owner.async)
+        return this.fateOf(parent, context);
     }
     return SYNC;
   }
@@ -1205,7 +1255,8 @@ function isDeclaredForLaterAssignment(definition: TSESLint.Scope.Definition): bo
 function storedValue(write: TSESTree.Node): TSESTree.Node | undefined {
   const parent = write.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === write) return parent.init ?? undefined;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=') return parent.right;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === write && parent.operator === '=')
+    return parent.right;
   return undefined;
 }
 
@@ -1299,7 +1350,8 @@ export function isLatch(fn: FunctionNode, variable: Binding, chain: LoopNode[]):
       if (reference.isWrite()) writesInside = true;
       else if (reference.isRead()) {
         const parent = identifier.parent;
-        if (!(parent?.type === AST_NODE_TYPES.BinaryExpression && COMPARISON_OPERATORS.has(parent.operator))) comparedOnly = false;
+        if (!(parent?.type === AST_NODE_TYPES.BinaryExpression && COMPARISON_OPERATORS.has(parent.operator)))
+          comparedOnly = false;
       }
       continue;
     }
@@ -1343,7 +1395,8 @@ function breakTarget(statement: TSESTree.BreakStatement): TSESTree.Node | undefi
   let current: TSESTree.Node | undefined = statement.parent;
   while (current && !isFunctionNode(current)) {
     if (statement.label) {
-      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === statement.label.name) return current;
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === statement.label.name)
+        return current;
     } else if (isBreakableStatement(current)) {
       return current;
     }

@@ -70,7 +70,8 @@ function moduleBinding(variable: Variable, resolve: Resolve, depth = 0): ModuleB
     const source = stringValue(declaration.source);
     if (source === undefined) return undefined;
     if (node.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : stringValue(node.imported);
+      const imported =
+        node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : stringValue(node.imported);
       return imported === undefined ? undefined : { module: coreModuleName(source), exported: imported };
     }
     return { module: coreModuleName(source), exported: undefined };
@@ -143,7 +144,9 @@ function classOf(variable: Variable): ClassNode | undefined {
   const definition = singleDefinition(variable);
   if (definition?.type === 'ClassName') {
     const node = definition.node;
-    return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression ? node : undefined;
+    return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression
+      ? node
+      : undefined;
   }
   if (definition?.type === 'Variable' && definition.node.init) {
     const init = skipTypeWrappers(definition.node.init);
@@ -159,11 +162,20 @@ function memberName(member: TSESTree.MethodDefinition | TSESTree.PropertyDefinit
 }
 
 /** A method (or function-valued field) of a class declared in the file, inherited ones included. */
-function classMethod(classNode: ClassNode, name: string, isStatic: boolean, resolve: Resolve, depth = 0): FunctionNode | undefined {
+function classMethod(
+  classNode: ClassNode,
+  name: string,
+  isStatic: boolean,
+  resolve: Resolve,
+  depth = 0,
+): FunctionNode | undefined {
   for (const member of classNode.body.body) {
     if (member.type === AST_NODE_TYPES.MethodDefinition) {
       // Overload signatures have no body: the implementation follows them.
-      const value = member.kind === 'method' && member.static === isStatic && memberName(member) === name ? functionValue(member.value) : undefined;
+      const value =
+        member.kind === 'method' && member.static === isStatic && memberName(member) === name
+          ? functionValue(member.value)
+          : undefined;
       if (value) return value;
     } else if (member.type === AST_NODE_TYPES.PropertyDefinition) {
       if (member.static === isStatic && memberName(member) === name) return functionValue(member.value);
@@ -210,7 +222,8 @@ function thisClass(node: TSESTree.Node): { classNode: ClassNode; isStatic: boole
 /** The nearest function that has its own `this` (arrow functions do not), unless a class body comes first. */
 function thisFunction(node: TSESTree.Node): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration)
+      return current;
     if (current.type === AST_NODE_TYPES.ClassBody) return undefined;
   }
   return undefined;
@@ -221,7 +234,8 @@ function prototypeOwner(member: TSESTree.Node): TSESTree.Identifier | undefined 
   const target = skipTypeWrappers(member);
   if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const prototype = skipTypeWrappers(target.object);
-  if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(prototype) !== 'prototype') return undefined;
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(prototype) !== 'prototype')
+    return undefined;
   const owner = skipTypeWrappers(prototype.object);
   return owner.type === AST_NODE_TYPES.Identifier ? owner : undefined;
 }
@@ -231,11 +245,18 @@ function prototypeOwner(member: TSESTree.Node): TSESTree.Identifier | undefined 
  * constructor itself (`function Widget() {…}`), a prototype method (`Widget.prototype.m = function …`)
  * or a method of an object assigned to the prototype (`Widget.prototype = { m() {…} }`).
  */
-function prototypeConstructor(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration, resolve: Resolve): Variable | undefined {
+function prototypeConstructor(
+  fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration,
+  resolve: Resolve,
+): Variable | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ? resolve(fn.id) : undefined;
   let value: TSESTree.Node = fn;
   const holder = fn.parent;
-  if (holder.type === AST_NODE_TYPES.Property && holder.value === fn && holder.parent.type === AST_NODE_TYPES.ObjectExpression) {
+  if (
+    holder.type === AST_NODE_TYPES.Property &&
+    holder.value === fn &&
+    holder.parent.type === AST_NODE_TYPES.ObjectExpression
+  ) {
     value = holder.parent;
   }
   const assignment = value.parent;
@@ -249,7 +270,11 @@ function prototypeConstructor(fn: TSESTree.FunctionExpression | TSESTree.Functio
           : undefined;
     return owner?.type === AST_NODE_TYPES.Identifier ? resolve(owner) : undefined;
   }
-  if (assignment?.type === AST_NODE_TYPES.VariableDeclarator && assignment.init === fn && assignment.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    assignment?.type === AST_NODE_TYPES.VariableDeclarator &&
+    assignment.init === fn &&
+    assignment.id.type === AST_NODE_TYPES.Identifier
+  ) {
     return resolve(assignment.id);
   }
   return undefined;
@@ -261,7 +286,11 @@ function prototypeMethod(constructor: Variable, name: string): FunctionNode | un
     const prototype = reference.identifier.parent;
     if (prototype?.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(prototype) !== 'prototype') continue;
     const next = prototype.parent;
-    if (next?.type === AST_NODE_TYPES.MemberExpression && next.object === prototype && memberPropertyName(next) === name) {
+    if (
+      next?.type === AST_NODE_TYPES.MemberExpression &&
+      next.object === prototype &&
+      memberPropertyName(next) === name
+    ) {
       const assignment = next.parent;
       if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === next) {
         const value = functionValue(assignment.right);
@@ -299,9 +328,15 @@ export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): Funct
   const target = skipTypeWrappers(callee);
   if (target.type === AST_NODE_TYPES.Identifier) {
     const variable = resolve(target);
-    if (variable && variable.defs.length > 1 && variable.defs.every((definition) => definition.type === 'FunctionName')) {
+    if (
+      variable &&
+      variable.defs.length > 1 &&
+      variable.defs.every((definition) => definition.type === 'FunctionName')
+    ) {
       // Overload signatures (`function f(a): void;`) followed by the one implementation.
-      const implementations = variable.defs.filter((definition) => definition.node.type === AST_NODE_TYPES.FunctionDeclaration);
+      const implementations = variable.defs.filter(
+        (definition) => definition.node.type === AST_NODE_TYPES.FunctionDeclaration,
+      );
       const implementation = implementations.length === 1 ? implementations[0]?.node : undefined;
       return implementation?.type === AST_NODE_TYPES.FunctionDeclaration ? implementation : undefined;
     }
@@ -342,7 +377,11 @@ export function calleeDefinition(callee: TSESTree.Node, resolve: Resolve): Funct
   return undefined;
 }
 
-function constructedClassMethod(expression: TSESTree.NewExpression, name: string, resolve: Resolve): FunctionNode | undefined {
+function constructedClassMethod(
+  expression: TSESTree.NewExpression,
+  name: string,
+  resolve: Resolve,
+): FunctionNode | undefined {
   const callee = skipTypeWrappers(expression.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = resolve(callee);
@@ -364,7 +403,9 @@ export function constructorDefinition(expression: TSESTree.NewExpression, resolv
   for (let depth = 0; classNode && depth <= MAX_CLASS_DEPTH; depth += 1) {
     for (const member of classNode.body.body) {
       const value =
-        member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor' ? functionValue(member.value) : undefined;
+        member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor'
+          ? functionValue(member.value)
+          : undefined;
       if (value) return value;
     }
     const base: TSESTree.Node | null = classNode.superClass && skipTypeWrappers(classNode.superClass);
@@ -435,9 +476,14 @@ export function isKnownCollection(receiver: TSESTree.Node, resolve: Resolve): bo
       if (name.type === AST_NODE_TYPES.Identifier && isCollectionType(name.typeAnnotation)) return true;
       if (definition.type === 'Variable' && isCollectionConstruction(definition.node.init)) return true;
     }
-    return variable.references.some((reference) => reference.isWrite() && isCollectionConstruction(reference.writeExpr));
+    return variable.references.some(
+      (reference) => reference.isWrite() && isCollectionConstruction(reference.writeExpr),
+    );
   }
-  if (target.type !== AST_NODE_TYPES.MemberExpression || skipTypeWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression) {
+  if (
+    target.type !== AST_NODE_TYPES.MemberExpression ||
+    skipTypeWrappers(target.object).type !== AST_NODE_TYPES.ThisExpression
+  ) {
     return false;
   }
   const name =

@@ -180,8 +180,7 @@ export function snapshotFix(
     for (const { name, snapshot, reads } of snapshots) {
       for (const identifier of reads) {
         const parent = identifier.parent;
-        const shorthand =
-          parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier;
+        const shorthand = parent?.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier;
         fixes.push(fixer.replaceText(identifier, shorthand ? `${name}: ${snapshot}` : snapshot));
       }
     }

@@ -83,7 +83,15 @@ export const EVENT_SHORTHAND_METHODS = new Set([
 ]);
 
 /** jQuery animations: a function argument is the completion callback. */
-export const ANIMATION_METHODS = new Set(['animate', 'fadeIn', 'fadeOut', 'fadeTo', 'slideUp', 'slideDown', 'slideToggle']);
+export const ANIMATION_METHODS = new Set([
+  'animate',
+  'fadeIn',
+  'fadeOut',
+  'fadeTo',
+  'slideUp',
+  'slideDown',
+  'slideToggle',
+]);
 
 /** Collections that keep what they are given: the stored function can be called at any later time. */
 export const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'enqueue', 'schedule', 'defer']);

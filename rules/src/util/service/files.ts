@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 
 const TEST_FILE = /(?:^|[/\\])(?:__tests__|__mocks__)[/\\]|\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/i;
-const UI_MODULES = /^(?:react|react-dom|preact|vue|svelte|solid-js|lit|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native)(?:\/|$)/;
+const UI_MODULES =
+  /^(?:react|react-dom|preact|vue|svelte|solid-js|lit|@angular\/core|next\/navigation|next\/router|@remix-run\/react|react-native)(?:\/|$)/;
 
 /** Test files: a request there is bounded by the test runner's own timeout. */
 export function isTestFile(filename: string): boolean {
@@ -16,7 +17,12 @@ export function isBrowserUiFile(filename: string, sourceCode: Readonly<TSESLint.
   // JSX markup (in a `.jsx`/`.tsx` file): a component.
   if (/\.[jt]sx$/i.test(filename) && /<\/[A-Za-z]|\/>/.test(sourceCode.text)) return true;
   // Page code: the DOM or a service worker.
-  if (/\b(?:document\.(?:getElementById|querySelector|createElement|body)|navigator\.serviceWorker|window\.(?:location|addEventListener|document))\b/.test(sourceCode.text)) return true;
+  if (
+    /\b(?:document\.(?:getElementById|querySelector|createElement|body)|navigator\.serviceWorker|window\.(?:location|addEventListener|document))\b/.test(
+      sourceCode.text,
+    )
+  )
+    return true;
   for (const statement of sourceCode.ast.body) {
     if (
       statement.type === AST_NODE_TYPES.ExpressionStatement &&
@@ -25,7 +31,8 @@ export function isBrowserUiFile(filename: string, sourceCode: Readonly<TSESLint.
     ) {
       return true;
     }
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && UI_MODULES.test(String(statement.source.value))) return true;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && UI_MODULES.test(String(statement.source.value)))
+      return true;
   }
   return false;
 }

@@ -48,7 +48,12 @@ export function constObjectLiteral(
     // Filled in by a merge helper (`Object.assign(opts, …)`, `_.merge(opts, …)`).
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier) {
       const callee = skipWrappers(parent.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      const name =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(callee)
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : undefined;
       if (name && MERGE_FUNCTIONS.has(name)) return undefined;
     }
   }
@@ -128,6 +133,7 @@ export function setPropertyFix(
   value: string,
 ): TSESLint.RuleFix {
   const existing = findProperty(object, key);
-  if (existing && !existing.shorthand && existing.kind === 'init' && !existing.method) return fixer.replaceText(existing.value, value);
+  if (existing && !existing.shorthand && existing.kind === 'init' && !existing.method)
+    return fixer.replaceText(existing.value, value);
   return addPropertyFix(sourceCode, fixer, object, `${key}: ${value}`);
 }

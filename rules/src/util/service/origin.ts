@@ -45,7 +45,8 @@ export function moduleOrigin(variable: TSESLint.Scope.Variable | undefined): Mod
     }
     return undefined;
   }
-  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
+    return undefined;
   const required = requiredModule(def.node.init);
   if (!required) return undefined;
   const id = def.node.id;
@@ -67,7 +68,10 @@ function requiredModule(init: TSESTree.Expression): ModuleOrigin | undefined {
   const expression = skipWrappers(init);
   const direct = requireSource(expression);
   if (direct) return { source: direct, imported: 'default' };
-  if (expression.type === AST_NODE_TYPES.AwaitExpression && expression.argument.type === AST_NODE_TYPES.ImportExpression) {
+  if (
+    expression.type === AST_NODE_TYPES.AwaitExpression &&
+    expression.argument.type === AST_NODE_TYPES.ImportExpression
+  ) {
     const source = expression.argument.source;
     if (source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') {
       return { source: normaliseModule(source.value), imported: '*' };
@@ -85,16 +89,24 @@ function requireSource(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
   const [first] = node.arguments;
-  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? normaliseModule(first.value) : undefined;
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string'
+    ? normaliseModule(first.value)
+    : undefined;
 }
 
 /** The origin of an identifier used in the file (undefined for locals, parameters and globals). */
-export function identifierOrigin(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): ModuleOrigin | undefined {
+export function identifierOrigin(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): ModuleOrigin | undefined {
   return moduleOrigin(resolveVariable(sourceCode, identifier));
 }
 
 /** True when `identifier` names a global the file never declares (`fetch`, `process`, `window`). */
-export function isUndeclaredGlobal(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+export function isUndeclaredGlobal(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): boolean {
   const variable = resolveVariable(sourceCode, identifier);
   return !variable || variable.defs.length === 0;
 }
@@ -140,7 +152,8 @@ export function declaringModule(types: Checker, node: TSESTree.Node): { module: 
     const declaration = symbol.declarations?.[0];
     if (!declaration) return undefined;
     const fileName = declaration.getSourceFile().fileName.replace(/\\/g, '/');
-    const name = symbol.escapedName === 'export=' || isDefaultExport(declaration, symbol) ? 'default' : String(symbol.escapedName);
+    const name =
+      symbol.escapedName === 'export=' || isDefaultExport(declaration, symbol) ? 'default' : String(symbol.escapedName);
     // An ambient module (`declare module 'http' { … }`) names itself with a quoted symbol name: `"http"`.
     for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
       const moduleName = (current as { name?: ts.Node }).name;
@@ -164,6 +177,9 @@ function isDefaultExport(declaration: ts.Declaration, symbol: ts.Symbol): boolea
   // The module that holds the declaration: a `declare module '…' { … }` block, or the whole file.
   let top: ts.Node = declaration;
   while (top.parent?.parent) top = top.parent;
-  const text = top !== declaration && (top as { body?: unknown }).body !== undefined ? top.getText() : declaration.getSourceFile().text;
+  const text =
+    top !== declaration && (top as { body?: unknown }).body !== undefined
+      ? top.getText()
+      : declaration.getSourceFile().text;
   return new RegExp(`export\\s+default\\s+${name}\\s*;|export\\s*=\\s*${name}\\s*;`).test(text);
 }
