@@ -36,14 +36,14 @@ describe('scaffold commands create their files', () => {
     await closeAllEditors();
   });
 
-  // [command, the file name the generated module gets]
-  for (const [command, generator] of [
-    ['tripwire.generateErrgroup', 'errgroup'],
-    ['tripwire.generateSingleflight', 'singleflight'],
-    ['tripwire.generateRetry', 'retry'],
-    ['tripwire.generateCircuitBreaker', 'circuit-breaker'],
-    ['tripwire.generateRateLimiter', 'rate-limiter'],
-    ['tripwire.generateTimeout', 'timeout'],
+  // [command, the file name the generated module gets, the public API the module must declare]
+  for (const [command, generator, api] of [
+    ['tripwire.generateErrgroup', 'errgroup', ['class ErrGroup', 'function mapWithLimit']],
+    ['tripwire.generateSingleflight', 'singleflight', ['class SingleFlight']],
+    ['tripwire.generateRetry', 'retry', ['interface RetryOptions', 'function retry']],
+    ['tripwire.generateCircuitBreaker', 'circuit-breaker', ['class CircuitBreaker', 'class BreakerOpenError']],
+    ['tripwire.generateRateLimiter', 'rate-limiter', ['class RateLimiter']],
+    ['tripwire.generateTimeout', 'timeout', ['function withTimeout', 'class TimeoutError']],
   ] as const) {
     it(`${command} writes the ${generator} module into src/common`, async () => {
       assert.deepEqual(await filesMatching('src/common', new RegExp(generator, 'i')), [], 'nothing there before');
@@ -59,7 +59,14 @@ describe('scaffold commands create their files', () => {
         );
         return /\bexport\b/.test(content) ? content : undefined;
       });
-      assert.ok(text.length > 500, `${created[0]} holds a real module`);
+      for (const declaration of api) {
+        const [kind, name] = declaration.split(' ');
+        assert.match(
+          text,
+          new RegExp(`^export (async )?${kind} ${name}\\b`, 'm'),
+          `${created[0]} declares ${declaration}`,
+        );
+      }
     });
   }
 
