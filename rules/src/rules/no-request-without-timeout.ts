@@ -328,11 +328,11 @@ export default createRule<Options, MessageId>({
         if (origin && HTTP_MODULES.has(origin.source) && (origin.imported === 'request' || origin.imported === 'get')) {
           return httpCall(`${origin.source}.${origin.imported}`, args);
         }
-        if (isAxios(origin)) return axiosCallable('axios', args, defaultInstance(callee.name));
-        if (isGot(origin)) return gotCallable('got', args, defaultInstance(callee.name));
+        if (isAxios(origin)) return clientCallable('axios', 'axios', args, defaultInstance(callee.name));
+        if (isGot(origin)) return clientCallable('got', 'got', args, defaultInstance(callee.name));
         const created = variableInstance(callee);
-        if (created?.kind === 'axios') return axiosCallable(callee.name, args, created.instance);
-        if (created?.kind === 'got') return gotCallable(callee.name, args, created.instance);
+        if (created?.kind === 'axios') return clientCallable('axios', callee.name, args, created.instance);
+        if (created?.kind === 'got') return clientCallable('got', callee.name, args, created.instance);
         return undefined;
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
@@ -403,17 +403,19 @@ export default createRule<Options, MessageId>({
       return { kind: 'http', label, options: undefined, optionsIndex: 1, instance: undefined };
     }
 
-    function axiosCallable(
+    /** `client(url)`, `client(url, options)` or `client(options)` of axios or got: where the options go. */
+    function clientCallable(
+      kind: 'axios' | 'got',
       label: string,
       args: TSESTree.CallExpressionArgument[],
       instance: Instance,
     ): RequestCall | undefined {
       if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
       const [first, second] = args;
-      if (second) return { kind: 'axios', label, options: second, optionsIndex: 1, instance };
-      if (first && looksLikeOptions(first)) return { kind: 'axios', label, options: first, optionsIndex: 0, instance };
+      if (second) return { kind, label, options: second, optionsIndex: 1, instance };
+      if (first && looksLikeOptions(first)) return { kind, label, options: first, optionsIndex: 0, instance };
       if (first && !looksLikeUrl(first)) return undefined;
-      return { kind: 'axios', label, options: undefined, optionsIndex: 1, instance };
+      return { kind, label, options: undefined, optionsIndex: 1, instance };
     }
 
     function axiosMethod(
@@ -430,19 +432,6 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
-    function gotCallable(
-      label: string,
-      args: TSESTree.CallExpressionArgument[],
-      instance: Instance,
-    ): RequestCall | undefined {
-      if (args.length === 0 || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-      const [first, second] = args;
-      if (second) return { kind: 'got', label, options: second, optionsIndex: 1, instance };
-      if (first && looksLikeOptions(first)) return { kind: 'got', label, options: first, optionsIndex: 0, instance };
-      if (first && !looksLikeUrl(first)) return undefined;
-      return { kind: 'got', label, options: undefined, optionsIndex: 1, instance };
-    }
-
     function gotMethod(
       label: string,
       method: string,
@@ -450,7 +439,7 @@ export default createRule<Options, MessageId>({
       instance: Instance,
     ): RequestCall | undefined {
       if (!GOT_METHODS.has(method)) return undefined;
-      return gotCallable(label, args, instance);
+      return clientCallable('got', label, args, instance);
     }
 
     function isFunctionLike(node: TSESTree.Node): boolean {
