@@ -12,7 +12,7 @@ import {
   type FunctionNode,
 } from '../util/async/ast.js';
 import { addPropertyFix, keyPresence } from '../util/service/objects.js';
-import { getChecker, guard, identifierOrigin } from '../util/service/origin.js';
+import { getChecker, identifierOrigin } from '../util/service/origin.js';
 
 export type MessageId = 'leak' | 'suggestOnce' | 'suggestSignal' | 'suggestFinally' | 'suggestEffectCleanup';
 export type Options = [];
@@ -623,7 +623,7 @@ export default createRule<Options, MessageId>({
     function notAnEmitter(target: TSESTree.Node): boolean {
       if (!types) return false;
       return (
-        guard(() => {
+        types.ask(target, () => {
           const tsNode = types.tsNode(target);
           if (!tsNode) return false;
           const type = types.checker.getTypeAtLocation(tsNode);

@@ -12,7 +12,6 @@ import { constObjectLiteral, keyPresence, setPropertyFix, type KeyPresence } fro
 import {
   declaringModule,
   getChecker,
-  guard,
   identifierOrigin,
   isUndeclaredGlobal,
   type Checker,
@@ -483,7 +482,7 @@ export default createRule<Options, MessageId>({
             : undefined;
       if (name && /url|uri|endpoint|href|link|address|location|path|route/i.test(name)) return true;
       if (types) {
-        const isString = guard(() => {
+        const isString = types.ask(expression, () => {
           const tsNode = types.tsNode(expression);
           if (!tsNode) return false;
           const type = types.checker.getTypeAtLocation(tsNode);
@@ -499,7 +498,7 @@ export default createRule<Options, MessageId>({
     function typeLacks(node: TSESTree.Node, keys: ReadonlySet<string>): boolean {
       if (!types) return false;
       return (
-        guard(() => {
+        types.ask(node, () => {
           const tsNode = types.tsNode(skipWrappers(node));
           if (!tsNode) return false;
           const type = types.checker.getTypeAtLocation(tsNode);
@@ -751,7 +750,7 @@ export default createRule<Options, MessageId>({
     function signalMayBeMissing(variable: TSESLint.Scope.Variable): boolean {
       const identifier = variable.defs[0]?.name;
       if (types && identifier) {
-        const optional = guard(() => {
+        const optional = types.ask(identifier, () => {
           const tsNode = types.tsNode(identifier);
           if (!tsNode) return undefined;
           const type = types.checker.getTypeAtLocation(tsNode);

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { memberName, resolveVariable, skipWrappers } from '../async/ast.js';
+import { askChecker } from '../checker-guard.js';
 
 /** Where a binding comes from: a module and the name imported from it (`*` namespace, `default` default or whole `require`). */
 export interface ModuleOrigin {
@@ -111,10 +112,15 @@ export function isUndeclaredGlobal(
   return !variable || variable.defs.length === 0;
 }
 
-/** A type checker for one file, or null without type information. Every checker call goes through `guard`. */
+/** A type checker for one file, or null without type information. Every checker call goes through `ask`. */
 export interface Checker {
   checker: ts.TypeChecker;
   tsNode(node: TSESTree.Node): ts.Node | undefined;
+  /**
+   * Asks the checker one question about `node` through `askChecker`: a checker failure on legal code answers
+   * `undefined` (the untyped answer), is reported once per rule, and never aborts the lint run.
+   */
+  ask<T>(node: TSESTree.Node, question: () => T): T | undefined;
 }
 
 export function getChecker(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Checker | null {
@@ -122,16 +128,11 @@ export function getChecker(context: Readonly<TSESLint.RuleContext<string, readon
   if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
   const map = services.esTreeNodeToTSNodeMap;
   const checker = services.program.getTypeChecker();
-  return { checker, tsNode: (node) => map.get(node as never) as ts.Node | undefined };
-}
-
-/** Runs a checker query; a checker failure on legal code answers `undefined` (the untyped answer) instead of aborting the lint run. */
-export function guard<T>(query: () => T): T | undefined {
-  try {
-    return query();
-  } catch {
-    return undefined;
-  }
+  return {
+    checker,
+    tsNode: (node) => map.get(node as never) as ts.Node | undefined,
+    ask: (node, question) => askChecker(context, node, question),
+  };
 }
 
 /**
@@ -141,7 +142,7 @@ export function guard<T>(query: () => T): T | undefined {
  * project's own code.
  */
 export function declaringModule(types: Checker, node: TSESTree.Node): { module: string; name: string } | undefined {
-  return guard(() => {
+  return types.ask(node, () => {
     const tsNode = types.tsNode(node);
     if (!tsNode) return undefined;
     const { checker } = types;
