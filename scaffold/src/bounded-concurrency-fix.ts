@@ -12,6 +12,7 @@ import ts from 'typescript';
 import { planConcurrencyScaffold, type CanonicalModule } from './concurrency.js';
 import { planChanges, type FileChange, type OffsetEdit } from './plan.js';
 import { inferQuote, inferSemicolons } from './project-style.js';
+import { parseSourceFile } from './source-file.js';
 
 export type { OffsetEdit } from './plan.js';
 
@@ -37,13 +38,6 @@ export interface RewriteRequest {
   limit?: number;
   /** Module syntax to use when the file has neither `import` nor `require` (default: ESM, CommonJS for .cjs). */
   moduleKind?: 'esm' | 'cjs';
-}
-
-function scriptKind(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
 }
 
 function isPromiseAll(node: ts.Node): node is ts.CallExpression {
@@ -79,13 +73,7 @@ function findPromiseAll(sourceFile: ts.SourceFile, offset: number): ts.CallExpre
  */
 export function computeMapWithLimitRewrite(request: RewriteRequest): OffsetEdit[] | undefined {
   const limit = request.limit ?? DEFAULT_LIMIT;
-  const sourceFile = ts.createSourceFile(
-    request.fileName,
-    request.text,
-    ts.ScriptTarget.Latest,
-    true,
-    scriptKind(request.fileName),
-  );
+  const sourceFile = parseSourceFile(request.fileName, request.text);
   const call = findPromiseAll(sourceFile, request.offset);
   if (call === undefined || call.arguments.length !== 1) return undefined;
   const [mapCall] = call.arguments;

@@ -21,6 +21,7 @@ import {
   type ScaffoldEditRequest,
 } from './bounded-concurrency-fix.js';
 import type { FileChange } from './plan.js';
+import { parseSourceFile } from './source-file.js';
 
 /** Title of the errgroup refactor. */
 export const ERRGROUP_REFACTOR_TITLE = 'Run iterations concurrently with ErrGroup';
@@ -39,17 +40,6 @@ export interface RefactorRequest {
   importSpecifier: string;
   /** Module syntax when the file has neither imports nor requires. */
   moduleKind?: 'esm' | 'cjs';
-}
-
-function parse(fileName: string, text: string): ts.SourceFile {
-  const kind = /\.tsx$/.test(fileName)
-    ? ts.ScriptKind.TSX
-    : /\.[cm]?ts$/.test(fileName)
-      ? ts.ScriptKind.TS
-      : /\.jsx$/.test(fileName)
-        ? ts.ScriptKind.JSX
-        : ts.ScriptKind.JS;
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
 }
 
 /** The innermost node of a kind containing `offset`. */
@@ -149,7 +139,7 @@ const ORDER_SENSITIVE_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'sh
  * @returns the edits or why the refactor is unavailable
  */
 export function computeForOfToErrGroup(request: RefactorRequest, limit = 8): RefactorComputation {
-  const sourceFile = parse(request.fileName, request.text);
+  const sourceFile = parseSourceFile(request.fileName, request.text);
   const loop = innermost(sourceFile, request.offset, ts.isForOfStatement);
   if (loop === undefined) return { disabledReason: 'Place the cursor on a for…of loop.' };
   if (loop.awaitModifier !== undefined)
@@ -290,7 +280,7 @@ function functionName(node: KeyedFunction): string | undefined {
  * @returns the edits or why the refactor is unavailable
  */
 export function computeSingleFlightWrap(request: RefactorRequest): RefactorComputation {
-  const sourceFile = parse(request.fileName, request.text);
+  const sourceFile = parseSourceFile(request.fileName, request.text);
   const fn = innermost(sourceFile, request.offset, isKeyedFunctionCandidate);
   if (fn === undefined || fn.body === undefined)
     return { disabledReason: 'Place the cursor on an async function or method.' };

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { IndentUnit, QuoteStyle } from './adapt.js';
+import { scriptKindOf } from './source-file.js';
 
 /** The test runners a generated test file can target. */
 export type TestRunner = 'node' | 'vitest' | 'jest';
@@ -304,13 +305,6 @@ export function sourceFileStyle(
   if (indent !== undefined && quote !== undefined) return { indent, quote };
   const project = detectProjectStyle(path.dirname(filePath), stopAt === undefined ? {} : { stopAt });
   return { indent: indent ?? project.indent, quote: quote ?? project.quote };
-}
-
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
 }
 
 /**

@@ -28,22 +28,12 @@ import {
 } from './bounded-concurrency-fix.js';
 import type { RefactorComputation, RefactorEditRequest, RefactorRequest } from './concurrency-refactors.js';
 import type { FileChange } from './plan.js';
+import { parseSourceFile } from './source-file.js';
 
 /** Title of the retry refactor. */
 export const RETRY_REFACTOR_TITLE = 'Retry with backoff';
 /** The `retries` the refactor writes. */
 export const RETRY_REFACTOR_RETRIES = 3;
-
-function parse(fileName: string, text: string): ts.SourceFile {
-  const kind = /\.tsx$/.test(fileName)
-    ? ts.ScriptKind.TSX
-    : /\.[cm]?ts$/.test(fileName)
-      ? ts.ScriptKind.TS
-      : /\.jsx$/.test(fileName)
-        ? ts.ScriptKind.JSX
-        : ts.ScriptKind.JS;
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
-}
 
 /** The innermost `await` whose span contains `offset`. */
 function awaitAt(sourceFile: ts.SourceFile, offset: number): ts.AwaitExpression | undefined {
@@ -264,7 +254,7 @@ function applyWithin(text: string, start: number, end: number, edits: readonly O
  * @returns the edits or why the refactor is unavailable
  */
 export function computeRetryWrap(request: RefactorRequest): RefactorComputation {
-  const sourceFile = parse(request.fileName, request.text);
+  const sourceFile = parseSourceFile(request.fileName, request.text);
   const awaited = awaitAt(sourceFile, request.offset);
   if (awaited === undefined) return { disabledReason: 'Place the cursor on an awaited call (await someCall(…)).' };
   let call: ts.Expression = awaited.expression;
@@ -388,7 +378,7 @@ function optionsIndexFor(call: ts.CallExpression, client: string | undefined): n
  * @returns the edits, or undefined when the fix does not apply
  */
 export function computeWithTimeoutWrap(request: WithTimeoutRequest): OffsetEdit[] | undefined {
-  const sourceFile = parse(request.fileName, request.text);
+  const sourceFile = parseSourceFile(request.fileName, request.text);
   let call: ts.CallExpression | undefined;
   const visit = (node: ts.Node): void => {
     if (request.offset < node.getStart(sourceFile) || request.offset > node.end) return;
