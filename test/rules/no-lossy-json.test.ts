@@ -23,10 +23,25 @@ const count = Number(data.count);
 if (data.id === otherId) {}`,
   `const small = JSON.parse(text);
 if (small.id === 42) {}`,
+  // The field is quoted in the text before the parse (the rule's own suggestion): it arrives as an exact string.
+  `function accountKey(payload) {
+  const account = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":"$1"'));
+  return BigInt(account.accountId);
+}`,
+  // Every long integer is quoted, whatever its field.
+  `const row = JSON.parse(line.replaceAll(/:\\s*(\\d{16,})/g, ':"$1"'));
+if (row.owner === 98765432109876543210n) grant(row);`,
+  `const { ledgerId } = JSON.parse(text.trim().replace(/"ledgerId":(\\d+)/g, '"ledgerId":"$1"'));
+archive(BigInt(ledgerId));`,
 ];
 
 /** Cases that use TypeScript syntax: run without and with type information. */
 const typeScriptValid: Array<Valid | string> = [
+  // The output of the "quote the field" suggestion below: linted again, it is not reported.
+  `function snowflakeOf(body: string) {
+  const data = JSON.parse(body.replace(/"id"\\s*:\\s*(-?\\d+)/g, '"id":"$1"'));
+  return BigInt(data.id);
+}`,
   `interface AppEvent { id: string; startsAt: string }
 const event = JSON.parse(text) as AppEvent;`,
   `interface Flexible { when: string | Date; tags: string[]; meta: Record<string, number> }
@@ -425,6 +440,54 @@ const snowflake = BigInt(data.id);`,
   const tweet = await res.text().then((text) => JSON.parse(text, (key, value, context) => (key === 'id' && typeof value === 'number' ? BigInt(context?.source ?? value) : value)));
   return tweet.id === 1234567890123456789n;
 }`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Another field is quoted: `memberId` still reaches BigInt rounded.
+    code: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":"$1"'));
+const key = BigInt(member.memberId);`,
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 1,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteField',
+            output: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":"$1"').replace(/"memberId"\\s*:\\s*(-?\\d+)/g, '"memberId":"$1"'));
+const key = BigInt(member.memberId);`,
+          },
+          {
+            messageId: 'suggestReviver',
+            output: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":"$1"'), (key, value, context) => (key === 'memberId' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
+const key = BigInt(member.memberId);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The replacement keeps the digits bare: nothing is quoted.
+    code: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":$1'));
+const key = BigInt(member.accountId);`,
+    errors: [
+      {
+        messageId: 'precisionLost',
+        line: 1,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestQuoteField',
+            output: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":$1').replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":"$1"'));
+const key = BigInt(member.accountId);`,
+          },
+          {
+            messageId: 'suggestReviver',
+            output: `const member = JSON.parse(payload.replace(/"accountId"\\s*:\\s*(-?\\d+)/g, '"accountId":$1'), (key, value, context) => (key === 'accountId' && typeof value === 'number' ? BigInt(context?.source ?? value) : value));
+const key = BigInt(member.accountId);`,
           },
         ],
       },

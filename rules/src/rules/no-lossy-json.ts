@@ -9,6 +9,7 @@ import {
   findLossyInTypeNode,
   findUnsafeIntegers,
   findWideIntegerUse,
+  quotedIntegerFields,
   type LossKind,
   type LossyFinding,
 } from '../util/json/lossy.js';
@@ -322,7 +323,8 @@ export default createRule<Options, MessageId>({
 
       // (b) a 64-bit integer read after the rounding already happened.
       const value = isParse ? source : bodyJsonValue(source);
-      const wide = value ? findWideIntegerUse(sourceCode, value) : undefined;
+      const quoted = isParse ? quotedIntegerFields(source.arguments[0]) : undefined;
+      const wide = value ? findWideIntegerUse(sourceCode, value, quoted) : undefined;
       if (wide) {
         const suggestions: Array<TSESLint.SuggestionReportDescriptor<MessageId>> = [];
         const isBigIntCall = wide.node.type === AST_NODE_TYPES.CallExpression;

@@ -445,7 +445,7 @@ export interface WideIntegerUse {
 }
 
 /** Looks at one expression holding parsed JSON for member reads fed to `BigInt` or compared with wide integers. */
-function wideUseOfMemberChain(start: TSESTree.Node): WideIntegerUse | undefined {
+function wideUseOfMemberChain(start: TSESTree.Node, quoted: ReadonlySet<string>): WideIntegerUse | undefined {
   let current: TSESTree.Node = start;
   let key: string | undefined;
   for (;;) {
@@ -462,7 +462,7 @@ function wideUseOfMemberChain(start: TSESTree.Node): WideIntegerUse | undefined 
     }
     break;
   }
-  if (key === undefined || current === start) return undefined;
+  if (key === undefined || current === start || quoted.has(key)) return undefined;
   const parent = current.parent;
   if (!parent) return undefined;
   if (
@@ -504,12 +504,55 @@ function valueHolders(
   return holders;
 }
 
-/** Finds a use of a parsed value that shows a 64-bit integer was expected where JSON gave a double. */
+/** Integer fields the text quotes before it is parsed: their names, or `all` when every wide integer is quoted. */
+export type QuotedFields = ReadonlySet<string> | 'all';
+
+/** A replacement string that puts a captured group between double quotes (`'"id":"$1"'`, `':"$<n>"'`). */
+const QUOTES_A_CAPTURE = /"\$(\d+|<[\w$]+>)"/;
+/** A regex pattern that starts at one named field (`"id"\s*:\s*(-?\d+)`). */
+const FIELD_PATTERN = /^"([\w$-]+)"/;
+
+/**
+ * The integer fields that `text` quotes before `JSON.parse` sees it: `body.replace(/"id"\s*:\s*(-?\d+)/g,
+ * '"id":"$1"')` (the rule's own suggestion) quotes `id`; a pattern not tied to one field that captures digits
+ * (`/:\s*(\d{16,})/g` → `':"$1"'`) quotes every wide integer. Such a field arrives as an exact string.
+ */
+export function quotedIntegerFields(text: TSESTree.Node | undefined): QuotedFields {
+  const fields = new Set<string>();
+  let current = text;
+  while (current?.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberPropertyName(current.callee);
+    if (method !== 'replace' && method !== 'replaceAll') break;
+    const [pattern, replacement] = current.arguments;
+    if (
+      pattern?.type === AST_NODE_TYPES.Literal &&
+      'regex' in pattern &&
+      replacement?.type === AST_NODE_TYPES.Literal &&
+      typeof replacement.value === 'string' &&
+      QUOTES_A_CAPTURE.test(replacement.value) &&
+      /\((\?<[\w$]+>)?[^()]*\\d/.test(pattern.regex.pattern)
+    ) {
+      const field = FIELD_PATTERN.exec(pattern.regex.pattern)?.[1];
+      if (field === undefined) return 'all';
+      fields.add(field);
+    }
+    current = current.callee.object;
+  }
+  return fields;
+}
+
+/**
+ * Finds a use of a parsed value that shows a 64-bit integer was expected where JSON gave a double; fields the
+ * text quoted before the parse (`quoted`) arrive as strings and are not rounded.
+ */
 export function findWideIntegerUse(
   sourceCode: Readonly<TSESLint.SourceCode>,
   value: TSESTree.Node,
+  quoted: QuotedFields = new Set(),
 ): WideIntegerUse | undefined {
+  if (quoted === 'all') return undefined;
   for (const holder of valueHolders(sourceCode, value)) {
+    if (holder.key !== undefined && quoted.has(holder.key)) continue;
     if (holder.key !== undefined) {
       // A destructured field is the number itself: `const { id } = JSON.parse(s); BigInt(id)`.
       const parent = holder.node.parent;
@@ -527,7 +570,7 @@ export function findWideIntegerUse(
       }
       continue;
     }
-    const use = wideUseOfMemberChain(holder.node);
+    const use = wideUseOfMemberChain(holder.node, quoted);
     if (use) return use;
   }
   return undefined;
