@@ -169,7 +169,7 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
     const previous = session.lastTypedVersion.get(uri);
     session.lastTypedVersion.set(uri, document.version);
     if (previous !== undefined && previous !== document.version && trigger !== 'refresh')
-      scheduleDependents(session, uri);
+      scheduleDependents(session, uri, outcome.dependents);
   }
   return outcome.totalMs;
 }
@@ -211,15 +211,34 @@ function reportOutcome(session: Session, target: LintTarget, request: LintReques
   }
 }
 
-/** Other open documents may see this one's types: re-lint them (background) once editing pauses. */
-function scheduleDependents(session: Session, changedUri: string): void {
+/**
+ * The open documents that import the edited one (from the program's import graph, `dependents`) may
+ * see its new types: re-lint them (background) once editing pauses. Without the graph (undefined),
+ * every other document linted with types is re-linted.
+ */
+function scheduleDependents(session: Session, changedUri: string, dependents: readonly string[] | undefined): void {
+  session.pendingDependents.set(changedUri, dependents);
   if (session.dependentsTimer) clearTimeout(session.dependentsTimer);
   session.dependentsTimer = setTimeout(() => {
     session.dependentsTimer = undefined;
+    const pending = [...session.pendingDependents];
+    session.pendingDependents.clear();
+    const due: string[] = [];
     for (const document of session.documents.all()) {
-      if (document.uri !== changedUri && session.lastTypedVersion.has(document.uri))
-        session.queue.scheduleBackground(document.uri);
+      if (!session.lastTypedVersion.has(document.uri)) continue;
+      const filePath = filePathOf(document.uri);
+      const depends = pending.some(
+        ([changed, paths]) =>
+          changed !== document.uri && (paths === undefined || (filePath !== undefined && paths.includes(filePath))),
+      );
+      if (depends) due.push(document.uri);
     }
+    const changedNames = pending.map(([changed]) => path.basename(filePathOf(changed) ?? changed)).join(', ');
+    const dueNames = due.map((uri) => path.basename(filePathOf(uri) ?? uri)).join(', ');
+    session.connection.console.debug(
+      `Dependents of ${changedNames}: ${due.length === 0 ? 'no open document' : dueNames} re-linted.`,
+    );
+    for (const uri of due) session.queue.scheduleBackground(uri);
   }, DEPENDENTS_DELAY_MS);
 }
 

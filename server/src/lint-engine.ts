@@ -2,6 +2,8 @@ import path from 'node:path';
 import { Linter, type Rule } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import tripwire from 'eslint-plugin-tripwire';
+import type ts from 'typescript';
+import { importGraphOf } from './import-graph.js';
 import { collectRuleFailures, guardPluginRules } from './rule-guard.js';
 import { severityOf, type RuleSetting } from './settings.js';
 import type { TypeInfo } from './type-info.js';
@@ -39,6 +41,11 @@ export interface LintOutcome {
   totalMs: number;
   /** Rule options that failed validation and were dropped (rule id → message). */
   invalidOptions: Map<string, string>;
+  /**
+   * Type-aware lints: absolute paths of the program's files whose types may depend on the linted file
+   * (its importers, and importers of files re-exporting it; see import-graph.ts).
+   */
+  dependents?: string[];
 }
 
 /**
@@ -68,6 +75,8 @@ interface TypedParseSlot {
   typeInfo: TypeInfo;
   programMs: number;
   typed: boolean;
+  /** The program the file was parsed with. */
+  program?: ts.Program;
   error?: string;
 }
 
@@ -95,6 +104,7 @@ const typeAwareParser = {
             projectService: undefined,
           });
           slot.typed = true;
+          slot.program = program;
           return result;
         }
         slot.error ??= 'the file belongs to no TypeScript project';
@@ -106,6 +116,15 @@ const typeAwareParser = {
     return tsParser.parseForESLint(code, { ...options, programs: null, project: undefined, projectService: undefined });
   },
 };
+
+/** The dependents of the linted file in its program, or undefined when the program's imports cannot be read. */
+function dependentsIn(program: ts.Program, filePath: string): string[] | undefined {
+  try {
+    return importGraphOf(program).dependentsOf(filePath);
+  } catch {
+    return undefined;
+  }
+}
 
 const INVALID_RULE_CONFIG = /Key "rules": Key "([^"]+)":|Configuration for rule "([^"]+)" is invalid/;
 
@@ -171,6 +190,7 @@ export class LintEngine {
           invalidOptions,
         };
         if (slot && !slot.typed) outcome.typeError = slot.error ?? 'no type information';
+        if (slot?.program) outcome.dependents = dependentsIn(slot.program, filePath);
         return outcome;
       } catch (error) {
         // Invalid options for one rule make ESLint refuse the whole config: drop those options and retry.

@@ -60,6 +60,8 @@ export class Session {
   /** Version each document was opened with: didOpen also fires didChangeContent, which must not debounce it. */
   readonly openedVersions = new Map<string, number>();
   dependentsTimer: NodeJS.Timeout | undefined;
+  /** Documents edited since the last dependents pass → the files that depend on them (undefined: not known). */
+  readonly pendingDependents = new Map<string, readonly string[] | undefined>();
   watchedFilesTimer: NodeJS.Timeout | undefined;
   readonly pendingFileChanges: FileChange[] = [];
 
