@@ -1300,3 +1300,82 @@ typedRuleTester.run('no-floating-promise (typed: thenables, tagged templates, am
     },
   ],
 });
+
+/**
+ * One `floating` report on the statement whose expression is `text` (unique in `code`), with the suggestions the
+ * rule offers there: `await` (inside an async function), `.catch(…)` and `void`.
+ */
+function floatingAt(code: string, text: string, inAsync = false) {
+  const index = code.indexOf(text);
+  if (index < 0 || code.indexOf(text, index + 1) >= 0) throw new Error(`"${text}" must occur once in the case`);
+  const before = code.slice(0, index);
+  const line = before.split('\n').length;
+  const column = index - before.lastIndexOf('\n');
+  const replace = (replacement: string) => before + replacement + code.slice(index + text.length);
+  return {
+    messageId: 'floating' as const,
+    line,
+    column,
+    suggestions: [
+      ...(inAsync ? [{ messageId: 'suggestAwait' as const, output: replace(`await ${text}`) }] : []),
+      { messageId: 'suggestCatch' as const, output: replace(`${text}${CATCH}`) },
+      { messageId: 'suggestVoid' as const, output: replace(`void ${text}`) },
+    ],
+  };
+}
+
+const CLOSE_CHANNEL_RESOLVE_ONLY =
+  "class Channel {\n  async leave(timeout = 1000) {\n    return new Promise<string>((resolve) => {\n      this.adapter.leave(timeout).on('ok', () => resolve('ok')).on('timeout', () => resolve('timed out'));\n    });\n  }\n  onServerError() {\n    this.leave();\n    this.state = 'errored';\n  }\n}";
+const CLOSE_CHANNEL_WITH_REJECT =
+  "class Channel {\n  async leave(timeout = 1000) {\n    return new Promise<string>((resolve, reject) => {\n      this.adapter.leave(timeout).on('ok', () => resolve('ok')).on('error', reject);\n    });\n  }\n  onServerError() {\n    this.leave();\n    this.state = 'errored';\n  }\n}";
+const FAIL_TO_SYNC_METHOD =
+  "export class Download {\n  async onInfo(raw: Uint8Array) {\n    let info;\n    try {\n      info = await decode(raw);\n    } catch (error) {\n      return this.fail(error);\n    }\n    this.pieces = info.pieces;\n  }\n  fail(error: unknown) {\n    if (this.failed) return;\n    this.failed = true;\n    this.emit('error', error);\n  }\n  start(raw: Uint8Array) {\n    this.onInfo(raw);\n  }\n}";
+const FAIL_TO_ASYNC_METHOD =
+  "export class Download {\n  async onInfo(raw: Uint8Array) {\n    let info;\n    try {\n      info = await decode(raw);\n    } catch (error) {\n      return this.retry(error);\n    }\n    this.pieces = info.pieces;\n  }\n  async retry(error: unknown) {\n    await this.connect();\n  }\n  start(raw: Uint8Array) {\n    this.onInfo(raw);\n  }\n}";
+const FETCH_TO_CALLBACK =
+  "export function probe(urls: string[]) {\n  async function fetchOne(url: string, cb: (error: Error | null, body?: string) => void) {\n    let response;\n    try {\n      response = await fetch(url);\n    } catch (error) {\n      return cb(error as Error);\n    }\n    if (!response.ok) return cb(new Error('status ' + response.status));\n    cb(null, 'ok');\n  }\n  for (const url of urls) fetchOne(url, () => {});\n}";
+const FETCH_TO_ASYNC_REPORT =
+  "export function probe(urls: string[]) {\n  async function report(error: unknown) {\n    await fetch('/errors', { method: 'POST', body: String(error) });\n  }\n  async function fetchOne(url: string) {\n    let response;\n    try {\n      response = await fetch(url);\n    } catch (error) {\n      return report(error);\n    }\n    return response.ok;\n  }\n  for (const url of urls) fetchOne(url);\n}";
+const LOADED_THEN_SYNC_TAIL =
+  "export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n      return [...paused].forEach((conn) => conn.retryLater());\n    });\n  function resumeAll() {\n    const all = [...paused];\n    paused.clear();\n    all.forEach((conn) => conn.go());\n  }\n}";
+const LOADED_THEN_ASYNC_TAIL =
+  "export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n    });\n  async function resumeAll() {\n    for (const conn of paused) await conn.go();\n  }\n}";
+const MICROTASK_HOP =
+  "export function createPool() {\n  const idle: Conn[] = [];\n  let closing = false;\n  function drainIdle() {\n    if (!closing) return;\n    idle.forEach((conn) => conn.close());\n    idle.length = 0;\n  }\n  return {\n    end() {\n      closing = true;\n      Promise.resolve().then(drainIdle);\n    },\n  };\n}";
+const MICROTASK_HOP_UNKNOWN =
+  "import { drainIdle } from './drain';\nexport function createPool() {\n  return {\n    end() {\n      Promise.resolve().then(drainIdle);\n    },\n  };\n}";
+
+ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)', rule, {
+  valid: [
+    // the only await is caught, and the catch hands the error to a synchronous method of the class
+    FAIL_TO_SYNC_METHOD,
+    // every failure goes to the completion callback the function was given (`return cb(error)`)
+    FETCH_TO_CALLBACK,
+    // an async method that returns a promise whose executor takes no reject: it resolves with a status
+    CLOSE_CHANNEL_RESOLVE_ONLY,
+    // both outcomes handled by the first link; the tail returns only synchronous calls of this file
+    LOADED_THEN_SYNC_TAIL,
+    // a microtask hop to a synchronous function of this file fails only as `queueMicrotask` would
+    MICROTASK_HOP,
+  ],
+  invalid: [
+    // the catch returns an async method's promise: its rejection becomes the dropped promise's
+    { code: FAIL_TO_ASYNC_METHOD, errors: [floatingAt(FAIL_TO_ASYNC_METHOD, 'this.onInfo(raw)')] },
+    // the catch returns the promise of an async function that can reject
+    { code: FETCH_TO_ASYNC_REPORT, errors: [floatingAt(FETCH_TO_ASYNC_REPORT, 'fetchOne(url)')] },
+    // the executor wires reject: the promise rejects on a protocol error
+    { code: CLOSE_CHANNEL_WITH_REJECT, errors: [floatingAt(CLOSE_CHANNEL_WITH_REJECT, 'this.leave()')] },
+    // the tail returns an async function's promise: a failure there is unhandled
+    {
+      code: LOADED_THEN_ASYNC_TAIL,
+      errors: [
+        floatingAt(
+          LOADED_THEN_ASYNC_TAIL,
+          'loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n    })',
+        ),
+      ],
+    },
+    // the hop runs a function this file does not show
+    { code: MICROTASK_HOP_UNKNOWN, errors: [floatingAt(MICROTASK_HOP_UNKNOWN, 'Promise.resolve().then(drainIdle)')] },
+  ],
+});

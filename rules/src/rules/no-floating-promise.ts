@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { createRule } from '../util/create-rule.js';
 import {
   calleeName,
+  isGlobalReference,
   isInAsyncFunction,
   memberName,
   operandText,
@@ -15,6 +16,7 @@ import {
   cannotReject,
   hasCatchClause,
   isHandledChain,
+  isResolveOnlyPromise,
   isSynchronousCallback,
   rejectsOnlySynchronously,
 } from '../util/async/reject.js';
@@ -96,7 +98,7 @@ export default createRule<Options, MessageId>({
 
     /** A call whose promise cannot carry a lost rejection: a handled chain, a same-file function that cannot reject, a deliberate async rethrow. */
     function isSafeCall(call: TSESTree.CallExpression): boolean {
-      if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call)) return true;
+      if (isTestFrameworkCall(call) || isAllowedCall(call) || isHandledChain(call, sourceCode)) return true;
       if (isAsyncRethrow(call) || isSynchronousThenOfResolveOnlyPromise(call)) return true;
       const fn = oracle.calleeFunction(call);
       // A function that catches on purpose and can then only fail by a synchronous throw: nothing is lost by not
@@ -113,9 +115,10 @@ export default createRule<Options, MessageId>({
     }
 
     /**
-     * `this.ready.then(() => { … })` where `this.ready = new Promise((resolve) => { settle = resolve; })`: a promise
-     * whose executor takes no `reject` and calls nothing never rejects, and a synchronous callback after it can
-     * only throw synchronously.
+     * `this.ready.then(() => { … })` where `this.ready = new Promise((resolve) => { settle = resolve; })`, and the
+     * microtask hop `Promise.resolve().then(finish)`: a promise that only ever resolves (an executor without
+     * `reject`, see `isResolveOnlyPromise`; `Promise.resolve` of nothing or a literal), followed by a synchronous
+     * callback, can only fail by a synchronous throw of that callback.
      */
     function isSynchronousThenOfResolveOnlyPromise(call: TSESTree.CallExpression): boolean {
       const callee = skipWrappers(call.callee);
@@ -125,8 +128,9 @@ export default createRule<Options, MessageId>({
         call.arguments.length !== 1
       )
         return false;
-      if (!isSynchronousCallback(call.arguments[0]!)) return false;
+      if (!isSynchronousCallback(call.arguments[0]!, sourceCode)) return false;
       const receiver = skipWrappers(callee.object);
+      if (isResolvedWithLiteral(receiver)) return true;
       let source: TSESTree.Node | null | undefined;
       if (receiver.type === AST_NODE_TYPES.Identifier) {
         const def = resolveVariable(sourceCode, receiver)?.defs[0];
@@ -165,27 +169,20 @@ export default createRule<Options, MessageId>({
         }
       }
       const created = source && skipWrappers(source);
-      if (
-        created?.type !== AST_NODE_TYPES.NewExpression ||
-        created.callee.type !== AST_NODE_TYPES.Identifier ||
-        created.callee.name !== 'Promise'
-      )
-        return false;
-      const executor = created.arguments[0] && skipWrappers(created.arguments[0]);
+      return created?.type === AST_NODE_TYPES.NewExpression && isResolveOnlyPromise(created);
+    }
+
+    /** `Promise.resolve()`, `Promise.resolve(1)`: a promise already fulfilled with a value that is not a promise. */
+    function isResolvedWithLiteral(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'resolve') return false;
+      const object = skipWrappers(callee.object);
       return (
-        executor !== undefined &&
-        (executor.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-          executor.type === AST_NODE_TYPES.FunctionExpression) &&
-        !executor.async &&
-        executor.params.length <= 1 &&
-        !someDescendant(
-          executor.body,
-          (node) =>
-            node.type === AST_NODE_TYPES.CallExpression ||
-            node.type === AST_NODE_TYPES.NewExpression ||
-            node.type === AST_NODE_TYPES.ThrowStatement,
-          false,
-        )
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === 'Promise' &&
+        isGlobalReference(sourceCode, object) &&
+        node.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal)
       );
     }
 
@@ -244,7 +241,7 @@ export default createRule<Options, MessageId>({
         case AST_NODE_TYPES.CallExpression:
           // `super(…)` in a class that extends Promise constructs this object; it drops nothing.
           if (node.callee.type === AST_NODE_TYPES.Super) return undefined;
-          if (isTestFrameworkCall(node) || isHandledChain(node)) return undefined;
+          if (isTestFrameworkCall(node) || isHandledChain(node, sourceCode)) return undefined;
           return oracle.isPromise(node) && !isSafeCall(node) ? node : undefined;
         case AST_NODE_TYPES.NewExpression:
           if (isAllowedCall(node)) return undefined;
@@ -266,7 +263,7 @@ export default createRule<Options, MessageId>({
     function isPromiseValue(value: TSESTree.Expression): boolean {
       const node = skipWrappers(value);
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (isTestFrameworkCall(node) || isHandledChain(node)) return false;
+        if (isTestFrameworkCall(node) || isHandledChain(node, sourceCode)) return false;
         return oracle.isPromise(node) && !isSafeCall(node);
       }
       if (node.type === AST_NODE_TYPES.NewExpression) return !isAllowedCall(node) && oracle.isPromise(node);

@@ -52,7 +52,7 @@ function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCod
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipWrappers(fn.body);
     return (
-      !returnsAdoptedPromise(body) &&
+      !returnsAdoptedPromise(body, sourceCode) &&
       !someDescendant(body, (node) => node.type === AST_NODE_TYPES.AwaitExpression, true)
     );
   }
@@ -64,7 +64,7 @@ function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCod
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) return !isGuarded(node, fn);
       if (node.type === AST_NODE_TYPES.ThrowStatement) return !isGuarded(node, fn);
       if (node.type === AST_NODE_TYPES.ReturnStatement)
-        return node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument));
+        return node.argument !== null && returnsAdoptedPromise(skipWrappers(node.argument), sourceCode);
       return false;
     },
     true,
@@ -76,16 +76,148 @@ export function hasCatchClause(fn: FunctionNode): boolean {
   return someDescendant(fn.body, (node) => node.type === AST_NODE_TYPES.TryStatement && node.handler !== null, true);
 }
 
-/** `return save()`: a returned call may be a promise the async function adopts, outside any `try`. */
-function returnsAdoptedPromise(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.CallExpression ||
-    node.type === AST_NODE_TYPES.NewExpression ||
-    node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
-    (node.type === AST_NODE_TYPES.ConditionalExpression &&
-      (returnsAdoptedPromise(skipWrappers(node.consequent)) || returnsAdoptedPromise(skipWrappers(node.alternate)))) ||
-    (node.type === AST_NODE_TYPES.LogicalExpression &&
-      (returnsAdoptedPromise(skipWrappers(node.left)) || returnsAdoptedPromise(skipWrappers(node.right))))
+/**
+ * `return save()`: a returned value the async function may adopt as its own promise (outside any `try`). Left out:
+ * `new Promise((resolve) => …)` whose executor takes no `reject`, throws nothing and resolves with no call's value
+ * (it can only reject by a synchronous throw of its executor); and, given the source code, calls that visibly
+ * return no promise (see `callReturnsNoPromise`).
+ */
+function returnsAdoptedPromise(node: TSESTree.Node, sourceCode?: SourceCode): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+      return sourceCode === undefined || !callReturnsNoPromise(node, sourceCode);
+    case AST_NODE_TYPES.NewExpression:
+      return !isResolveOnlyPromise(node);
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return (
+        returnsAdoptedPromise(skipWrappers(node.consequent), sourceCode) ||
+        returnsAdoptedPromise(skipWrappers(node.alternate), sourceCode)
+      );
+    case AST_NODE_TYPES.LogicalExpression:
+      return (
+        returnsAdoptedPromise(skipWrappers(node.left), sourceCode) ||
+        returnsAdoptedPromise(skipWrappers(node.right), sourceCode)
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * Parameters named for a promise's settle functions or a Node-style completion callback: the function hands its
+ * outcome to them, and they return nothing to adopt.
+ */
+const COMPLETION_PARAMETER = /^(resolve|reject|cb|callback|done)$/;
+
+/**
+ * A call whose value is visibly not a promise: `cb(error)`, `reject(error)` of a parameter so named, a synchronous
+ * function of this file (`resume()`, `this.destroy(error)`), or `forEach` of an array literal (`[...set].forEach(…)`).
+ */
+function callReturnsNoPromise(call: TSESTree.CallExpression, sourceCode: SourceCode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (COMPLETION_PARAMETER.test(callee.name)) {
+      const variable = resolveVariable(sourceCode, callee);
+      if (variable?.defs.length === 1 && variable.defs[0]!.type === 'Parameter') return true;
+    }
+    const fn = localFunction(callee, sourceCode);
+    return fn !== undefined && isSynchronousFunction(fn, sourceCode);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.ArrayExpression) return memberName(callee) === 'forEach';
+  if (object.type !== AST_NODE_TYPES.ThisExpression) return false;
+  const method = thisClassMethod(callee);
+  return method !== undefined && isSynchronousFunction(method, sourceCode);
+}
+
+/** The function a plain identifier names in this file: a function declaration, or a `const` bound to one. */
+function localFunction(identifier: TSESTree.Identifier, sourceCode: SourceCode): FunctionNode | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  const def = variable?.defs[0];
+  if (!def || variable!.defs.length !== 1) return undefined;
+  if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
+  if (
+    def.type === 'Variable' &&
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.init &&
+    def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+    def.parent.kind === 'const'
+  ) {
+    const init = skipWrappers(def.node.init);
+    return isFunctionNode(init) ? init : undefined;
+  }
+  return undefined;
+}
+
+const synchronousCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * A plain (not async) function of this file that returns no promise: no declared `Promise` return type, and every
+ * value it returns is visibly not one (nothing, a value that is not a call, or a call of another such function).
+ */
+function isSynchronousFunction(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  let verdict = synchronousCache.get(fn);
+  if (verdict === undefined) {
+    synchronousCache.set(fn, true); // a function that returns its own call adds no promise
+    verdict = computeIsSynchronousFunction(fn, sourceCode);
+    synchronousCache.set(fn, verdict);
+  }
+  return verdict;
+}
+
+function computeIsSynchronousFunction(fn: FunctionNode, sourceCode: SourceCode): boolean {
+  if (fn.async || fn.generator) return false;
+  const annotation = fn.returnType?.typeAnnotation;
+  if (
+    annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    /^(Promise|PromiseLike)$/.test(annotation.typeName.name)
+  ) {
+    return false;
+  }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !returnsAdoptedPromise(skipWrappers(fn.body), sourceCode);
+  return !someDescendant(
+    fn.body,
+    (node) =>
+      node.type === AST_NODE_TYPES.ReturnStatement &&
+      node.argument !== null &&
+      returnsAdoptedPromise(skipWrappers(node.argument), sourceCode),
+    true,
+  );
+}
+
+/**
+ * `new Promise((resolve) => { socket.once('close', resolve); })`: an executor without a `reject` parameter, not
+ * async, with no `throw` and no `resolve(call())` (resolving with another promise would adopt its rejection).
+ */
+export function isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
+  if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
+  const executor = node.arguments[0] && skipWrappers(node.arguments[0]);
+  if (!executor || !isFunctionNode(executor) || executor.async || executor.generator) return false;
+  if (executor.params.length > 1) return false;
+  const resolve = executor.params[0];
+  if (resolve !== undefined && resolve.type !== AST_NODE_TYPES.Identifier) return false;
+  if (someDescendant(executor.body, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true)) return false;
+  if (resolve === undefined) return true;
+  return !someDescendant(
+    executor.body,
+    (inner) =>
+      inner.type === AST_NODE_TYPES.CallExpression &&
+      inner.callee.type === AST_NODE_TYPES.Identifier &&
+      inner.callee.name === resolve.name &&
+      inner.arguments.some((argument) => {
+        const value = skipWrappers(argument);
+        return (
+          value.type === AST_NODE_TYPES.CallExpression ||
+          value.type === AST_NODE_TYPES.NewExpression ||
+          value.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+          value.type === AST_NODE_TYPES.AwaitExpression
+        );
+      }),
+    false,
   );
 }
 
@@ -109,7 +241,7 @@ function isGuarded(node: TSESTree.Node, fn: FunctionNode): boolean {
 
 function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean {
   const body = fn.body;
-  if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(body);
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(body, sourceCode);
   if (!fn.async) {
     const returned: TSESTree.ReturnStatement[] = [];
     someDescendant(
@@ -122,7 +254,7 @@ function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean 
     );
     if (
       returned.length > 0 &&
-      returned.every((statement) => statement.argument && isHandledChain(statement.argument))
+      returned.every((statement) => statement.argument && isHandledChain(statement.argument, sourceCode))
     ) {
       return true;
     }
@@ -143,7 +275,43 @@ function computeCannotReject(fn: FunctionNode, sourceCode: SourceCode): boolean 
     }
     if (!inert.statement(statement)) return false;
   }
-  return sawTry;
+  // `try { return save(); } catch {}` and `catch (error) { return retry(error); }` of an async function of this
+  // file: the returned promise is adopted after the `try` is left, so its rejection is the function's own.
+  return (
+    sawTry &&
+    !someDescendant(
+      body,
+      (node) =>
+        node.type === AST_NODE_TYPES.ReturnStatement &&
+        node.argument !== null &&
+        returnsVisiblePromise(skipWrappers(node.argument), sourceCode),
+      true,
+    )
+  );
+}
+
+/** A returned value that is visibly a promise: a call of a function of this file that returns one, `new Promise`. */
+function returnsVisiblePromise(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  if (node.type === AST_NODE_TYPES.NewExpression) return !isResolveOnlyPromise(node) && isGlobalPromise(node.callee);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression)
+    return (
+      returnsVisiblePromise(skipWrappers(node.consequent), sourceCode) ||
+      returnsVisiblePromise(skipWrappers(node.alternate), sourceCode)
+    );
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  let fn: FunctionNode | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) fn = localFunction(callee, sourceCode);
+  else if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
+  )
+    fn = thisClassMethod(callee);
+  return fn !== undefined && !isSynchronousFunction(fn, sourceCode);
+}
+
+function isGlobalPromise(callee: TSESTree.Node): boolean {
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
 }
 
 /** A `finally` block with a top-level `process.exit(…)`: whatever the `try` threw is never observed. */
@@ -165,11 +333,15 @@ function isProcessExit(statement: TSESTree.Statement | undefined): boolean {
   );
 }
 
-/** `p.catch(fn)`, `p.then(ok, fail)`, or such a chain followed by `.finally(fn)`. */
-export function isHandledChain(input: TSESTree.Node): boolean {
+/**
+ * `p.catch(fn)`, `p.then(ok, fail)`, or such a chain followed by `.finally(fn)` or by `.then(fn)` of a synchronous
+ * callback. Given the source code, a tail callback may also return calls that visibly return no promise
+ * (`return resume()` of a synchronous function of this file) and may be named instead of written inline.
+ */
+export function isHandledChain(input: TSESTree.Node, sourceCode?: SourceCode): boolean {
   const node = skipWrappers(input);
   if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-    return isHandledOrResolved(node.consequent) && isHandledOrResolved(node.alternate);
+    return isHandledOrResolved(node.consequent, sourceCode) && isHandledOrResolved(node.alternate, sourceCode);
   }
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(node.callee);
@@ -179,31 +351,39 @@ export function isHandledChain(input: TSESTree.Node): boolean {
   if (name === 'then') {
     if (node.arguments.length >= 2) return !isNullish(node.arguments[1]!);
     // `p.catch(report).then(() => { state = 'idle'; })`: after a handler, a synchronous tail can only throw.
-    return node.arguments.length === 1 && isSynchronousCallback(node.arguments[0]!) && isHandledChain(callee.object);
+    return (
+      node.arguments.length === 1 &&
+      isSynchronousCallback(node.arguments[0]!, sourceCode) &&
+      isHandledChain(callee.object, sourceCode)
+    );
   }
-  if (name === 'finally') return isHandledChain(callee.object);
+  if (name === 'finally') return isHandledChain(callee.object, sourceCode);
   return false;
 }
 
-/** A plain (not async) function that returns no call's value and throws nothing on purpose. */
-export function isSynchronousCallback(input: TSESTree.Node): boolean {
-  const fn = skipWrappers(input);
+/**
+ * A plain (not async) function that returns no call's value and throws nothing on purpose. Given the source code,
+ * it may return calls that visibly return no promise, and it may be a function of this file named by an identifier.
+ */
+export function isSynchronousCallback(input: TSESTree.Node, sourceCode?: SourceCode): boolean {
+  let fn = skipWrappers(input);
+  if (fn.type === AST_NODE_TYPES.Identifier && sourceCode) fn = localFunction(fn, sourceCode) ?? fn;
   if (!isFunctionNode(fn) || fn.async || fn.generator) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !returnsAdoptedPromise(skipWrappers(fn.body));
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !returnsAdoptedPromise(skipWrappers(fn.body), sourceCode);
   return !someDescendant(
     fn.body,
     (node) =>
       node.type === AST_NODE_TYPES.ThrowStatement ||
       (node.type === AST_NODE_TYPES.ReturnStatement &&
         node.argument !== null &&
-        returnsAdoptedPromise(skipWrappers(node.argument))),
+        returnsAdoptedPromise(skipWrappers(node.argument), sourceCode)),
     true,
   );
 }
 
 /** A handled chain, or `Promise.resolve()` of nothing or a literal (which cannot reject). */
-function isHandledOrResolved(input: TSESTree.Node): boolean {
-  if (isHandledChain(input)) return true;
+function isHandledOrResolved(input: TSESTree.Node, sourceCode?: SourceCode): boolean {
+  if (isHandledChain(input, sourceCode)) return true;
   const node = skipWrappers(input);
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(node.callee);
