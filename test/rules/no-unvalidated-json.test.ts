@@ -1337,3 +1337,253 @@ createRuleTester().run('no-unvalidated-json (member assignment without types)', 
   valid: [memberAssignment],
   invalid: [],
 });
+
+/**
+ * Evidence in the file that the shape is not this code's to check: a transport layer that only routes each message
+ * by its discriminant to listeners, and a payload whose signature the function verified before the parse.
+ */
+const trustedValid: Array<Valid | string> = [
+  `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };
+export class FeedClient extends Emitter {
+  connect(socket: WebSocket): void {
+    socket.addEventListener('message', (frame) => {
+      let event: FeedEvent;
+      try {
+        event = JSON.parse(String(frame.data)) as FeedEvent;
+      } catch (error) {
+        this.emit('malformed', error);
+        return;
+      }
+      if (event.kind === 'halt') this.emit('halted', event);
+      else this.emit(event.kind, event);
+    });
+  }
+}`,
+  `interface Notice { topic: string; body: unknown }
+export function route(raw: string, bus: Bus): void {
+  const notice = (() => {
+    try {
+      return JSON.parse(raw) as Notice;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (!notice) return;
+  switch (notice.topic) {
+    case 'ping':
+      bus.reply(notice);
+      break;
+    default:
+      bus.forward(notice);
+  }
+}`,
+  `import { createHmac, timingSafeEqual } from 'node:crypto';
+interface Delivery { id: string; action: string }
+export function readDelivery(body: string, signature: string, secret: string): Delivery {
+  const expected = createHmac('sha256', secret).update(body).digest();
+  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) throw new Error('bad signature');
+  return JSON.parse(body) as Delivery;
+}`,
+  `interface Hook { event: string; at: string }
+export class Receiver {
+  constructor(private readonly key: CryptoKey) {}
+  async open(payload: string, mac: ArrayBuffer): Promise<Hook> {
+    await this.check(payload, mac);
+    return JSON.parse(payload) as Hook;
+  }
+  private async check(payload: string, mac: ArrayBuffer): Promise<void> {
+    const ok = await crypto.subtle.verify('HMAC', this.key, mac, new TextEncoder().encode(payload));
+    if (!ok) throw new Error('forged payload');
+  }
+}`,
+];
+
+const trustedInvalid: Invalid[] = [
+  {
+    // The router also reads a field of its own: the shape is used here.
+    code: `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };
+export class FeedClient extends Emitter {
+  connect(socket: WebSocket): void {
+    socket.addEventListener('message', (frame) => {
+      let event: FeedEvent;
+      try {
+        event = JSON.parse(String(frame.data)) as FeedEvent;
+      } catch (error) {
+        this.emit('malformed', error);
+        return;
+      }
+      if (event.kind === 'quote') this.last = event.price;
+      this.emit(event.kind, event);
+    });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 7,
+        column: 17,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    // Destructured: every field is read whatever the message holds.
+    code: `interface Notice { topic: string; body: string }
+export function route(raw: string, bus: Bus): void {
+  const notice = JSON.parse(raw) as Notice;
+  const { topic, body } = notice;
+  bus.emit(topic, body.trim());
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Notice { topic: string; body: string }
+function isNotice(value: unknown): value is Notice {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export function route(raw: string, bus: Bus): void {
+  const notice: unknown = JSON.parse(raw);
+  if (!isNotice(notice)) throw new TypeError('Unexpected JSON: expected Notice');
+  const { topic, body } = notice;
+  bus.emit(topic, body.trim());
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // No path for topics the code does not know: every message is taken to be a ping.
+    code: `interface Notice { topic: string; body: unknown }
+export function route(raw: string, bus: Bus): void {
+  const notice = JSON.parse(raw) as Notice;
+  switch (notice.topic) {
+    case 'ping':
+      bus.reply(notice);
+      break;
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 3,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Notice { topic: string; body: unknown }
+function isNotice(value: unknown): value is Notice {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export function route(raw: string, bus: Bus): void {
+  const notice: unknown = JSON.parse(raw);
+  if (!isNotice(notice)) throw new TypeError('Unexpected JSON: expected Notice');
+  switch (notice.topic) {
+    case 'ping':
+      bus.reply(notice);
+      break;
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The HMAC is computed, but nothing stops a forged payload before the parse.
+    code: `import { createHmac } from 'node:crypto';
+interface Delivery { id: string; action: string }
+export function readDelivery(body: string, signature: string, secret: string): Delivery {
+  const expected = createHmac('sha256', secret).update(body).digest('hex');
+  audit(expected === signature);
+  return JSON.parse(body) as Delivery;
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 6,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `import { createHmac } from 'node:crypto';
+interface Delivery { id: string; action: string }
+function isDelivery(value: unknown): value is Delivery {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export function readDelivery(body: string, signature: string, secret: string): Delivery {
+  const expected = createHmac('sha256', secret).update(body).digest('hex');
+  audit(expected === signature);
+  const parsed: unknown = JSON.parse(body);
+  if (!isDelivery(parsed)) throw new TypeError('Unexpected JSON: expected Delivery');
+  return parsed;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The helper the payload goes through checks no signature.
+    code: `interface Hook { event: string; at: string }
+export class Receiver {
+  async open(payload: string): Promise<Hook> {
+    await this.record(payload);
+    return JSON.parse(payload) as Hook;
+  }
+  private async record(payload: string): Promise<void> {
+    await this.store.append(payload);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 5,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `interface Hook { event: string; at: string }
+function isHook(value: unknown): value is Hook {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export class Receiver {
+  async open(payload: string): Promise<Hook> {
+    await this.record(payload);
+    const parsed: unknown = JSON.parse(payload);
+    if (!isHook(parsed)) throw new TypeError('Unexpected JSON: expected Hook');
+    return parsed;
+  }
+  private async record(payload: string): Promise<void> {
+    await this.store.append(payload);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+createRuleTester().run('no-unvalidated-json (routed or signed payloads)', rule, {
+  valid: trustedValid,
+  invalid: trustedInvalid,
+});
+
+createTypedRuleTester().run('no-unvalidated-json (routed or signed payloads, type information)', rule, {
+  valid: trustedValid.map((testCase) => typed<Valid>(testCase)),
+  invalid: trustedInvalid.map((testCase) => typed<Invalid>(testCase)),
+});

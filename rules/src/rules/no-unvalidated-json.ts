@@ -8,6 +8,7 @@ import { findUnguardedMerge, type UnguardedMerge } from '../util/json/merge.js';
 import { isBodyJsonCall, isJsonParseCall, isJsonStringifyCall } from '../util/json/sources.js';
 import { classify } from '../util/json/provenance.js';
 import { isOwnSerializedState } from '../util/json/round-trip.js';
+import { isRoutedByDiscriminant, isSignatureVerified } from '../util/json/trust.js';
 import { findValidationImports, type LibraryImport } from '../util/json/validation.js';
 import { buildValidationSuggestions } from '../util/json/validation-fix.js';
 import { assignedMemberType, isAnyOrUnknown, typeToolsGetter } from '../util/json/types.js';
@@ -110,7 +111,10 @@ export default createRule<Options, MessageId>({
 
     function report(source: TSESTree.CallExpression, sourceLabel: string, flow: ParsedFlow): void {
       if (!flow.validated) {
-        const claim = flow.claims.find(isRealClaim);
+        // A message only routed by its discriminant (`emit(event.type, event)`) leaves its shape to the listeners.
+        const claim = flow.claims.find(
+          (candidate) => isRealClaim(candidate) && !isRoutedByDiscriminant(sourceCode, candidate),
+        );
         if (claim) {
           libraries ??= findValidationImports(sourceCode.ast);
           const suggestions = buildValidationSuggestions(sourceCode, claim, libraries);
@@ -186,14 +190,16 @@ export default createRule<Options, MessageId>({
     function checkParse(node: TSESTree.CallExpression): void {
       if (!isJsonParseCall(node)) return;
       // The program's own text (a literal, a `JSON.parse(JSON.stringify(x))` clone, text built only from those,
-      // or what the class serialized into its own queue or cache) is not outside data.
+      // or what the class serialized into its own queue or cache) is not outside data, and neither is a payload whose
+      // signature the function verified before parsing it: its sender defines the shape.
       const text = node.arguments[0];
       if (
         text &&
         (isConstantString(text) ||
           isJsonStringifyCall(text) ||
           classify(sourceCode, text).kind === 'internal' ||
-          isOwnSerializedState(sourceCode, text))
+          isOwnSerializedState(sourceCode, text) ||
+          isSignatureVerified(sourceCode, node))
       ) {
         return;
       }
