@@ -1,11 +1,21 @@
 // `npm run bench` — Tripwire against parse time and the anchor rules, in one invocation.
 // See bench/README.md for how to run it and how to read the output.
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CONCURRENCY_CONFIGS,
+  DEFAULT_CONCURRENCY_MODES,
+  cliArguments,
+  compareConcurrency,
+  concurrencyRunFigures,
+  findingsOf,
+  parseConcurrencyModes,
+} from './lib/concurrency.mjs';
 import { CONFIGURATIONS, CONFIGURATION_IDS } from './lib/configs.mjs';
 import { CORPORA, prepareCorpus, sliceFiles } from './lib/corpora.mjs';
 import { runLspBenchmark } from './lib/lsp.mjs';
@@ -18,7 +28,15 @@ import {
   sameRoundRatios,
   summarize,
 } from './lib/stats.mjs';
-import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from './lib/targets.mjs';
+import {
+  FLOATING_PROMISE_RULES,
+  LIMITS,
+  corpusTargets,
+  floatingPromiseComparison,
+  lspTargets,
+  singleFileTargets,
+  tripwireRuleTime,
+} from './lib/targets.mjs';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(repositoryRoot, 'bench');
@@ -38,6 +56,13 @@ const USAGE = `Usage: npm run bench [-- options]
   --slice LINES      lint about LINES lines per corpus (default: all; --quick: 20000)
   --edits N          edits in the single-file and LSP runs (default 40 single-file / 300 LSP)
   --no-single        skip the warm single-file case
+  --no-concurrency   skip the eslint CLI --concurrency row (ts-node corpus, untyped and typed;
+                     --quick runs it on the slice)
+  --concurrency-modes LIST
+                     the --concurrency values the row runs (default ${DEFAULT_CONCURRENCY_MODES.join(',')}; must include
+                     off; a number such as 2 forces that many worker threads)
+  --code-action-trials N
+                     --lsp: type-aware lints during which code actions are timed (default 10; --quick: 3)
   --help             this text`;
 
 function parseArguments(argv) {
@@ -50,6 +75,9 @@ function parseArguments(argv) {
     slice: undefined,
     edits: undefined,
     single: true,
+    concurrency: true,
+    concurrencyModes: DEFAULT_CONCURRENCY_MODES,
+    codeActionTrials: undefined,
   };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
@@ -66,6 +94,9 @@ function parseArguments(argv) {
     else if (argument === '--slice') options.slice = Number(value());
     else if (argument === '--edits') options.edits = Number(value());
     else if (argument === '--no-single') options.single = false;
+    else if (argument === '--no-concurrency') options.concurrency = false;
+    else if (argument === '--concurrency-modes') options.concurrencyModes = parseConcurrencyModes(value());
+    else if (argument === '--code-action-trials') options.codeActionTrials = Number(value());
     else if (argument === '--help' || argument === '-h') options.help = true;
     else throw new Error(`unknown option ${argument}\n${USAGE}`);
   }
@@ -107,6 +138,23 @@ function pluginLocation() {
     loaderArguments: ['--import', 'tsx'],
     note: 'rules/src via tsx — rules/dist is missing, run `npm run build` for the shipped code (every configuration runs under tsx then, to stay comparable)',
   };
+}
+
+/**
+ * The language server the --lsp run starts: TRIPWIRE_BENCH_SERVER when set, else dist/ as built at the
+ * start of the run, copied whole (the server finds its worker bundle and TypeScript's lib files next
+ * to itself) into a scratch folder, so a rebuild by someone else during the run cannot swap servers
+ * between the measurements.
+ */
+function serverLocation() {
+  if (process.env.TRIPWIRE_BENCH_SERVER) return { path: process.env.TRIPWIRE_BENCH_SERVER };
+  const built = path.join(repositoryRoot, 'dist');
+  if (!existsSync(path.join(built, 'server.js'))) return { path: path.join(built, 'server.js') };
+  const snapshot = path.join(scratchDir, `server-${process.pid}`);
+  rmSync(snapshot, { recursive: true, force: true });
+  mkdirSync(snapshot, { recursive: true });
+  cpSync(built, snapshot, { recursive: true, filter: (source) => path.basename(source) !== 'cli.js' });
+  return { path: path.join(snapshot, 'server.js'), snapshot };
 }
 
 let childCounter = 0;
@@ -337,6 +385,11 @@ function printCorpusReport(corpus, summary, measurement, log) {
     log('\nper-rule time (ESLint stats, stats round):');
     log(renderTable(['rule', 'Σ ms', 'ms / 1k lines', 'per-file p50 / p95 / max ms', 'problems'], ruleRows));
   }
+  const floating = floatingPromiseComparison(measurement.statsRuns, summary.lines);
+  if (Number.isFinite(floating.ratio))
+    log(
+      `typed ${FLOATING_PROMISE_RULES.tripwire} (TT) vs ${FLOATING_PROMISE_RULES.anchor} (C), same stats round: ${formatNumber(floating.tripwirePer1kLines, 3)} vs ${formatNumber(floating.anchorPer1kLines, 3)} ms / 1k lines = ${formatNumber(floating.ratio, 2)}× (aim ≤ ${LIMITS.typedFloatingPromiseVersusAnchor}×)`,
+    );
   const phaseRows = configIds
     .map((configId) => [configId, measurement.statsRuns[configId]?.stats])
     .filter(([, stats]) => stats)
@@ -360,6 +413,8 @@ function printCorpusReport(corpus, summary, measurement, log) {
   }
 }
 
+const TARGET_DECIMALS = { '×': 2, ms: 1, MB: 0 };
+
 function printTargets(targets, log, explain) {
   log(
     renderTable(
@@ -368,7 +423,7 @@ function printTargets(targets, log, explain) {
         target.id,
         target.measured === null
           ? '–'
-          : `${formatNumber(target.measured, target.unit === '×' ? 2 : 3)}${target.unit === '×' ? '' : ` ${target.unit}`}`,
+          : `${formatNumber(target.measured, TARGET_DECIMALS[target.unit] ?? 3)}${target.unit === '×' ? '' : ` ${target.unit}`}`,
         `${target.comparison} ${target.limit}${target.unit === '×' ? '' : ` ${target.unit}`}`,
         target.status,
       ]),
@@ -379,6 +434,24 @@ function printTargets(targets, log, explain) {
 
 /** For a missed corpus target: the slowest Tripwire rules and their slowest files (once per corpus and config). */
 function explainCorpusMiss(target, corpus, measurement, log, explained) {
+  if (target.id.includes(FLOATING_PROMISE_RULES.tripwire.replace('tripwire/', ''))) {
+    const lines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
+    for (const [configId, ruleId] of [
+      ['TT', FLOATING_PROMISE_RULES.tripwire],
+      ['C', FLOATING_PROMISE_RULES.anchor],
+    ]) {
+      const rule = measurement.statsRuns[configId]?.stats?.rules?.[ruleId];
+      if (!rule) continue;
+      const outliers = rule.slowestFiles
+        .slice(0, 3)
+        .map((file) => `${shortPath(file.file, corpus)} ${formatNumber(file.ms, 2)} ms`)
+        .join(', ');
+      log(
+        `  ${ruleId} (${configId}): ${formatNumber(perThousandLines(rule.totalMs, lines), 3)} ms/1k lines, per-file p95 ${formatNumber(rule.p95, 3)} ms, max ${formatNumber(rule.max, 2)} ms; slowest: ${outliers}`,
+      );
+    }
+    return;
+  }
   const configId = /TT/.test(target.id) ? 'TT' : 'T';
   const key = `${corpus.id}/${configId}`;
   if (explained.has(key)) {
@@ -531,6 +604,141 @@ function extensionFigures(plugin, log) {
   return figures;
 }
 
+// ───────────────────────────── eslint CLI --concurrency ─────────────────────────────
+
+/**
+ * The real `eslint` CLI on the corpus's selected files, once per configuration (T, TT) and mode.
+ * Each run is a fresh process: bench/cli.config.mjs builds the same flat config as the corpus rounds,
+ * bench/cli-probe.mjs (preloaded) counts ESLint's worker threads and records the process's peak RSS
+ * and CPU time. Wall time is measured here, around the whole process.
+ */
+function runCliConcurrency({ corpus, modes, plugin, log }) {
+  mkdirSync(scratchDir, { recursive: true });
+  const eslintBin = path.join(
+    path.dirname(require.resolve('eslint/package.json', { paths: [repositoryRoot] })),
+    'bin',
+    'eslint.js',
+  );
+  const probeUrl = pathToFileURL(path.join(benchDir, 'cli-probe.mjs')).href;
+  const files = corpus.selectedFiles.map((file) => file.path);
+  const lines = corpus.selectedFiles.reduce((sum, file) => sum + file.lines, 0);
+  log(
+    `\neslint CLI --concurrency on ${corpus.id}: ${files.length} files, ${lines.toLocaleString('en-US')} lines; modes ${modes.join(', ')}; ${os.availableParallelism()} available parallelism`,
+  );
+  const rows = [];
+  for (const { configId, label } of CONCURRENCY_CONFIGS) {
+    const runs = [];
+    for (const mode of modes) {
+      const id = `${process.pid}-cli-${configId}-${mode}`;
+      const specPath = path.join(scratchDir, `cli-spec-${id}.json`);
+      const probePath = path.join(scratchDir, `cli-probe-${id}.json`);
+      const outputFile = path.join(scratchDir, `cli-out-${id}.json`);
+      writeFileSync(specPath, JSON.stringify({ configId, corpus: corpusForChild(corpus), pluginEntry: plugin.entry }));
+      for (const stale of [probePath, outputFile]) rmSync(stale, { force: true });
+      const started = performance.now();
+      const child = spawnSync(
+        process.execPath,
+        cliArguments({
+          loaderArguments: plugin.loaderArguments,
+          probeUrl,
+          eslintBin,
+          configFile: path.join(benchDir, 'cli.config.mjs'),
+          mode,
+          outputFile,
+          files,
+        }),
+        {
+          cwd: corpus.root,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: 30 * 60 * 1000,
+          env: { ...process.env, TRIPWIRE_BENCH_CLI_SPEC: specPath, TRIPWIRE_BENCH_PROBE_OUT: probePath },
+        },
+      );
+      const wallMs = performance.now() - started;
+      let run;
+      try {
+        if (child.status !== 0 && child.status !== 1) throw new Error(`eslint exited ${child.status ?? child.signal}`);
+        const probe = JSON.parse(readFileSync(probePath, 'utf8'));
+        const findings = findingsOf(JSON.parse(readFileSync(outputFile, 'utf8')));
+        run = concurrencyRunFigures({ mode, wallMs, probe, findings });
+      } catch (error) {
+        run = { mode, error: `${error?.message ?? error}: ${(child.stderr || '').trim().slice(-800)}` };
+      }
+      for (const scratch of [specPath, probePath, outputFile]) rmSync(scratch, { force: true });
+      runs.push(run);
+      log(
+        run.error
+          ? `  ${configId.padEnd(2)} --concurrency=${mode} FAILED: ${run.error.split('\n').slice(0, 3).join(' | ')}`
+          : `  ${configId.padEnd(2)} --concurrency=${mode}: wall ${formatNumber(seconds(run.wallMs), 1)} s, CPU ${formatNumber(seconds(run.cpuMs), 1)} s, ${run.workers} worker thread${run.workers === 1 ? '' : 's'}, peak RSS ${formatNumber(run.peakRssMb, 0)} MB, ${run.problems} problems`,
+      );
+    }
+    rows.push({ configId, label, runs, comparisons: compareConcurrency(runs) });
+  }
+  return {
+    corpus: corpus.id,
+    files: files.length,
+    lines,
+    modes,
+    availableParallelism: os.availableParallelism(),
+    rows,
+  };
+}
+
+function printCliConcurrency(concurrency, log) {
+  log(
+    `\n## eslint CLI --concurrency (${concurrency.corpus}, ${concurrency.files} files, ${concurrency.lines.toLocaleString('en-US')} lines; one fresh process per run)`,
+  );
+  const tableRows = [];
+  for (const row of concurrency.rows) {
+    for (const run of row.runs) {
+      tableRows.push(
+        run.error
+          ? [`${row.configId} ${row.label}`, run.mode, 'failed', '', '', '', '', '']
+          : [
+              `${row.configId} ${row.label}`,
+              run.mode,
+              String(run.workers),
+              formatNumber(seconds(run.wallMs), 1),
+              formatNumber(seconds(run.cpuMs), 1),
+              formatNumber(run.peakRssMb, 0),
+              formatNumber(run.peakRssPerLintThreadMb, 0),
+              `${run.problems}${run.fatal ? ` (+${run.fatal} fatal)` : ''}`,
+            ],
+      );
+    }
+  }
+  log(
+    renderTable(
+      [
+        'configuration',
+        '--concurrency',
+        'worker threads',
+        'wall s',
+        'CPU s',
+        'peak RSS MB',
+        'peak RSS per lint thread MB',
+        'problems',
+      ],
+      tableRows,
+    ),
+  );
+  for (const row of concurrency.rows) {
+    for (const comparison of row.comparisons) {
+      log(
+        `${row.configId}: ${comparison.mode} ÷ off: wall ${formatNumber(comparison.wallVersusOff, 2)}×, CPU ${formatNumber(comparison.cpuVersusOff, 2)}×, peak RSS ${formatNumber(comparison.peakRssVersusOff, 2)}×; findings ${comparison.sameFindings === undefined ? 'not compared' : comparison.sameFindings ? 'identical' : 'DIFFER'}`,
+      );
+    }
+  }
+  log(
+    'Peak RSS is the whole process (worker threads share it; maxRSS from process.resourceUsage() at exit); per lint thread = peak ÷ worker threads, or ÷ 1 when ESLint started none and linted on its main thread.',
+  );
+  if (concurrency.rows.some((row) => row.runs.some((run) => run.mode === 'auto' && run.workers === 0)))
+    log(
+      `auto started no worker thread: ESLint caps auto at half the available parallelism (${concurrency.availableParallelism} >> 1 = ${concurrency.availableParallelism >> 1}) and never starts just one; add a number (--concurrency-modes off,auto,2) to measure threads on this machine.`,
+    );
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 export async function main(argv) {
@@ -599,7 +807,16 @@ export async function main(argv) {
     log(
       `\nESLint parse time of the file (config A, warm, edited, p50): ${formatNumber(parseMs, 1)} ms; whole lint p50/p95 ${formatNumber(report.singleFile.A?.edited?.wall?.p50, 1)} / ${formatNumber(report.singleFile.A?.edited?.wall?.p95, 1)} ms`,
     );
-    report.lsp = await runLspBenchmark({ repositoryRoot, corpus, edits, log });
+    const server = serverLocation();
+    report.lsp = await runLspBenchmark({
+      serverPath: server.path,
+      repositoryRoot,
+      corpus,
+      edits,
+      codeActionTrials: options.codeActionTrials ?? (options.quick ? 3 : 10),
+      log,
+    });
+    if (server.snapshot) rmSync(server.snapshot, { recursive: true, force: true });
     log('\n## language server (didChange → publishDiagnostics over stdio)');
     const lsp = report.lsp;
     if (!lsp.available) log(`not available: ${lsp.note}`);
@@ -650,6 +867,18 @@ export async function main(argv) {
           lspRows,
         ),
       );
+      const firstEdit = lsp.firstEdit;
+      if (firstEdit)
+        log(
+          firstEdit.available
+            ? `type-aware, fresh server (didOpen, then the first edit at once): first edit → its diagnostics ${formatNumber(firstEdit.firstEditMs, 0)} ms; didOpen → first diagnostics ${formatNumber(firstEdit.openToFirstDiagnosticsMs, 0)} ms; RSS then ${formatNumber(firstEdit.memory?.rssMb, 0)} MB (peak ${formatNumber(firstEdit.memory?.peakRssMb, 0)})`
+            : `type-aware, fresh server: ${firstEdit.note}`,
+        );
+      const codeActions = lsp.codeActionDuringLint;
+      if (codeActions)
+        log(
+          `code actions while a type-aware lint of ${lsp.file} runs (${codeActions.trials} lints, median ${formatNumber(codeActions.lintMs.median, 0)} ms from start to diagnostics; start = ${codeActions.startFrom.join(', ')}): ${codeActions.inLint.count} requests, response p50 / p95 / max ${formatNumber(codeActions.inLint.p50, 1)} / ${formatNumber(codeActions.inLint.p95, 1)} / ${formatNumber(codeActions.inLint.max, 1)} ms; first request of each lint: median ${formatNumber(codeActions.first.median, 1)} ms, max ${formatNumber(codeActions.first.max, 1)} ms; ${codeActions.answeredBeforeDiagnostics} of ${codeActions.inLint.count} answered before that lint's diagnostics${codeActions.unanswered ? `; ${codeActions.unanswered} unanswered` : ''}`,
+        );
     }
     log('\nESLint in-process, same file (lintText; A and T alternate in one process, TT0 and TT get a process each):');
     printSingleFile(report.singleFile, log);
@@ -687,6 +916,16 @@ export async function main(argv) {
         '\n## warm single file (ESLint lintText; untyped configs alternate edit by edit in one process, typed ones get a process each)',
       );
       printSingleFile(report.singleFile, log);
+    }
+    const concurrencyCorpus = corpora.find((corpus) => corpus.id === 'ts-node');
+    if (options.concurrency && concurrencyCorpus) {
+      report.cliConcurrency = runCliConcurrency({
+        corpus: concurrencyCorpus,
+        modes: options.concurrencyModes,
+        plugin,
+        log,
+      });
+      printCliConcurrency(report.cliConcurrency, log);
     }
     report.extension = extensionFigures(plugin, log);
     for (const corpus of corpora) allTargets.push(...report.results[corpus.id].summary.targets);

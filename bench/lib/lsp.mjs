@@ -1,14 +1,15 @@
 // Language-server latency benchmark: a real LSP client over stdio against `node dist/server.js --stdio`.
 // Measures didChange → publishDiagnostics for one ~2,000-line file (syntactic, then type-aware when
-// the server supports `tripwire.typeAware`), and the server's resident memory after opening every
-// file of a mid-size project.
+// the server supports `tripwire.typeAware`), code actions answered while a type-aware lint of that
+// file runs, the server's resident memory after opening every file of a mid-size project, and, in a
+// fresh server, how long the first edit of a type-aware session waits for its diagnostics.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { makeEditor } from './edits.mjs';
+import { editAnchorLine, makeEditor } from './edits.mjs';
 import { formatNumber, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -76,6 +77,55 @@ function listFiles(directory, extension) {
 
 const DIAGNOSTICS_TIMEOUT_MS = 120_000;
 
+/** How often code actions are sent while a type-aware lint runs. */
+export const CODE_ACTION_PROBE_INTERVAL_MS = 20;
+
+/**
+ * Type-aware settings of the benchmark. The budget is lifted so that a loaded machine does not
+ * demote the measured file to syntactic lints halfway through (the server does that to files whose
+ * typed lint exceeds `tripwire.typeAwareBudgetMs`), which would make type-aware figures syntactic ones.
+ */
+export const TYPE_AWARE_SETTINGS = { typeAware: 'onType', typeAwareBudgetMs: 3_600_000 };
+
+/**
+ * Code actions sent while a type-aware lint runs. Each trial: `startAt`, when the lint started (the
+ * server's `linting` status, or the end of the debounce when it sends none); `diagnosticsAt`, when
+ * that lint's diagnostics arrived; `probes`, the requests `{ sentAt, answeredAt }` (ms, one clock).
+ * A probe counts when it was sent inside [startAt, diagnosticsAt): its response time is the figure,
+ * and whether the response came before the diagnostics says whether the server answered during the
+ * lint or only after it. `first` is the first such probe of each trial (the request sent as the lint
+ * starts).
+ */
+export function summarizeCodeActionProbes(trials) {
+  const inLint = [];
+  const first = [];
+  let answeredBeforeDiagnostics = 0;
+  let unanswered = 0;
+  for (const trial of trials) {
+    const during = trial.probes
+      .filter((probe) => probe.sentAt >= trial.startAt && probe.sentAt < trial.diagnosticsAt)
+      .sort((left, right) => left.sentAt - right.sentAt);
+    for (const probe of during) {
+      if (!Number.isFinite(probe.answeredAt)) {
+        unanswered++;
+        continue;
+      }
+      inLint.push(probe.answeredAt - probe.sentAt);
+      if (probe.answeredAt < trial.diagnosticsAt) answeredBeforeDiagnostics++;
+    }
+    const firstProbe = during[0];
+    if (firstProbe && Number.isFinite(firstProbe.answeredAt)) first.push(firstProbe.answeredAt - firstProbe.sentAt);
+  }
+  return {
+    trials: trials.length,
+    inLint: summarize(inLint),
+    first: summarize(first),
+    answeredBeforeDiagnostics,
+    unanswered,
+    lintMs: summarize(trials.map((trial) => trial.diagnosticsAt - trial.startAt)),
+  };
+}
+
 /** Resolves with the promise's value, or with undefined after `ms`; the timer is always cleared. */
 async function settleWithin(promise, ms) {
   let timer;
@@ -91,6 +141,8 @@ class LspSession {
     const rpc = require('vscode-jsonrpc/node');
     this.log = log;
     this.settings = { tripwire: { typeAware: 'off' } };
+    this.statuses = []; // { at, state, lastLintUri, lastLintTyped } of every tripwire/status notification
+    this.statusWaiters = [];
     this.waiters = new Map(); // uri → [{ version, resolve, reject, timer }]
     this.published = new Map(); // uri → count of publishDiagnostics
     this.serverLog = [];
@@ -113,6 +165,7 @@ class LspSession {
     // Capability registrations, progress tokens, message requests: accept and answer nothing.
     this.connection.onRequest(() => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => this.onDiagnostics(params));
+    this.connection.onNotification('tripwire/status', (params) => this.onStatus(params));
     this.connection.onNotification((method, params) => {
       if (method === 'window/logMessage' || method === 'window/showMessage') {
         this.serverLog.push(`${method}: ${params?.message}`);
@@ -133,6 +186,48 @@ class LspSession {
     let value = this.settings;
     for (const part of name.split('.')) value = value?.[part];
     return value ?? null;
+  }
+
+  onStatus(params) {
+    const status = {
+      at: performance.now(),
+      state: params?.state,
+      lastLintUri: params?.lastLintUri,
+      lastLintTyped: params?.lastLintTyped,
+      lastLintAt: params?.lastLintAt,
+    };
+    this.statuses.push(status);
+    if (this.statuses.length > 10_000) this.statuses.shift();
+    this.statusWaiters = this.statusWaiters.filter((waiter) => {
+      if (!waiter.accepts(status)) return true;
+      waiter.resolve(status);
+      return false;
+    });
+  }
+
+  /** The next status notification that `accepts`, or undefined when none came before `settled` resolves. */
+  nextStatus(accepts, settled) {
+    return new Promise((resolve) => {
+      const waiter = { accepts, resolve };
+      this.statusWaiters.push(waiter);
+      void settled.then(() => {
+        this.statusWaiters = this.statusWaiters.filter((other) => other !== waiter);
+        resolve(undefined);
+      });
+    });
+  }
+
+  /**
+   * How many lints of `uri` that ended at or after `sinceEpochMs` (Date.now() clock) were type-aware,
+   * from the status notifications (each carries the last lint's uri, end time and whether it was typed).
+   */
+  typedLintsSince(uri, sinceEpochMs) {
+    const lints = this.statuses.filter(
+      (status) =>
+        status.lastLintUri === uri && status.lastLintAt !== undefined && Date.parse(status.lastLintAt) >= sinceEpochMs,
+    );
+    const distinct = new Map(lints.map((status) => [status.lastLintAt, status.lastLintTyped]));
+    return { lints: distinct.size, typed: [...distinct.values()].filter((typed) => typed === true).length };
   }
 
   onDiagnostics(params) {
@@ -183,7 +278,15 @@ class LspSession {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
-          codeAction: { dynamicRegistration: false },
+          // As VS Code: literal actions, with edits resolved lazily (fix-all is not computed per request).
+          codeAction: {
+            dynamicRegistration: false,
+            codeActionLiteralSupport: {
+              codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'refactor.rewrite', 'source', 'source.fixAll'] },
+            },
+            resolveSupport: { properties: ['edit'] },
+            dataSupport: true,
+          },
         },
         workspace: {
           configuration: true,
@@ -202,6 +305,16 @@ class LspSession {
   async setSettings(tripwireSettings) {
     this.settings = { tripwire: { ...this.settings.tripwire, ...tripwireSettings } };
     await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: this.settings });
+  }
+
+  /** Sends didOpen without waiting for anything; resolves with the uri and the time it was sent. */
+  async sendOpen(file, text, version = 1) {
+    const uri = pathToFileURL(file).href;
+    const sentAt = performance.now();
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: file.endsWith('.js') ? 'javascript' : 'typescript', version, text },
+    });
+    return { uri, sentAt };
   }
 
   /** Opens a document and resolves with the time to its first diagnostics. */
@@ -249,6 +362,7 @@ class LspSession {
 async function measureEdits(session, uri, editor, firstVersion, warmup, edits) {
   let version = firstVersion;
   for (let iteration = 0; iteration < warmup; iteration++) await session.change(uri, editor(-1 - iteration), ++version);
+  const since = Date.now();
   const latencies = [];
   let diagnostics = 0;
   for (let iteration = 0; iteration < edits; iteration++) {
@@ -262,7 +376,108 @@ async function measureEdits(session, uri, editor, firstVersion, warmup, edits) {
     latencyAfterDebounce: summarize(latencies.map((ms) => Math.max(0, ms - session.debounceMs))),
     diagnostics,
     version,
+    lintsReported: session.typedLintsSince(uri, since),
   };
+}
+
+/**
+ * Code actions while a type-aware lint of the open file runs, `trials` times: an edit starts the
+ * lint; from the didChange on, a textDocument/codeAction for the edited line goes out every
+ * CODE_ACTION_PROBE_INTERVAL_MS until that version's diagnostics arrive. The lint's start is the
+ * server's `linting` status when it sends one, else the end of the debounce.
+ */
+async function measureCodeActionsDuringLint(session, uri, editor, firstVersion, trials, anchorLine) {
+  let version = firstVersion;
+  const results = [];
+  for (let trial = 0; trial < trials; trial++) {
+    const probes = [];
+    const pending = [];
+    const diagnostics = session.waitForDiagnostics(uri, ++version);
+    const settled = diagnostics.then(
+      () => undefined,
+      () => undefined,
+    );
+    const changedAt = performance.now();
+    const linting = session.nextStatus((status) => status.state === 'linting', settled);
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text: editor(1000 + trial) }],
+    });
+    const probe = () => {
+      const entry = { sentAt: performance.now(), answeredAt: Number.NaN };
+      probes.push(entry);
+      pending.push(
+        session.connection
+          .sendRequest('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line: anchorLine, character: 0 }, end: { line: anchorLine, character: 0 } },
+            context: { diagnostics: [], triggerKind: 2 },
+          })
+          .then(
+            () => (entry.answeredAt = performance.now()),
+            () => undefined,
+          ),
+      );
+    };
+    probe();
+    const timer = setInterval(probe, CODE_ACTION_PROBE_INTERVAL_MS);
+    let published;
+    try {
+      published = await diagnostics;
+    } finally {
+      clearInterval(timer);
+    }
+    // Resolved by now: with the `linting` status, or with undefined once the diagnostics came.
+    const status = await linting;
+    await settleWithin(Promise.all(pending), DIAGNOSTICS_TIMEOUT_MS);
+    results.push({
+      startAt: status?.at ?? changedAt + session.debounceMs,
+      startFrom: status ? 'linting status' : 'debounce',
+      diagnosticsAt: published.arrivedAt,
+      probes,
+    });
+  }
+  return { ...summarizeCodeActionProbes(results), version, startFrom: [...new Set(results.map((r) => r.startFrom))] };
+}
+
+/**
+ * A fresh server with type-aware linting on from the start: didOpen of the file, then at once its
+ * first edit; the figure is didChange → the publishDiagnostics of the edited version (the program is
+ * built on the way). Also didOpen → the first diagnostics of any version.
+ */
+async function measureFirstTypedEdit({ serverPath, corpus, file, text, editor, debounce }) {
+  const session = new LspSession(serverPath, corpus.root, () => undefined);
+  session.debounceMs = debounce.ms;
+  session.settings = { tripwire: { ...TYPE_AWARE_SETTINGS } };
+  try {
+    await session.initialize(corpus.root);
+    const uri = pathToFileURL(file).href;
+    const anyDiagnostics = session.waitForDiagnostics(uri, 1);
+    anyDiagnostics.catch(() => undefined);
+    const opened = await session.sendOpen(file, text, 1);
+    const since = Date.now();
+    const edited = await session.change(uri, editor(0), 2);
+    const first = await settleWithin(anyDiagnostics, 0);
+    // The server reports the lint in a status notification right after publishing its diagnostics.
+    const reported = (status) =>
+      status.lastLintUri === uri && status.lastLintAt !== undefined && Date.parse(status.lastLintAt) >= since;
+    if (!session.statuses.some(reported)) await session.nextStatus(reported, settleWithin(new Promise(() => {}), 5000));
+    return {
+      available: true,
+      firstEditMs: edited.ms,
+      openToFirstDiagnosticsMs: first ? first.arrivedAt - opened.sentAt : undefined,
+      lintsReported: session.typedLintsSince(uri, since),
+      memory: residentMemoryMb(session.child.pid),
+    };
+  } catch (error) {
+    return {
+      available: false,
+      note: `failed: ${String(error?.message ?? error)}`,
+      serverLogTail: session.serverLog.slice(-20).join('').slice(-3000),
+    };
+  } finally {
+    await session.shutdown();
+  }
 }
 
 /** Opens every file of the project (besides ones already open) and waits for all their diagnostics. */
@@ -282,6 +497,7 @@ export async function runLspBenchmark({
   repositoryRoot,
   corpus,
   edits,
+  codeActionTrials = 5,
   log,
   serverPath = process.env.TRIPWIRE_BENCH_SERVER ?? path.join(repositoryRoot, 'dist', 'server.js'),
 }) {
@@ -349,7 +565,7 @@ export async function runLspBenchmark({
       };
       log(`  type-aware: ${result.typeAware.note}`);
     } else {
-      await session.setSettings({ typeAware: 'onType' });
+      await session.setSettings(TYPE_AWARE_SETTINGS);
       const first = await session.change(opened.uri, editor(-100), ++version);
       result.typeAware = { available: true, firstLintMs: first.ms };
       log(
@@ -362,7 +578,22 @@ export async function runLspBenchmark({
         result.typeAware.note =
           'the first lint after enabling typeAware was not slower than a syntactic one: type information may not be in use';
       log(
-        `  type-aware: didChange → publishDiagnostics p50 ${formatNumber(typed.latency.p50, 1)} ms, p95 ${formatNumber(typed.latency.p95, 1)} ms (less the debounce: p95 ${formatNumber(typed.latencyAfterDebounce.p95, 1)})${result.typeAware.note ? ` (${result.typeAware.note})` : ''}`,
+        `  type-aware: didChange → publishDiagnostics p50 ${formatNumber(typed.latency.p50, 1)} ms, p95 ${formatNumber(typed.latency.p95, 1)} ms (less the debounce: p95 ${formatNumber(typed.latencyAfterDebounce.p95, 1)}); ${typed.lintsReported.typed} of ${typed.lintsReported.lints} lints reported typed${result.typeAware.note ? ` (${result.typeAware.note})` : ''}`,
+      );
+      // The edit inserts a line after the anchor: code actions are asked for that line.
+      const codeActions = await measureCodeActionsDuringLint(
+        session,
+        opened.uri,
+        editor,
+        version,
+        codeActionTrials,
+        editAnchorLine(text) + 1,
+      );
+      version = codeActions.version;
+      delete codeActions.version;
+      result.codeActionDuringLint = codeActions;
+      log(
+        `  type-aware: code actions during ${codeActions.trials} lints (start from ${codeActions.startFrom.join(', ')}; lint ${formatNumber(codeActions.lintMs.median, 0)} ms median): ${codeActions.inLint.count} sent while linting, response p50 ${formatNumber(codeActions.inLint.p50, 1)} / p95 ${formatNumber(codeActions.inLint.p95, 1)} / max ${formatNumber(codeActions.inLint.max, 1)} ms; the first of each lint: median ${formatNumber(codeActions.first.median, 1)} ms; ${codeActions.answeredBeforeDiagnostics} of ${codeActions.inLint.count} answered before that lint's diagnostics`,
       );
       const typedProject = await openProject(session, projectFiles, file);
       result.typeAware.project = {
@@ -381,6 +612,15 @@ export async function runLspBenchmark({
     if (result.serverLogTail) log(`  server log tail:\n${result.serverLogTail}`);
   } finally {
     await session.shutdown();
+  }
+  if (typeAwareDeclared) {
+    log('  type-aware, fresh server: didOpen, then the first edit at once…');
+    result.firstEdit = await measureFirstTypedEdit({ serverPath, corpus, file, text, editor, debounce });
+    log(
+      result.firstEdit.available
+        ? `  type-aware, fresh server: first edit → its diagnostics ${formatNumber(result.firstEdit.firstEditMs, 0)} ms (didOpen → first diagnostics ${formatNumber(result.firstEdit.openToFirstDiagnosticsMs, 0)} ms; ${result.firstEdit.lintsReported.typed} of ${result.firstEdit.lintsReported.lints} lints reported typed)`
+        : `  type-aware, fresh server: ${result.firstEdit.note}`,
+    );
   }
   return result;
 }

@@ -6,11 +6,17 @@ export const LIMITS: {
   syntacticRuleMsPer1kLines: number;
   typedVersusTypedFloor: number;
   typedVersusTypedAnchor: number;
+  typedFloatingPromiseVersusAnchor: number;
   peakRssVersusCorePair: number;
   editedP95OverParseOnlyMs: number;
   lspSyntacticP95OverParse: number;
   lspTypedP95OverParse: number;
+  lspTypedFirstEditMs: number;
+  lspTypedProjectRssMb: number;
+  lspTypedProjectPeakRssMb: number;
+  lspCodeActionDuringLintMs: number;
 };
+export const FLOATING_PROMISE_RULES: { tripwire: string; anchor: string };
 export interface RuleFigures {
   totalMs: number;
   p50: number;
@@ -25,6 +31,10 @@ export function tripwireRuleTime(stats: StatsSummary | undefined): {
   totalMs: number;
   rules: (RuleFigures & { ruleId: string })[];
 };
+export function floatingPromiseComparison(
+  statsRuns: Record<string, { stats?: StatsSummary } | undefined> | undefined,
+  lines: number,
+): { tripwirePer1kLines: number; anchorPer1kLines: number; ratio: number };
 export function corpusTargets(input: {
   corpusId: string;
   rounds: readonly Round[];
@@ -38,7 +48,17 @@ export function lspTargets(
   lsp:
     | {
         syntactic?: { latency?: { p95?: number }; latencyAfterDebounce?: { p95?: number } };
-        typeAware?: { latency?: { p95?: number }; latencyAfterDebounce?: { p95?: number } };
+        typeAware?: {
+          latency?: { p95?: number };
+          latencyAfterDebounce?: { p95?: number };
+          project?: { files?: number; memory?: { rssMb?: number; peakRssMb?: number } };
+        };
+        firstEdit?: { firstEditMs?: number };
+        codeActionDuringLint?: {
+          trials: number;
+          answeredBeforeDiagnostics: number;
+          inLint?: { count: number; p95?: number };
+        };
       }
     | undefined,
   parseMs: number | undefined,

@@ -12,8 +12,22 @@ import {
   tarballFileName,
   verifyIntegrity,
 } from '../../bench/lib/corpora.mjs';
+import {
+  CONCURRENCY_CONFIGS,
+  cliArguments,
+  compareConcurrency,
+  concurrencyRunFigures,
+  findingsOf,
+  parseConcurrencyModes,
+} from '../../bench/lib/concurrency.mjs';
 import { editAnchorLine, makeEditor } from '../../bench/lib/edits.mjs';
-import { DEFAULT_DEBOUNCE_MS, debounceFromManifest, residentMemoryMb } from '../../bench/lib/lsp.mjs';
+import {
+  DEFAULT_DEBOUNCE_MS,
+  TYPE_AWARE_SETTINGS,
+  debounceFromManifest,
+  residentMemoryMb,
+  summarizeCodeActionProbes,
+} from '../../bench/lib/lsp.mjs';
 import {
   evaluateTarget,
   median,
@@ -25,7 +39,15 @@ import {
   sameRoundRatios,
   summarize,
 } from '../../bench/lib/stats.mjs';
-import { LIMITS, corpusTargets, lspTargets, singleFileTargets, tripwireRuleTime } from '../../bench/lib/targets.mjs';
+import {
+  FLOATING_PROMISE_RULES,
+  LIMITS,
+  corpusTargets,
+  floatingPromiseComparison,
+  lspTargets,
+  singleFileTargets,
+  tripwireRuleTime,
+} from '../../bench/lib/targets.mjs';
 
 describe('order statistics', () => {
   it('median of odd and even counts, ignoring order', () => {
@@ -154,8 +176,36 @@ describe('target evaluation', () => {
     assert.equal(Number(byId['c: TT ÷ TT0 (CPU)']?.measured?.toFixed(6)), 1.1);
     assert.equal(byId['c: TT ÷ TT0 (CPU)']?.status, 'PASS');
     assert.equal(byId['c: TT ÷ C (CPU)']?.status, 'PASS'); // median of 0.55, 0.8, 0.6 = 0.6
+    assert.equal(byId['c: TT ÷ C (CPU)']?.limit, 0.6);
     assert.equal(byId['c: peak RSS T ÷ B']?.status, 'PASS'); // median 1.1 ≤ 1.1
     assert.equal(LIMITS.syntacticVersusCorePair, 1.05);
+    // No TT/C stats in this fixture: the floating-promise comparison cannot be made.
+    assert.equal(byId['c: typed no-floating-promise ÷ typescript-eslint no-floating-promises (stats)']?.status, 'N/A');
+  });
+
+  it('compares the typed no-floating-promise with the anchor rule from the same stats round', () => {
+    const rule = (totalMs: number) => ({ totalMs, p50: 0, p95: 0, max: 0, slowestFiles: [] });
+    const statsRuns = (tripwireMs: number, anchorMs: number) => ({
+      TT: { stats: { rules: { [FLOATING_PROMISE_RULES.tripwire]: rule(tripwireMs), 'tripwire/other': rule(500) } } },
+      C: {
+        stats: {
+          rules: { [FLOATING_PROMISE_RULES.anchor]: rule(anchorMs), '@typescript-eslint/no-misused-promises': rule(9) },
+        },
+      },
+    });
+    const comparison = floatingPromiseComparison(statsRuns(372, 157), 10_000);
+    assert.equal(comparison.tripwirePer1kLines, 37.2);
+    assert.equal(comparison.anchorPer1kLines, 15.7);
+    assert.equal(Number(comparison.ratio.toFixed(6)), Number((372 / 157).toFixed(6)));
+    const target = (tripwireMs: number, anchorMs: number) =>
+      corpusTargets({ corpusId: 'c', rounds: [], statsRuns: statsRuns(tripwireMs, anchorMs), lines: 10_000 }).find(
+        (candidate) => candidate.id.includes('no-floating-promise'),
+      );
+    assert.equal(target(372, 157)?.status, 'MISS');
+    assert.equal(target(157, 157)?.status, 'PASS'); // ≤ 1.0×: no slower than the anchor
+    assert.equal(target(100, 157)?.status, 'PASS');
+    assert.match(target(372, 157)?.description ?? '', /37\.200 .* vs 15\.700/);
+    assert.ok(Number.isNaN(floatingPromiseComparison({ C: statsRuns(1, 1).C }, 1000).ratio));
   });
 
   it('targets without measurements are N/A, not PASS', () => {
@@ -168,13 +218,68 @@ describe('target evaluation', () => {
     const single = singleFileTargets({ A: { edited: { wall: { p95: 100 } } }, T: { edited: { wall: { p95: 106 } } } });
     assert.equal(single[0]?.measured, 6);
     assert.equal(single[0]?.status, 'MISS');
-    const lsp = lspTargets({ syntactic: { latency: { p95: 120 } }, typeAware: { latency: { p95: 400 } } }, 100);
+    const lsp = lspTargets({ syntactic: { latency: { p95: 120 } }, typeAware: { latency: { p95: 250 } } }, 100);
     assert.deepEqual(
-      lsp.map((target) => target.status),
-      ['PASS', 'MISS'],
+      lsp.slice(0, 2).map((target) => target.status),
+      ['PASS', 'PASS'], // 1.2 ≤ 1.2, 2.5 ≤ 2.5
+    );
+    assert.deepEqual(
+      lspTargets({ syntactic: { latency: { p95: 121 } }, typeAware: { latency: { p95: 251 } } }, 100)
+        .slice(0, 2)
+        .map((target) => target.status),
+      ['MISS', 'MISS'],
     );
     const lessDebounce = lspTargets({ syntactic: { latency: { p95: 400 }, latencyAfterDebounce: { p95: 140 } } }, 100);
     assert.equal(lessDebounce[0]?.measured, 1.4);
+    assert.equal(lessDebounce[0]?.status, 'MISS');
+  });
+
+  it('language-server type-aware targets: first edit, memory after opening the project, code actions during a lint', () => {
+    const measured = (overrides: { firstEditMs: number; rssMb: number; peakRssMb: number; codeActionP95: number }) =>
+      Object.fromEntries(
+        lspTargets(
+          {
+            typeAware: {
+              latency: { p95: 1 },
+              project: { files: 167, memory: { rssMb: overrides.rssMb, peakRssMb: overrides.peakRssMb } },
+            },
+            firstEdit: { firstEditMs: overrides.firstEditMs },
+            codeActionDuringLint: {
+              trials: 3,
+              answeredBeforeDiagnostics: 0,
+              inLint: { count: 40, p95: overrides.codeActionP95 },
+            },
+          },
+          100,
+        )
+          .slice(2)
+          .map((target) => [target.id, target]),
+      );
+    const passing = measured({ firstEditMs: 2000, rssMb: 600, peakRssMb: 900, codeActionP95: 50 });
+    assert.deepEqual(Object.keys(passing), [
+      'LSP: type-aware first diagnostics after the first edit',
+      'LSP: type-aware RSS after opening 168 files', // the edited file and the 167 others
+      'LSP: type-aware peak RSS after opening 168 files',
+      'LSP: code action answered while a type-aware lint runs (p95)',
+    ]);
+    assert.ok(Object.values(passing).every((target) => target.status === 'PASS'));
+    const missing = measured({ firstEditMs: 4300, rssMb: 782, peakRssMb: 1456, codeActionP95: 1200 });
+    assert.ok(Object.values(missing).every((target) => target.status === 'MISS'));
+    assert.equal(missing['LSP: type-aware RSS after opening 168 files']?.unit, 'MB');
+    assert.match(
+      missing['LSP: code action answered while a type-aware lint runs (p95)']?.description ?? '',
+      /40 requests sent during 3 lints; 0 answered/,
+    );
+    assert.deepEqual(
+      [
+        LIMITS.lspTypedFirstEditMs,
+        LIMITS.lspTypedProjectRssMb,
+        LIMITS.lspTypedProjectPeakRssMb,
+        LIMITS.lspCodeActionDuringLintMs,
+      ],
+      [2000, 600, 900, 50],
+    );
+    assert.ok(lspTargets({}, 100).every((target) => target.status === 'N/A'));
   });
 
   it('tripwireRuleTime sums only tripwire/* rules, slowest first', () => {
@@ -311,9 +416,138 @@ describe('language-server helpers', () => {
     assert.equal(debounceFromManifest(undefined).ms, 150);
   });
 
+  it('times only the code actions sent while the lint ran, and says which came before its diagnostics', () => {
+    const summary = summarizeCodeActionProbes([
+      {
+        // A lint on the server's only thread: requests queue behind it and are answered after it.
+        startAt: 150,
+        diagnosticsAt: 1150,
+        probes: [
+          { sentAt: 0, answeredAt: 2 }, // during the debounce: not counted
+          { sentAt: 160, answeredAt: 1160 },
+          { sentAt: 660, answeredAt: 1165 },
+          { sentAt: 1150, answeredAt: 1151 }, // after the diagnostics: not counted
+        ],
+      },
+      {
+        // A lint off the main thread: answered at once, before the diagnostics.
+        startAt: 100,
+        diagnosticsAt: 600,
+        probes: [
+          { sentAt: 100, answeredAt: 104 },
+          { sentAt: 120, answeredAt: 126 },
+          { sentAt: 140, answeredAt: Number.NaN }, // no answer
+        ],
+      },
+    ]);
+    assert.equal(summary.trials, 2);
+    assert.equal(summary.inLint.count, 4);
+    assert.deepEqual([summary.inLint.min, summary.inLint.max], [4, 1000]);
+    assert.deepEqual([summary.first.min, summary.first.max], [4, 1000]); // the first request of each lint
+    assert.equal(summary.answeredBeforeDiagnostics, 2);
+    assert.equal(summary.unanswered, 1);
+    assert.deepEqual([summary.lintMs.min, summary.lintMs.max], [500, 1000]);
+    assert.equal(summarizeCodeActionProbes([]).inLint.count, 0);
+  });
+
+  it('keeps the measured file type-aware: the bench lifts the type-aware budget', () => {
+    assert.equal(TYPE_AWARE_SETTINGS.typeAware, 'onType');
+    assert.ok(TYPE_AWARE_SETTINGS.typeAwareBudgetMs >= 60 * 60 * 1000);
+  });
+
   it('reads resident memory of a live process, and nothing for a missing one', () => {
     const own = residentMemoryMb(process.pid);
     if (process.platform === 'linux') assert.ok((own.rssMb ?? 0) > 0 && (own.peakRssMb ?? 0) >= (own.rssMb ?? 0));
     assert.deepEqual(residentMemoryMb(2 ** 30), { rssMb: undefined, peakRssMb: undefined });
+  });
+});
+
+describe('eslint CLI --concurrency row', () => {
+  it('parses the modes: off, auto and positive integers, off required', () => {
+    assert.deepEqual(parseConcurrencyModes('off,auto'), ['off', 'auto']);
+    assert.deepEqual(parseConcurrencyModes(' off , auto,2,2 '), ['off', 'auto', '2']);
+    assert.throws(() => parseConcurrencyModes('off,0'), /neither off, auto nor a positive integer/);
+    assert.throws(() => parseConcurrencyModes('off,many'), /neither/);
+    assert.throws(() => parseConcurrencyModes('auto,2'), /must include off/);
+  });
+
+  it('runs the plugin presets untyped and typed', () => {
+    assert.deepEqual(
+      CONCURRENCY_CONFIGS.map((config) => config.configId),
+      ['T', 'TT'],
+    );
+  });
+
+  it('builds the real CLI command line with the probe preloaded before ESLint', () => {
+    const argv = cliArguments({
+      loaderArguments: ['--import', 'tsx'],
+      probeUrl: 'file:///bench/cli-probe.mjs',
+      eslintBin: '/m/eslint/bin/eslint.js',
+      configFile: '/bench/cli.config.mjs',
+      mode: 'auto',
+      outputFile: '/tmp/out.json',
+      files: ['/c/a.ts', '/c/b.ts'],
+    });
+    assert.deepEqual(argv, [
+      '--import',
+      'tsx',
+      '--import',
+      'file:///bench/cli-probe.mjs',
+      '/m/eslint/bin/eslint.js',
+      '--config',
+      '/bench/cli.config.mjs',
+      '--concurrency=auto',
+      '--no-warn-ignored',
+      '--format',
+      'json',
+      '--output-file',
+      '/tmp/out.json',
+      '/c/a.ts',
+      '/c/b.ts',
+    ]);
+  });
+
+  it('fingerprints findings independently of result order, and counts fatal messages apart', () => {
+    const a = { filePath: '/c/a.ts', messages: [{ line: 1, column: 2, ruleId: 'tripwire/x', message: 'm' }] };
+    const b = {
+      filePath: '/c/b.ts',
+      messages: [
+        { line: 3, column: 1, ruleId: 'tripwire/y', message: 'n' },
+        { line: 1, column: 1, ruleId: null, message: 'Parsing error', fatal: true },
+      ],
+    };
+    const forward = findingsOf([a, b]);
+    assert.deepEqual(
+      { ...forward, fingerprint: undefined },
+      { files: 2, problems: 2, fatal: 1, fingerprint: undefined },
+    );
+    assert.equal(findingsOf([b, a]).fingerprint, forward.fingerprint);
+    assert.notEqual(findingsOf([a]).fingerprint, forward.fingerprint);
+  });
+
+  it('divides the process peak RSS by the threads that linted, and compares each mode with off', () => {
+    const findings = { files: 10, problems: 4, fatal: 0, fingerprint: 'f' };
+    const off = concurrencyRunFigures({
+      mode: 'off',
+      wallMs: 37_100,
+      probe: { workers: 0, peakRssMb: 398, cpuMs: 36_000 },
+      findings,
+    });
+    assert.equal(off.lintThreads, 1); // no worker thread: ESLint lints on its main thread
+    assert.equal(off.peakRssPerLintThreadMb, 398);
+    const two = concurrencyRunFigures({
+      mode: '2',
+      wallMs: 45_400,
+      probe: { workers: 2, peakRssMb: 532, cpuMs: 54_000 },
+      findings: { ...findings, fingerprint: 'g' },
+    });
+    assert.equal(two.peakRssPerLintThreadMb, 266);
+    const [comparison] = compareConcurrency([off, two, { mode: 'auto', error: 'eslint exited 2' }]);
+    assert.equal(comparison?.mode, '2');
+    assert.equal(Number(comparison?.wallVersusOff.toFixed(4)), Number((45_400 / 37_100).toFixed(4)));
+    assert.equal(comparison?.cpuVersusOff, 1.5);
+    assert.equal(Number(comparison?.peakRssVersusOff.toFixed(4)), Number((532 / 398).toFixed(4)));
+    assert.equal(comparison?.sameFindings, false);
+    assert.equal(compareConcurrency([two])[0]?.sameFindings, undefined); // no off run to compare with
   });
 });
