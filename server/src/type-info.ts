@@ -11,11 +11,20 @@
  * - watched-file events reload changed files and, when files appear or disappear or a tsconfig changes,
  *   the projects;
  * - `reset()` ("Tripwire: Reload Type Information") drops the service; the next lint builds a fresh one.
+ *
+ * A project's program holds only what the open documents can see: the service lists a tsconfig's
+ * files through {@link TypeInfo} (`readDirectory`), which keeps the open documents and the files that
+ * can reach every file without being imported (declaration files, scripts, `declare global`, module
+ * augmentations) and leaves out the rest. The program then holds the open documents, what they import
+ * (transitively), those global files and the `@types` packages: everything their types depend on,
+ * and nothing of the project's other sources. A document opened later that the program does not hold
+ * yet becomes a root of its project (the service adds it as a file that appeared in the tsconfig's
+ * directories); one it already holds (imported by an open document) leaves the program as it is.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createProjectService, type TypeScriptProjectService } from '@typescript-eslint/project-service';
-import type ts from 'typescript';
+import ts from 'typescript';
 
 /**
  * The folder holding TypeScript's `lib.*.d.ts`. TypeScript looks for them next to its own file, which
@@ -38,9 +47,30 @@ export function findTypeScriptLibDirectory(): string | undefined {
 
 export type FileChange = { path: string; kind: 'created' | 'changed' | 'deleted' };
 
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
+const DECLARATION_FILE = /\.d(?:\.[^/\\]+)?\.[cm]?ts$/i;
+const ALWAYS_MODULE = /\.(?:mts|cts|mjs|cjs)$/i;
+
+/**
+ * Whether the declarations of a source file can reach files that never import it: a script (no
+ * import or export: its declarations are global), a `declare global` block or a module augmentation
+ * (`declare module "x"`). A false "yes" only costs memory; a "no" must be right, so anything that
+ * looks like a module in JavaScript (require, module.exports) counts as a module only there.
+ */
+export function mayDeclareGlobals(fileName: string, text: string): boolean {
+  if (/\bdeclare\s+(?:global\b|module\s+['"`])/.test(text)) return true;
+  if (ALWAYS_MODULE.test(fileName)) return false;
+  if (/^[ \t]*(?:import|export)\b/m.test(text)) return false;
+  if (/\.[cm]?jsx?$/i.test(fileName) && /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text))
+    return false;
+  return true;
+}
+
 export class TypeInfo {
   #service: TypeScriptProjectService | undefined;
   readonly #openInEditor = new Set<string>();
+  /** {@link mayDeclareGlobals} of the project files read so far, by path, with the modification time it was read at. */
+  readonly #globalsByFile = new Map<string, { mtimeMs: number; globals: boolean }>();
   #rootDirectory: string | undefined;
   /** Increments whenever type information may have changed for files other than the one just linted. */
   generation = 0;
@@ -61,14 +91,40 @@ export class TypeInfo {
       const settings = this.#rootDirectory === undefined ? {} : { tsconfigRootDir: this.#rootDirectory };
       const libDirectory = findTypeScriptLibDirectory();
       if (libDirectory === undefined) this.onMissingLibraries?.();
+      const host: Partial<ts.System> = {
+        // A tsconfig's files are listed with readDirectory: keep only those an open document can see.
+        readDirectory: (directory, extensions, excludes, includes, depth) =>
+          ts.sys
+            .readDirectory(directory, extensions, excludes, includes, depth)
+            .filter((file) => this.#isProjectRoot(file)),
+      };
       // TypeScript finds its default libraries next to the "executing file".
-      const host =
-        libDirectory === undefined
-          ? {}
-          : { host: { getExecutingFilePath: () => path.join(libDirectory, 'tsserver.js') } };
-      this.#service = createProjectService({ ...settings, ...host, options: {} }).service;
+      if (libDirectory !== undefined) host.getExecutingFilePath = () => path.join(libDirectory, 'tsserver.js');
+      // JSDoc gives types only in JavaScript files; TypeScript files (with every .d.ts) skip parsing it.
+      const jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeInfo;
+      this.#service = createProjectService({ ...settings, host, jsDocParsingMode, options: {} }).service;
     }
     return this.#service;
+  }
+
+  /**
+   * Whether a file a tsconfig lists is a root of its program: an open document, or a file whose
+   * declarations reach files that do not import it. Other files enter the program only when imported.
+   */
+  #isProjectRoot(file: string): boolean {
+    if (!SOURCE_FILE.test(file) || DECLARATION_FILE.test(file)) return true;
+    const absolute = path.resolve(file);
+    if (this.#openInEditor.has(absolute)) return true;
+    try {
+      const { mtimeMs } = statSync(absolute);
+      const known = this.#globalsByFile.get(absolute);
+      if (known?.mtimeMs === mtimeMs) return known.globals;
+      const globals = mayDeclareGlobals(absolute, readFileSync(absolute, 'utf8'));
+      this.#globalsByFile.set(absolute, { mtimeMs, globals });
+      return globals;
+    } catch {
+      return true;
+    }
   }
 
   /**
@@ -79,8 +135,9 @@ export class TypeInfo {
   programFor(filePath: string, text: string): ts.Program | undefined {
     const service = this.#ensureService();
     const absolute = path.resolve(filePath);
-    service.openClientFile(absolute, text);
+    // Open before the service looks at the file: a root of its project from now on (see #isProjectRoot).
     this.#openInEditor.add(absolute);
+    service.openClientFile(absolute, text);
     const info = service.getScriptInfo(absolute);
     if (!info) return undefined;
     const project = service.getDefaultProjectForFile(info.fileName, true);
@@ -125,6 +182,7 @@ export class TypeInfo {
   reset(rootDirectory?: string): void {
     this.#service = undefined;
     this.#openInEditor.clear();
+    this.#globalsByFile.clear();
     if (rootDirectory !== undefined) this.#rootDirectory = rootDirectory;
     this.generation += 1;
   }
