@@ -2,7 +2,8 @@
 // Builds everything that ships:
 //   rules/dist/             eslint-plugin-tripwire (tsc: ESM + .d.ts)
 //   dist/extension.js       the VS Code client (esbuild, CommonJS, `vscode` external)
-//   dist/server.js          the language server with its bundled ESLint, parser, TypeScript and plugin
+//   dist/server.js          the language server (LSP thread)
+//   dist/lint-worker.js     its lint worker thread, with the bundled ESLint, parser, TypeScript and plugin
 //   scaffold/dist/          tripwire-scaffold (tsc: ESM + .d.ts, bin `tripwire` = dist/cli.js, canonical/ sources)
 //   dist/cli.js             the scaffold command line, bundled (`node dist/cli.js scaffold …` in the repository)
 //   dist/canonical/         the tested canonical sources the generators copy
@@ -112,6 +113,13 @@ const entries = [
   },
   // jiti only loads TypeScript config files; the server never loads a config file.
   { label: 'dist/server.js', entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['jiti'] },
+  // The server starts it as a worker thread from the file beside itself (server/src/lint-worker-client.ts).
+  {
+    label: 'dist/lint-worker.js',
+    entryPoints: ['server/src/lint-worker.ts'],
+    outfile: 'dist/lint-worker.js',
+    external: ['jiti'],
+  },
 ];
 entries.push({
   label: 'dist/cli.js',
@@ -125,6 +133,13 @@ entries.push({
   label: '.cache/test-server/server.cjs (tests only)',
   entryPoints: ['test/server/test-server.ts'],
   outfile: '.cache/test-server/server.cjs',
+  external: ['jiti'],
+});
+// Its lint worker: the test rules are functions, so they are bundled into the worker that runs them.
+entries.push({
+  label: '.cache/test-server/lint-worker.cjs (tests only)',
+  entryPoints: ['test/server/test-lint-worker.ts'],
+  outfile: '.cache/test-server/lint-worker.cjs',
   external: ['jiti'],
 });
 

@@ -2,7 +2,12 @@ import type { Linter } from 'eslint';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, PARSE_ERROR_CODE } from './protocol.js';
-import type { LintEngine } from './lint-engine.js';
+import type { RuleMetaSummary } from './lint-engine.js';
+
+/** Where rule documentation links come from (the lint worker reports them when it starts). */
+export interface RuleMetaSource {
+  ruleMeta(ruleId: string): RuleMetaSummary | undefined;
+}
 
 /** Converts ESLint's 1-based line/column (end exclusive) to an LSP range, clamped to the document. */
 export function messageRange(message: Linter.LintMessage, document: TextDocument): Range {
@@ -26,12 +31,12 @@ export interface LintSnapshot {
 export function createSnapshot(
   document: TextDocument,
   messages: Linter.LintMessage[],
-  engine: LintEngine,
+  engine: RuleMetaSource,
 ): LintSnapshot {
   return { document, messages, diagnostics: messages.map((message) => toDiagnostic(message, document, engine)) };
 }
 
-export function toDiagnostic(message: Linter.LintMessage, document: TextDocument, engine: LintEngine): Diagnostic {
+export function toDiagnostic(message: Linter.LintMessage, document: TextDocument, engine: RuleMetaSource): Diagnostic {
   const range = messageRange(message, document);
   if (message.ruleId === null) {
     return {

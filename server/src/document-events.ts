@@ -24,6 +24,8 @@ export function documentOpened(session: Session, document: TextDocument): void {
 export async function documentChanged(session: Session, document: TextDocument): Promise<void> {
   if (session.openedVersions.get(document.uri) === document.version) return;
   session.openedVersions.delete(document.uri);
+  // The lint running in the worker may be of an older version of this document.
+  session.worker.checkObsolete();
   const filePath = filePathOf(document.uri);
   const settings = await settingsFor(session, filePath === undefined ? undefined : folderFor(session, filePath));
   if (settings.run === 'onType') session.queue.schedule(document.uri, LINT_DELAY_MS, 'change');
@@ -66,17 +68,17 @@ export function watchedFilesChanged(session: Session, { changes }: DidChangeWatc
 function refreshTypeInformation(session: Session): void {
   const batch = session.pendingFileChanges.splice(0);
   if (!session.typeInfo?.active) return;
-  let changed = false;
-  try {
-    changed = session.typeInfo.filesChanged(batch);
-  } catch (error) {
-    session.log('error', `Refreshing type information failed: ${describeError(error)}`);
-  }
-  if (!changed) return;
-  session.log(
-    'info',
-    `Type information refreshed after ${batch.length} file change(s) on disk; re-linting open documents.`,
+  void session.typeInfo.filesChanged(batch).then(
+    (changed) => {
+      if (changed) relintTyped(session, batch.length);
+    },
+    (error: unknown) => session.log('error', `Refreshing type information failed: ${describeError(error)}`),
   );
+}
+
+/** Re-lints (in the background) the open documents that were linted with type information. */
+function relintTyped(session: Session, changes: number): void {
+  session.log('info', `Type information refreshed after ${changes} file change(s) on disk; re-linting open documents.`);
   for (const document of session.documents.all()) {
     if (session.lastTypedVersion.has(document.uri)) session.queue.scheduleBackground(document.uri);
   }

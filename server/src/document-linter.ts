@@ -3,15 +3,16 @@
  * `tripwire.enable`, `tripwire.exclude`, the size/line/binary checks, rule settings and whether it
  * gets type information), and the only caller of the lint engine. Open documents, fix-all and Lint
  * Workspace all ask {@link decide}; {@link runLint} and {@link runFixAll} are where the engine is
- * reached, so moving the engine behind a worker changes these two functions and nothing else.
+ * reached, through the lint worker (lint-worker-client.ts): the engine never runs on the LSP thread.
  */
 import path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createSnapshot } from './diagnostics.js';
-import { skipReason, type SkipReason } from './file-checks.js';
-import { LINTABLE_EXTENSIONS, type FixAllOutcome, type LintOutcome, type LintRequest } from './lint-engine.js';
+import { LINTABLE_EXTENSIONS, skipReason, type SkipReason } from './file-checks.js';
+import type { FixAllOutcome, LintOutcome, LintRequest } from './lint-engine.js';
 import type { LintTrigger } from './lint-queue.js';
+import { ObsoleteLintStopped, type LintOptions } from './lint-worker-client.js';
 import type { Session, WorkspaceFolderInfo } from './session.js';
 import { describeError } from './session.js';
 import type { TripwireSettings } from './settings.js';
@@ -83,12 +84,13 @@ function wantsTypes(session: Session, target: LintTarget, purpose: LintPurpose):
   }
 }
 
-export async function runLint(session: Session, request: LintRequest): Promise<LintOutcome> {
-  return session.engine.lint(request);
+/** Lints in the worker; `options.obsolete` lets the worker client stop the lint once nobody wants its result. */
+export async function runLint(session: Session, request: LintRequest, options: LintOptions = {}): Promise<LintOutcome> {
+  return session.worker.lint(request, options);
 }
 
 export async function runFixAll(session: Session, request: LintRequest): Promise<FixAllOutcome> {
-  return session.engine.fixAll(request);
+  return session.worker.fixAll(request);
 }
 
 export function publish(session: Session, uri: string, diagnostics: Diagnostic[], version?: number): void {
@@ -112,10 +114,12 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   // Read the document after the await: the newest version is the one linted.
   const document = session.documents.get(uri);
   if (!document) return undefined;
+  // TextDocuments updates its documents in place: keep the linted version and text, not the object.
+  const { version, languageId } = document;
   const text = document.getText();
   const decision = decide(session, target, text, { kind: 'document', uri, trigger });
   if (!decision.lint) {
-    clearDocument(session, uri, document.version);
+    clearDocument(session, uri, version);
     if (decision.reason === 'skipped') {
       const { skip } = decision;
       session.logOnce(`skip:${uri}:${skip.kind}`, 'info', `Skipping ${filePath}: ${skip.message}.`);
@@ -129,14 +133,23 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
     // ordinary files are over before a status could be shown, so they send none and wait for nothing.
     await session.sendStatus({ state: 'linting' });
     // A newer version arrived meanwhile: its own lint is scheduled.
-    if (session.documents.get(uri)?.version !== document.version) return undefined;
+    if (session.documents.get(uri)?.version !== version) return undefined;
   }
   let outcome: LintOutcome;
   try {
-    outcome = await runLint(session, request);
+    // Obsolete once the document has a newer version or is closed: its result would never be published.
+    outcome = await runLint(session, request, {
+      obsolete: () => session.documents.get(uri)?.version !== version,
+    });
   } catch (error) {
-    session.log('error', `Linting ${filePath} failed: ${describeError(error)}`);
+    // Stopped because a newer version is waiting: nothing to report; the queue learns the file is slow.
+    if (error instanceof ObsoleteLintStopped) return error.elapsedMs;
     const reason = error instanceof Error ? error.message : String(error);
+    session.logOnce(
+      `lint-failed:${filePath}:${reason}`,
+      'error',
+      `Linting ${filePath} failed: ${describeError(error)}`,
+    );
     void session.sendStatus({ state: 'error', message: `Linting ${path.basename(filePath)} failed: ${reason}` });
     return undefined;
   }
@@ -145,16 +158,14 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   // Closed meanwhile: nothing to publish, and nothing for the queue to learn.
   if (!current) return undefined;
   // A newer version arrived meanwhile: its own lint will publish.
-  if (current.version !== document.version) return outcome.totalMs;
-  // TextDocuments updates its documents in place: keep an immutable copy of exactly the linted version.
-  const linted = TextDocument.create(uri, document.languageId, document.version, text);
-  const snapshot = createSnapshot(linted, outcome.messages, session.engine);
+  if (current.version !== version) return outcome.totalMs;
+  // An immutable copy of exactly the linted version, for the code actions that answer from it.
+  const linted = TextDocument.create(uri, languageId, version, text);
+  const snapshot = createSnapshot(linted, outcome.messages, session.worker);
   session.snapshots.set(uri, snapshot);
-  publish(session, uri, [...snapshot.diagnostics], document.version);
+  publish(session, uri, [...snapshot.diagnostics], version);
   const typedNote = outcome.typed ? ` (type-aware; program ${outcome.programMs.toFixed(1)} ms)` : '';
-  session.connection.console.debug(
-    `Linted ${filePath} v${document.version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`,
-  );
+  session.connection.console.debug(`Linted ${filePath} v${version} in ${outcome.totalMs.toFixed(1)} ms${typedNote}`);
   const failures = [...outcome.ruleFailures.keys()];
   void session.sendStatus({
     state: failures.length > 0 ? 'error' : 'ready',
@@ -167,8 +178,8 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   });
   if (outcome.typed) {
     const previous = session.lastTypedVersion.get(uri);
-    session.lastTypedVersion.set(uri, document.version);
-    if (previous !== undefined && previous !== document.version && trigger !== 'refresh')
+    session.lastTypedVersion.set(uri, version);
+    if (previous !== undefined && previous !== version && trigger !== 'refresh')
       scheduleDependents(session, uri, outcome.dependents);
   }
   return outcome.totalMs;
@@ -250,6 +261,7 @@ export function closeDocument(session: Session, uri: string): void {
   session.lastTypedVersion.delete(uri);
   const filePath = filePathOf(uri);
   if (filePath !== undefined && session.typeInfo?.active) session.typeInfo.close(filePath);
+  session.worker.checkObsolete();
   publish(session, uri, []);
 }
 

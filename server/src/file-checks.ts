@@ -1,5 +1,8 @@
 /** Cheap checks run before any parse: files Tripwire deliberately does not lint. */
 
+/** File extensions Tripwire lints; everything else is left alone. */
+export const LINTABLE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+
 export interface SkipReason {
   /** Short machine-readable kind. */
   kind: 'too-large' | 'long-line' | 'binary';

@@ -13,12 +13,11 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { EXECUTED_COMMANDS } from './commands.js';
-import { LintEngine, LINTABLE_EXTENSIONS } from './lint-engine.js';
+import { LINTABLE_EXTENSIONS } from './file-checks.js';
 import { CodeActionKinds, DIAGNOSTIC_SOURCE } from './protocol.js';
 import type { Session } from './session.js';
 import { describeError } from './session.js';
 import { parseInitializationOptions, type TripwireSettings } from './settings.js';
-import { TypeInfo } from './type-info.js';
 import { SERVER_VERSION } from './version.js';
 import { CONFIG_FILE_NAMES } from './workspace-config.js';
 import { effectiveTypeAware, folderInfo, invalidateSettings, settingsFor } from './workspace-settings.js';
@@ -30,17 +29,7 @@ export function initialize(session: Session, params: InitializeParams): Initiali
   session.pushedSettings = session.initOptions.settings;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   session.folders = folders.flatMap((folder) => folderInfo(folder.uri) ?? []);
-  if (session.trusted) {
-    const typeInfo = new TypeInfo(session.folders[0]?.path);
-    typeInfo.onMissingLibraries = () =>
-      session.logOnce(
-        'ts-lib',
-        'error',
-        "TypeScript's lib.*.d.ts files are missing next to the server (dist/typescript-lib/); type-aware rules see built-in types as `any`.",
-      );
-    session.typeInfo = typeInfo;
-    session.engine = new LintEngine({ typeInfo, extraRules: session.options.extraRules });
-  }
+  if (session.trusted) session.enableTypeInformation(session.folders[0]?.path);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

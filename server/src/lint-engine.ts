@@ -8,8 +8,7 @@ import { collectRuleFailures, guardPluginRules } from './rule-guard.js';
 import { severityOf, type RuleSetting } from './settings.js';
 import type { TypeInfo } from './type-info.js';
 
-/** File extensions Tripwire lints; everything else is left alone. */
-export const LINTABLE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+export { LINTABLE_EXTENSIONS } from './file-checks.js';
 
 export interface LintRequest {
   /** Absolute file-system path of the document (it need not exist on disk). */

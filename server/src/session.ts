@@ -5,16 +5,18 @@
 import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintSnapshot } from './diagnostics.js';
-import { LintEngine, type ExtraRules } from './lint-engine.js';
 import { LintQueue, type LintTrigger } from './lint-queue.js';
+import { defaultLintWorkerScript, LintWorkerClient, type RemoteTypeInfo } from './lint-worker-client.js';
 import { StatusNotificationMethod, type StatusParams } from './protocol.js';
 import type { InitializationOptions, TripwireSettings } from './settings.js';
-import type { FileChange, TypeInfo } from './type-info.js';
+import type { FileChange } from './type-info.js';
+import { filePathOf } from './workspace-settings.js';
 import { WorkspaceConfigReader } from './workspace-config.js';
 
 /** What the process that starts the server may add; the shipped entry passes nothing. */
 export interface ServerOptions {
-  extraRules?: ExtraRules;
+  /** The lint worker's entry; by default dist/lint-worker.js beside the bundled server. */
+  lintWorkerScript?: string;
 }
 
 export interface WorkspaceFolderInfo {
@@ -49,8 +51,10 @@ export class Session {
   duplicateNoticeShown = false;
 
   // Linting.
-  engine: LintEngine;
-  typeInfo: TypeInfo | undefined;
+  /** The lint worker: the engine and its type information run there, off the LSP thread. */
+  worker: LintWorkerClient;
+  /** The worker's type information; undefined when lints never get types (an untrusted workspace). */
+  typeInfo: RemoteTypeInfo | undefined;
   /** The last lint of each open document, so code actions answer for exactly what was published. */
   readonly snapshots = new Map<string, LintSnapshot>();
   /** Documents whose type-aware lint overran the budget: linted without types until type information is reloaded. */
@@ -79,8 +83,29 @@ export class Session {
     this.connection = connection;
     this.documents = documents;
     this.options = options;
-    this.engine = new LintEngine({ extraRules: options.extraRules });
+    this.worker = this.#createWorker(undefined);
     this.queue = new LintQueue({ lint: (uri, trigger) => lint(this, uri, trigger) });
+  }
+
+  /** Lints from now on get type information for the workspace rooted at `rootDirectory` (call before any lint). */
+  enableTypeInformation(rootDirectory: string | undefined): void {
+    this.worker = this.#createWorker({ rootDirectory });
+    this.typeInfo = this.worker.typeInfo;
+  }
+
+  #createWorker(typeInfo: { rootDirectory: string | undefined } | undefined): LintWorkerClient {
+    return new LintWorkerClient({
+      script: this.options.lintWorkerScript ?? defaultLintWorkerScript(),
+      typeInfo,
+      log: (level, message, key) => (key === undefined ? this.log(level, message) : this.logOnce(key, level, message)),
+      // A worker started to stop an obsolete lint sees the unsaved text of the documents linted with types.
+      openFiles: () =>
+        [...this.lastTypedVersion.keys()].flatMap((uri) => {
+          const filePath = filePathOf(uri);
+          const document = this.documents.get(uri);
+          return filePath === undefined || !document ? [] : [{ filePath, text: document.getText() }];
+        }),
+    });
   }
 
   log(level: LogLevel, message: string): void {

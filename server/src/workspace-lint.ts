@@ -86,7 +86,7 @@ async function lintFile(session: Session, target: LintTarget): Promise<number | 
   if (!decision.lint) return decision.reason === 'skipped' ? 'skipped' : 'excluded';
   const outcome = await runLint(session, decision.request);
   const uri = pathToFileURL(target.filePath).href;
-  const snapshot = createSnapshot(TextDocument.create(uri, 'typescript', 0, text), outcome.messages, session.engine);
+  const snapshot = createSnapshot(TextDocument.create(uri, 'typescript', 0, text), outcome.messages, session.worker);
   publish(session, uri, [...snapshot.diagnostics]);
   return snapshot.diagnostics.length;
 }

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decide, type LintPurpose, type LintTarget } from '../../server/src/document-linter.js';
 import { Session } from '../../server/src/session.js';
 import { normalizeSettings } from '../../server/src/settings.js';
-import type { TypeInfo } from '../../server/src/type-info.js';
+import type { RemoteTypeInfo } from '../../server/src/lint-worker-client.js';
 
 const FOLDER = { uri: 'file:///work/app', path: path.join(path.sep, 'work', 'app') };
 const FILE = path.join(FOLDER.path, 'src', 'main.ts');
@@ -21,7 +21,7 @@ function session(options: { trusted?: boolean; typeInfo?: boolean } = {}): Sessi
   const created = new Session(quiet, new TextDocuments(TextDocument), {}, async () => undefined);
   created.trusted = options.trusted ?? true;
   created.folders = [FOLDER];
-  if (options.typeInfo ?? true) created.typeInfo = {} as TypeInfo;
+  if (options.typeInfo ?? true) created.typeInfo = {} as RemoteTypeInfo;
   return created;
 }
 

@@ -1,10 +1,12 @@
 /**
  * Rules for the server tests, never part of the shipped server. They let the tests prove behaviour
- * the real rules do not trigger on purpose: a rule that throws, a rule that is slow, a rule with an
- * autofix, and a rule whose result depends on type information from another file. The test server
- * (./test-server.ts) runs them as the plugin `tripwire-test`; they report only on files that mention
+ * the real rules do not trigger on purpose: a rule that throws, a rule that is slow, a rule that blocks
+ * until the test releases it, a rule that ends the lint worker, a rule with an autofix, and a rule
+ * whose result depends on type information from another file. The test server (./test-server.ts)
+ * runs them in its lint worker as the plugin `tripwire-test`; they report only on files that mention
  * their marker.
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Rule } from 'eslint';
 import type { ExtraRules } from '../../server/src/lint-engine.js';
 
@@ -38,6 +40,60 @@ const slow: Rule.RuleModule = {
         while (performance.now() < until) {
           // deliberately burning CPU: this is what a slow rule looks like to the server
         }
+      },
+    };
+  },
+};
+
+/** Sleeps without burning the CPU other processes share. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+const block: Rule.RuleModule = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'On __tripwire_block__("<file>"): writes <file>.started, waits until <file> exists, then reports ' +
+        'the text tag __tripwire_tag_<tag>__ of the linted text (test only).',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program(node) {
+        const text = context.sourceCode.text;
+        const release = /__tripwire_block__\("([^"]+)"\)/.exec(text)?.[1];
+        if (release === undefined) return;
+        writeFileSync(`${release}.started`, text);
+        while (!existsSync(release)) pause(10);
+        const tag = /__tripwire_tag_(\w+)__/.exec(text)?.[1] ?? 'none';
+        context.report({ node, message: `linted the text tagged ${tag}` });
+      },
+    };
+  },
+};
+
+const endWorker: Rule.RuleModule = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Ends the lint worker: process.exit(3) in the middle of the lint on __tripwire_exit_worker__, an exception ' +
+        'thrown outside ESLint right after the lint on __tripwire_throw_later__ (test only).',
+    },
+    schema: [],
+  },
+  create() {
+    return {
+      'Identifier[name="__tripwire_exit_worker__"]'() {
+        process.exit(3);
+      },
+      'Identifier[name="__tripwire_throw_later__"]'() {
+        setImmediate(() => {
+          throw new Error('test failure outside ESLint on __tripwire_throw_later__');
+        });
       },
     };
   },
@@ -96,5 +152,5 @@ const typeProbe: Rule.RuleModule = {
 
 export const TEST_RULES: ExtraRules = {
   namespace: 'tripwire-test',
-  rules: { throws, slow, fixable, 'type-probe': typeProbe },
+  rules: { throws, slow, block, 'end-worker': endWorker, fixable, 'type-probe': typeProbe },
 };

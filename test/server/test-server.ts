@@ -1,9 +1,10 @@
 /**
  * The language server as the tests run it when they need the rules of ./test-rules.ts: the shipped
- * entry's `main`, given those rules through the engine. Bundled by scripts/build.mjs to
- * .cache/test-server/server.cjs, outside what ships.
+ * entry's `main`, with a lint worker whose engine has those rules (./test-lint-worker.ts; rules are
+ * functions, so they cannot be posted to a worker: they are bundled into it). Bundled by
+ * scripts/build.mjs to .cache/test-server/server.cjs and lint-worker.cjs, outside what ships.
  */
+import path from 'node:path';
 import { main } from '../../server/src/main.js';
-import { TEST_RULES } from './test-rules.js';
 
-main(process.argv.slice(2), { extraRules: TEST_RULES });
+main(process.argv.slice(2), { lintWorkerScript: path.join(__dirname, 'lint-worker.cjs') });
