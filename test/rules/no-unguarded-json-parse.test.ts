@@ -1345,3 +1345,102 @@ createTypedRuleTester().run('no-unguarded-json-parse (type information)', rule, 
   valid: [...sharedValid, ...typeScriptValid].map((testCase) => typed<Valid>(testCase)),
   invalid: [...sharedInvalid, ...typeScriptInvalid].map((testCase) => typed<Invalid>(testCase)),
 });
+
+/** Text the same file wrote itself with `JSON.stringify`: the program reads back its own output. */
+const ownOutputValid: Array<Valid | string> = [
+  `const fs = require('node:fs');
+function rememberBuild(outDir, inputs) {
+  const stampFile = outDir + '/build-stamp.json';
+  const stamp = fs.existsSync(stampFile) ? JSON.parse(fs.readFileSync(stampFile, 'utf8')) : {};
+  stamp.inputs = inputs;
+  fs.writeFileSync(stampFile, JSON.stringify(stamp));
+}`,
+  `import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+export async function bumpCounter(dir) {
+  const counts = JSON.parse(await readFile(join(dir, 'counts.json'), 'utf8'));
+  counts.runs += 1;
+  await writeFile(join(dir, 'counts.json'), JSON.stringify(counts, null, 2));
+}`,
+];
+
+const ownOutputInvalid: Invalid[] = [
+  {
+    // The file is also written with text that comes from elsewhere.
+    code: `const fs = require('node:fs');
+function rememberBuild(outDir, inputs, imported) {
+  const stampFile = outDir + '/build-stamp.json';
+  const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  stamp.inputs = inputs;
+  fs.writeFileSync(stampFile, imported ?? JSON.stringify(stamp));
+}`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 4,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const fs = require('node:fs');
+function rememberBuild(outDir, inputs, imported) {
+  const stampFile = outDir + '/build-stamp.json';
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  } catch {
+    return;
+  }
+  stamp.inputs = inputs;
+  fs.writeFileSync(stampFile, imported ?? JSON.stringify(stamp));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Another file is written; the one read is not the program's own.
+    code: `import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+export async function bumpCounter(dir) {
+  const counts = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
+  counts.runs += 1;
+  await writeFile(join(dir, 'counts.json'), JSON.stringify(counts, null, 2));
+}`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 4,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+export async function bumpCounter(dir) {
+  let counts;
+  try {
+    counts = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
+  } catch {
+    return;
+  }
+  counts.runs += 1;
+  await writeFile(join(dir, 'counts.json'), JSON.stringify(counts, null, 2));
+}`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+createRuleTester().run('no-unguarded-json-parse (its own output)', rule, {
+  valid: ownOutputValid,
+  invalid: ownOutputInvalid,
+});
+
+createJavaScriptRuleTester().run('no-unguarded-json-parse (its own output, JavaScript)', rule, {
+  valid: ownOutputValid,
+  invalid: ownOutputInvalid,
+});

@@ -1343,6 +1343,15 @@ createRuleTester().run('no-unvalidated-json (member assignment without types)', 
  * by its discriminant to listeners, and a payload whose signature the function verified before the parse.
  */
 const trustedValid: Array<Valid | string> = [
+  // The file writes this framing itself (a constant prefix right before JSON.stringify output) and strips it.
+  `const FRAME_PREFIX = 'frame:';
+interface Frame { seq: number; body: string }
+export function encode(frame: Frame): { line: string } {
+  return { line: \`\${FRAME_PREFIX}\${JSON.stringify(frame)}\` };
+}
+export function decode(entry: { line: string }): Frame {
+  return JSON.parse(entry.line.slice(FRAME_PREFIX.length)) as Frame;
+}`,
   `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };
 export class FeedClient extends Emitter {
   connect(socket: WebSocket): void {
@@ -1399,6 +1408,77 @@ export class Receiver {
 ];
 
 const trustedInvalid: Invalid[] = [
+  {
+    // The prefix is only read here: nothing in the file writes that framing.
+    code: `const FRAME_PREFIX = 'frame:';
+interface Frame { seq: number; body: string }
+export function decode(entry: { line: string }): Frame {
+  return JSON.parse(entry.line.slice(FRAME_PREFIX.length)) as Frame;
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 10,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `const FRAME_PREFIX = 'frame:';
+interface Frame { seq: number; body: string }
+function isFrame(value: unknown): value is Frame {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export function decode(entry: { line: string }): Frame {
+  const parsed: unknown = JSON.parse(entry.line.slice(FRAME_PREFIX.length));
+  if (!isFrame(parsed)) throw new TypeError('Unexpected JSON: expected Frame');
+  return parsed;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Same framing, but the text arrives from a socket: the peer is another program.
+    code: `const FRAME_PREFIX = 'frame:';
+interface Frame { seq: number; body: string }
+export function send(socket: Socket, frame: Frame): void {
+  socket.write(\`\${FRAME_PREFIX}\${JSON.stringify(frame)}\`);
+}
+socket.on('message', (data) => {
+  const frame = JSON.parse(data.toString().slice(FRAME_PREFIX.length)) as Frame;
+  acknowledge(frame.seq);
+});`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 7,
+        column: 17,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `const FRAME_PREFIX = 'frame:';
+interface Frame { seq: number; body: string }
+export function send(socket: Socket, frame: Frame): void {
+  socket.write(\`\${FRAME_PREFIX}\${JSON.stringify(frame)}\`);
+}
+function isFrame(value: unknown): value is Frame {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+socket.on('message', (data) => {
+  const frame: unknown = JSON.parse(data.toString().slice(FRAME_PREFIX.length));
+  if (!isFrame(frame)) throw new TypeError('Unexpected JSON: expected Frame');
+  acknowledge(frame.seq);
+});`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The router also reads a field of its own: the shape is used here.
     code: `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };

@@ -251,6 +251,77 @@ function isOwnPackageManifest(sourceCode: Readonly<TSESLint.SourceCode>, pathArg
   return /package\.json/.test(text) && /__dirname|import\.meta|require\.resolve/.test(text);
 }
 
+/** Calls that write a file's whole contents: `writeFileSync(path, text)`, `fs.promises.writeFile(path, text)`. */
+const FILE_WRITERS = ['writeFileSync', 'writeFile', 'outputFileSync', 'outputFile'];
+
+/** The same path: one binding (`metaFile` … `metaFile`), or the same expression text (`join(dir, 'state.json')`). */
+function isSamePath(sourceCode: Readonly<TSESLint.SourceCode>, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const left = skipTransparentWrappers(a);
+  const right = skipTransparentWrappers(b);
+  if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode, left);
+    return variable !== undefined && variable === findVariable(sourceCode, right);
+  }
+  const text = (node: TSESTree.Node): string => sourceCode.getText(node).replace(/\s+/g, '');
+  return left.type !== AST_NODE_TYPES.Identifier && text(left) === text(right);
+}
+
+/**
+ * True when this file writes the file at `pathArgument` itself, and only with `JSON.stringify` text: the program
+ * reads back its own state file (`fs.writeFileSync(stateFile, JSON.stringify(state))` … `readFileSync(stateFile)`).
+ */
+function isOwnJsonFile(sourceCode: Readonly<TSESLint.SourceCode>, pathArgument: TSESTree.Node): boolean {
+  const writes = FILE_WRITERS.flatMap((name) => callsByName(sourceCode).get(name) ?? []).filter(
+    (write) => write.arguments[0] !== undefined && isSamePath(sourceCode, write.arguments[0], pathArgument),
+  );
+  return (
+    writes.length > 0 &&
+    writes.every((write) => {
+      const data = write.arguments[1];
+      return data !== undefined && isJsonStringifyCall(skipTransparentWrappers(data));
+    })
+  );
+}
+
+/**
+ * True for `text.slice(PREFIX.length)` where `PREFIX` is a constant string that this file puts right before
+ * `JSON.stringify(…)` output (`` `${PREFIX}${JSON.stringify(payload)}` ``, `PREFIX + JSON.stringify(payload)`): the
+ * code strips the framing it wrote itself.
+ */
+function stripsOwnJsonPrefix(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
+  const start = call.arguments[0];
+  if (
+    start?.type !== AST_NODE_TYPES.MemberExpression ||
+    memberPropertyName(start) !== 'length' ||
+    start.object.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const prefix = findVariable(sourceCode, start.object);
+  const definition = prefix?.defs[0];
+  if (
+    !prefix ||
+    definition?.type !== 'Variable' ||
+    definition.parent.kind !== 'const' ||
+    !definition.node.init ||
+    classify(sourceCode, definition.node.init, MAX_DEPTH).kind !== 'internal'
+  )
+    return false;
+  return prefix.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent.type === AST_NODE_TYPES.TemplateLiteral) {
+      const index = parent.expressions.findIndex((expression) => expression === reference.identifier);
+      const next = parent.expressions[index + 1];
+      return next !== undefined && parent.quasis[index + 1]?.value.cooked === '' && isJsonStringifyCall(next);
+    }
+    return (
+      parent.type === AST_NODE_TYPES.BinaryExpression &&
+      parent.operator === '+' &&
+      parent.left === reference.identifier &&
+      isJsonStringifyCall(parent.right)
+    );
+  });
+}
+
 /** Classifies the result of a call by what it reads. */
 function classifyCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -266,7 +337,16 @@ function classifyCall(
   if ((name === 'from' || name === 'concat') && receiverName === 'Buffer' && call.arguments[0]) {
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
-  if (receiver && PASS_THROUGH_METHODS.has(name)) return classify(sourceCode, receiver, depth + 1);
+  if (receiver && PASS_THROUGH_METHODS.has(name)) {
+    const fromReceiver = classify(sourceCode, receiver, depth + 1);
+    if (
+      fromReceiver.kind !== 'external' &&
+      (name === 'slice' || name === 'substring') &&
+      stripsOwnJsonPrefix(sourceCode, call)
+    )
+      return INTERNAL;
+    return fromReceiver;
+  }
   if (PASS_THROUGH_FUNCTIONS.has(name) && call.arguments[0]) return classify(sourceCode, call.arguments[0], depth + 1);
   if (name === 'decode' && call.arguments[0] && receiver?.type !== AST_NODE_TYPES.Identifier) {
     return classify(sourceCode, call.arguments[0], depth + 1);
@@ -275,7 +355,10 @@ function classifyCall(
     return classify(sourceCode, call.arguments[0], depth + 1);
   }
   if (/^(readFileSync|readFile|readTextFile|readTextFileSync|readFileAsync|readFileUtf8)$/.test(name)) {
-    return call.arguments[0] && isOwnPackageManifest(sourceCode, call.arguments[0]) ? INTERNAL : external(LABEL.file);
+    const path = call.arguments[0];
+    return path && (isOwnPackageManifest(sourceCode, path) || isOwnJsonFile(sourceCode, path))
+      ? INTERNAL
+      : external(LABEL.file);
   }
   if (name === 'getItem') return external(LABEL.storage);
   if (/^(execSync|execFileSync)$/.test(name)) return external(LABEL.command);
@@ -395,7 +478,8 @@ function classifyParameter(
     (caller.arguments as TSESTree.Node[]).includes(fn) &&
     /^(readFile|readTextFile)$/.test(calleeName(caller) ?? '')
   ) {
-    return caller.arguments[0] && isOwnPackageManifest(sourceCode, caller.arguments[0])
+    const path = caller.arguments[0];
+    return path && (isOwnPackageManifest(sourceCode, path) || isOwnJsonFile(sourceCode, path))
       ? INTERNAL
       : external(LABEL.file);
   }
