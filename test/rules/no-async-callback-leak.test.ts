@@ -846,3 +846,65 @@ typedRuleTester.run('no-async-callback-leak (typed: declared slots, methods by r
     },
   ],
 });
+
+const READY_RESOLVE_ONLY =
+  "export function attach(source: Source, sink: Sink) {\n  const ready = new Promise<void>((resolve) => {\n    source.once('ready', resolve);\n  });\n  source.on('data', async (chunk: Chunk) => {\n    await ready;\n    sink.write(chunk);\n  });\n}";
+const READY_WITH_REJECT =
+  "export function attach(source: Source, sink: Sink) {\n  const ready = new Promise<void>((resolve, reject) => {\n    source.once('ready', resolve);\n    source.once('error', reject);\n  });\n  source.on('data', async (chunk: Chunk) => {\n    await ready;\n    sink.write(chunk);\n  });\n}";
+const LISTENER_FAILS_TO_SYNC_METHOD =
+  "export class Peer {\n  listen(wire: Wire) {\n    wire.on('metadata', async (raw: Uint8Array) => {\n      let info;\n      try {\n        info = await decode(raw);\n      } catch (error) {\n        return this.destroy(error);\n      }\n      this.info = info;\n    });\n  }\n  destroy(error: unknown) {\n    this.closed = true;\n    this.emit('close', error);\n  }\n}";
+const LISTENER_FAILS_TO_ASYNC_METHOD =
+  "export class Peer {\n  listen(wire: Wire) {\n    wire.on('metadata', async (raw: Uint8Array) => {\n      let info;\n      try {\n        info = await decode(raw);\n      } catch (error) {\n        return this.reconnect(error);\n      }\n      this.info = info;\n    });\n  }\n  async reconnect(error: unknown) {\n    await this.dial();\n  }\n}";
+
+ruleTester.run('no-async-callback-leak (awaits and returns the rule can see)', rule, {
+  valid: [
+    // the only await is of a promise of this file that only ever resolves; the rest is synchronous
+    READY_RESOLVE_ONLY,
+    // the caught error goes to a synchronous method of the class
+    LISTENER_FAILS_TO_SYNC_METHOD,
+  ],
+  invalid: [
+    // the awaited promise is rejected on an error event
+    {
+      code: READY_WITH_REJECT,
+      errors: [
+        {
+          messageId: 'listener',
+          data: { method: 'on' },
+          line: 6,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output: READY_WITH_REJECT.replace(
+                '    await ready;\n    sink.write(chunk);\n',
+                '    try {\n      await ready;\n      sink.write(chunk);\n    } catch (error) {\n      console.error(error);\n    }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    // the catch returns an async method's promise, whose rejection is the listener's
+    {
+      code: LISTENER_FAILS_TO_ASYNC_METHOD,
+      errors: [
+        {
+          messageId: 'listener',
+          data: { method: 'on' },
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output: LISTENER_FAILS_TO_ASYNC_METHOD.replace(
+                '      let info;\n      try {\n        info = await decode(raw);\n      } catch (error) {\n        return this.reconnect(error);\n      }\n      this.info = info;\n',
+                '      try {\n        let info;\n        try {\n          info = await decode(raw);\n        } catch (error) {\n          return this.reconnect(error);\n        }\n        this.info = info;\n      } catch (error) {\n        console.error(error);\n      }\n',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1331,19 +1331,28 @@ const CLOSE_CHANNEL_WITH_REJECT =
 const FAIL_TO_SYNC_METHOD =
   "export class Download {\n  async onInfo(raw: Uint8Array) {\n    let info;\n    try {\n      info = await decode(raw);\n    } catch (error) {\n      return this.fail(error);\n    }\n    this.pieces = info.pieces;\n  }\n  fail(error: unknown) {\n    if (this.failed) return;\n    this.failed = true;\n    this.emit('error', error);\n  }\n  start(raw: Uint8Array) {\n    this.onInfo(raw);\n  }\n}";
 const FAIL_TO_ASYNC_METHOD =
-  "export class Download {\n  async onInfo(raw: Uint8Array) {\n    let info;\n    try {\n      info = await decode(raw);\n    } catch (error) {\n      return this.retry(error);\n    }\n    this.pieces = info.pieces;\n  }\n  async retry(error: unknown) {\n    await this.connect();\n  }\n  start(raw: Uint8Array) {\n    this.onInfo(raw);\n  }\n}";
+  'export class Download {\n  async onInfo(raw: Uint8Array) {\n    let info;\n    try {\n      info = await decode(raw);\n    } catch (error) {\n      return this.retry(error);\n    }\n    this.pieces = info.pieces;\n  }\n  async retry(error: unknown) {\n    await this.connect();\n  }\n  start(raw: Uint8Array) {\n    this.onInfo(raw);\n  }\n}';
 const FETCH_TO_CALLBACK =
   "export function probe(urls: string[]) {\n  async function fetchOne(url: string, cb: (error: Error | null, body?: string) => void) {\n    let response;\n    try {\n      response = await fetch(url);\n    } catch (error) {\n      return cb(error as Error);\n    }\n    if (!response.ok) return cb(new Error('status ' + response.status));\n    cb(null, 'ok');\n  }\n  for (const url of urls) fetchOne(url, () => {});\n}";
 const FETCH_TO_ASYNC_REPORT =
   "export function probe(urls: string[]) {\n  async function report(error: unknown) {\n    await fetch('/errors', { method: 'POST', body: String(error) });\n  }\n  async function fetchOne(url: string) {\n    let response;\n    try {\n      response = await fetch(url);\n    } catch (error) {\n      return report(error);\n    }\n    return response.ok;\n  }\n  for (const url of urls) fetchOne(url);\n}";
 const LOADED_THEN_SYNC_TAIL =
-  "export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n      return [...paused].forEach((conn) => conn.retryLater());\n    });\n  function resumeAll() {\n    const all = [...paused];\n    paused.clear();\n    all.forEach((conn) => conn.go());\n  }\n}";
+  'export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n      return [...paused].forEach((conn) => conn.retryLater());\n    });\n  function resumeAll() {\n    const all = [...paused];\n    paused.clear();\n    all.forEach((conn) => conn.go());\n  }\n}';
 const LOADED_THEN_ASYNC_TAIL =
-  "export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n    });\n  async function resumeAll() {\n    for (const conn of paused) await conn.go();\n  }\n}";
+  'export function watchTypes(loading: Promise<void>, paused: Set<Conn>) {\n  let loaded = false;\n  loading\n    .then(() => { loaded = true; }, (error) => { lastError = error; })\n    .then(() => {\n      if (loaded) return resumeAll();\n    });\n  async function resumeAll() {\n    for (const conn of paused) await conn.go();\n  }\n}';
 const MICROTASK_HOP =
-  "export function createPool() {\n  const idle: Conn[] = [];\n  let closing = false;\n  function drainIdle() {\n    if (!closing) return;\n    idle.forEach((conn) => conn.close());\n    idle.length = 0;\n  }\n  return {\n    end() {\n      closing = true;\n      Promise.resolve().then(drainIdle);\n    },\n  };\n}";
+  'export function createPool() {\n  const idle: Conn[] = [];\n  let closing = false;\n  function drainIdle() {\n    if (!closing) return;\n    idle.forEach((conn) => conn.close());\n    idle.length = 0;\n  }\n  return {\n    end() {\n      closing = true;\n      Promise.resolve().then(drainIdle);\n    },\n  };\n}';
 const MICROTASK_HOP_UNKNOWN =
   "import { drainIdle } from './drain';\nexport function createPool() {\n  return {\n    end() {\n      Promise.resolve().then(drainIdle);\n    },\n  };\n}";
+
+const PAUSE_THEN_RUN =
+  'export function createRunner(task: () => void) {\n  let resumeFn: (() => void) | undefined;\n  const pause = () =>\n    new Promise<void>((resume) => {\n      resumeFn = resume;\n    }).then(() => {\n      resumeFn = undefined;\n    });\n  const run = () => {\n    if (stopped) return;\n    task();\n  };\n  return {\n    start(ready: boolean) {\n      if (ready) run();\n      else pause().then(run);\n    },\n    resume: () => resumeFn?.(),\n  };\n}';
+const PAUSE_THEN_ASYNC_RUN =
+  'export function createRunner(task: () => Promise<void>) {\n  let resumeFn: (() => void) | undefined;\n  const pause = () =>\n    new Promise<void>((resume) => {\n      resumeFn = resume;\n    });\n  const run = async () => {\n    await task();\n  };\n  return {\n    start() {\n      pause().then(run);\n    },\n    resume: () => resumeFn?.(),\n  };\n}';
+const FETCH_CAUGHT_UNLESS_ASKED =
+  'export class Observer {\n  #fetch(options?: { throwOnError?: boolean }): Promise<unknown> {\n    this.#prepare();\n    let promise = this.query.fetch(this.options);\n    if (!options?.throwOnError) {\n      promise = promise.catch(noop);\n    }\n    return promise;\n  }\n  onSubscribe() {\n    this.#fetch();\n  }\n  refetch(options: { throwOnError?: boolean }) {\n    return this.#fetch(options);\n  }\n  #prepare() {}\n}';
+const FETCH_CAUGHT_UNLESS_ASKED_PASSED =
+  'export class Observer {\n  #fetch(options?: { throwOnError?: boolean }): Promise<unknown> {\n    let promise = this.query.fetch(this.options);\n    if (!options?.throwOnError) {\n      promise = promise.catch(noop);\n    }\n    return promise;\n  }\n  onFocus() {\n    this.#fetch({ throwOnError: true });\n  }\n}';
 
 ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)', rule, {
   valid: [
@@ -1357,6 +1366,10 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     LOADED_THEN_SYNC_TAIL,
     // a microtask hop to a synchronous function of this file fails only as `queueMicrotask` would
     MICROTASK_HOP,
+    // a synchronous step after a pause that only ever resolves (its own `.then` tail is synchronous too)
+    PAUSE_THEN_RUN,
+    // called without options, the method attaches `.catch(noop)` to what it returns
+    FETCH_CAUGHT_UNLESS_ASKED,
   ],
   invalid: [
     // the catch returns an async method's promise: its rejection becomes the dropped promise's
@@ -1377,5 +1390,12 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     },
     // the hop runs a function this file does not show
     { code: MICROTASK_HOP_UNKNOWN, errors: [floatingAt(MICROTASK_HOP_UNKNOWN, 'Promise.resolve().then(drainIdle)')] },
+    // the step after the pause is async: its rejection is lost
+    { code: PAUSE_THEN_ASYNC_RUN, errors: [floatingAt(PAUSE_THEN_ASYNC_RUN, 'pause().then(run)')] },
+    // the caller asks for the error, so no handler is attached, and it drops the promise
+    {
+      code: FETCH_CAUGHT_UNLESS_ASKED_PASSED,
+      errors: [floatingAt(FETCH_CAUGHT_UNLESS_ASKED_PASSED, 'this.#fetch({ throwOnError: true })')],
+    },
   ],
 });

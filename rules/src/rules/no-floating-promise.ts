@@ -17,8 +17,10 @@ import {
   hasCatchClause,
   isHandledChain,
   isResolveOnlyPromise,
+  isResolveOnlyPromiseExpression,
   isSynchronousCallback,
   rejectsOnlySynchronously,
+  returnsHandledPromiseFor,
 } from '../util/async/reject.js';
 
 export type MessageId = 'floating' | 'unusedStored' | 'suggestAwait' | 'suggestCatch' | 'suggestVoid';
@@ -105,7 +107,9 @@ export default createRule<Options, MessageId>({
       // awaiting it that a synchronous call would not lose too.
       return (
         fn !== undefined &&
-        (cannotReject(fn, sourceCode) || (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)))
+        (cannotReject(fn, sourceCode) ||
+          (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)) ||
+          returnsHandledPromiseFor(fn, call, sourceCode))
       );
     }
 
@@ -130,7 +134,7 @@ export default createRule<Options, MessageId>({
         return false;
       if (!isSynchronousCallback(call.arguments[0]!, sourceCode)) return false;
       const receiver = skipWrappers(callee.object);
-      if (isResolvedWithLiteral(receiver)) return true;
+      if (isResolvedWithLiteral(receiver) || isResolveOnlyPromiseExpression(receiver, sourceCode)) return true;
       let source: TSESTree.Node | null | undefined;
       if (receiver.type === AST_NODE_TYPES.Identifier) {
         const def = resolveVariable(sourceCode, receiver)?.defs[0];

@@ -523,9 +523,13 @@ class InertJudge {
     return this.isNeverRejecting(argument);
   }
 
-  /** `await sleep(ms)` of a timer promise that only ever resolves: `new Promise((r) => setTimeout(r, ms))` and the like. */
+  /**
+   * `await sleep(ms)` of a timer promise that only ever resolves (`new Promise((r) => setTimeout(r, ms))` and the
+   * like), or of another promise that can only reject by a synchronous throw (see `isResolveOnlyPromiseExpression`).
+   */
   private isNeverRejecting(argument: TSESTree.Node): boolean {
     const node = skipWrappers(argument);
+    if (isResolveOnlyPromiseExpression(node, this.sourceCode)) return true;
     if (node.type === AST_NODE_TYPES.NewExpression) return isSleepPromise(node);
     if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 2) return false;
     const callee = skipWrappers(node.callee);
@@ -635,4 +639,141 @@ function thisClassMethod(member: TSESTree.MemberExpression): FunctionNode | unde
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * A promise that can reject only by a synchronous throw of the code it runs (an executor, a `.then` callback):
+ * `Promise.resolve()` of nothing or a literal, a resolve-only `new Promise` (see `isResolveOnlyPromise`),
+ * `.then(fn)` of such a promise with a synchronous `fn`, a `const` bound to one, or a call of a plain function
+ * of this file whose every path returns one (`const pause = () => new Promise((go) => { resume = go; })`).
+ */
+export function isResolveOnlyPromiseExpression(input: TSESTree.Node, sourceCode: SourceCode, depth = 0): boolean {
+  if (depth > 8) return false;
+  const node = skipWrappers(input);
+  if (node.type === AST_NODE_TYPES.NewExpression) return isResolveOnlyPromise(node);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = resolveVariable(sourceCode, node);
+    const def = variable?.defs[0];
+    if (
+      variable?.defs.length !== 1 ||
+      def?.type !== 'Variable' ||
+      def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      !def.node.init ||
+      def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+      def.parent.kind !== 'const'
+    )
+      return false;
+    return isResolveOnlyPromiseExpression(def.node.init, sourceCode, depth + 1);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  let fn: FunctionNode | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) fn = localFunction(callee, sourceCode);
+  else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    const object = skipWrappers(callee.object);
+    if (name === 'resolve' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') {
+      return (
+        resolveVariable(sourceCode, object) === undefined &&
+        node.arguments.every((argument) => argument.type === AST_NODE_TYPES.Literal)
+      );
+    }
+    if (name === 'then' && node.arguments.length === 1) {
+      return (
+        isSynchronousCallback(node.arguments[0]!, sourceCode) &&
+        isResolveOnlyPromiseExpression(object, sourceCode, depth + 1)
+      );
+    }
+    if (object.type === AST_NODE_TYPES.ThisExpression) fn = thisClassMethod(callee);
+  }
+  if (!fn || fn.async || fn.generator) return false;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement)
+    return isResolveOnlyPromiseExpression(fn.body, sourceCode, depth + 1);
+  if (fn.body.body.at(-1)?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const returned: (TSESTree.Expression | null)[] = [];
+  someDescendant(
+    fn.body,
+    (inner) => {
+      if (inner.type === AST_NODE_TYPES.ReturnStatement) returned.push(inner.argument);
+      return false;
+    },
+    true,
+  );
+  return returned.every(
+    (argument) => argument !== null && isResolveOnlyPromiseExpression(argument, sourceCode, depth + 1),
+  );
+}
+
+/**
+ * `#fetch(options?) { let promise = run(); if (!options?.throwOnError) promise = promise.catch(noop); return promise; }`
+ * called without `options`: a plain function whose returned variable gets a rejection handler on every path this
+ * call takes (unconditionally, or under a test that holds when a parameter this call does not pass is absent).
+ */
+export function returnsHandledPromiseFor(
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  sourceCode: SourceCode,
+): boolean {
+  if (fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+  const returned = skipWrappers(last.argument);
+  if (returned.type !== AST_NODE_TYPES.Identifier) return false;
+  // The statement just before the return attaches the handler; nothing else returns a value.
+  const before = statements.at(-2);
+  if (!before) return false;
+  let assignment: TSESTree.Node | undefined;
+  if (before.type === AST_NODE_TYPES.ExpressionStatement) assignment = before.expression;
+  else if (before.type === AST_NODE_TYPES.IfStatement && before.alternate === null) {
+    if (!holdsWithoutArgument(before.test, fn, call, sourceCode)) return false;
+    const consequent = before.consequent;
+    const only =
+      consequent.type === AST_NODE_TYPES.BlockStatement
+        ? consequent.body.length === 1
+          ? consequent.body[0]
+          : undefined
+        : consequent;
+    if (only?.type === AST_NODE_TYPES.ExpressionStatement) assignment = only.expression;
+  }
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.operator !== '=' ||
+    skipWrappers(assignment.left).type !== AST_NODE_TYPES.Identifier ||
+    (skipWrappers(assignment.left) as TSESTree.Identifier).name !== returned.name ||
+    !isHandledChain(assignment.right, sourceCode)
+  )
+    return false;
+  return !someDescendant(
+    fn.body,
+    (node) => node.type === AST_NODE_TYPES.ReturnStatement && node !== last && node.argument !== null,
+    true,
+  );
+}
+
+/** `!options`, `!options?.flag` where `options` is a parameter (without default) that `call` does not pass. */
+function holdsWithoutArgument(
+  test: TSESTree.Expression,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  sourceCode: SourceCode,
+): boolean {
+  const node = skipWrappers(test);
+  if (node.type !== AST_NODE_TYPES.UnaryExpression || node.operator !== '!') return false;
+  let operand = node.argument;
+  if (operand.type === AST_NODE_TYPES.ChainExpression) operand = operand.expression;
+  let root: TSESTree.Node = operand;
+  let optionalOnRoot = true;
+  while (root.type === AST_NODE_TYPES.MemberExpression) {
+    optionalOnRoot = root.optional;
+    root = root.object;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || (root !== operand && !optionalOnRoot)) return false;
+  if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const index = fn.params.findIndex(
+    (param) => param.type === AST_NODE_TYPES.Identifier && param.name === (root as TSESTree.Identifier).name,
+  );
+  if (index < 0 || index < call.arguments.length) return false;
+  const variable = resolveVariable(sourceCode, root);
+  return variable !== undefined && variable.references.every((reference) => !reference.isWrite());
 }
