@@ -71,6 +71,7 @@ export function initialized(session: Session): void {
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceFoldersChanged(session, event));
   }
+  session.worker.warmUp();
   void session.sendStatus({ state: 'ready', typeAware: 'off' });
   // Learn the effective type-aware mode before saying it, so the log and the status are right before the first lint.
   void settingsFor(session, undefined).then((settings) => {

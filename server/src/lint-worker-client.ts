@@ -137,6 +137,12 @@ export class LintWorkerClient {
     return this.#request({ id: 0, kind: 'fixAll', request }, label, request) as Promise<FixAllOutcome>;
   }
 
+  /** Starts the worker now, so loading ESLint overlaps with the client opening its documents. */
+  warmUp(): void {
+    if (this.#worker || this.#options.script === undefined) return;
+    this.#start();
+  }
+
   /** A rule's documentation link and fix capabilities, as the worker reported them when it started. */
   ruleMeta(ruleId: string): RuleMetaSummary | undefined {
     return this.#ruleMeta.get(ruleId);

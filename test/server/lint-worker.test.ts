@@ -150,3 +150,53 @@ describe('lint worker: linting off the LSP thread', { timeout: 120_000 }, () => 
     assert.equal((await client.waitForVersion(other, 1)).diagnostics.filter((d) => d.code === LOOP_RULE).length, 1);
   });
 });
+
+describe('lint worker: an obsolete type-aware lint', { timeout: 180_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+  const src = (name: string) => path.join(workspace, 'src', name);
+  const release = () => path.join(workspace, 'release-typed');
+  const PROBE = 'tripwire-test/type-probe';
+  const CALLER = "import { probeLoad } from './loader';\n\nexport function run(): void {\n  probeLoad();\n}\n";
+
+  before(async () => {
+    workspace = makeWorkspace({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', noEmit: true } }),
+      'src/loader.ts': 'export function probeLoad(): number {\n  return 1;\n}\n',
+    });
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      testRules: true,
+      settings: () => ({ typeAware: 'onType' }),
+    }));
+  });
+  after(async () => {
+    writeFileSync(release(), '');
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  it('is stopped by a restart, and the new worker still sees the unsaved text of other documents', async () => {
+    // An unsaved edit makes probeLoad async: only the editor's text says so, the disk does not.
+    const loader = fileUri(src('loader.ts'));
+    await client.open(loader, 'export async function probeLoad(): Promise<number> {\n  return 1;\n}\n');
+    await client.waitForVersion(loader, 1);
+    const caller = fileUri(src('caller.ts'));
+    await client.open(caller, CALLER);
+    const first = await client.waitForVersion(caller, 1);
+    assert.equal(first.diagnostics.filter((d) => d.code === PROBE).length, 1, JSON.stringify(first.diagnostics));
+    // Version 2 is held for the rest of the test: version 3 can only be linted by a new worker.
+    await client.replaceText(caller, `${CALLER}__tripwire_block__(${JSON.stringify(release())});\n`, 2);
+    await lintStarted(release());
+    await client.replaceText(caller, `${CALLER}// __tripwire_tag_newest__\n`, 3);
+    const third = await client.waitForVersion(caller, 3);
+    await client.waitForLog(/Stopped an obsolete lint \(linting .*caller\.ts, \d+ ms; a newer version/);
+    assert.equal(third.diagnostics.filter((d) => d.code === PROBE).length, 1, JSON.stringify(third.diagnostics));
+    const status = await client.waitForStatus((s) => s.lastLintUri === caller && s.state !== 'linting');
+    assert.equal(status.lastLintTyped, true);
+    assert.deepEqual(
+      client.published.filter((params) => params.uri === caller).map((params) => params.version),
+      [1, 3],
+    );
+  });
+});
