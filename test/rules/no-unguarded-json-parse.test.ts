@@ -1444,3 +1444,256 @@ createJavaScriptRuleTester().run('no-unguarded-json-parse (its own output, JavaS
   valid: ownOutputValid,
   invalid: ownOutputInvalid,
 });
+
+/** Pub/sub messages on channels this file publishes to itself, always with `JSON.stringify` text. */
+const ownChannelValid: Array<Valid | string> = [
+  `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      if (channel === 'tracker:tick') {
+        this.emit('tick', Number(message));
+        return;
+      }
+      const update = JSON.parse(message);
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+}`,
+  `const UPDATES = 'jobs:updates';
+function listen(sub, onUpdate) {
+  sub.subscribe(UPDATES, 'jobs:control');
+  sub.on('message', (channel, text) => {
+    switch (channel) {
+      case UPDATES:
+        onUpdate(JSON.parse(text));
+        break;
+      default:
+        break;
+    }
+  });
+}
+function announce(pub, update) {
+  return pub.publish(UPDATES, JSON.stringify(update));
+}`,
+  `function follow(sub, topics, onEvent) {
+  const channels = ['audit:events'];
+  if (topics.includes('billing')) channels.push('billing:events');
+  channels.forEach((channel) => sub.subscribe(channel));
+  sub.on('message', (channel, body) => onEvent(channel, JSON.parse(body)));
+}
+function record(pub, kind, event) {
+  return pub.publish(kind === 'billing' ? 'billing:events' : 'audit:events', JSON.stringify(event));
+}
+function bill(pub, event) {
+  return pub.publish('billing:events', JSON.stringify(event));
+}
+function audit(pub, event) {
+  return pub.publish('audit:events', JSON.stringify(event));
+}`,
+];
+
+const ownChannelInvalid: Invalid[] = [
+  {
+    // Also subscribed to a channel nothing in this file publishes: another program writes it.
+    code: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      if (channel === 'tracker:tick') {
+        this.emit('tick', Number(message));
+        return;
+      }
+      const update = JSON.parse(message);
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick', 'partner:feed');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 10,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      if (channel === 'tracker:tick') {
+        this.emit('tick', Number(message));
+        return;
+      }
+      let update;
+      try {
+        update = JSON.parse(message);
+      } catch {
+        return;
+      }
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick', 'partner:feed');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The tick channel carries plain numbers, and nothing keeps them from the parse.
+    code: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      const update = JSON.parse(message);
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 6,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      let update;
+      try {
+        update = JSON.parse(message);
+      } catch {
+        return;
+      }
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The updates channel also carries text relayed from elsewhere.
+    code: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      if (channel === 'tracker:tick') {
+        this.emit('tick', Number(message));
+        return;
+      }
+      const update = JSON.parse(message);
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+  relay(raw) {
+    return this.pub.publish('tracker:updates', raw);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 10,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `class Tracker extends EventEmitter {
+  constructor(pub, sub) {
+    super();
+    this.pub = pub;
+    sub.on('message', (channel, message) => {
+      if (channel === 'tracker:tick') {
+        this.emit('tick', Number(message));
+        return;
+      }
+      let update;
+      try {
+        update = JSON.parse(message);
+      } catch {
+        return;
+      }
+      this.emit(update.kind, update.id);
+    });
+    sub.subscribe('tracker:updates', 'tracker:tick');
+  }
+  report(id, kind) {
+    return this.pub.publish('tracker:updates', JSON.stringify({ id, kind }));
+  }
+  tick(count) {
+    return this.pub.publish('tracker:tick', String(count));
+  }
+  relay(raw) {
+    return this.pub.publish('tracker:updates', raw);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+createRuleTester().run('no-unguarded-json-parse (its own channels)', rule, {
+  valid: ownChannelValid,
+  invalid: ownChannelInvalid,
+});
+
+createJavaScriptRuleTester().run('no-unguarded-json-parse (its own channels, JavaScript)', rule, {
+  valid: ownChannelValid,
+  invalid: ownChannelInvalid,
+});

@@ -10,6 +10,7 @@ import {
 } from '../util/json/ast.js';
 import { isParsingContract, throwsByContract } from '../util/json/contract.js';
 import { findGuard, isCallGuarded, isGuarded, privateCallSites } from '../util/json/guard.js';
+import { isOwnPublishedMessage } from '../util/json/channels.js';
 import { classify, type TextOrigin } from '../util/json/provenance.js';
 import { isJsonParseCall } from '../util/json/sources.js';
 
@@ -362,7 +363,7 @@ export default createRule<Options, MessageId>({
       const origin = classify(sourceCode, text);
       let label: string | undefined;
       if (origin.kind === 'external') {
-        if (isGuarded(sourceCode, node)) return;
+        if (isGuarded(sourceCode, node) || isOwnPublishedMessage(sourceCode, node, text)) return;
         label = origin.label;
       } else if (origin.kind === 'parameter') {
         const state = findGuard(sourceCode, node);

@@ -513,7 +513,7 @@ function classifyParameter(
 /** Every call in the file by the name it is made through (`f(…)`, `a.b.f(…)` → f), collected in one walk. */
 const callsByNameCache = new WeakMap<Readonly<TSESLint.SourceCode>, Map<string, TSESTree.CallExpression[]>>();
 
-function callsByName(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSESTree.CallExpression[]> {
+export function callsByName(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, TSESTree.CallExpression[]> {
   const cached = callsByNameCache.get(sourceCode);
   if (cached) return cached;
   const calls = new Map<string, TSESTree.CallExpression[]>();
