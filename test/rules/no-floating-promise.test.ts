@@ -1354,6 +1354,11 @@ const FETCH_CAUGHT_UNLESS_ASKED =
 const FETCH_CAUGHT_UNLESS_ASKED_PASSED =
   'export class Observer {\n  #fetch(options?: { throwOnError?: boolean }): Promise<unknown> {\n    let promise = this.query.fetch(this.options);\n    if (!options?.throwOnError) {\n      promise = promise.catch(noop);\n    }\n    return promise;\n  }\n  onFocus() {\n    this.#fetch({ throwOnError: true });\n  }\n}';
 
+const CONNECT_SYNC_ERRORS_ONLY =
+  "export class Queue {\n  constructor(autoConnect: boolean) {\n    if (autoConnect) this.connect();\n  }\n  connect() {\n    return new Promise((resolve, reject) => {\n      try {\n        if (this.ready) return resolve(true);\n        this.client.once('ready', () => resolve(true));\n        this.client.open();\n      } catch (error) {\n        reject(error);\n      }\n    });\n  }\n}";
+const CONNECT_REJECTS_ON_ERROR_EVENT =
+  "export class Queue {\n  constructor(autoConnect: boolean) {\n    if (autoConnect) this.connect();\n  }\n  connect() {\n    return new Promise((resolve, reject) => {\n      this.client.once('ready', () => resolve(true));\n      this.client.once('error', reject);\n      this.client.open();\n    });\n  }\n}";
+
 ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)', rule, {
   valid: [
     // the only await is caught, and the catch hands the error to a synchronous method of the class
@@ -1370,6 +1375,8 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     PAUSE_THEN_RUN,
     // called without options, the method attaches `.catch(noop)` to what it returns
     FETCH_CAUGHT_UNLESS_ASKED,
+    // a promise whose executor calls reject only for its own synchronous errors
+    CONNECT_SYNC_ERRORS_ONLY,
   ],
   invalid: [
     // the catch returns an async method's promise: its rejection becomes the dropped promise's
@@ -1392,6 +1399,11 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     { code: MICROTASK_HOP_UNKNOWN, errors: [floatingAt(MICROTASK_HOP_UNKNOWN, 'Promise.resolve().then(drainIdle)')] },
     // the step after the pause is async: its rejection is lost
     { code: PAUSE_THEN_ASYNC_RUN, errors: [floatingAt(PAUSE_THEN_ASYNC_RUN, 'pause().then(run)')] },
+    // the executor hands reject to an error event: a connection failure is lost
+    {
+      code: CONNECT_REJECTS_ON_ERROR_EVENT,
+      errors: [floatingAt(CONNECT_REJECTS_ON_ERROR_EVENT, 'this.connect()')],
+    },
     // the caller asks for the error, so no handler is attached, and it drops the promise
     {
       code: FETCH_CAUGHT_UNLESS_ASKED_PASSED,

@@ -18,6 +18,7 @@ import {
   isHandledChain,
   isResolveOnlyPromise,
   isResolveOnlyPromiseExpression,
+  isSleepFunction,
   isSynchronousCallback,
   rejectsOnlySynchronously,
   returnsHandledPromiseFor,
@@ -109,7 +110,9 @@ export default createRule<Options, MessageId>({
         fn !== undefined &&
         (cannotReject(fn, sourceCode) ||
           (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)) ||
-          returnsHandledPromiseFor(fn, call, sourceCode))
+          returnsHandledPromiseFor(fn, call, sourceCode) ||
+          // A promise that only ever resolves, started for its work; a dropped sleep is a forgotten `await`.
+          (!fn.async && !isSleepFunction(fn) && isResolveOnlyPromiseExpression(call, sourceCode)))
       );
     }
 

@@ -190,16 +190,19 @@ function computeIsSynchronousFunction(fn: FunctionNode, sourceCode: SourceCode):
 }
 
 /**
- * `new Promise((resolve) => { socket.once('close', resolve); })`: an executor without a `reject` parameter, not
- * async, with no `throw` and no `resolve(call())` (resolving with another promise would adopt its rejection).
+ * `new Promise((resolve) => { socket.once('close', resolve); })`: an executor without a `reject` parameter (or one
+ * it calls only in its own `catch` blocks), not async, with no `throw` and no `resolve(call())` (resolving with
+ * another promise would adopt its rejection). It can reject only by a synchronous throw of its executor.
  */
 export function isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
   if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise') return false;
   const executor = node.arguments[0] && skipWrappers(node.arguments[0]);
   if (!executor || !isFunctionNode(executor) || executor.async || executor.generator) return false;
-  if (executor.params.length > 1) return false;
-  const resolve = executor.params[0];
+  if (executor.params.length > 2) return false;
+  const [resolve, reject] = executor.params;
   if (resolve !== undefined && resolve.type !== AST_NODE_TYPES.Identifier) return false;
+  if (reject !== undefined && (reject.type !== AST_NODE_TYPES.Identifier || !rejectsOnlyCaughtErrors(executor, reject)))
+    return false;
   if (someDescendant(executor.body, (inner) => inner.type === AST_NODE_TYPES.ThrowStatement, true)) return false;
   if (resolve === undefined) return true;
   return !someDescendant(
@@ -217,6 +220,27 @@ export function isResolveOnlyPromise(node: TSESTree.NewExpression): boolean {
           value.type === AST_NODE_TYPES.AwaitExpression
         );
       }),
+    false,
+  );
+}
+
+/**
+ * `(resolve, reject) => { try { … } catch (error) { reject(error); } }`: the executor (not async) calls `reject` only
+ * in its own `catch` blocks, which see only its synchronous errors, and never hands `reject` to anything.
+ */
+function rejectsOnlyCaughtErrors(executor: FunctionNode, reject: TSESTree.Identifier): boolean {
+  return !someDescendant(
+    executor.body,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.Identifier || node.name !== reject.name) return false;
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return true;
+      for (let parent: TSESTree.Node | undefined = call.parent; parent && parent !== executor; parent = parent.parent) {
+        if (isFunctionNode(parent)) return true;
+        if (parent.type === AST_NODE_TYPES.CatchClause) return false;
+      }
+      return true;
+    },
     false,
   );
 }
@@ -572,7 +596,7 @@ class InertJudge {
 }
 
 /** A function whose only result is a timer promise: `(ms) => new Promise((resolve) => setTimeout(resolve, ms))`. */
-function isSleepFunction(fn: FunctionNode): boolean {
+export function isSleepFunction(fn: FunctionNode): boolean {
   let returned: TSESTree.Node | null | undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
   else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement)
