@@ -208,19 +208,25 @@ function classify(config: CompiledConfig, matchedPath: string): string | null {
 
   let best: string | null = null;
   let bestDepth = -1;
-  const segments = matchedPath.split('/');
+  let segments: string[] | undefined;
   for (const layer of config.layers) {
     if (layer.excludes.some((glob) => glob.whole.test(matchedPath))) continue;
     for (const glob of layer.includes) {
       let depth = -1;
+      // A folder glob matches one of the path's folders only if its `<folder>/**` form matches the path,
+      // so one test of the whole path rules out most layers before the folders are tried one by one.
       if (glob.folder) {
-        for (let end = segments.length - 1; end > 0; end -= 1) {
-          if (glob.folder.test(segments.slice(0, end).join('/'))) {
-            depth = end;
-            break;
+        if (glob.whole.test(matchedPath)) {
+          segments ??= matchedPath.split('/');
+          for (let end = segments.length - 1; end > 0; end -= 1) {
+            if (glob.folder.test(segments.slice(0, end).join('/'))) {
+              depth = end;
+              break;
+            }
           }
         }
       } else if (glob.whole.test(matchedPath)) {
+        segments ??= matchedPath.split('/');
         depth = segments.length;
       }
       if (depth > bestDepth) {

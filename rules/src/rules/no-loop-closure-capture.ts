@@ -169,9 +169,12 @@ export default createRule<Options, MessageId>({
       });
     }
 
+    /** How many loop statements enclose the node being visited (the traversal's open loop ancestors). */
+    let loopDepth = 0;
+
     /** A function created inside a loop. */
     function checkCreatedInLoop(fn: FunctionNode): boolean {
-      if (!LoopClosureAnalyzer.hasLoopAncestor(fn)) return false;
+      if (loopDepth === 0) return false;
       const chain = analyzer.loopChain(fn);
       if (chain.length === 0) return false;
       const fate = analyzer.fateOf(fn, { chain, fn, depth: 0, viaVariable: false });
@@ -229,14 +232,42 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** Named functions created outside every loop, checked once the file is known to have a loop. */
+    const outsideLoops: FunctionNode[] = [];
+    let sawLoop = false;
+
     function check(fn: FunctionNode): void {
-      if (!checkCreatedInLoop(fn)) checkNamedDeferrals(fn);
+      if (checkCreatedInLoop(fn)) return;
+      // Only a named function can be handed over by name; without a loop in the file it never is.
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator)
+        outsideLoops.push(fn);
     }
 
+    const enterLoop = (): void => {
+      loopDepth += 1;
+      sawLoop = true;
+    };
+    const exitLoop = (): void => {
+      loopDepth -= 1;
+    };
+
     return {
+      ForStatement: enterLoop,
+      'ForStatement:exit': exitLoop,
+      ForInStatement: enterLoop,
+      'ForInStatement:exit': exitLoop,
+      ForOfStatement: enterLoop,
+      'ForOfStatement:exit': exitLoop,
+      WhileStatement: enterLoop,
+      'WhileStatement:exit': exitLoop,
+      DoWhileStatement: enterLoop,
+      'DoWhileStatement:exit': exitLoop,
       ArrowFunctionExpression: check,
       FunctionExpression: check,
       FunctionDeclaration: check,
+      'Program:exit'(): void {
+        if (sawLoop) for (const fn of outsideLoops) checkNamedDeferrals(fn);
+      },
     };
   },
 });
