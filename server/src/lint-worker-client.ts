@@ -173,17 +173,6 @@ export class LintWorkerClient {
     this.#obsoleteTimer.unref();
   }
 
-  /** Ends the worker; requests still unanswered fail. */
-  async dispose(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
-    this.#failAll(new LintWorkerStopped('the lint worker was shut down'));
-    if (worker) {
-      worker.ending = true;
-      await worker.thread.terminate();
-    }
-  }
-
   /** What restarting costs for this job, or undefined when it is never worth it. */
   #restartAfterMs(job: Job): number | undefined {
     if (job.message.kind !== 'lint') return undefined;
@@ -296,11 +285,15 @@ export class LintWorkerClient {
           job.reject(fromPlainError(message.error));
           return;
         }
+        // The worker's first typed lint (or the restore before it) built the program from scratch:
+        // that is what a restart throws away.
         if (job.typed && job.message.kind === 'lint') {
           const outcome = message.result as PostedLintOutcome;
-          // The worker's first typed lint built its program from scratch: that is what a restart throws away.
           if (!worker.built && outcome.typed) this.#programBuildMs = outcome.programMs;
           if (outcome.typed) worker.built = true;
+        } else if (job.message.kind === 'restore' && job.startedAt !== undefined) {
+          this.#programBuildMs = performance.now() - job.startedAt;
+          worker.built = true;
         }
         job.resolve(message.result);
         return;
@@ -325,12 +318,6 @@ export class LintWorkerClient {
     running?.reject(new LintWorkerStopped(`the lint worker stopped (${reason}) while ${running.label}`));
     // The requests queued behind the one that failed go to a new worker.
     for (const job of waiting) this.#post(job);
-  }
-
-  #failAll(error: Error): void {
-    const jobs = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const job of jobs) job.reject(error);
   }
 
   #remoteTypeInfo(): RemoteTypeInfo {
