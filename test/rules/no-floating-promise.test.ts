@@ -1359,6 +1359,9 @@ const CONNECT_SYNC_ERRORS_ONLY =
 const CONNECT_REJECTS_ON_ERROR_EVENT =
   "export class Queue {\n  constructor(autoConnect: boolean) {\n    if (autoConnect) this.connect();\n  }\n  connect() {\n    return new Promise((resolve, reject) => {\n      this.client.once('ready', () => resolve(true));\n      this.client.once('error', reject);\n      this.client.open();\n    });\n  }\n}";
 
+const WAIT_READY_DROPPED =
+  "export function start(server: Server) {\n  function waitReady(event = 'listening') {\n    return new Promise((resolve) => {\n      server.once(event, resolve);\n    });\n  }\n  server.listen(8080);\n  waitReady();\n  announce();\n}";
+
 ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)', rule, {
   valid: [
     // the only await is caught, and the catch hands the error to a synchronous method of the class
@@ -1399,6 +1402,8 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     { code: MICROTASK_HOP_UNKNOWN, errors: [floatingAt(MICROTASK_HOP_UNKNOWN, 'Promise.resolve().then(drainIdle)')] },
     // the step after the pause is async: its rejection is lost
     { code: PAUSE_THEN_ASYNC_RUN, errors: [floatingAt(PAUSE_THEN_ASYNC_RUN, 'pause().then(run)')] },
+    // a promise that only waits for an event, dropped: a forgotten await, although it never rejects
+    { code: WAIT_READY_DROPPED, errors: [floatingAt(WAIT_READY_DROPPED, 'waitReady()')] },
     // the executor hands reject to an error event: a connection failure is lost
     {
       code: CONNECT_REJECTS_ON_ERROR_EVENT,

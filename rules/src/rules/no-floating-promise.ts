@@ -18,10 +18,10 @@ import {
   isHandledChain,
   isResolveOnlyPromise,
   isResolveOnlyPromiseExpression,
-  isSleepFunction,
   isSynchronousCallback,
   rejectsOnlySynchronously,
   returnsHandledPromiseFor,
+  returnsPromiseRejectedOnlyBySyncErrors,
 } from '../util/async/reject.js';
 
 export type MessageId = 'floating' | 'unusedStored' | 'suggestAwait' | 'suggestCatch' | 'suggestVoid';
@@ -111,8 +111,7 @@ export default createRule<Options, MessageId>({
         (cannotReject(fn, sourceCode) ||
           (doesSomething(fn) && rejectsOnlySynchronously(fn, sourceCode)) ||
           returnsHandledPromiseFor(fn, call, sourceCode) ||
-          // A promise that only ever resolves, started for its work; a dropped sleep is a forgotten `await`.
-          (!fn.async && !isSleepFunction(fn) && isResolveOnlyPromiseExpression(call, sourceCode)))
+          returnsPromiseRejectedOnlyBySyncErrors(fn))
       );
     }
 

@@ -596,7 +596,7 @@ class InertJudge {
 }
 
 /** A function whose only result is a timer promise: `(ms) => new Promise((resolve) => setTimeout(resolve, ms))`. */
-export function isSleepFunction(fn: FunctionNode): boolean {
+function isSleepFunction(fn: FunctionNode): boolean {
   let returned: TSESTree.Node | null | undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
   else if (fn.body.body.length === 1 && fn.body.body[0]!.type === AST_NODE_TYPES.ReturnStatement)
@@ -800,4 +800,22 @@ function holdsWithoutArgument(
   if (index < 0 || index < call.arguments.length) return false;
   const variable = resolveVariable(sourceCode, root);
   return variable !== undefined && variable.references.every((reference) => !reference.isWrite());
+}
+
+/**
+ * `connect() { return new Promise((resolve, reject) => { try { …start… } catch (error) { reject(error); } }); }`:
+ * a plain function that returns a promise whose executor does its work and calls `reject` only for its own
+ * synchronous errors (see `isResolveOnlyPromise`). Dropping it loses nothing a synchronous call would not. A
+ * promise that only waits (a sleep, `new Promise((resolve) => emitter.once('ready', resolve))`) is not one of
+ * these: dropping it is a forgotten `await`.
+ */
+export function returnsPromiseRejectedOnlyBySyncErrors(fn: FunctionNode): boolean {
+  if (fn.async || fn.generator || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return false;
+  const created = skipWrappers(last.argument);
+  if (created.type !== AST_NODE_TYPES.NewExpression || !isResolveOnlyPromise(created)) return false;
+  const executor = skipWrappers(created.arguments[0]!) as FunctionNode;
+  if (executor.params.length !== 2) return false;
+  return !someDescendant(fn.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement && node !== last, true);
 }
