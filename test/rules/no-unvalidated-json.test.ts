@@ -1409,6 +1409,41 @@ export class Receiver {
 
 const trustedInvalid: Invalid[] = [
   {
+    // Routed by its discriminant, but nothing here handles a malformed frame: not the deliberate transport layer.
+    code: `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };
+export function relay(socket: WebSocket, bus: Emitter): void {
+  socket.addEventListener('message', (frame) => {
+    const event = JSON.parse(String(frame.data)) as FeedEvent;
+    bus.emit(event.kind, event);
+  });
+}`,
+    errors: [
+      {
+        messageId: 'unvalidated',
+        line: 4,
+        column: 19,
+        suggestions: [
+          {
+            messageId: 'suggestTypeGuard',
+            output: `type FeedEvent = { kind: 'quote'; symbol: string; price: number } | { kind: 'halt'; symbol: string };
+function isFeedEvent(value: unknown): value is FeedEvent {
+  // TODO: check the fields this code relies on; this only rules out the wrong kind of value.
+  return typeof value === 'object' && value !== null;
+}
+
+export function relay(socket: WebSocket, bus: Emitter): void {
+  socket.addEventListener('message', (frame) => {
+    const event: unknown = JSON.parse(String(frame.data));
+    if (!isFeedEvent(event)) throw new TypeError('Unexpected JSON: expected FeedEvent');
+    bus.emit(event.kind, event);
+  });
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     // The prefix is only read here: nothing in the file writes that framing.
     code: `const FRAME_PREFIX = 'frame:';
 interface Frame { seq: number; body: string }

@@ -4,6 +4,7 @@ import { askChecker } from '../util/checker-guard.js';
 import { createRule } from '../util/create-rule.js';
 import { findVariable, isConstantString, skipTransparentWrappers } from '../util/json/ast.js';
 import { followPromise, followValue, type ParsedFlow, type TypeClaim } from '../util/json/claims.js';
+import { isGuarded } from '../util/json/guard.js';
 import { findUnguardedMerge, type UnguardedMerge } from '../util/json/merge.js';
 import { isBodyJsonCall, isJsonParseCall, isJsonStringifyCall } from '../util/json/sources.js';
 import { classify } from '../util/json/provenance.js';
@@ -111,10 +112,11 @@ export default createRule<Options, MessageId>({
 
     function report(source: TSESTree.CallExpression, sourceLabel: string, flow: ParsedFlow): void {
       if (!flow.validated) {
-        // A message only routed by its discriminant (`emit(event.type, event)`) leaves its shape to the listeners.
-        const claim = flow.claims.find(
-          (candidate) => isRealClaim(candidate) && !isRoutedByDiscriminant(sourceCode, candidate),
-        );
+        // A message only routed by its discriminant (`emit(event.type, event)`), by code that also handles malformed
+        // text, leaves its shape to the listeners.
+        const routed = (candidate: TypeClaim): boolean =>
+          isRoutedByDiscriminant(sourceCode, candidate) && isGuarded(sourceCode, source);
+        const claim = flow.claims.find((candidate) => isRealClaim(candidate) && !routed(candidate));
         if (claim) {
           libraries ??= findValidationImports(sourceCode.ast);
           const suggestions = buildValidationSuggestions(sourceCode, claim, libraries);

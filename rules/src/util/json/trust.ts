@@ -72,6 +72,7 @@ function isCallArgument(node: TSESTree.Node): node is TSESTree.Expression {
  * dispatched by that field with a path for discriminants the code does not know (`emit(event.type, event)`,
  * or a `switch (event.type)` with a `default`). The code reads no other field, so the type claim only serves the
  * listeners the value is handed to. A field read, a destructuring or a spread is a use of the shape: reported.
+ * (The rule also asks that the parse be guarded against malformed text, the other mark of a transport layer.)
  */
 export function isRoutedByDiscriminant(sourceCode: Readonly<TSESLint.SourceCode>, claim: TypeClaim): boolean {
   const variable = holdingVariable(sourceCode, claim);
