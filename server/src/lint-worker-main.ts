@@ -55,14 +55,8 @@ function handle(engine: LintEngine, typeInfo: TypeInfo | undefined, message: Wor
       typeInfo?.reset(message.rootDirectory);
       return undefined;
     case 'restore':
-      // Opening a file with its text brings its project up to date, as the lint of that file would.
-      for (const file of message.files) {
-        try {
-          typeInfo?.programFor(file.filePath, file.text);
-        } catch {
-          // the file's own lint reports why it has no type information
-        }
-      }
+      // Opening the files with their text brings their projects up to date, as their lints would.
+      typeInfo?.openDocuments(message.files);
       return undefined;
   }
 }

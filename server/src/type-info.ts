@@ -144,6 +144,22 @@ export class TypeInfo {
     return project?.getLanguageService(true).getProgram();
   }
 
+  /**
+   * Opens several documents at once (a new service catching up with the editor): each is a root of its
+   * project from the start, so a program is built once rather than once per document it did not hold.
+   * A document that belongs to no project is skipped; its own lint says why.
+   */
+  openDocuments(documents: readonly { filePath: string; text: string }[]): void {
+    for (const document of documents) this.#openInEditor.add(path.resolve(document.filePath));
+    for (const document of documents) {
+      try {
+        this.programFor(document.filePath, document.text);
+      } catch {
+        // reported by the document's own lint
+      }
+    }
+  }
+
   /** The editor closed the document: the service goes back to what is on disk. */
   close(filePath: string): void {
     const absolute = path.resolve(filePath);

@@ -98,4 +98,17 @@ describe('TypeInfo programs hold what the open documents can see', () => {
     const after = typeInfo.programFor(file('deep.ts'), ts.sys.readFile(file('deep.ts'))!);
     assert.equal(after, before);
   });
+
+  it('opens documents together as roots of one program, whatever they import', () => {
+    const fresh = new TypeInfo(workspace);
+    try {
+      const names = ['also-unrelated.ts', 'main.ts'];
+      fresh.openDocuments(names.map((name) => ({ filePath: file(name), text: ts.sys.readFile(file(name))! })));
+      const first = fresh.programFor(file('also-unrelated.ts'), ts.sys.readFile(file('also-unrelated.ts'))!)!;
+      assert.equal(fresh.programFor(file('main.ts'), ts.sys.readFile(file('main.ts'))!), first);
+      assert.equal(first.getRootFileNames().filter((name) => names.includes(path.basename(name))).length, 2);
+    } finally {
+      fresh.reset();
+    }
+  });
 });
