@@ -60,7 +60,8 @@ const ALWAYS_MODULE = /\.(?:mts|cts|mjs|cjs)$/i;
 export function mayDeclareGlobals(fileName: string, text: string): boolean {
   if (/\bdeclare\s+(?:global\b|module\s+['"`])/.test(text)) return true;
   if (ALWAYS_MODULE.test(fileName)) return false;
-  if (/^[ \t]*(?:import|export)\b/m.test(text)) return false;
+  // `import(…)` alone leaves a file a script.
+  if (/^[ \t]*(?:import\b(?!\s*\()|export\b)/m.test(text)) return false;
   if (/\.[cm]?jsx?$/i.test(fileName) && /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w+\s*=/.test(text))
     return false;
   return true;

@@ -29,10 +29,12 @@ describe('mayDeclareGlobals', () => {
     );
     assert.equal(mayDeclareGlobals('/p/a.ts', "import 'x';\ndeclare module 'x' {\n  const y: number;\n}\n"), true);
     assert.equal(mayDeclareGlobals('/p/a.js', 'function helper() {}\n'), true);
+    assert.equal(mayDeclareGlobals('/p/a.ts', "import('./b').then(() => undefined);\nconst c = 1;\n"), true);
   });
   it('says no for modules', () => {
     assert.equal(mayDeclareGlobals('/p/a.ts', "import { b } from './b';\nb();\n"), false);
     assert.equal(mayDeclareGlobals('/p/a.ts', 'export const a = 1;\n'), false);
+    assert.equal(mayDeclareGlobals('/p/a.ts', "import type { B } from './b';\nconst b: B = 1;\n"), false);
     assert.equal(mayDeclareGlobals('/p/a.mts', 'const a = 1;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.cjs', 'module.exports = 1;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.js', "const fs = require('fs');\n"), false);
