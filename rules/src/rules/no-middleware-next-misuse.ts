@@ -207,11 +207,15 @@ export default createRule<[], MessageIds>({
     function classifyHandler(fn: FunctionNode): Handler | undefined {
       if (fn.generator) return undefined;
       const params = fn.params;
+      const last = params[params.length - 1];
+      const lastName = last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
+      // The shapes below need two to four parameters, the last one named (`next`, or the response of a route
+      // handler of two): most functions are ruled out before their uses are looked up.
+      if (params.length < 2 || params.length > 4 || lastName === undefined) return undefined;
+      if (params.length === 2 && lastName !== 'next' && !/^(res|response|reply)$/.test(lastName)) return undefined;
       const byName = usesByName(fn);
       const registered = isRegistrationArgument(fn) || byName.registered;
       const exported = isExportedOrReturned(fn) || byName.exported;
-      const last = params[params.length - 1];
-      const lastName = last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
       if (params.length === 3 || params.length === 4) {
         const res = params[params.length - 2];
         if (res?.type !== AST_NODE_TYPES.Identifier || lastName === undefined) return undefined;

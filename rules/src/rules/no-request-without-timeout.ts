@@ -12,8 +12,8 @@ import { constObjectLiteral, keyPresence, setPropertyFix, type KeyPresence } fro
 import {
   declaringModule,
   getChecker,
-  identifierOrigin,
   isUndeclaredGlobal,
+  moduleOrigin,
   type Checker,
   type ModuleOrigin,
 } from '../util/service/origin.js';
@@ -73,6 +73,22 @@ const TIMER_FUNCTION = /^(?:set|clear)(?:Timeout|Interval|Immediate)$/;
 const WRAPPER_KEYS = new Set(['timeout', 'deadline', 'signal', 'milliseconds']);
 const CLIENT_TEXT = /\bfetch\b|['"](?:axios|got|(?:node:)?https?|undici|node-fetch|cross-fetch|isomorphic-fetch)['"]/;
 /** Every method name of a client call the rule knows (axios, got, http, `globalThis.fetch`). */
+/**
+ * The right-hand side of `name = import(…)`, `name = require(…)` or `name = x.create(…)`. The search starts at the
+ * `=`, which is rare, rather than at every character that may start a name; `nameBefore` then reads the name.
+ */
+const ASSIGNED_CLIENT = /=\s*(?:await\s+)?(?:import\(|require\(|[\w$.]+\.\s*(?:create|extend)\s*\()/g;
+
+/** The name that ends, up to white space, right before `text[index]`: the longest `[A-Za-z_$][\w$]*` there. */
+function nameBefore(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  let start = end;
+  while (start > 0 && /[\w$]/.test(text[start - 1]!)) start -= 1;
+  while (start < end && !/[A-Za-z_$]/.test(text[start]!)) start += 1;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
 const CLIENT_METHODS = new Set([
   'get',
   'delete',
@@ -158,10 +174,10 @@ export default createRule<Options, MessageId>({
           }
         }
       }
-      for (const match of sourceCode.text.matchAll(
-        /([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:import\(|require\(|[\w$.]+\.\s*(?:create|extend)\s*\()/g,
-      )) {
-        names.add(match[1]!);
+      const text = sourceCode.text;
+      for (const match of text.matchAll(ASSIGNED_CLIENT)) {
+        const name = nameBefore(text, match.index);
+        if (name !== undefined) names.add(name);
       }
       return names;
     }
@@ -177,15 +193,22 @@ export default createRule<Options, MessageId>({
       return configuredObjects;
     }
 
+    /** The declaring module of each imported or required binding asked about: every use names the same symbol. */
+    const declaredByVariable = new Map<TSESLint.Scope.Variable, ReturnType<typeof declaringModule>>();
+
     /** The module origin of an identifier; with types, through re-exports and renames too. */
     function originOf(identifier: TSESTree.Identifier): ModuleOrigin | undefined {
-      const origin = identifierOrigin(sourceCode, identifier);
+      const variable = resolveVariable(sourceCode, identifier);
+      const origin = moduleOrigin(variable);
       if (origin && CLIENT_MODULES.has(origin.source)) return origin;
       if (!types) return origin;
       // Only imported bindings are worth a checker query: locals and parameters are answered by the file.
-      const variable = resolveVariable(sourceCode, identifier);
-      if (!origin && variable?.defs[0]?.type !== 'ImportBinding') return undefined;
-      const declared = declaringModule(types, identifier);
+      if (!variable || (!origin && variable.defs[0]?.type !== 'ImportBinding')) return undefined;
+      let declared = declaredByVariable.get(variable);
+      if (!declaredByVariable.has(variable)) {
+        declared = declaringModule(types, identifier);
+        declaredByVariable.set(variable, declared);
+      }
       if (!declared || declared.module === 'lib') return origin;
       return { source: declared.module, imported: declared.name };
     }

@@ -141,7 +141,7 @@ export function getChecker(context: Readonly<TSESLint.RuleContext<string, readon
  * for TypeScript's own lib files (global `fetch`). Undefined when the checker does not know or the symbol is the
  * project's own code.
  */
-export function declaringModule(types: Checker, node: TSESTree.Node): { module: string; name: string } | undefined {
+export function declaringModule(types: Checker, node: TSESTree.Node): DeclaringModule | undefined {
   return types.ask(node, () => {
     const tsNode = types.tsNode(node);
     if (!tsNode) return undefined;
@@ -150,24 +150,44 @@ export function declaringModule(types: Checker, node: TSESTree.Node): { module: 
     if (!symbol) return undefined;
     // An alias (import, re-export) resolves to the exported symbol; 2097152 is ts.SymbolFlags.Alias.
     if (symbol.flags & 2097152) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol.declarations?.[0];
-    if (!declaration) return undefined;
-    const fileName = declaration.getSourceFile().fileName.replace(/\\/g, '/');
-    const name =
-      symbol.escapedName === 'export=' || isDefaultExport(declaration, symbol) ? 'default' : String(symbol.escapedName);
-    // An ambient module (`declare module 'http' { … }`) names itself with a quoted symbol name: `"http"`.
-    for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
-      const moduleName = (current as { name?: ts.Node }).name;
-      if (!moduleName || (current as { body?: unknown }).body === undefined) continue;
-      const moduleSymbol = checker.getSymbolAtLocation(moduleName);
-      const quoted = moduleSymbol && /^"(.+)"$/.exec(String(moduleSymbol.escapedName));
-      if (quoted?.[1] && !quoted[1].startsWith('/')) return { module: normaliseModule(quoted[1]), name };
-    }
-    const pkg = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(fileName);
-    if (pkg?.[1] === 'typescript' && /\/lib\/lib\.[^/]*\.d\.ts$/.test(fileName)) return { module: 'lib', name };
-    if (pkg?.[1]) return { module: pkg[1], name };
-    return undefined;
+    const known = declaringModules.get(symbol);
+    if (known !== undefined) return known ?? undefined;
+    const found = symbolModule(checker, symbol);
+    declaringModules.set(symbol, found ?? null);
+    return found;
   });
+}
+
+export interface DeclaringModule {
+  module: string;
+  name: string;
+}
+
+/**
+ * The answer of `symbolModule` per exported symbol (null: none). It depends only on the symbol's first
+ * declaration and that declaration's file, which a symbol never outlives: an edited file is bound again into
+ * new symbols, and symbols of released programs drop out of the weak map.
+ */
+const declaringModules = new WeakMap<ts.Symbol, DeclaringModule | null>();
+
+function symbolModule(checker: ts.TypeChecker, symbol: ts.Symbol): DeclaringModule | undefined {
+  const declaration = symbol.declarations?.[0];
+  if (!declaration) return undefined;
+  const fileName = declaration.getSourceFile().fileName.replace(/\\/g, '/');
+  const name =
+    symbol.escapedName === 'export=' || isDefaultExport(declaration, symbol) ? 'default' : String(symbol.escapedName);
+  // An ambient module (`declare module 'http' { … }`) names itself with a quoted symbol name: `"http"`.
+  for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
+    const moduleName = (current as { name?: ts.Node }).name;
+    if (!moduleName || (current as { body?: unknown }).body === undefined) continue;
+    const moduleSymbol = checker.getSymbolAtLocation(moduleName);
+    const quoted = moduleSymbol && /^"(.+)"$/.exec(String(moduleSymbol.escapedName));
+    if (quoted?.[1] && !quoted[1].startsWith('/')) return { module: normaliseModule(quoted[1]), name };
+  }
+  const pkg = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(fileName);
+  if (pkg?.[1] === 'typescript' && /\/lib\/lib\.[^/]*\.d\.ts$/.test(fileName)) return { module: 'lib', name };
+  if (pkg?.[1]) return { module: pkg[1], name };
+  return undefined;
 }
 
 /** `declare const axios: AxiosStatic; export default axios;` — the variable is what the default export names. */
