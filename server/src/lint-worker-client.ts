@@ -219,7 +219,6 @@ export class LintWorkerClient {
     obsolete?: () => boolean,
   ): Promise<unknown> {
     const typed = request?.typeAware === true && this.typeInfo !== undefined;
-    if (typed) this.#typedSinceReset = true;
     return new Promise((resolve, reject) => this.#post({ message, label, typed, obsolete, resolve, reject }));
   }
 
@@ -231,6 +230,8 @@ export class LintWorkerClient {
       job.reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
+    // After #start, which begins a worker without type information.
+    if (job.typed) this.#typedSinceReset = true;
     const id = this.#nextId++;
     job.message = { ...job.message, id };
     job.startedAt = this.#pending.size === 0 && worker.ready ? performance.now() : undefined;
