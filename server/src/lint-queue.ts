@@ -1,8 +1,8 @@
 /**
  * When documents are linted. Each document has its own debounce timer, so edits to one file never
  * push back another file's lint. Due documents wait in a queue that is drained one lint at a time
- * (ESLint is synchronous), yielding to the event loop between lints so new edits, requests and
- * cancellations are read in between. Order:
+ * (the lint worker runs one lint at a time), so the next document is chosen only when the worker is
+ * free, with the edits that arrived meanwhile taken into account. Order:
  * 1. foreground (opened, edited, saved documents); documents known to be slow go last, and even
  *    wait briefly for a fast document whose debounce ends within `slowYieldMs`;
  * 2. background (re-lints after a settings change, a type-information refresh, or an edit to a file
