@@ -115,7 +115,7 @@ let runPaths;
 
 // ── Preflight: fail loudly, with the command that fixes it ────────────────────────────────────────────────
 const missing = [];
-for (const bundle of ['dist/extension.js', 'dist/server.js']) {
+for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/lint-worker.js']) {
   if (!existsSync(path.join(root, bundle))) missing.push(`${bundle} (run \`npm run build\`)`);
 }
 const codeServer = codeServerBinary(root);
