@@ -76,6 +76,8 @@ describe('lint worker: linting off the LSP thread', { timeout: 120_000 }, () => 
       'the code action was answered before the lint published',
     );
     assert.deepEqual(blockReports(relinted), ['linted the text tagged actions']);
+    // What the rule printed in the worker is in the log (the LSP stream it would have corrupted still works).
+    await client.waitForLog(/^lint worker: tripwire-test block: released the text tagged actions$/);
   });
 
   it('never publishes the result of a lint made obsolete by a newer version', async () => {

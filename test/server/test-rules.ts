@@ -55,8 +55,8 @@ const block: Rule.RuleModule = {
     type: 'problem',
     docs: {
       description:
-        'On __tripwire_block__("<file>"): writes <file>.started, waits until <file> exists, then reports ' +
-        'the text tag __tripwire_tag_<tag>__ of the linted text (test only).',
+        'On __tripwire_block__("<file>"): writes <file>.started, waits until <file> exists, then prints and ' +
+        'reports the text tag __tripwire_tag_<tag>__ of the linted text (test only).',
     },
     schema: [],
   },
@@ -69,6 +69,8 @@ const block: Rule.RuleModule = {
         writeFileSync(`${release}.started`, text);
         while (!existsSync(release)) pause(10);
         const tag = /__tripwire_tag_(\w+)__/.exec(text)?.[1] ?? 'none';
+        // Output of a rule: it must reach the log, never the LSP stream.
+        console.log(`tripwire-test block: released the text tagged ${tag}`);
         context.report({ node, message: `linted the text tagged ${tag}` });
       },
     };
