@@ -14,8 +14,8 @@
  *
  * A project's program holds only what the open documents can see: the service lists a tsconfig's
  * files through {@link TypeInfo} (`readDirectory`), which keeps the open documents and the files that
- * can reach every file without being imported (declaration files, scripts, `declare global`, module
- * augmentations) and leaves out the rest. The program then holds the open documents, what they import
+ * can reach every file without being imported (scripts, `.d.ts` files included, whose declarations
+ * are global; `declare global`; module augmentations) and leaves out the rest. The program then holds the open documents, what they import
  * (transitively), those global files and the `@types` packages: everything their types depend on,
  * and nothing of the project's other sources. A document opened later that the program does not hold
  * yet becomes a root of its project (the service adds it as a file that appeared in the tsconfig's
@@ -48,7 +48,6 @@ export function findTypeScriptLibDirectory(): string | undefined {
 export type FileChange = { path: string; kind: 'created' | 'changed' | 'deleted' };
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
-const DECLARATION_FILE = /\.d(?:\.[^/\\]+)?\.[cm]?ts$/i;
 const ALWAYS_MODULE = /\.(?:mts|cts|mjs|cjs)$/i;
 
 /**
@@ -113,7 +112,7 @@ export class TypeInfo {
    * declarations reach files that do not import it. Other files enter the program only when imported.
    */
   #isProjectRoot(file: string): boolean {
-    if (!SOURCE_FILE.test(file) || DECLARATION_FILE.test(file)) return true;
+    if (!SOURCE_FILE.test(file)) return true;
     const absolute = path.resolve(file);
     if (this.#openInEditor.has(absolute)) return true;
     try {

@@ -29,6 +29,7 @@ describe('mayDeclareGlobals', () => {
     );
     assert.equal(mayDeclareGlobals('/p/a.ts', "import 'x';\ndeclare module 'x' {\n  const y: number;\n}\n"), true);
     assert.equal(mayDeclareGlobals('/p/a.js', 'function helper() {}\n'), true);
+    assert.equal(mayDeclareGlobals('/p/a.d.ts', 'declare const version: string;\n'), true);
     assert.equal(mayDeclareGlobals('/p/a.ts', "import('./b').then(() => undefined);\nconst c = 1;\n"), true);
   });
   it('says no for modules', () => {
@@ -36,6 +37,7 @@ describe('mayDeclareGlobals', () => {
     assert.equal(mayDeclareGlobals('/p/a.ts', 'export const a = 1;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.ts', "import type { B } from './b';\nconst b: B = 1;\n"), false);
     assert.equal(mayDeclareGlobals('/p/a.mts', 'const a = 1;\n'), false);
+    assert.equal(mayDeclareGlobals('/p/a.d.ts', 'export declare function a(): void;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.cjs', 'module.exports = 1;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.js', "const fs = require('fs');\n"), false);
     assert.equal(mayDeclareGlobals('/p/a.ts', 'declare namespace Local {}\nexport {};\n'), false);
@@ -61,6 +63,8 @@ describe('TypeInfo programs hold what the open documents can see', () => {
       'src/globals.ts': 'declare const globalFlag: boolean;\n',
       'src/augment.ts': 'export {};\ndeclare global {\n  var window2: { extra: string };\n}\n',
       'src/ambient.d.ts': 'declare const fromDeclarationFile: number;\n',
+      // A declaration file that is a module matters only to files that import it.
+      'src/module-types.d.ts': 'export interface Unused {\n  a: number;\n}\n',
     });
     typeInfo = new TypeInfo(workspace);
   });
@@ -76,6 +80,7 @@ describe('TypeInfo programs hold what the open documents can see', () => {
       assert.ok(names.has(file(name)), name);
     assert.ok(!names.has(file('unrelated.ts')));
     assert.ok(!names.has(file('also-unrelated.ts')));
+    assert.ok(!names.has(file('module-types.d.ts')));
     // The types are those of the whole project: globals declared elsewhere are seen.
     const checker = program.getTypeChecker();
     const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file('main.ts'))!)!);
