@@ -908,3 +908,35 @@ ruleTester.run('no-async-callback-leak (awaits and returns the rule can see)', r
     },
   ],
 });
+
+typedRuleTester.run('no-async-callback-leak (typed: slots made by the referenced function)', rule, {
+  valid: [
+    {
+      // a method by reference in no slot, in a class whose async method takes a node-style callback's parameters
+      code: 'declare function store(data: string): Promise<void>;\ndeclare function remember(value: unknown): void;\nexport class Loader {\n  keep() {\n    remember(this.onRead);\n  }\n  private async onRead(err: Error | null, data: string): Promise<void> {\n    if (err) return;\n    await store(data);\n  }\n}',
+      filename: typedFile,
+    },
+  ],
+  invalid: [
+    {
+      // the method's `(err, …)` parameters make the last argument a node-style callback
+      code: 'declare function readFile(path: string, callback: (err: Error | null, data: string) => void): void;\ndeclare function store(data: string): Promise<void>;\nexport class Loader {\n  load(path: string) {\n    readFile(path, this.onRead);\n  }\n  private async onRead(err: Error | null, data: string): Promise<void> {\n    if (err) return;\n    await store(data);\n  }\n}',
+      filename: typedFile,
+      errors: [{ messageId: 'callback', data: { method: 'readFile' }, line: 5, column: 20, suggestions: [] }],
+    },
+    {
+      // a function declared after the call, run callback-style through its last `done` parameter
+      code: 'declare function store(data: string): Promise<void>;\ndeclare function runTask(name: string, task: (data: string, done: (error?: Error) => void) => void): void;\nexport function start() {\n  runTask("sync", handle);\n}\nasync function handle(data: string, done: (error?: Error) => void) {\n  await store(data);\n  done();\n}',
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'doneCallback',
+          data: { method: 'runTask', param: 'done' },
+          line: 4,
+          column: 19,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

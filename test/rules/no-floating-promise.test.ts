@@ -1416,3 +1416,87 @@ ruleTester.run('no-floating-promise (the dropped promise visibly cannot reject)'
     },
   ],
 });
+
+const LATER = 'declare function later<T>(value: T): Promise<T>;\nlater(1);';
+const IDENTITY =
+  'declare function identity<T>(value: T): T;\ndeclare function load(): Promise<void>;\nidentity(load());';
+const OPTIONAL_HOOK =
+  'declare const hooks: { onError?: (error: Error) => Promise<void> };\nhooks.onError?.(new Error("x"));';
+
+typedRuleTester.run('no-floating-promise (typed: generic and optional callees)', rule, {
+  valid: [
+    // generic signatures whose return type no type argument can make a promise
+    {
+      code: 'declare function emit<K extends string>(event: K, ...args: unknown[]): boolean;\nemit("ready", 1);',
+      filename: typedFile,
+    },
+    {
+      code: 'declare function listen<T>(handler: (value: T) => void): () => void;\nlisten<number>((value) => console.log(value));',
+      filename: typedFile,
+    },
+    // an optional callee that returns nothing
+    { code: 'declare const hooks: { onClose?: () => void };\nhooks.onClose?.();', filename: typedFile },
+  ],
+  invalid: [
+    {
+      // a generic function declared to return a promise
+      code: LATER,
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            { messageId: 'suggestCatch', output: LATER.replace('later(1);', `later(1)${CATCH};`) },
+            { messageId: 'suggestVoid', output: LATER.replace('later(1);', 'void later(1);') },
+          ],
+        },
+      ],
+    },
+    {
+      // a type parameter returned: the argument makes it a promise
+      code: IDENTITY,
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 1,
+          suggestions: [
+            { messageId: 'suggestCatch', output: IDENTITY.replace('identity(load());', `identity(load())${CATCH};`) },
+            { messageId: 'suggestVoid', output: IDENTITY.replace('identity(load());', 'void identity(load());') },
+          ],
+        },
+      ],
+    },
+    {
+      // an optional callee that returns a promise
+      code: OPTIONAL_HOOK,
+      filename: typedFile,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              output: OPTIONAL_HOOK.replace(
+                'hooks.onError?.(new Error("x"));',
+                `hooks.onError?.(new Error("x"))${CATCH};`,
+              ),
+            },
+            {
+              messageId: 'suggestVoid',
+              output: OPTIONAL_HOOK.replace(
+                'hooks.onError?.(new Error("x"));',
+                'void hooks.onError?.(new Error("x"));',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

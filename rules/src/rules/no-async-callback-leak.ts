@@ -68,6 +68,8 @@ const PREDICATE_METHODS = new Set([
   'sort',
   'toSorted',
 ]);
+/** A plain (not async) function passed to one of the predicate methods. */
+const PREDICATE_CALLBACK_SELECTOR = `CallExpression[callee.property.name=/^(${[...PREDICATE_METHODS].join('|')})$/] > :matches(ArrowFunctionExpression, FunctionExpression)[async=false][generator=false]`;
 const MAP_METHODS = new Set(['map', 'flatMap']);
 /** Completion-callback parameter names: a function that takes one is run callback-style (Bull/Kue `process`, Passport). */
 const DONE_PARAMETER = /^(done|cb|callback)$/;
@@ -161,7 +163,9 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const mayHaveAsyncFunctions = sourceCode.text.includes('async');
-    const listenerMethods = new Set([...LISTENER_METHODS, ...(options.extraListenerMethods ?? [])]);
+    const listenerMethods = options.extraListenerMethods?.length
+      ? new Set([...LISTENER_METHODS, ...options.extraListenerMethods])
+      : LISTENER_METHODS;
     const oracle = createPromiseOracle(context);
     let moduleFacts: { express: boolean; awaitingFramework: boolean } | undefined;
     let types: TypeServices | null | undefined;
@@ -675,6 +679,94 @@ export default createRule<Options, MessageId>({
       return undefined;
     }
 
+    /**
+     * This file's async functions whose parameters alone can make a call's argument a slot (`(err, …)`,
+     * `(req, res)`, a last `done`/`cb`/`callback`), by the name an identifier or a member reference would use to
+     * reach them (see `declaredName`); `unnamedSlotShapedAsync` when one of them may be reached without a name.
+     * Filled during the traversal, read at `Program:exit`.
+     */
+    const slotShapedAsyncNames = new Set<string>();
+    let unnamedSlotShapedAsync = false;
+    /** Arguments that fill no known slot, judged at `Program:exit` once every async function of the file is known. */
+    const unslottedArguments: (TSESTree.Identifier | TSESTree.MemberExpression)[] = [];
+
+    function noteAsyncFunction(fn: FunctionNode): void {
+      if (!fillsSlotByShape(fn)) return;
+      const name = declaredName(fn);
+      if (name === undefined) unnamedSlotShapedAsync = true;
+      else if (name !== null) slotShapedAsyncNames.add(name);
+    }
+
+    /** Whether `argument` may name one of the file's slot-shaped async functions. */
+    function mayNameSlotShapedAsyncFunction(argument: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+      if (unnamedSlotShapedAsync) return true;
+      const name = argument.type === AST_NODE_TYPES.Identifier ? argument.name : memberName(argument);
+      return name === undefined ? slotShapedAsyncNames.size > 0 : slotShapedAsyncNames.has(name);
+    }
+
+    /**
+     * Whether an argument fills a slot whatever function it names. Finding that function costs a scope lookup or,
+     * for a member, the checker's type of its object; an argument that fills no known slot can only fill one by
+     * the shape of an async function's parameters, so it waits for `Program:exit` and is looked up only when the
+     * file has such a function under its name.
+     */
+    function fillsKnownSlot(argument: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
+      const call = argument.parent as TSESTree.CallExpression;
+      return classifySlot(call, call.arguments.indexOf(argument), undefined) !== undefined;
+    }
+
+    function checkIdentifierArgument(identifier: TSESTree.Identifier): void {
+      const fn = asyncFunctionOf(identifier);
+      if (fn) check(fn, identifier, identifier);
+      else if (typeServices()) check(undefined, identifier, identifier);
+    }
+
+    function checkMemberArgument(member: TSESTree.MemberExpression): void {
+      const fn = referencedFunction(member);
+      if (fn && cannotReject(fn, sourceCode)) return;
+      check(fn?.async ? fn : undefined, member, member);
+    }
+
+    /** A superset of the parameter shapes `classifySlot` reads from a function (see `doneParameter`, `isNodeStyleCallback`, `looksLikeExpressHandler`). */
+    function fillsSlotByShape(fn: FunctionNode): boolean {
+      if (/^err(or)?$/.test(paramName(fn, 0) ?? '') || looksLikeExpressHandler(fn)) return true;
+      const last = fn.params.at(-1);
+      return fn.params.length >= 2 && last?.type === AST_NODE_TYPES.Identifier && DONE_PARAMETER.test(last.name);
+    }
+
+    /**
+     * The name an identifier (`asyncFunctionOf`) or a member reference (`referencedFunction`) would use to reach
+     * `fn`: a function's name, a method, field or property key, the variable or member it is assigned to. Null for
+     * a function passed directly as an argument, which neither can reach; undefined when the name is unknown.
+     */
+    function declaredName(fn: FunctionNode): string | null | undefined {
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+      const { child, parent: holder } = parentSkippingWrappers(fn);
+      if (
+        (holder?.type === AST_NODE_TYPES.MethodDefinition ||
+          holder?.type === AST_NODE_TYPES.PropertyDefinition ||
+          holder?.type === AST_NODE_TYPES.Property) &&
+        holder.value === child
+      ) {
+        return !holder.computed &&
+          (holder.key.type === AST_NODE_TYPES.Identifier || holder.key.type === AST_NODE_TYPES.PrivateIdentifier)
+          ? holder.key.name
+          : undefined;
+      }
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === child)
+        return holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+      if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === child) {
+        const target = skipWrappers(holder.left);
+        return target.type === AST_NODE_TYPES.MemberExpression ? memberName(target) : undefined;
+      }
+      if (
+        (holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) &&
+        holder.arguments.includes(child as TSESTree.CallExpressionArgument)
+      )
+        return null;
+      return undefined;
+    }
+
     /** Non-async functions in predicate slots, judged at the end of the file (when the oracle knows the file's awaits). */
     const predicateCandidates: FunctionNode[] = [];
 
@@ -699,9 +791,7 @@ export default createRule<Options, MessageId>({
 
     return {
       ...oracle.usageListeners(),
-      [`CallExpression[callee.property.name=/^(${[...PREDICATE_METHODS].join('|')})$/] > :matches(ArrowFunctionExpression, FunctionExpression)[async=false][generator=false]`](
-        fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
-      ): void {
+      [PREDICATE_CALLBACK_SELECTOR](fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): void {
         const call = fn.parent as TSESTree.CallExpression;
         if (call.arguments[0] !== fn) return;
         // A predicate that computes a promise (returns a call's value); `(x) => x` over promises or nulls tests
@@ -719,6 +809,11 @@ export default createRule<Options, MessageId>({
       },
       'Program:exit'(): void {
         oracle.completeUsage();
+        for (const argument of unslottedArguments) {
+          if (!mayNameSlotShapedAsyncFunction(argument)) continue;
+          if (argument.type === AST_NODE_TYPES.Identifier) checkIdentifierArgument(argument);
+          else checkMemberArgument(argument);
+        }
         for (const fn of predicateCandidates) {
           if (!returnsPromise(fn)) continue;
           const call = fn.parent as TSESTree.CallExpression;
@@ -729,8 +824,12 @@ export default createRule<Options, MessageId>({
       'ArrowFunctionExpression[async=true], FunctionExpression[async=true]'(
         fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
       ): void {
+        noteAsyncFunction(fn);
         if (fn.generator) return;
         check(fn, fn, fn);
+      },
+      'FunctionDeclaration[async=true]'(fn: TSESTree.FunctionDeclaration): void {
+        noteAsyncFunction(fn);
       },
       'AssignmentExpression[operator="="] > :matches(ArrowFunctionExpression, FunctionExpression)[async=true].right'(
         fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
@@ -756,16 +855,14 @@ export default createRule<Options, MessageId>({
       },
       'CallExpression > Identifier.arguments'(identifier: TSESTree.Identifier): void {
         if (!mayHaveAsyncFunctions && !typeServices()) return;
-        const fn = asyncFunctionOf(identifier);
-        if (fn) check(fn, identifier, identifier);
-        else if (typeServices()) check(undefined, identifier, identifier);
+        if (fillsKnownSlot(identifier)) checkIdentifierArgument(identifier);
+        else unslottedArguments.push(identifier);
       },
       'CallExpression > MemberExpression.arguments'(member: TSESTree.MemberExpression): void {
         // Only types can tell what a member holds; a method this file declares is then judged by its body.
         if (!typeServices()) return;
-        const fn = referencedFunction(member);
-        if (fn && cannotReject(fn, sourceCode)) return;
-        check(fn?.async ? fn : undefined, member, member);
+        if (fillsKnownSlot(member)) checkMemberArgument(member);
+        else unslottedArguments.push(member);
       },
     };
   },

@@ -289,6 +289,22 @@ export function isThenableType(checker: ts.TypeChecker, type: ts.Type): boolean 
     });
 }
 
+/**
+ * True when no instantiation of a generic signature can give its return type a `then` it lacks: primitives and
+ * literals (and unions of them), and classes, interfaces and function types without a `then` member, whose
+ * member names do not depend on type arguments. Type parameters (`T`, `this`), intersections, mapped, conditional
+ * and indexed access types may gain a `then` from their type arguments, so they answer false.
+ */
+function lacksThenInEveryInstantiation(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(lacksThenInEveryInstantiation);
+  if (type.isLiteral() || typeof (type as { intrinsicName?: unknown }).intrinsicName === 'string') return true;
+  // Object types alone carry `objectFlags`; conditional and indexed access types do not.
+  if (!('objectFlags' in type) || type.isIntersection() || isTypeParameter(type)) return false;
+  const declared = (type as { target?: ts.Type }).target ?? type;
+  if (!declared.isClassOrInterface() && type.getCallSignatures().length === 0) return false;
+  return type.getProperty('then') === undefined;
+}
+
 function isUnionWithCallable(type: ts.Type): boolean {
   return type.isUnion() && type.types.some((member) => member.getCallSignatures().length > 0);
 }
@@ -364,6 +380,8 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
       const object = skipWrappers(callee.object);
       if (object.type === AST_NODE_TYPES.Identifier && object.name === 'AsyncStorage') return true;
     }
+    // Everything below needs the callee among the file's awaited calls: a file that awaits nothing is done here.
+    if (usageComplete && awaitedCallees.size === 0) return false;
     // Usage is only trusted for plain function calls and for methods of an imported module (`api.save()`): methods of
     // other objects too often belong to thenable builders or fluent objects that are awaited in one place and
     // fire-and-forget by design in another (`reply.send()`).
@@ -831,21 +849,29 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
 
   /**
    * Cheap negative answer without resolving the call (which checks every argument, callbacks included): when
-   * none of the callee's signatures is generic and none returns a thenable, whichever one the checker would
-   * resolve (or combine for an overload failure) returns no thenable either. Verdicts are cached per signature.
+   * none of the callee's signatures returns a thenable, and no generic one could return one once instantiated,
+   * whichever one the checker would resolve (or combine for an overload failure) returns no thenable either.
+   * The checker calls the callee with `null` and `undefined` removed from its union (`f?.()`, or an error it
+   * reports), so the signatures are read from that type too. Verdicts are cached per signature.
    */
   function calleeSignaturesNeverThenable(
     call: ts.CallExpression | ts.NewExpression,
     isNew: boolean,
     checker: ts.TypeChecker,
   ): boolean {
-    const calleeType = checker.getTypeAtLocation(call.expression);
+    const declared = checker.getTypeAtLocation(call.expression);
+    const calleeType = declared.isUnion() ? declared.getNonNullableType() : declared;
     const signatures = isNew ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
     if (signatures.length === 0) return false;
     for (const signature of signatures) {
-      const typeParameters = signature.getTypeParameters();
-      if (typeParameters && typeParameters.length > 0) return false;
       if (signatureVerdict(checker, signature) !== false) return false;
+      const typeParameters = signature.getTypeParameters();
+      if (
+        typeParameters &&
+        typeParameters.length > 0 &&
+        !lacksThenInEveryInstantiation(checker.getReturnTypeOfSignature(signature))
+      )
+        return false;
     }
     return true;
   }
