@@ -940,3 +940,122 @@ typedRuleTester.run('no-async-callback-leak (typed: slots made by the referenced
     },
   ],
 });
+
+// An async listener or timer callback that awaits nothing, and a handler that ends the process after its awaits:
+// quiet only when the body shows nothing a synchronous callback would not also lose.
+const MOVE_RETURNED =
+  "watcher.on('rename', async (from: string, to: string) => {\n  log.info('moved', to);\n  return index.move(from, to);\n});";
+const MOVE_AWAITED =
+  "watcher.on('rename', async (from: string, to: string) => {\n  await index.move(from, to);\n  log.info('moved', to);\n});";
+const SETTINGS_RETURNED =
+  "async function loadSettings() {\n  return JSON.parse(await readText('settings.json'));\n}\nconst settings = loadSettings();\nsetTimeout(async () => settings, 0);";
+const DRAIN_WITH_REJECTION_HANDLER =
+  "process.on('unhandledRejection', (reason) => logger.error(reason));\nprocess.once('SIGHUP', async () => {\n  await pool.drain();\n  process.exit(0);\n});";
+const DRAIN_THEN_RETURN =
+  "process.once('SIGHUP', async () => {\n  await pool.drain();\n  if (pool.size > 0) return;\n  process.exit(0);\n});";
+
+ruleTester.run('no-async-callback-leak (no await, or ending the process)', rule, {
+  valid: [
+    // statement calls of unknown functions: a throw is synchronous, a dropped promise is no-floating-promise's report
+    "watcher.on('rename', async (from: string, to: string) => {\n  index.move(from, to);\n  log.info('moved', to);\n});",
+    "let state = 'busy';\nsetTimeout(async () => {\n  void flushLater();\n  state = 'idle';\n}, 50);",
+    // the returned promise of the file only ever resolves
+    "const opened = new Promise<void>((resolve) => {\n  door.once('open', resolve);\n});\nbell.on('ring', async () => {\n  chime();\n  return opened;\n});",
+    // the early return comes before any await: every path that can reject reaches process.exit
+    "let stopping = false;\nprocess.once('SIGHUP', async () => {\n  if (stopping) return;\n  stopping = true;\n  await pool.drain();\n  process.exit(0);\n});",
+    // a finally that exits ends the process even when the file catches unhandled rejections
+    "process.on('unhandledRejection', (reason) => logger.error(reason));\nprocess.once('SIGHUP', async () => {\n  try {\n    await pool.drain();\n  } finally {\n    process.exit(0);\n  }\n});",
+  ],
+  invalid: [
+    // a returned call of an unknown function may be a promise the async listener adopts
+    {
+      code: MOVE_RETURNED,
+      errors: [
+        {
+          messageId: 'listener',
+          line: 1,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "watcher.on('rename', async (from: string, to: string) => {\n  try {\n    log.info('moved', to);\n    return index.move(from, to);\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    // the same work awaited: a rejection of move is the listener's
+    {
+      code: MOVE_AWAITED,
+      errors: [
+        {
+          messageId: 'listener',
+          line: 1,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "watcher.on('rename', async (from: string, to: string) => {\n  try {\n    await index.move(from, to);\n    log.info('moved', to);\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    // a returned constant holding an async function's promise: adopted with its rejection
+    {
+      code: SETTINGS_RETURNED,
+      errors: [
+        {
+          messageId: 'timer',
+          line: 5,
+          column: 12,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "async function loadSettings() {\n  return JSON.parse(await readText('settings.json'));\n}\nconst settings = loadSettings();\nsetTimeout(async () => {\n  try {\n    await settings;\n  } catch (error) {\n    console.error(error);\n  }\n}, 0);",
+            },
+          ],
+        },
+      ],
+    },
+    // the file catches unhandled rejections: a failed drain skips the exit and the process keeps running
+    {
+      code: DRAIN_WITH_REJECTION_HANDLER,
+      errors: [
+        {
+          messageId: 'listener',
+          line: 2,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "process.on('unhandledRejection', (reason) => logger.error(reason));\nprocess.once('SIGHUP', async () => {\n  try {\n    await pool.drain();\n    process.exit(0);\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+    // a path after the await leaves without ending the process
+    {
+      code: DRAIN_THEN_RETURN,
+      errors: [
+        {
+          messageId: 'listener',
+          line: 1,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "process.once('SIGHUP', async () => {\n  try {\n    await pool.drain();\n    if (pool.size > 0) return;\n    process.exit(0);\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

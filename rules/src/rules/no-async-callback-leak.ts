@@ -23,7 +23,7 @@ import {
   type TypeServices,
 } from '../util/async/promise-oracle.js';
 import { askChecker } from '../util/checker-guard.js';
-import { cannotReject, rejectsOnlySynchronously } from '../util/async/reject.js';
+import { cannotReject, isResolveOnlyPromiseExpression, rejectsOnlySynchronously } from '../util/async/reject.js';
 
 export type MessageId =
   | 'iteration'
@@ -547,6 +547,40 @@ export default createRule<Options, MessageId>({
       ];
     }
 
+    /**
+     * `const pending = load(); emitter.on('x', async () => pending);`: a returned variable or member that holds a
+     * promise the oracle knows of. The async function adopts it, so its rejection is the function's own even though
+     * the body awaits nothing (returned calls are judged by `rejectsOnlySynchronously` already).
+     */
+    function returnsKnownPromise(fn: FunctionNode): boolean {
+      const isHeldPromise = (value: TSESTree.Node): boolean => {
+        const node = skipWrappers(value);
+        if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return false;
+        // A promise of the file that only ever resolves adds no rejection to adopt.
+        if (isResolveOnlyPromiseExpression(node, sourceCode)) return false;
+        if (oracle.isPromise(node)) return true;
+        if (node.type !== AST_NODE_TYPES.Identifier) return false;
+        // Without types the oracle judges expressions, not bindings: read the `const` it was initialised with.
+        const variable = resolveVariable(sourceCode, node);
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        return (
+          def?.type === 'Variable' &&
+          def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+          def.parent.kind === 'const' &&
+          def.node.init !== null &&
+          oracle.isPromise(def.node.init)
+        );
+      };
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isHeldPromise(fn.body);
+      return someDescendant(
+        fn.body,
+        (node) =>
+          node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && isHeldPromise(node.argument),
+        true,
+      );
+    }
+
     function check(fn: FunctionNode | undefined, argument: TSESTree.Node, reportNode: TSESTree.Node): void {
       const { child, parent } = climb(argument);
       if (!parent || (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression))
@@ -556,7 +590,13 @@ export default createRule<Options, MessageId>({
       const slot = classifySlot(parent, index, fn);
       if (!slot) return;
       if (slot.kind !== 'predicate' && fn && cannotReject(fn, sourceCode)) return;
-      if (SYNC_THROW_EXEMPT_SLOTS.has(slot.kind) && fn && rejectsOnlySynchronously(fn, sourceCode)) return;
+      if (
+        SYNC_THROW_EXEMPT_SLOTS.has(slot.kind) &&
+        fn &&
+        rejectsOnlySynchronously(fn, sourceCode) &&
+        !returnsKnownPromise(fn)
+      )
+        return;
       if (!fn && !returnsThenableByType(child)) return;
       // The completion callback is what the caller waits for, whatever its declared type also accepts.
       if (slot.kind !== 'doneCallback' && slotAcceptsPromise(parent, index)) return;
@@ -843,7 +883,7 @@ export default createRule<Options, MessageId>({
           !name ||
           !/^on[a-z]+$/.test(name) ||
           cannotReject(fn, sourceCode) ||
-          rejectsOnlySynchronously(fn, sourceCode)
+          (rejectsOnlySynchronously(fn, sourceCode) && !returnsKnownPromise(fn))
         )
           return;
         context.report({

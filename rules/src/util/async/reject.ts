@@ -47,7 +47,7 @@ export function rejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCod
 function computeRejectsOnlySynchronously(fn: FunctionNode, sourceCode: SourceCode): boolean {
   if (!fn.async || fn.generator) return false;
   // `await server.close(); process.exit(0);`: a rejection ends the process, which was about to end anyway.
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement && isProcessExit(fn.body.body.at(-1))) return true;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && endsProcessAfterEveryAwait(fn.body, sourceCode)) return true;
   const judge = new InertJudge(sourceCode);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
     const body = skipWrappers(fn.body);
@@ -341,6 +341,64 @@ function isGlobalPromise(callee: TSESTree.Node): boolean {
 /** A `finally` block with a top-level `process.exit(…)`: whatever the `try` threw is never observed. */
 function endsProcess(block: TSESTree.BlockStatement): boolean {
   return block.body.some(isProcessExit);
+}
+
+/**
+ * `{ await server.destroy(); process.exit(0); }`: the body ends in `process.exit(…)` and no `return` after its first
+ * `await` leaves before it, so every path that can reject was on its way to ending the process. A rejection there
+ * is unhandled, and since Node 15 an unhandled rejection ends the process with the error printed. Not when the file
+ * installs a `process.on('unhandledRejection' | 'uncaughtException', …)` handler: the rejection is then caught and
+ * logged, the process keeps running, and a signal handler (which replaces Node's default termination) leaves it
+ * running after the signal.
+ */
+function endsProcessAfterEveryAwait(body: TSESTree.BlockStatement, sourceCode: SourceCode): boolean {
+  if (!isProcessExit(body.body.at(-1))) return false;
+  let firstAwait = Number.POSITIVE_INFINITY;
+  const returns: TSESTree.ReturnStatement[] = [];
+  someDescendant(
+    body,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await))
+        firstAwait = Math.min(firstAwait, node.range[0]);
+      else if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
+      return false;
+    },
+    true,
+  );
+  if (returns.some((statement) => statement.range[0] > firstAwait)) return false;
+  return !installsProcessErrorHandler(sourceCode);
+}
+
+const processErrorHandlerCache = new WeakMap<TSESTree.Program, boolean>();
+
+/** `process.on('unhandledRejection', …)` (or `once`, `addListener`, `uncaughtException`) anywhere in the file. */
+function installsProcessErrorHandler(sourceCode: SourceCode): boolean {
+  const program = sourceCode.ast;
+  let verdict = processErrorHandlerCache.get(program);
+  if (verdict === undefined) {
+    verdict =
+      /unhandledRejection|uncaughtException/.test(sourceCode.text) &&
+      someDescendant(
+        program,
+        (node) => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = skipWrappers(node.callee);
+          const event = node.arguments[0];
+          return (
+            callee.type === AST_NODE_TYPES.MemberExpression &&
+            /^(on|once|addListener|prependListener|prependOnceListener)$/.test(memberName(callee) ?? '') &&
+            skipWrappers(callee.object).type === AST_NODE_TYPES.Identifier &&
+            (skipWrappers(callee.object) as TSESTree.Identifier).name === 'process' &&
+            event?.type === AST_NODE_TYPES.Literal &&
+            (event.value === 'unhandledRejection' || event.value === 'uncaughtException')
+          );
+        },
+        false,
+        sourceCode.visitorKeys,
+      );
+    processErrorHandlerCache.set(program, verdict);
+  }
+  return verdict;
 }
 
 /** `process.exit(…);` as a statement. */
