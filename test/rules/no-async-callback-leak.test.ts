@@ -1059,3 +1059,33 @@ ruleTester.run('no-async-callback-leak (no await, or ending the process)', rule,
     },
   ],
 });
+
+const SHUTDOWN_WITH_EXCEPTION_HANDLER =
+  "const db = require('./db');\nprocess.on('uncaughtException', (error) => console.error(error));\nprocess.on('SIGINT', async () => {\n  await db.end();\n  process.exit(0);\n});";
+
+javaScriptRuleTester.run('no-async-callback-leak (ending the process, JavaScript)', rule, {
+  valid: [
+    // an unhandled rejection ends the process the handler was about to end
+    "const db = require('./db');\nprocess.on('SIGINT', async () => {\n  await db.end();\n  process.exit(0);\n});",
+  ],
+  invalid: [
+    // the file's uncaughtException handler catches the rejection: the process outlives the signal
+    {
+      code: SHUTDOWN_WITH_EXCEPTION_HANDLER,
+      errors: [
+        {
+          messageId: 'listener',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestTryCatch',
+              output:
+                "const db = require('./db');\nprocess.on('uncaughtException', (error) => console.error(error));\nprocess.on('SIGINT', async () => {\n  try {\n    await db.end();\n    process.exit(0);\n  } catch (error) {\n    console.error(error);\n  }\n});",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
