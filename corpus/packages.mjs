@@ -39,7 +39,7 @@ export const JS_CORPUS = {
       'mariadb',
       '3.5.4',
       'sha512-3m0vdfgRkjle5/9hHl4R7rlVvnDA7QfuFSNkdIAQNROWKOS0J3b9IQK9HaZSCGEVKiDUbFXFiINfC+cmR5P/aA==',
-      { include: ['promise.js', 'callback.js', 'lib/'], sourceType: 'commonjs', kind: 'database driver' },
+      { include: ['promise.js', 'callback.js', 'lib/'], sourceType: 'module', kind: 'database driver' },
     ),
     pin(
       'cassandra-driver',

@@ -31,8 +31,9 @@ ESLint's API, pairs every report with the audit in corpus/audit.jsonl, and print
 reports, true, benign, false, unaudited, precision = true/(true+false), actionable = true/audited.
 The strict config is measured too when the plugin has configs.strict.
 
-Exit code 1 when a rule throws (ESLint aborts on it), when a recommended preset reports a line
-the audit judged "false", or on a bad option or audit file; 0 otherwise.
+Exit code 1 when a rule throws (ESLint aborts on it), when a corpus file does not parse (it would
+silently go unlinted), when a recommended preset reports a line the audit judged "false", or on a
+bad option or audit file; 0 otherwise.
 
 Options:
   --typed         also lint the TypeScript part with recommended-type-checked
@@ -480,7 +481,10 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
       })),
     );
     const ok = Object.values(results).every(
-      (result) => result.crashes.length === 0 && (!result.gate || result.falseReports.length === 0),
+      (result) =>
+        result.crashes.length === 0 &&
+        result.parseErrors.length === 0 &&
+        (!result.gate || result.falseReports.length === 0),
     );
     const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repositoryRoot, encoding: 'utf8' });
     const dirty = spawnSync('git', ['status', '--porcelain', '--', 'rules/src'], {

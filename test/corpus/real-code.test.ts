@@ -26,6 +26,7 @@ interface Run {
   rules: Record<string, Row>;
   total: Row;
   crashes: { file: string; error: string }[];
+  parseErrors: { file: string; line: number; message: string }[];
   falseReports: { rule: string; file: string; line: number; column: number; reason: string }[];
   unaudited: { rule: string; file: string; line: number; column: number; message: string }[];
 }
@@ -38,8 +39,8 @@ interface Result {
 
 /** The aim for the share of `recommended` reports worth changing. */
 const ACTIONABLE_AIM = 0.6;
-/** The share measured at the last audit (29 of 97 untyped reports): it may not fall. */
-const ACTIONABLE_FLOOR = 0.29;
+/** The share measured at the last audit (30 of 76 untyped reports): it may not fall. */
+const ACTIONABLE_FLOOR = 0.39;
 
 describe('real-code corpus', () => {
   let result: Result | undefined;
@@ -67,6 +68,17 @@ describe('real-code corpus', () => {
     assert.ok(result, failure);
     for (const [id, run] of Object.entries(result.runs)) {
       assert.deepEqual(run.crashes, [], `${id}: rule exceptions in ${where(run.crashes)}`);
+    }
+  });
+
+  it('every corpus file parses (a file that does not parse is silently not linted)', () => {
+    assert.ok(result, failure);
+    for (const [id, run] of Object.entries(result.runs)) {
+      assert.deepEqual(
+        run.parseErrors.map((error) => `${error.file}:${error.line}: ${error.message}`),
+        [],
+        `${id}: parse errors (a wrong sourceType in corpus/packages.mjs?)`,
+      );
     }
   });
 
