@@ -7,6 +7,11 @@
  * - A worker that ends on its own (an exception outside ESLint, `process.exit` in a rule, out of
  *   memory) fails the request it was working on with {@link LintWorkerStopped}; the requests queued
  *   behind it go to a new worker, and the next request after that starts one.
+ * - The worker's V8 heap is capped ({@link DEFAULT_HEAP_LIMIT_MB} to start). Each edit of a typed
+ *   document makes a new program and checker, and without a cap V8 lets the garbage of the old ones
+ *   pile up far past what is live (hundreds of MB on a large project). A worker that runs out of
+ *   memory is replaced by one with twice the cap, up to {@link MAX_HEAP_LIMIT_MB}: a project that
+ *   really needs more costs one failed lint, once per session.
  * - A lint whose result nobody wants any more (its document has a newer version) is stopped by
  *   restarting the worker, but only once it has run longer than a restart costs: the new worker's
  *   start-up, plus for a type-aware lint the from-scratch build of the TypeScript program it
@@ -29,6 +34,11 @@ import type { FileChange } from './type-info.js';
 
 /** Until measured, what starting a worker is assumed to cost (loading ESLint, the parser and the plugin). */
 const ASSUMED_STARTUP_MS = 1000;
+/** The worker's old-generation heap cap to start with, in MB (measured: about twice what a large project keeps live). */
+export const DEFAULT_HEAP_LIMIT_MB = 768;
+/** The cap is never raised past this. */
+export const MAX_HEAP_LIMIT_MB = 8192;
+
 /** Never stop a lint younger than this (the per-document debounce is 150 ms). */
 const MIN_RESTART_AFTER_MS = 250;
 
@@ -68,6 +78,8 @@ export interface LintWorkerClientOptions {
   typeInfo?: { rootDirectory: string | undefined };
   /** Logs a message; `key` set means once per session. */
   log(level: WorkerLogLevel, message: string, key?: string): void;
+  /** The worker's initial old-generation heap cap in MB ({@link DEFAULT_HEAP_LIMIT_MB} when absent). */
+  heapLimitMb?: number;
   /** Documents whose editor text a worker started to replace a stopped lint must see in its type information. */
   openFiles?(): OpenFile[];
 }
@@ -112,6 +124,7 @@ export class LintWorkerClient {
   #worker: RunningWorker | undefined;
   #nextId = 1;
   #startupMs: number | undefined;
+  #heapLimitMb: number;
   #programBuildMs: number | undefined;
   #typedSinceReset = false;
   #obsoleteTimer: NodeJS.Timeout | undefined;
@@ -119,6 +132,7 @@ export class LintWorkerClient {
 
   constructor(options: LintWorkerClientOptions) {
     this.#options = options;
+    this.#heapLimitMb = options.heapLimitMb ?? DEFAULT_HEAP_LIMIT_MB;
     this.typeInfo = options.typeInfo ? this.#remoteTypeInfo() : undefined;
   }
 
@@ -244,7 +258,12 @@ export class LintWorkerClient {
     if (script === undefined) throw new Error('the lint worker script is unknown (run the bundled server)');
     const workerData: LintWorkerData = this.#options.typeInfo ? { typeInfo: this.#options.typeInfo } : {};
     // stdout carries the protocol on the LSP side: the worker's output must not be piped into it.
-    const thread = new Worker(script, { workerData, stdout: true, stderr: true });
+    const thread = new Worker(script, {
+      workerData,
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.#heapLimitMb },
+    });
     const worker: RunningWorker = { thread, createdAt: performance.now(), ready: false, ending: false, built: false };
     thread.unref();
     thread.stdout.on('data', (chunk: Buffer) =>
@@ -306,6 +325,14 @@ export class LintWorkerClient {
     if (worker !== this.#worker || worker.ending) return;
     this.#worker = undefined;
     const reason = worker.lastError ? worker.lastError.message : `exit code ${code}`;
+    if ((worker.lastError as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const previous = this.#heapLimitMb;
+      this.#heapLimitMb = Math.min(previous * 2, MAX_HEAP_LIMIT_MB);
+      this.#options.log(
+        'warn',
+        `The lint worker ran out of memory at its ${previous} MB heap limit; the next one gets ${this.#heapLimitMb} MB.`,
+      );
+    }
     const [running, ...waiting] = this.#pending.values();
     this.#pending.clear();
     const answered = running && (running.message.kind === 'lint' || running.message.kind === 'fixAll');

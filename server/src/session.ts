@@ -17,6 +17,8 @@ import { WorkspaceConfigReader } from './workspace-config.js';
 export interface ServerOptions {
   /** The lint worker's entry; by default dist/lint-worker.js beside the bundled server. */
   lintWorkerScript?: string;
+  /** The lint worker's initial heap cap in MB; by default the client's own. */
+  lintWorkerHeapMb?: number;
 }
 
 export interface WorkspaceFolderInfo {
@@ -96,6 +98,7 @@ export class Session {
   #createWorker(typeInfo: { rootDirectory: string | undefined } | undefined): LintWorkerClient {
     return new LintWorkerClient({
       script: this.options.lintWorkerScript ?? defaultLintWorkerScript(),
+      heapLimitMb: this.options.lintWorkerHeapMb,
       typeInfo,
       log: (level, message, key) => (key === undefined ? this.log(level, message) : this.logOnce(key, level, message)),
       // A worker started to stop an obsolete lint sees the unsaved text of the documents linted with types.

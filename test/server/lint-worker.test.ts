@@ -202,3 +202,35 @@ describe('lint worker: an obsolete type-aware lint', { timeout: 180_000 }, () =>
     );
   });
 });
+
+describe('lint worker: a heap limit', { timeout: 180_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace();
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      testRules: true,
+      env: { TRIPWIRE_TEST_WORKER_HEAP_MB: '256' },
+    }));
+  });
+  after(async () => {
+    const code = await client.stop();
+    assert.equal(code, 0, client.stderr.join(''));
+    removeWorkspace(workspace);
+  });
+
+  it('replaces a worker that runs out of memory with one given twice the heap, and the next lint works', async () => {
+    const uri = fileUri(path.join(workspace, 'hungry.ts'));
+    await client.open(uri, `${TRAP}export const __tripwire_exhaust_memory__ = 1;\n`);
+    const raised = await client.waitForLog(/ran out of memory at its 256 MB heap limit; the next one gets 512 MB/);
+    assert.equal(raised.type, 2 /* Warning */);
+    await client.waitForLog(/Linting .*hungry\.ts failed: .*the lint worker stopped/);
+    await client.replaceText(uri, TRAP, 2);
+    const recovered = await client.waitForVersion(uri, 2);
+    assert.equal(recovered.diagnostics.filter((d) => d.code === LOOP_RULE).length, 1);
+    // The server itself lived through it.
+    assert.equal(client.process.exitCode, null);
+  });
+});

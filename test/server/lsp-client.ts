@@ -75,6 +75,8 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined) => unknown;
   /** Extra client capabilities merged over the defaults. */
   capabilities?: ClientCapabilities;
+  /** Environment variables added to the server process's. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -161,6 +163,7 @@ export class StdioLspClient {
     const child = spawn(process.execPath, [options.testRules ? testServerBundle : serverBundle, '--stdio'], {
       cwd: options.cwd ?? repoRoot,
       stdio: 'pipe',
+      env: options.env ? { ...process.env, ...options.env } : process.env,
     });
     const client = new StdioLspClient(child);
     client.settings = options.settings;

@@ -83,7 +83,8 @@ const endWorker: Rule.RuleModule = {
     docs: {
       description:
         'Ends the lint worker: process.exit(3) in the middle of the lint on __tripwire_exit_worker__, an exception ' +
-        'thrown outside ESLint right after the lint on __tripwire_throw_later__ (test only).',
+        'thrown outside ESLint right after the lint on __tripwire_throw_later__, memory kept until the heap ' +
+        'runs out on __tripwire_exhaust_memory__ (test only).',
     },
     schema: [],
   },
@@ -91,6 +92,10 @@ const endWorker: Rule.RuleModule = {
     return {
       'Identifier[name="__tripwire_exit_worker__"]'() {
         process.exit(3);
+      },
+      'Identifier[name="__tripwire_exhaust_memory__"]'() {
+        const kept: number[][] = [];
+        for (;;) kept.push(Array.from({ length: 1 << 16 }, (_, index) => index));
       },
       'Identifier[name="__tripwire_throw_later__"]'() {
         setImmediate(() => {

@@ -7,4 +7,10 @@
 import path from 'node:path';
 import { main } from '../../server/src/main.js';
 
-main(process.argv.slice(2), { lintWorkerScript: path.join(__dirname, 'lint-worker.cjs') });
+// A test that drives the worker out of memory sets a small heap cap, so that it happens quickly.
+const heapLimit = Number(process.env['TRIPWIRE_TEST_WORKER_HEAP_MB']);
+
+main(process.argv.slice(2), {
+  lintWorkerScript: path.join(__dirname, 'lint-worker.cjs'),
+  lintWorkerHeapMb: Number.isFinite(heapLimit) && heapLimit > 0 ? heapLimit : undefined,
+});
