@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, findVariable, isFunctionNode, memberPropertyName, skipTransparentWrappers } from './ast.js';
+import { calleeName, exits, findVariable, isFunctionNode, memberPropertyName, skipTransparentWrappers } from './ast.js';
 import { callsByName } from './provenance.js';
 import { isJsonStringifyCall } from './sources.js';
 
@@ -104,15 +104,6 @@ function isCallbackArgument(
     definition.node.parent.type === AST_NODE_TYPES.CallExpression &&
     !ELEMENT_METHODS.has(calleeName(definition.node.parent) ?? '')
   );
-}
-
-/** True when a statement ends its path (`return`, `throw`, or a block ending in one). */
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement)
-    return true;
-  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = statement.body.at(-1);
-  return last !== undefined && exits(last);
 }
 
 /** `channel === X` / `X === channel` → X. */

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   calleeName,
   enclosingFunction,
+  exits,
   findVariable,
   isFunctionNode,
   memberPropertyName,
@@ -174,15 +175,6 @@ function calledFunction(
     if (key === name && isFunctionNode(member.value)) return member.value;
   }
   return undefined;
-}
-
-/** True when a statement ends its path: `throw`, `return`, or a block ending in one. */
-function exits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ThrowStatement || statement.type === AST_NODE_TYPES.ReturnStatement)
-    return true;
-  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const last = statement.body.at(-1);
-  return last !== undefined && exits(last);
 }
 
 /**
