@@ -429,6 +429,9 @@ export async function runCorpus(options, log = (line) => console.error(line)) {
           .filter(({ entry }) => entry.verdict === 'false')
           .map(({ report, entry }) => ({ ...report, reason: entry.reason })),
         unaudited: unaudited.sort(compareLocations),
+        audited: pairs
+          .map(({ report, entry }) => ({ ...report, verdict: entry.verdict, reason: entry.reason }))
+          .sort(compareLocations),
       };
     }
 
