@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { buildConfig, ruleIdsOf } from './lib/configs.mjs';
 import { makeEditor } from './lib/edits.mjs';
-import { percentile, summarize } from './lib/stats.mjs';
+import { medianStatsPasses, percentile, summarize } from './lib/stats.mjs';
 
 let spec;
 try {
@@ -121,20 +121,41 @@ async function runCorpus() {
   const linesByFile = new Map(files.map((file) => [file.path, file.lines]));
   const rulesEnabled = config.flatMap((entry) => ruleIdsOf(entry));
 
+  const newEngine = () =>
+    new ESLint({
+      cwd: spec.corpus.root,
+      overrideConfigFile: true,
+      overrideConfig: config,
+      stats: Boolean(spec.stats),
+      cache: false,
+      errorOnUnmatchedPattern: false,
+      warnIgnored: false,
+    });
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
-  const eslint = new ESLint({
-    cwd: spec.corpus.root,
-    overrideConfigFile: true,
-    overrideConfig: config,
-    stats: Boolean(spec.stats),
-    cache: false,
-    errorOnUnmatchedPattern: false,
-    warnIgnored: false,
-  });
-  const results = await eslint.lintFiles(files.map((file) => file.path));
+  const results = await newEngine().lintFiles(files.map((file) => file.path));
   const wallMs = performance.now() - wallStart;
   const cpuTimeMs = cpuMs(cpuStart);
+  const peakRss = peakRssMb();
+
+  // Warm stats: the timed lint above was the warm-up (JIT, caches of the parser and of ESLint); the
+  // same files are linted `warmStatsRounds` more times in this process, each with a new ESLint
+  // instance, and every file's times are the medians over those lints.
+  const warmRounds = spec.stats ? (spec.warmStatsRounds ?? 0) : 0;
+  let stats;
+  let coldStats;
+  if (spec.stats && warmRounds > 0) {
+    const warmLints = [];
+    for (let round = 0; round < warmRounds; round++) {
+      warmLints.push(await newEngine().lintFiles(files.map((file) => file.path)));
+    }
+    stats = summarizeStats(medianStatsPasses(warmLints), linesByFile);
+    stats.warmRounds = warmRounds;
+    coldStats = summarizeStats(results, linesByFile);
+  } else if (spec.stats) {
+    stats = summarizeStats(results, linesByFile);
+    stats.warmRounds = 0;
+  }
 
   return {
     configId: spec.configId,
@@ -142,10 +163,11 @@ async function runCorpus() {
     files: results.length,
     wallMs,
     cpuMs: cpuTimeMs,
-    peakRssMb: peakRssMb(),
+    peakRssMb: peakRss,
     rulesEnabled,
     ...countProblems(results, rulesEnabled),
-    stats: spec.stats ? summarizeStats(results, linesByFile) : undefined,
+    stats,
+    coldStats,
   };
 }
 

@@ -51,6 +51,8 @@ const USAGE = `Usage: npm run bench [-- options]
   --quick            one round (with stats) on a slice of each corpus; under two minutes
   --lsp              the language-server latency benchmark (didChange → publishDiagnostics)
   --rounds N         timed rounds after the warm-up (default 3; --quick: 1)
+  --stats-rounds N   warm stats lints of each untyped configuration, in the stats round's process after
+                     its first lint; per-rule times are their per-file medians (default 3; 0: first lint)
   --corpus ID[,ID]   only these corpora (${CORPORA.map((corpus) => corpus.id).join(', ')})
   --configs ID[,ID]  only these configurations (${CONFIGURATION_IDS.join(', ')})
   --slice LINES      lint about LINES lines per corpus (default: all; --quick: 20000)
@@ -70,6 +72,7 @@ function parseArguments(argv) {
     quick: false,
     lsp: false,
     rounds: undefined,
+    statsRounds: 3,
     corpora: undefined,
     configs: undefined,
     slice: undefined,
@@ -89,7 +92,11 @@ function parseArguments(argv) {
     if (argument === '--quick') options.quick = true;
     else if (argument === '--lsp') options.lsp = true;
     else if (argument === '--rounds') options.rounds = Number(value());
-    else if (argument === '--corpus') options.corpora = value().split(',');
+    else if (argument === '--stats-rounds') {
+      options.statsRounds = Number(value());
+      if (!Number.isInteger(options.statsRounds) || options.statsRounds < 0)
+        throw new Error('--stats-rounds needs a whole number ≥ 0');
+    } else if (argument === '--corpus') options.corpora = value().split(',');
     else if (argument === '--configs') options.configs = value().split(',');
     else if (argument === '--slice') options.slice = Number(value());
     else if (argument === '--edits') options.edits = Number(value());
@@ -216,7 +223,7 @@ function environment(plugin) {
 
 // ───────────────────────────── whole-corpus rounds ─────────────────────────────
 
-function runCorpusRounds({ corpora, configIds, rounds, quick, plugin, log }) {
+function runCorpusRounds({ corpora, configIds, rounds, statsRounds, quick, plugin, log }) {
   /** corpusId → { statsRuns: configId → result, rounds: [configId → result] } */
   const measurements = Object.fromEntries(corpora.map((corpus) => [corpus.id, { statsRuns: {}, rounds: [] }]));
   const totalRounds = quick ? 1 : rounds + 1;
@@ -238,6 +245,12 @@ function runCorpusRounds({ corpora, configIds, rounds, quick, plugin, log }) {
             corpus: corpusForChild(corpus),
             files: corpus.selectedFiles,
             stats: isStatsRound,
+            // Typed configurations keep the first lint's stats: a second lint in the same process
+            // would reuse the checker's cached types and hide the typed rules' type computation.
+            warmStatsRounds:
+              isStatsRound && !CONFIGURATIONS.find((configuration) => configuration.id === configId)?.typed
+                ? statsRounds
+                : 0,
             pluginEntry: plugin.entry,
           },
           plugin.loaderArguments,
@@ -382,9 +395,23 @@ function printCorpusReport(corpus, summary, measurement, log) {
     }
   }
   if (ruleRows.length) {
-    log('\nper-rule time (ESLint stats, stats round):');
+    const warmRounds = Math.max(
+      0,
+      ...configIds.map((configId) => measurement.statsRuns[configId]?.stats?.warmRounds ?? 0),
+    );
+    log(
+      warmRounds > 0
+        ? `\nper-rule time (ESLint stats, stats round; untyped configurations: per-file medians of ${warmRounds} warm lints after the first in the same process; typed: the first lint):`
+        : '\nper-rule time (ESLint stats, stats round, first lint of each process):',
+    );
     log(renderTable(['rule', 'Σ ms', 'ms / 1k lines', 'per-file p50 / p95 / max ms', 'problems'], ruleRows));
   }
+  const warmT = tripwireRuleTime(measurement.statsRuns.T?.stats);
+  const coldT = tripwireRuleTime(measurement.statsRuns.T?.coldStats);
+  if (Number.isFinite(warmT.totalMs) && Number.isFinite(coldT.totalMs))
+    log(
+      `Σ tripwire rule time in T: ${formatNumber(perThousandLines(warmT.totalMs, summary.lines), 3)} ms / 1k lines warm (median of ${measurement.statsRuns.T.stats.warmRounds} lints), ${formatNumber(perThousandLines(coldT.totalMs, summary.lines), 3)} in the process's first lint`,
+    );
   const floating = floatingPromiseComparison(measurement.statsRuns, summary.lines);
   if (Number.isFinite(floating.ratio))
     log(
@@ -889,7 +916,15 @@ export async function main(argv) {
       ? CONFIGURATION_IDS.filter((id) => options.configs.includes(id))
       : CONFIGURATION_IDS;
     const rounds = options.rounds ?? (options.quick ? 1 : 3);
-    const measurements = runCorpusRounds({ corpora, configIds, rounds, quick: options.quick, plugin, log });
+    const measurements = runCorpusRounds({
+      corpora,
+      configIds,
+      rounds,
+      statsRounds: options.statsRounds,
+      quick: options.quick,
+      plugin,
+      log,
+    });
     report.results = {};
     for (const corpus of corpora) {
       const summary = summarizeCorpus(corpus, measurements[corpus.id], configIds);

@@ -28,10 +28,23 @@ export interface TargetResult {
   unit: string;
   status: 'PASS' | 'MISS' | 'N/A';
 }
+export interface StatsPassResult {
+  filePath: string;
+  stats?: {
+    times?: {
+      passes?: {
+        parse?: number | { total: number };
+        rules?: Record<string, number | { total: number }>;
+        total?: number | { total: number };
+      }[];
+    };
+  };
+}
 export type Round = Record<string, Record<string, number | undefined> | undefined>;
 
 export function percentile(values: readonly number[], p: number): number;
 export function median(values: readonly number[]): number;
+export function medianStatsPasses(lints: readonly (readonly StatsPassResult[])[]): StatsPassResult[];
 export function summarize(values: readonly number[]): Summary;
 export function ratio(numerator: number | undefined, denominator: number | undefined): number;
 export function sameRoundRatios(

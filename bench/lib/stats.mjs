@@ -28,6 +28,50 @@ export function median(values) {
   return percentile(values, 50);
 }
 
+/**
+ * Merges the ESLint `stats` of several lints of the same files into one result list: for each file,
+ * the median over the lints of its parse time, of each rule's time (0 in a lint where the rule has
+ * no entry) and of its total. `lints` is a list of lints, each a list of ESLint results (`filePath`
+ * and `stats.times.passes[0]`); a file missing from a lint is left out of that lint's medians. The
+ * output has the shape of ESLint results, so the same summary code reads it.
+ */
+export function medianStatsPasses(lints) {
+  const byFile = new Map();
+  for (const results of lints) {
+    for (const result of results) {
+      const pass = result.stats?.times?.passes?.[0];
+      if (!pass) continue;
+      if (!byFile.has(result.filePath)) byFile.set(result.filePath, []);
+      byFile.get(result.filePath).push(pass);
+    }
+  }
+  const merged = [];
+  for (const [filePath, passes] of byFile) {
+    const ruleIds = new Set();
+    for (const pass of passes) for (const ruleId of Object.keys(pass.rules ?? {})) ruleIds.add(ruleId);
+    const time = (value) => (typeof value === 'number' ? value : (value?.total ?? 0));
+    const rules = {};
+    for (const ruleId of ruleIds) {
+      rules[ruleId] = { total: median(passes.map((pass) => time(pass.rules?.[ruleId]))) };
+    }
+    merged.push({
+      filePath,
+      stats: {
+        times: {
+          passes: [
+            {
+              parse: { total: median(passes.map((pass) => time(pass.parse))) },
+              rules,
+              total: median(passes.map((pass) => time(pass.total))),
+            },
+          ],
+        },
+      },
+    });
+  }
+  return merged;
+}
+
 /** `{ median, min, max, p50, p95, count }` of a list of numbers. */
 export function summarize(values) {
   const sorted = sortedFinite(values);

@@ -31,6 +31,7 @@ import {
 import {
   evaluateTarget,
   median,
+  medianStatsPasses,
   percentile,
   perThousandLines,
   ratio,
@@ -79,6 +80,36 @@ describe('order statistics', () => {
       { count: 3, median: 3, min: 1, max: 5, p50: 3, p95: 4.8 },
     );
     assert.equal(summarize([]).count, 0);
+  });
+
+  it('medianStatsPasses takes each file’s median parse, rule and total time over several lints', () => {
+    const lint = (parse: number, rules: Record<string, number>, total: number, filePath = '/a.ts') => ({
+      filePath,
+      stats: {
+        times: {
+          passes: [
+            {
+              parse: { total: parse },
+              rules: Object.fromEntries(Object.entries(rules).map(([id, ms]) => [id, { total: ms }])),
+              total,
+            },
+          ],
+        },
+      },
+    });
+    const merged = medianStatsPasses([
+      [lint(10, { r: 5, s: 1 }, 20), lint(1, { r: 1 }, 2, '/b.ts')],
+      [lint(12, { r: 50 }, 70)],
+      [lint(11, { r: 6, s: 3 }, 22), lint(3, { r: 2 }, 4, '/b.ts')],
+    ]);
+    assert.deepEqual(
+      merged.map((result) => [result.filePath, result.stats?.times?.passes?.[0]]),
+      [
+        ['/a.ts', { parse: { total: 11 }, rules: { r: { total: 6 }, s: { total: 1 } }, total: 22 }],
+        ['/b.ts', { parse: { total: 2 }, rules: { r: { total: 1.5 } }, total: 3 }],
+      ],
+    );
+    assert.deepEqual(medianStatsPasses([[{ filePath: '/c.ts' }]]), []);
   });
 });
 
