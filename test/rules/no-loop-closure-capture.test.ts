@@ -486,6 +486,22 @@ for (const stream of streams) {
 `,
     },
     {
+      name: 'reassigned only on the other branch of the if that made the closure',
+      code: `declare const updates: string[];
+declare const tasks: Array<(done: () => void) => void>;
+declare function lookup(path: string): { validate(cb: () => void): void } | undefined;
+for (const update of updates) {
+  let schemaPath = lookup(update);
+  if (schemaPath) {
+    tasks.push((done) => schemaPath.validate(done));
+  } else {
+    schemaPath = lookup(update + '.0');
+    console.log(schemaPath);
+  }
+}
+`,
+    },
+    {
       name: 'local factory whose closure is called in the same iteration',
       code: `for (var i = 0; i < 3; i++) {
   const make = () => () => i;

@@ -1126,7 +1126,8 @@ export class LoopClosureAnalyzer {
         identifier.range[0] >= position.range[1] &&
         contains(bindingScope, identifier) &&
         !(isLoopNode(bindingScope) && !contains(bindingScope.body, identifier)) &&
-        writeChain.includes(perIterationLoop)
+        writeChain.includes(perIterationLoop) &&
+        !onExclusiveBranches(position, identifier, bindingScope)
       ) {
         laterWrites.push(identifier);
       }
@@ -1403,4 +1404,30 @@ function breakTarget(statement: TSESTree.BreakStatement): TSESTree.Node | undefi
     current = current.parent;
   }
   return undefined;
+}
+
+/**
+ * True when `a` and `b` sit on the two branches of one `if` or `?:` that runs once per life of the binding
+ * (no loop or function between it and `bindingScope`): `if (ok) fns.push(() => x); else x = next;` can never
+ * write `x` after that closure captured it.
+ */
+function onExclusiveBranches(a: TSESTree.Node, b: TSESTree.Node, bindingScope: TSESTree.Node): boolean {
+  for (let node: TSESTree.Node | undefined = a.parent; node && node !== bindingScope; node = node.parent) {
+    if (isLoopNode(node) || isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (!contains(node, b)) continue;
+    const { consequent, alternate } = node;
+    const apart =
+      alternate !== null &&
+      ((contains(consequent, a) && contains(alternate, b)) || (contains(alternate, a) && contains(consequent, b)));
+    return apart && runsOncePerBinding(node, bindingScope);
+  }
+  return false;
+}
+
+function runsOncePerBinding(node: TSESTree.Node, bindingScope: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== bindingScope; current = current.parent) {
+    if (isLoopNode(current) || isFunctionNode(current)) return false;
+  }
+  return true;
 }
