@@ -1362,9 +1362,59 @@ export async function bumpCounter(dir) {
   counts.runs += 1;
   await writeFile(join(dir, 'counts.json'), JSON.stringify(counts, null, 2));
 }`,
+  // Written through a serializer of the same file that only returns `JSON.stringify` text.
+  `const fs = require('node:fs');
+const CONF_FILE = '/var/lib/app/conf.json';
+function serialize(conf) {
+  return JSON.stringify(conf, null, 4);
+}
+exports.set = function (key, value, cb) {
+  fs.readFile(CONF_FILE, function (err, data) {
+    if (err) return cb(err);
+    const conf = JSON.parse(data);
+    conf[key] = value;
+    fs.writeFile(CONF_FILE, serialize(conf), cb);
+  });
+};`,
 ];
 
 const ownOutputInvalid: Invalid[] = [
+  {
+    // The serializer can return text that is not `JSON.stringify` output.
+    code: `const fs = require('node:fs');
+const CONF_FILE = '/var/lib/app/conf.json';
+const serialize = (conf) => conf.raw ?? JSON.stringify(conf);
+exports.get = function (key) {
+  const conf = JSON.parse(fs.readFileSync(CONF_FILE, 'utf8'));
+  fs.writeFileSync(CONF_FILE, serialize(conf));
+  return conf[key];
+};`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 5,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `const fs = require('node:fs');
+const CONF_FILE = '/var/lib/app/conf.json';
+const serialize = (conf) => conf.raw ?? JSON.stringify(conf);
+exports.get = function (key) {
+  let conf;
+  try {
+    conf = JSON.parse(fs.readFileSync(CONF_FILE, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  fs.writeFileSync(CONF_FILE, serialize(conf));
+  return conf[key];
+};`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The file is also written with text that comes from elsewhere.
     code: `const fs = require('node:fs');

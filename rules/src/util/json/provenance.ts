@@ -278,9 +278,30 @@ function isOwnJsonFile(sourceCode: Readonly<TSESLint.SourceCode>, pathArgument: 
     writes.length > 0 &&
     writes.every((write) => {
       const data = write.arguments[1];
-      return data !== undefined && isJsonStringifyCall(skipTransparentWrappers(data));
+      return data !== undefined && isJsonText(sourceCode, skipTransparentWrappers(data));
     })
   );
+}
+
+/**
+ * `JSON.stringify(…)`, or a call of a function of this file that only returns it
+ * (`function serialize(conf) { return JSON.stringify(conf, null, 2); }`).
+ */
+function isJsonText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  if (isJsonStringifyCall(node)) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode, node.callee);
+  if (variable?.defs.length !== 1) return false;
+  const definition = variable.defs[0]!;
+  const fn =
+    definition.type === 'FunctionName'
+      ? definition.node
+      : definition.type === 'Variable' && definition.parent.kind === 'const'
+        ? definition.node.init
+        : undefined;
+  if (!fn || !isFunctionNode(fn)) return false;
+  const returned = returnedExpression(fn);
+  return returned !== undefined && isJsonStringifyCall(skipTransparentWrappers(returned));
 }
 
 /**
