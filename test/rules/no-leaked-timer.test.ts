@@ -304,8 +304,15 @@ ruleTester.run('no-leaked-timer (fields)', rule, {
     'class Job { start() { this.timer = setInterval(() => this.step(), 50); } stop() { stopTimer(this.timer); } step() {} }',
     'const poller = { start() { this.timer = setInterval(() => this.poll(), 1000); }, stop() { clearInterval(this.timer); }, poll() {} };',
     'class Registry { static sweep = setInterval(() => Registry.prune(), 60000); static prune() {} }',
+    // stored through `var that = this` in a prototype method, cleared through `this` in another
+    'Client.prototype.reconnect = function () { var that = this; that.reconnectTimer = setInterval(function () { that.retry(); }, 1000); };\nClient.prototype.stopReconnect = function () { clearInterval(this.reconnectTimer); };',
   ],
   invalid: [
+    // stored through `var that = this`; the other method only forgets the handle
+    {
+      code: 'Client.prototype.reconnect = function () { var that = this; that.reconnectTimer = setInterval(function () { that.retry(); }, 1000); };\nClient.prototype.stop = function () { this.reconnectTimer = null; };',
+      errors: [{ messageId: 'intervalNeverCleared', line: 1, column: 83, suggestions: [] }],
+    },
     // a field initialised with an interval that nothing clears
     {
       code: 'export class Cache {\n  private sweeper = setInterval(() => this.sweep(), 60_000);\n  sweep() {}\n}',

@@ -231,13 +231,26 @@ export default createRule<Options, MessageId>({
     /** `this.x = setInterval(…)` is looked up among the uses of `this.x` in its class; other targets by their text. */
     function storedMemberIsUsed(assignment: TSESTree.AssignmentExpression, name: string): boolean {
       const target = skipWrappers(assignment.left);
-      if (
-        target.type === AST_NODE_TYPES.MemberExpression &&
-        skipWrappers(target.object).type === AST_NODE_TYPES.ThisExpression
-      ) {
-        return thisMemberIsUsed(name, assignment);
+      if (target.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipWrappers(target.object);
+        if (object.type === AST_NODE_TYPES.ThisExpression || isThisAlias(object)) {
+          return thisMemberIsUsed(name, assignment);
+        }
       }
       return memberIsUsed(storedMemberKey(assignment, name), memberScope(assignment));
+    }
+
+    /** `that` of `var that = this` (never reassigned): `that.timer` is `this.timer`. */
+    function isThisAlias(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = resolveVariable(sourceCode, node);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return (
+        definition?.type === 'Variable' &&
+        definition.node.init !== null &&
+        skipWrappers(definition.node.init).type === AST_NODE_TYPES.ThisExpression &&
+        variable!.references.every((reference) => reference.init === true || !reference.isWrite())
+      );
     }
 
     /**
