@@ -63,6 +63,20 @@ deepMerge(config, JSON.parse(body, dropPrototypeKeys));`,
 
 /** Cases that use TypeScript syntax: run without and with type information. */
 const typeScriptValid: Array<Valid | string> = [
+  // Assigned to a variable declared earlier, then checked with a type guard before its first use.
+  `interface ParamsMessage { method: 'connectionParams'; data: Record<string, string> }
+declare function isObject(value: unknown): value is Record<string, unknown>;
+declare function parseParams(value: unknown): Record<string, string>;
+export function read(text: string) {
+  let msg;
+  try {
+    msg = JSON.parse(text) as ParamsMessage;
+    if (!isObject(msg)) throw new Error('Message was not an object');
+  } catch (cause) {
+    throw new Error('Malformed message', { cause });
+  }
+  return parseParams(msg.data);
+}`,
   // A generic JSON value type, through same-file aliases, assumes no shape.
   `type Scalar = null | string | number | boolean;
 type CellValue = Scalar | Scalar[];
@@ -301,6 +315,16 @@ for (const key in incoming) {
 ];
 
 const typeScriptInvalid: Invalid[] = [
+  {
+    // Assigned to a variable declared earlier and used with no check.
+    code: `interface ParamsMessage { method: 'connectionParams'; data: Record<string, string> }
+export function read(text: string) {
+  let msg;
+  msg = JSON.parse(text) as ParamsMessage;
+  return msg.data;
+}`,
+    errors: [{ messageId: 'unvalidated', line: 4, column: 9, suggestions: [] }],
+  },
   {
     // The queue also holds text from callers, and nothing sets those entries apart before the parse.
     code: `export class Outbox<T> {

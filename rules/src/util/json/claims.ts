@@ -327,6 +327,19 @@ export function followValue(
         flow.validated = true;
         return flow;
       }
+      // `msg = JSON.parse(text) as Message; if (!isObject(msg)) throw …`: the same check of an assigned variable.
+      if (
+        declarator?.type === AST_NODE_TYPES.AssignmentExpression &&
+        declarator.right === parent &&
+        declarator.operator === '=' &&
+        declarator.left.type === AST_NODE_TYPES.Identifier &&
+        findVariable(sourceCode, declarator.left)?.references.some(
+          (reference) => reference.isRead() && isValidationUse(sourceCode, reference.identifier),
+        )
+      ) {
+        flow.validated = true;
+        return flow;
+      }
       flow.claims.push({ kind: 'cast', typeNode, node: parent, valueExpression: expression, holdsPromise: false });
       return flow;
     }
