@@ -217,6 +217,36 @@ const typeScriptValid: Array<Valid | string> = [
 
 const sharedInvalid: Invalid[] = [
   {
+    // The body of a response the program received names its source as such.
+    code: `function onReply(response, done) {
+  done(null, JSON.parse(response.body));
+}
+`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        data: { origin: 'an HTTP response body' },
+        line: 2,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `function onReply(response, done) {
+  let parsed;
+  try {
+    parsed = JSON.parse(response.body);
+  } catch {
+    return;
+  }
+  done(null, parsed);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `app.post('/orders', (req, res) => {
   const order = JSON.parse(req.body);
   res.send(order.id);

@@ -171,6 +171,8 @@ function classifyProperty(name: string, object: TSESTree.Node | undefined, ownVa
   if ((objectName === 'localStorage' || objectName === 'sessionStorage') && name !== 'length')
     return external(LABEL.storage);
   if (name === 'data' && objectName !== undefined && DATA_OBJECT.test(objectName)) return external(LABEL.message);
+  if (name === 'body' && objectName !== undefined && /^(response|resp|httpResponse)$/i.test(objectName))
+    return external(LABEL.response);
   if (name === 'body' && objectName !== undefined && BODY_OBJECT.test(objectName)) return external(LABEL.body);
   if (name === 'body' && objectName === undefined) return external(LABEL.body);
   if ((name === 'newValue' || name === 'oldValue') && objectName && MESSAGE_OBJECT.test(objectName))
