@@ -63,6 +63,8 @@ ruleTester.run('no-floating-promise', rule, {
     // usage elsewhere is trusted for plain functions only, and never for callback-style calls
     'async function handler(reply: Reply) { await reply.send(1); reply.send(2); }',
     "import { connect } from './db'; async function a() { await connect(); } function b() { connect(() => {}); }",
+    // usage is per binding: a parameter awaited in one function says nothing of a same-named one in another
+    'function wrap(dispose: () => void) { return () => { dispose(); }; }\nfunction wrapAsync(dispose: () => Promise<void>) { return async () => { await dispose(); }; }',
     // a package's default export awaited elsewhere is a thenable factory, not proof of a promise
     "import fastify from 'fastify'; async function a() { await fastify(); } fastify({ logger: true });",
     // every branch handled or already resolved

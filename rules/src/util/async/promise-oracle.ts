@@ -512,8 +512,16 @@ export function createPromiseOracle(context: AnyContext): PromiseOracle {
     return found;
   }
 
+  /**
+   * The callee's text plus the declaration its root identifier resolves to: two parameters named `dispose` in
+   * different functions are different functions, and awaiting one says nothing about the other.
+   */
   function calleeKey(callee: TSESTree.Node): string {
-    return sourceCode.getText(callee).replace(/\s+/g, '').replace(/\?\./g, '.');
+    const text = sourceCode.getText(callee).replace(/\s+/g, '').replace(/\?\./g, '.');
+    const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipWrappers(callee.object) : callee;
+    if (root.type !== AST_NODE_TYPES.Identifier) return text;
+    const declared = resolveVariable(sourceCode, root)?.defs[0]?.name;
+    return declared ? `${text}@${declared.range[0]}` : text;
   }
 
   function isPromiseByDeclaration(input: TSESTree.Node): boolean {
