@@ -33,5 +33,38 @@ export function ruleDocsUrl(ruleName: string): string {
   return `${DOCS_BASE_URL}/${ruleName}.md`;
 }
 
-/** The single factory every rule is created through; it sets `meta.docs.url` from the rule name. */
-export const createRule = ESLintUtils.RuleCreator<TripwireRuleDocs>(ruleDocsUrl);
+const namedRule = ESLintUtils.RuleCreator<TripwireRuleDocs>(ruleDocsUrl);
+
+/** Freezes a plain options value and everything in it, so a shared copy cannot be changed by a rule. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/**
+ * The single factory every rule is created through; it sets `meta.docs.url` from the rule name. A file
+ * linted without options for the rule (every preset but the strict options) gets one frozen copy of the
+ * defaults made when the rule is defined, instead of a structured clone of them per file and rule;
+ * options given in the config are merged over the defaults as typescript-eslint's `RuleCreator` does.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, TripwireRuleDocs>>,
+): ReturnType<typeof namedRule<Options, MessageIds>> {
+  const created = namedRule(rule);
+  // The same defaults typescript-eslint's RuleCreator resolves.
+  const defaultOptions = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options;
+  const defaults = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaultOptions, null));
+  return {
+    ...created,
+    create(context) {
+      const options =
+        context.options.length === 0
+          ? defaults
+          : ESLintUtils.applyDefault<Options, Options>(defaultOptions, context.options);
+      return rule.create(context, options);
+    },
+  };
+}
