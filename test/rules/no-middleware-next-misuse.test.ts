@@ -9,6 +9,18 @@ const typedFile = path.join(fixturesDir, 'no-middleware-next-misuse.ts');
 
 /** Cases that are plain JavaScript, run in all three modes. */
 const sharedValid: string[] = [
+  // a three-parameter callback kept in a listener set is not a handler: nothing in it is named as a response
+  `const listeners = new Set();
+const filtered = (fullPath, flags, info) => {
+  if (fullPath.startsWith('/tmp')) listener(fullPath, flags, info);
+};
+listeners.add(filtered);`,
+  // an HTTP client's completion callback (err, res, body) given to `.post`
+  `client.post(uri, data, { multipart: true }, function (err, res, body) {
+  if (err) return console.error(err);
+  if (res.statusCode !== 200) return console.error(body);
+  console.log('published');
+});`,
   // return next(err) stops the path
   'app.use((req, res, next) => {\n  if (!req.user) return next(new Error("no user"));\n  next();\n});',
   // if / else

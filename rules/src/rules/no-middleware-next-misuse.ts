@@ -219,6 +219,12 @@ export default createRule<[], MessageIds>({
       if (params.length === 3 || params.length === 4) {
         const res = params[params.length - 2];
         if (res?.type !== AST_NODE_TYPES.Identifier || lastName === undefined) return undefined;
+        // Without a parameter named `next`, the response must be named as one: `(path, flags, info)` handed to
+        // `listeners.add(…)` is a plain callback. `(err, res, body)` is an HTTP client's completion callback.
+        if (lastName !== 'next' && !/^(res|response|resp|reply)$/.test(res.name)) return undefined;
+        const first = params[0];
+        if (params.length === 3 && first?.type === AST_NODE_TYPES.Identifier && /^(err|error)$/.test(first.name))
+          return undefined;
         const conventional = lastName === 'next' && /^(res|response)$/.test(res.name);
         if (!registered && !conventional && !(exported && lastName === 'next')) return undefined;
         if (params.length === 4 && lastName !== 'next' && !registered) return undefined;
