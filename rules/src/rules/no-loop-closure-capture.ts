@@ -5,6 +5,7 @@ import { contains, type FunctionNode, type LoopNode } from '../util/loop-closure
 import {
   assignedBeforeRead,
   isLatch,
+  isReassignableDefinition,
   LoopClosureAnalyzer,
   readsOnlyToCancel,
   type Binding,
@@ -108,6 +109,22 @@ export default createRule<Options, MessageId>({
       return reads;
     }
 
+    /**
+     * Does `fn` read a binding from outside that code outside `fn` assigns (a reassignable declaration, or an
+     * undeclared global)? Only such a binding can hold a different value when a deferred `fn` runs, so a
+     * function without one needs no look at where it goes.
+     */
+    function readsBindingWrittenOutside(fn: FunctionNode): boolean {
+      for (const binding of capturedReads(fn, () => true).keys()) {
+        const definition = binding.defs[0];
+        if (definition && !isReassignableDefinition(definition)) continue;
+        for (const reference of binding.references) {
+          if (reference.isWrite() && !contains(fn, reference.identifier)) return true;
+        }
+      }
+      return false;
+    }
+
     /** Deferral still harmless because the iteration awaits the promise it is tied to? */
     function awaitedInIteration(fate: DeferringFate, chain: LoopNode[]): boolean {
       if (fate.kind === 'suspends') return analyzer.promiseAwaited(fate.invocation, chain);
@@ -177,6 +194,7 @@ export default createRule<Options, MessageId>({
       if (loopDepth === 0) return false;
       const chain = analyzer.loopChain(fn);
       if (chain.length === 0) return false;
+      if (!readsBindingWrittenOutside(fn)) return true;
       const fate = analyzer.fateOf(fn, { chain, fn, depth: 0, viaVariable: false });
       if (fate.kind === 'sync') return true;
       const shared = findShared(fn, fate, chain, fn);
@@ -207,10 +225,7 @@ export default createRule<Options, MessageId>({
       const nameVariable = sourceCode.getDeclaredVariables(nameNode)[0];
       if (!nameVariable) return;
       const deferrals = nameVariable.references.filter(
-        (reference) =>
-          reference.isRead() &&
-          !contains(fn, reference.identifier) &&
-          LoopClosureAnalyzer.hasLoopAncestor(reference.identifier),
+        (reference) => reference.isRead() && !contains(fn, reference.identifier) && insideLoop(reference.identifier),
       );
       if (deferrals.length === 0) return;
       // Cheap filter: it must read something that is reassigned outside of it.
@@ -234,7 +249,17 @@ export default createRule<Options, MessageId>({
 
     /** Named functions created outside every loop, checked once the file is known to have a loop. */
     const outsideLoops: FunctionNode[] = [];
-    let sawLoop = false;
+    /** The loop statements not nested in another loop, in source order. */
+    const outermostLoops: LoopNode[] = [];
+
+    /** Is `node` inside a loop statement (the same as having a loop ancestor, by source range)? */
+    function insideLoop(node: TSESTree.Node): boolean {
+      for (const loop of outermostLoops) {
+        if (loop.range[0] > node.range[0]) return false;
+        if (node.range[1] <= loop.range[1]) return true;
+      }
+      return false;
+    }
 
     function check(fn: FunctionNode): void {
       if (checkCreatedInLoop(fn)) return;
@@ -243,9 +268,9 @@ export default createRule<Options, MessageId>({
         outsideLoops.push(fn);
     }
 
-    const enterLoop = (): void => {
+    const enterLoop = (loop: LoopNode): void => {
+      if (loopDepth === 0) outermostLoops.push(loop);
       loopDepth += 1;
-      sawLoop = true;
     };
     const exitLoop = (): void => {
       loopDepth -= 1;
@@ -266,7 +291,7 @@ export default createRule<Options, MessageId>({
       FunctionExpression: check,
       FunctionDeclaration: check,
       'Program:exit'(): void {
-        if (sawLoop) for (const fn of outsideLoops) checkNamedDeferrals(fn);
+        if (outermostLoops.length > 0) for (const fn of outsideLoops) checkNamedDeferrals(fn);
       },
     };
   },

@@ -1216,7 +1216,7 @@ export class LoopClosureAnalyzer {
 }
 
 /** `var`/`let` declarations, parameters, catch bindings, function and class names can be reassigned. */
-function isReassignableDefinition(definition: TSESLint.Scope.Definition): boolean {
+export function isReassignableDefinition(definition: TSESLint.Scope.Definition): boolean {
   switch (definition.type) {
     case 'Variable':
       return definition.parent.kind === 'var' || definition.parent.kind === 'let';
