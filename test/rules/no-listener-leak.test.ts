@@ -11,6 +11,8 @@ const clients = '/// <reference path="service-clients.d.ts" />\n';
 
 ruleTester.run('no-listener-leak', rule, {
   valid: [
+    // called once, from the IIFE that runs when the module loads: one listener per process
+    "(function container() {\n  const script = process.argv[2];\n  exec(script);\n})();\nfunction exec(script) {\n  process.on('message', (msg) => handle(msg, script));\n}\n",
     // registered once: at start-up, in a constructor, in a start-up function
     'import { EventEmitter } from "node:events";\nexport const bus = new EventEmitter();\nbus.on("order", (order) => log(order));\nprocess.on("SIGTERM", () => server.close());',
     'export class Cache { constructor(private bus: Emitter) { bus.on("invalidate", (key: string) => this.drop(key)); process.on("exit", () => this.flush()); } drop(key: string) {} flush() {} }',
@@ -74,6 +76,24 @@ ruleTester.run('no-listener-leak', rule, {
     'export class Feed { handleRequest() { this.source.on("item", this.onItem); } close() { this.source.off("item", this.onItem); } onItem = () => {}; }',
   ],
   invalid: [
+    {
+      // a per-call function called twice while the module loads: two listeners
+      code: "function exec(script) {\n  process.on('message', (msg) => handle(msg, script));\n}\nexec('a.js');\nexec('b.js');\n",
+      errors: [
+        {
+          messageId: 'leak',
+          line: 2,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestOnce',
+              output:
+                "function exec(script) {\n  process.once('message', (msg) => handle(msg, script));\n}\nexec('a.js');\nexec('b.js');\n",
+            },
+          ],
+        },
+      ],
+    },
     {
       // a module-level emitter, per request
       code: 'import { EventEmitter } from "node:events";\nconst bus = new EventEmitter();\napp.get("/events", (req, res) => {\n  bus.on("order", (order) => res.write(JSON.stringify(order)));\n});',

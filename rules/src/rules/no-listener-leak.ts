@@ -101,6 +101,16 @@ const RESPONSE_PARAMS = /^(?:res|response|reply|h|next)$/;
 /** Methods that run once per call, message or request. */
 const PER_CALL_NAME =
   /^(?:(?:handle|process|on)(?:Message|Data|Request|Event|Packet|Frame|Chunk|Line|Job|Task|Tick|Update|Change|Connection|Command|Query|Call)|request|send|fetch|query|exec|execute|call|invoke|dispatch|publish|consume|receive|respond|serve|upload|download|each[A-Z]|waitFor|wait$|process$|handle$)/;
+function isLoopStatement(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
 /** Functions that run once at start-up. */
 const START_UP_NAME =
   /^(?:constructor|init|initialize|setup|setUp|start|bootstrap|main|listen|register|install|configure|mount|attach|bind|connect|create|open|boot)/;
@@ -304,8 +314,37 @@ export default createRule<Options, MessageId>({
       if (isRequestHandler(fn)) return { kind: 'request', node: fn };
       const name = functionName(fn);
       if (name && START_UP_NAME.test(name)) return 'once';
+      if (calledOnceAtLoad(fn)) return 'once';
       if (name && PER_CALL_NAME.test(name)) return { kind: 'call', node: fn };
       return registeredByName(fn);
+    }
+
+    /**
+     * A function of this file whose only use is one direct call made while the module loads (at its top level, or
+     * in an IIFE there, outside any loop): `(function main() { …; exec(script); })();` runs `exec` once per process.
+     */
+    function calledOnceAtLoad(fn: FunctionNode): boolean {
+      let variable: TSESLint.Scope.Variable | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) variable = sourceCode.getDeclaredVariables(fn)[0];
+      else if (
+        fn.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        fn.parent.init === fn &&
+        fn.parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        variable = sourceCode.getDeclaredVariables(fn.parent)[0];
+      }
+      const uses = variable?.references.filter((reference) => !reference.init) ?? [];
+      if (uses.length !== 1) return false;
+      const call = uses[0]!.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== uses[0]!.identifier) return false;
+      for (let node: TSESTree.Node | undefined = call.parent; node; node = node.parent) {
+        if (isLoopStatement(node)) return false;
+        if (isFunctionNode(node)) {
+          const invoked: TSESTree.Node | undefined = node.parent;
+          if (invoked?.type !== AST_NODE_TYPES.CallExpression || invoked.callee !== node) return false;
+        }
+      }
+      return true;
     }
 
     /** A named function handed over elsewhere in the file: `setInterval(tick, 1000)`, `app.get('/x', show)`, `ws.on('message', onMessage)`. */
