@@ -100,6 +100,16 @@ parse(JSON.stringify(value));`,
   return JSON.parse(orig.body);
 }`,
   `const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));`,
+  // the manifest of a sample app shipped in the package's own folder
+  `function listSamples(names, done) {
+  names.forEach((name) => {
+    const appDir = path.join(__dirname, '../templates/samples', name);
+    fs.readFile(path.join(appDir, 'package.json'), (err, text) => {
+      if (err) return done(err);
+      done(null, JSON.parse(text));
+    });
+  });
+}`,
   `class ConfigStore {
   #load(text) {
     return JSON.parse(text);
@@ -1409,6 +1419,43 @@ exports.set = function (key, value, cb) {
 ];
 
 const ownOutputInvalid: Invalid[] = [
+  {
+    // A manifest under the working directory is the user's file, not one the package ships.
+    code: `function readProject(done) {
+  const appDir = path.join(process.cwd(), 'app');
+  fs.readFile(path.join(appDir, 'package.json'), (err, text) => {
+    if (err) return done(err);
+    done(null, JSON.parse(text));
+  });
+}
+`,
+    errors: [
+      {
+        messageId: 'unguardedParse',
+        line: 5,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestTryCatch',
+            output: `function readProject(done) {
+  const appDir = path.join(process.cwd(), 'app');
+  fs.readFile(path.join(appDir, 'package.json'), (err, text) => {
+    if (err) return done(err);
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    done(null, parsed);
+  });
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The serializer can return text that is not `JSON.stringify` output.
     code: `const fs = require('node:fs');

@@ -245,12 +245,25 @@ function classifyMember(
  * `require.resolve`: it ships with the code and is not outside input.
  */
 function isOwnPackageManifest(sourceCode: Readonly<TSESLint.SourceCode>, pathArgument: TSESTree.Node): boolean {
-  let text = sourceCode.getText(pathArgument);
-  if (pathArgument.type === AST_NODE_TYPES.Identifier) {
-    const definition = findVariable(sourceCode, pathArgument)?.defs[0];
-    if (definition?.type === 'Variable' && definition.node.init) text = sourceCode.getText(definition.node.init);
-  }
+  const text = pathText(sourceCode, pathArgument, 2);
   return /package\.json/.test(text) && /__dirname|import\.meta|require\.resolve/.test(text);
+}
+
+/**
+ * The text of a path expression with its variables replaced by their initialisers, `depth` levels deep:
+ * `join(appDir, 'package.json')` with `const appDir = join(__dirname, 'apps', name)` reads as one path.
+ */
+function pathText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, depth: number): string {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = findVariable(sourceCode, node)?.defs[0];
+    return depth > 0 && definition?.type === 'Variable' && definition.node.init
+      ? pathText(sourceCode, definition.node.init, depth - 1)
+      : node.name;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && /^(join|resolve)$/.test(calleeName(node) ?? '')) {
+    return `${calleeName(node)}(${node.arguments.map((argument) => pathText(sourceCode, argument, depth)).join(',')})`;
+  }
+  return sourceCode.getText(node);
 }
 
 /** Calls that write a file's whole contents: `writeFileSync(path, text)`, `fs.promises.writeFile(path, text)`. */
