@@ -66,6 +66,28 @@ export function mayDeclareGlobals(fileName: string, text: string): boolean {
   return true;
 }
 
+function snapshotText(snapshot: ts.IScriptSnapshot): string {
+  return snapshot.getText(0, snapshot.getLength());
+}
+
+/**
+ * The one span that turns `before` into `after`: the text between their common prefix and common
+ * suffix (offsets in `before`), or undefined when they are equal.
+ */
+export function changedSpan(before: string, after: string): { start: number; end: number; newText: string } | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  while (
+    common < shorter - start &&
+    before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)
+  )
+    common++;
+  return { start, end: before.length - common, newText: after.slice(start, after.length - common) };
+}
+
 export class TypeInfo {
   #service: TypeScriptProjectService | undefined;
   readonly #openInEditor = new Set<string>();
@@ -135,10 +157,18 @@ export class TypeInfo {
   programFor(filePath: string, text: string): ts.Program | undefined {
     const service = this.#ensureService();
     const absolute = path.resolve(filePath);
-    // Open before the service looks at the file: a root of its project from now on (see #isProjectRoot).
-    this.#openInEditor.add(absolute);
-    service.openClientFile(absolute, text);
-    const info = service.getScriptInfo(absolute);
+    const opened = this.#openInEditor.has(absolute) ? service.getScriptInfo(absolute) : undefined;
+    if (opened?.isScriptOpen()) {
+      // Already open: hand the service only the changed span, so the language service reparses the
+      // file incrementally (a whole new text would be parsed from scratch).
+      const edit = changedSpan(snapshotText(opened.getSnapshot()), text);
+      if (edit) opened.editContent(edit.start, edit.end, edit.newText);
+    } else {
+      // Open before the service looks at the file: a root of its project from now on (see #isProjectRoot).
+      this.#openInEditor.add(absolute);
+      service.openClientFile(absolute, text);
+    }
+    const info = opened ?? service.getScriptInfo(absolute);
     if (!info) return undefined;
     const project = service.getDefaultProjectForFile(info.fileName, true);
     return project?.getLanguageService(true).getProgram();

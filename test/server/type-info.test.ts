@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ts from 'typescript';
-import { mayDeclareGlobals, TypeInfo } from '../../server/src/type-info.js';
+import { changedSpan, mayDeclareGlobals, TypeInfo } from '../../server/src/type-info.js';
 import { makeWorkspace, removeWorkspace } from './helpers.js';
 
 const TSCONFIG = JSON.stringify({
@@ -41,6 +41,30 @@ describe('mayDeclareGlobals', () => {
     assert.equal(mayDeclareGlobals('/p/a.cjs', 'module.exports = 1;\n'), false);
     assert.equal(mayDeclareGlobals('/p/a.js', "const fs = require('fs');\n"), false);
     assert.equal(mayDeclareGlobals('/p/a.ts', 'declare namespace Local {}\nexport {};\n'), false);
+  });
+});
+
+describe('changedSpan', () => {
+  const apply = (before: string, after: string) => {
+    const span = changedSpan(before, after);
+    return span === undefined ? before : before.slice(0, span.start) + span.newText + before.slice(span.end);
+  };
+  it('is the text between the common prefix and the common suffix', () => {
+    assert.deepEqual(changedSpan('const a = 1;\n', 'const ab = 1;\n'), { start: 7, end: 7, newText: 'b' });
+    assert.deepEqual(changedSpan('const ab = 1;\n', 'const a = 1;\n'), { start: 7, end: 8, newText: '' });
+    assert.deepEqual(changedSpan('x\ny\n', 'x\n// note\ny\n'), { start: 2, end: 2, newText: '// note\n' });
+    assert.equal(changedSpan('same', 'same'), undefined);
+  });
+  it('never lets the prefix and the suffix overlap', () => {
+    for (const [before, after] of [
+      ['aaa', 'aaaa'],
+      ['aaaa', 'aa'],
+      ['', 'abc'],
+      ['abc', ''],
+      ['abab', 'ab'],
+      ['a\r\nb', 'a\nb'],
+    ] as const)
+      assert.equal(apply(before, after), after, `${JSON.stringify(before)} → ${JSON.stringify(after)}`);
   });
 });
 
@@ -104,6 +128,24 @@ describe('TypeInfo programs hold what the open documents can see', () => {
     const before = typeInfo.programFor(file('main.ts'), ts.sys.readFile(file('main.ts'))!);
     const after = typeInfo.programFor(file('deep.ts'), ts.sys.readFile(file('deep.ts'))!);
     assert.equal(after, before);
+  });
+
+  it('gives an open document edited in place the types of its new text', () => {
+    const source = 'export function count(): number {\n  return 1;\n}\n\nexport const total = count();\n';
+    const typeOfTotal = (program: ts.Program) => {
+      const checker = program.getTypeChecker();
+      const module = checker.getSymbolAtLocation(program.getSourceFile(file('deep.ts'))!)!;
+      const total = checker.getExportsOfModule(module).find((symbol) => symbol.name === 'total')!;
+      return checker.typeToString(checker.getTypeOfSymbol(total));
+    };
+    assert.equal(typeOfTotal(typeInfo.programFor(file('deep.ts'), source)!), 'number');
+    const edited = source.replace('number {\n  return 1;', 'string {\n  return "one";');
+    const program = typeInfo.programFor(file('deep.ts'), edited)!;
+    assert.equal(program.getSourceFile(file('deep.ts'))!.text, edited);
+    assert.equal(typeOfTotal(program), 'string');
+    assert.deepEqual(program.getSemanticDiagnostics(program.getSourceFile(file('deep.ts'))), []);
+    // Back to the text on disk, for the tests that follow.
+    typeInfo.programFor(file('deep.ts'), ts.sys.readFile(file('deep.ts'))!);
   });
 
   it('opens documents together as roots of one program, whatever they import', () => {
