@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { closeDocument } from './document-linter.js';
+import { closeDocument, prepareTypes } from './document-linter.js';
 import type { Session } from './session.js';
 import { describeError } from './session.js';
 import { CONFIG_FILE_NAMES } from './workspace-config.js';
@@ -19,6 +19,9 @@ const TYPE_REFRESH_DELAY_MS = 250;
 export function documentOpened(session: Session, document: TextDocument): void {
   session.openedVersions.set(document.uri, document.version);
   session.queue.schedule(document.uri, 0, 'open');
+  void prepareTypes(session, document.uri).catch((error: unknown) =>
+    session.log('error', `Preparing type information failed: ${describeError(error)}`),
+  );
 }
 
 export async function documentChanged(session: Session, document: TextDocument): Promise<void> {

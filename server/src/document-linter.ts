@@ -128,12 +128,15 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
     return undefined;
   }
   const { request } = decision;
+  // Only documents already linted with types can need a re-lint after this one's edit: those linted
+  // later see its text anyway.
+  const withDependents = request.typeAware === true && hasOtherTypedDocument(session, uri);
+  if (withDependents) request.dependents = true;
   if (request.typeAware || session.queue.isSlow(uri)) {
-    // A long lint holds the thread: let the client see "linting" before it starts. Keystroke lints of
-    // ordinary files are over before a status could be shown, so they send none and wait for nothing.
-    await session.sendStatus({ state: 'linting' });
-    // A newer version arrived meanwhile: its own lint is scheduled.
-    if (session.documents.get(uri)?.version !== version) return undefined;
+    // Written to the connection before the lint is handed to the worker, so the client shows
+    // "linting" while it runs. Keystroke lints of ordinary files are over before a status could be
+    // shown, so they send none.
+    void session.sendStatus({ state: 'linting' });
   }
   let outcome: LintOutcome;
   try {
@@ -179,10 +182,15 @@ export async function lintDocument(session: Session, uri: string, trigger: LintT
   if (outcome.typed) {
     const previous = session.lastTypedVersion.get(uri);
     session.lastTypedVersion.set(uri, version);
-    if (previous !== undefined && previous !== version && trigger !== 'refresh')
+    if (withDependents && previous !== undefined && previous !== version && trigger !== 'refresh')
       scheduleDependents(session, uri, outcome.dependents);
   }
   return outcome.totalMs;
+}
+
+function hasOtherTypedDocument(session: Session, uri: string): boolean {
+  for (const other of session.lastTypedVersion.keys()) if (other !== uri) return true;
+  return false;
 }
 
 /** Logs what a lint learned once per session (failing rules, invalid options, missing types) and demotes files over the type-aware budget. */
@@ -251,6 +259,23 @@ function scheduleDependents(session: Session, changedUri: string, dependents: re
     );
     for (const uri of due) session.queue.scheduleBackground(uri);
   }, DEPENDENTS_DELAY_MS);
+}
+
+/**
+ * The first document opened for type-aware linting starts the worker's program build at once, with
+ * its newest text: building a program from scratch takes seconds, and the document's first lint may
+ * wait meanwhile (a first edit restarts its debounce; other documents' lints go first). Later
+ * documents only update that program, so their own lints do it.
+ */
+export async function prepareTypes(session: Session, uri: string): Promise<void> {
+  if (!session.typeInfo || session.typeInfo.active) return;
+  const filePath = filePathOf(uri);
+  if (filePath === undefined) return;
+  const target = await targetOf(session, filePath);
+  const document = session.documents.get(uri);
+  if (!target || !document || session.typeInfo.active) return;
+  const decision = decide(session, target, document.getText(), { kind: 'document', uri, trigger: 'open' });
+  if (decision.lint && decision.request.typeAware) session.typeInfo.open(filePath, decision.request.text);
 }
 
 /** Forgets a closed document: its pending lint, its published problems and its type-aware state. */

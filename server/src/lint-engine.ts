@@ -18,6 +18,8 @@ export interface LintRequest {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Give the rules type information (needs `typeInfo` in the engine). */
   typeAware?: boolean;
+  /** Type-aware lints: also find the files that depend on this one (`LintOutcome.dependents`). */
+  dependents?: boolean;
 }
 
 export interface RuleMetaSummary {
@@ -41,8 +43,9 @@ export interface LintOutcome {
   /** Rule options that failed validation and were dropped (rule id → message). */
   invalidOptions: Map<string, string>;
   /**
-   * Type-aware lints: absolute paths of the program's files whose types may depend on the linted file
-   * (its importers, and importers of files re-exporting it; see import-graph.ts).
+   * Type-aware lints asked for `dependents`: absolute paths of the program's files whose types may
+   * depend on the linted file (its importers, and importers of files re-exporting it; see
+   * import-graph.ts); undefined when the program's imports cannot be read.
    */
   dependents?: string[];
 }
@@ -189,7 +192,7 @@ export class LintEngine {
           invalidOptions,
         };
         if (slot && !slot.typed) outcome.typeError = slot.error ?? 'no type information';
-        if (slot?.program) outcome.dependents = dependentsIn(slot.program, filePath);
+        if (slot?.program && request.dependents === true) outcome.dependents = dependentsIn(slot.program, filePath);
         return outcome;
       } catch (error) {
         // Invalid options for one rule make ESLint refuse the whole config: drop those options and retry.

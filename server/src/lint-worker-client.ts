@@ -61,6 +61,11 @@ export class ObsoleteLintStopped extends Error {
 export interface RemoteTypeInfo {
   /** Whether the worker has been asked for type information since it started or was reset. */
   readonly active: boolean;
+  /**
+   * Opens a document with the editor's text in the worker's project service, which builds its program
+   * there and then, ahead of the document's first type-aware lint.
+   */
+  open(filePath: string, text: string): void;
   /** The editor closed the document: the worker's project service goes back to the disk content. */
   close(filePath: string): void;
   /** Files changed on disk; resolves with whether anything the project service knows changed. */
@@ -311,7 +316,7 @@ export class LintWorkerClient {
           const outcome = message.result as PostedLintOutcome;
           if (!worker.built && outcome.typed) this.#programBuildMs = outcome.programMs;
           if (outcome.typed) worker.built = true;
-        } else if (job.message.kind === 'restore' && job.startedAt !== undefined) {
+        } else if (job.message.kind === 'restore' && job.startedAt !== undefined && !worker.built) {
           this.#programBuildMs = performance.now() - job.startedAt;
           worker.built = true;
         }
@@ -355,6 +360,10 @@ export class LintWorkerClient {
     return {
       get active() {
         return isActive();
+      },
+      open: (filePath, text) => {
+        fireAndForget({ id: 0, kind: 'restore', files: [{ filePath, text }] }, `opening ${filePath}`);
+        this.#typedSinceReset = true;
       },
       close: (filePath) => {
         if (this.#worker) fireAndForget({ id: 0, kind: 'close', filePath }, `closing ${filePath}`);

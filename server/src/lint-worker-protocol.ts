@@ -24,7 +24,7 @@ export type WorkerRequest =
   | { id: number; kind: 'filesChanged'; changes: FileChange[] }
   | { id: number; kind: 'close'; filePath: string }
   | { id: number; kind: 'reset'; rootDirectory?: string }
-  /** Opens documents with the editor's text in a fresh worker's type information. */
+  /** Opens documents with the editor's text in the worker's type information, building their programs. */
   | { id: number; kind: 'restore'; files: OpenFile[] };
 
 export interface PlainError {

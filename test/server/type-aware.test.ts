@@ -161,3 +161,35 @@ describe('type-aware linting (tripwire.typeAware = onType)', { timeout: 180_000 
     assert.deepEqual(probes(await client.waitForVersion(uri, 1)), []);
   });
 });
+
+describe('type-aware linting of a document edited as soon as it opens (fresh server)', { timeout: 180_000 }, () => {
+  let client: StdioLspClient;
+  let workspace: string;
+
+  before(async () => {
+    workspace = makeWorkspace({ 'tsconfig.json': TSCONFIG, 'src/loader.ts': SYNC_SOURCE('probeLoad') });
+    ({ client } = await StdioLspClient.start({
+      rootPath: workspace,
+      testRules: true,
+      settings: () => ({ typeAware: 'onType' }),
+    }));
+  });
+  after(async () => {
+    await client.stop();
+    removeWorkspace(workspace);
+  });
+
+  it('publishes the types of the edited text, built from the program the open started', async () => {
+    const loader = fileUri(path.join(workspace, 'src', 'loader.ts'));
+    const uri = fileUri(path.join(workspace, 'src', 'user.ts'));
+    await client.open(loader, SYNC_SOURCE('probeLoad'));
+    await client.open(uri, USER_SOURCE('probeLoad', 'loader'));
+    // Before any lint: the loader's call becomes a promise in the editor only.
+    await client.replaceText(loader, ASYNC_SOURCE('probeLoad'), 2);
+    await client.replaceText(uri, `${USER_SOURCE('probeLoad', 'loader')}// edited\n`, 2);
+    const published = await client.waitForVersion(uri, 2);
+    assert.equal(probes(published).length, 1, JSON.stringify(published.diagnostics));
+    const status = await client.waitForStatus((s) => s.lastLintUri === uri && s.state !== 'linting');
+    assert.equal(status.lastLintTyped, true);
+  });
+});
