@@ -24,12 +24,14 @@ import { Worker } from 'node:worker_threads';
 import type { FixAllOutcome, LintOutcome, LintRequest, RuleMetaSummary } from './lint-engine.js';
 import {
   fromPlainError,
+  type WorkerConfiguration,
   type LintWorkerData,
   type OpenFile,
   type PostedLintOutcome,
   type WorkerMessage,
   type WorkerRequest,
 } from './lint-worker-protocol.js';
+import { adoptPrestartedWorker } from './lint-worker-prestart.js';
 import type { FileChange } from './type-info.js';
 
 /** Until measured, what starting a worker is assumed to cost (loading ESLint, the parser and the plugin). */
@@ -107,7 +109,6 @@ interface Job {
 
 interface RunningWorker {
   thread: Worker;
-  createdAt: number;
   ready: boolean;
   /** Set when the client ends the worker on purpose. */
   ending: boolean;
@@ -262,14 +263,19 @@ export class LintWorkerClient {
     const script = this.#options.script;
     if (script === undefined) throw new Error('the lint worker script is unknown (run the bundled server)');
     const workerData: LintWorkerData = this.#options.typeInfo ? { typeInfo: this.#options.typeInfo } : {};
+    // The worker the entry started while the server loaded, told now what it serves; else a new one.
+    const prestarted = adoptPrestartedWorker(script, this.#heapLimitMb);
+    if (prestarted) prestarted.postMessage({ kind: 'configure', data: workerData } satisfies WorkerConfiguration);
     // stdout carries the protocol on the LSP side: the worker's output must not be piped into it.
-    const thread = new Worker(script, {
-      workerData,
-      stdout: true,
-      stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: this.#heapLimitMb },
-    });
-    const worker: RunningWorker = { thread, createdAt: performance.now(), ready: false, ending: false, built: false };
+    const thread =
+      prestarted ??
+      new Worker(script, {
+        workerData,
+        stdout: true,
+        stderr: true,
+        resourceLimits: { maxOldGenerationSizeMb: this.#heapLimitMb },
+      });
+    const worker: RunningWorker = { thread, ready: false, ending: false, built: false };
     thread.unref();
     thread.stdout.on('data', (chunk: Buffer) =>
       this.#options.log('info', `lint worker: ${chunk.toString().trimEnd()}`),
@@ -290,7 +296,7 @@ export class LintWorkerClient {
     switch (message.kind) {
       case 'ready': {
         worker.ready = true;
-        this.#startupMs = performance.now() - worker.createdAt;
+        this.#startupMs = message.startupMs;
         for (const [ruleId, meta] of Object.entries(message.ruleMeta)) this.#ruleMeta.set(ruleId, meta);
         const first = this.#pending.values().next().value;
         if (first && first.startedAt === undefined) first.startedAt = performance.now();

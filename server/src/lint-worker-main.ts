@@ -12,6 +12,7 @@ import {
   type LintWorkerData,
   type PlainError,
   type PostedLintOutcome,
+  type WorkerConfiguration,
   type WorkerMessage,
   type WorkerRequest,
 } from './lint-worker-protocol.js';
@@ -61,11 +62,29 @@ function handle(engine: LintEngine, typeInfo: TypeInfo | undefined, message: Wor
   }
 }
 
-/** Serves lint requests on this worker thread's parent port until the thread is ended. */
+/**
+ * Serves lint requests on this worker thread's parent port until the thread is ended. A worker
+ * started with `deferred` (lint-worker-prestart.ts) has loaded its modules by now and waits for its
+ * configuration, the first message.
+ */
 export function runLintWorker(options: LintWorkerOptions = {}): void {
   const port: MessagePort | null = parentPort;
   if (!port) throw new Error('the lint worker runs only in a worker thread');
+  // performance.now() counts from the start of this thread.
+  const loadedMs = performance.now();
   const data = (workerData ?? {}) as LintWorkerData;
+  if (data.deferred !== true) {
+    serve(port, data, options, 0);
+    return;
+  }
+  port.once('message', (message: WorkerConfiguration) => {
+    const configuredAt = performance.now();
+    serve(port, message.data, options, loadedMs - configuredAt);
+  });
+}
+
+/** `startupMs` plus the time from now to `ready` is what the worker spent starting. */
+function serve(port: MessagePort, data: LintWorkerData, options: LintWorkerOptions, startupMs: number): void {
   const post = (message: WorkerMessage) => port.postMessage(message);
   const typeInfo = data.typeInfo ? new TypeInfo(data.typeInfo.rootDirectory) : undefined;
   if (typeInfo) {
@@ -79,7 +98,11 @@ export function runLintWorker(options: LintWorkerOptions = {}): void {
       });
   }
   const engine = new LintEngine({ typeInfo, extraRules: options.extraRules });
-  post({ kind: 'ready', ruleMeta: ruleMetaTable(engine, options.extraRules) });
+  post({
+    kind: 'ready',
+    ruleMeta: ruleMetaTable(engine, options.extraRules),
+    startupMs: startupMs + performance.now(),
+  });
   port.on('message', (message: WorkerRequest) => {
     let result: unknown;
     try {

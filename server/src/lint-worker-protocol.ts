@@ -6,10 +6,18 @@
 import type { FixAllOutcome, LintOutcome, LintRequest, RuleMetaSummary } from './lint-engine.js';
 import type { FileChange } from './type-info.js';
 
-/** What the worker is started with (`workerData`). */
+/** What the worker is started with (`workerData`), or sent in {@link WorkerConfiguration}. */
 export interface LintWorkerData {
   /** Type information for type-aware lints; absent in an untrusted workspace. */
   typeInfo?: { rootDirectory: string | undefined };
+  /** The configuration comes later, as the first message (a worker started before the server knew it). */
+  deferred?: boolean;
+}
+
+/** LSP thread → a worker started with `deferred`: its configuration, posted before any request. */
+export interface WorkerConfiguration {
+  kind: 'configure';
+  data: LintWorkerData;
 }
 
 export interface OpenFile {
@@ -38,8 +46,11 @@ export type PostedLintOutcome = Omit<LintOutcome, 'ruleFailures'> & { ruleFailur
 
 /** Worker → LSP thread. */
 export type WorkerMessage =
-  /** Sent once, before any answer: every rule's documentation link and fix capabilities. */
-  | { kind: 'ready'; ruleMeta: Record<string, RuleMetaSummary> }
+  /**
+   * Sent once, before any answer: every rule's documentation link and fix capabilities, and the
+   * milliseconds the worker spent starting (idle time waiting for a deferred configuration excluded).
+   */
+  | { kind: 'ready'; ruleMeta: Record<string, RuleMetaSummary>; startupMs: number }
   | { kind: 'done'; id: number; result: PostedLintOutcome | FixAllOutcome | boolean | undefined }
   | { kind: 'failed'; id: number; error: PlainError }
   /** A message for the server's log, logged once per session under `key`. */
