@@ -143,11 +143,18 @@ interface CompiledConfig {
 
 /** Compiled options, by their JSON text: a process sees few distinct option sets. */
 const compiledConfigs = new BoundedMap<string, CompiledConfig>(64);
+/** The same, by the options object: every file linted without options for the rule gets the same defaults object. */
+const compiledByObject = new WeakMap<LayerBoundariesOptions, CompiledConfig>();
 
 function compileConfig(options: LayerBoundariesOptions): CompiledConfig {
+  const known = compiledByObject.get(options);
+  if (known) return known;
   const key = JSON.stringify(options);
   const cached = compiledConfigs.get(key);
-  if (cached) return cached;
+  if (cached) {
+    compiledByObject.set(options, cached);
+    return cached;
+  }
 
   const layerGlobs = options.layers ?? DEFAULT_LAYERS;
   const layers: CompiledLayer[] = Object.entries(layerGlobs).map(([name, globs]) => {
@@ -188,6 +195,7 @@ function compileConfig(options: LayerBoundariesOptions): CompiledConfig {
     classified: new BoundedMap(CACHE_CAPACITY.classified),
   };
   compiledConfigs.set(key, compiled);
+  compiledByObject.set(options, compiled);
   return compiled;
 }
 

@@ -3,8 +3,12 @@
  * caches use it so a long-running process (the language server, an ESLint worker on a large
  * repository) holds a bounded amount of memory however many files it sees.
  */
+const NONE: unique symbol = Symbol('none');
+
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, V>();
+  /** The most recently used key: reading it again changes no order, so it is not moved. */
+  #newest: K | typeof NONE = NONE;
 
   constructor(readonly capacity: number) {
     if (!(capacity >= 1)) throw new RangeError('capacity must be at least 1');
@@ -16,10 +20,13 @@ export class BoundedMap<K, V> {
 
   /** The value for `key`, which becomes the most recently used entry. */
   get(key: K): V | undefined {
-    if (!this.#entries.has(key)) return undefined;
-    const value = this.#entries.get(key) as V;
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
+    const value = this.#entries.get(key);
+    if (value === undefined && !this.#entries.has(key)) return undefined;
+    if (key !== this.#newest) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value as V);
+      this.#newest = key;
+    }
     return value;
   }
 
@@ -30,6 +37,7 @@ export class BoundedMap<K, V> {
   set(key: K, value: V): this {
     this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#newest = key;
     while (this.#entries.size > this.capacity) {
       const oldest = this.#entries.keys().next();
       if (oldest.done) break;
@@ -39,6 +47,7 @@ export class BoundedMap<K, V> {
   }
 
   delete(key: K): boolean {
+    if (key === this.#newest) this.#newest = NONE;
     return this.#entries.delete(key);
   }
 
@@ -49,5 +58,6 @@ export class BoundedMap<K, V> {
 
   clear(): void {
     this.#entries.clear();
+    this.#newest = NONE;
   }
 }
