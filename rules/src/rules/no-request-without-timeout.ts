@@ -141,11 +141,12 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ defaultTimeoutMs: 10_000 }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename) || isBrowserUiFile(context.filename, sourceCode)) return {};
-    const ms = String(options.defaultTimeoutMs ?? 10_000);
+    if (isTestFile(context.filename)) return {};
     const types = getChecker(context);
     // Without types a request needs `fetch` or a client module named in the file; with types a re-export may hide it.
     if (!types && !CLIENT_TEXT.test(sourceCode.text)) return {};
+    if (isBrowserUiFile(context.filename, sourceCode)) return {};
+    const ms = String(options.defaultTimeoutMs ?? 10_000);
     const candidates = candidateNames();
     const mayHaveInstances = /\.\s*(?:create|extend)\s*\(/.test(sourceCode.text);
     const fieldCreations = new Map<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
