@@ -26,6 +26,11 @@ export type Options = [];
 
 type TimerKind = 'setInterval' | 'setTimeout';
 
+/** The member names whose handle is used under one root (a class body or the file). */
+interface MemberUses {
+  has(name: string): boolean;
+}
+
 /** Where the handle a timer call returns ends up. */
 type HandleFate =
   | { kind: 'discarded'; statement: TSESTree.ExpressionStatement | undefined }
@@ -71,7 +76,7 @@ export default createRule<Options, MessageId>({
   create(context) {
     const sourceCode = context.sourceCode;
     const memberUses = new Map<TSESTree.Node, Set<string>>();
-    const thisMemberUses = new Map<TSESTree.Node, Set<string>>();
+    const thisMemberUses = new Map<TSESTree.Node, MemberUses>();
     const mayRacePromiseTimers =
       sourceCode.text.includes('timers/promises') && sourceCode.text.includes('Promise.race');
     let raceIndex: { calledNames: Set<string>; elements: Set<TSESTree.Node> } | undefined;
@@ -294,10 +299,15 @@ export default createRule<Options, MessageId>({
       return bodies;
     }
 
-    /** Names `n` whose handle `this.n` (or `someone.n`) is used under `root` (scanned once per root, lazily). */
-    function thisMemberUsesIn(root: TSESTree.Node): Set<string> {
+    /**
+     * Names `n` whose handle `this.n` (or `someone.n`) is used under `root`. The root is scanned once, lazily, for
+     * the `this.n` / `someone.n` expressions by name; whether one of them is a use is decided for a name when it
+     * is asked about.
+     */
+    function thisMemberUsesIn(root: TSESTree.Node): MemberUses {
       let uses = thisMemberUses.get(root);
       if (uses) return uses;
+      const candidates = new Map<string, TSESTree.MemberExpression[]>();
       const found = new Set<string>();
       someDescendant(
         root,
@@ -305,13 +315,11 @@ export default createRule<Options, MessageId>({
           if (node.type === AST_NODE_TYPES.MemberExpression) {
             const property = memberName(node);
             if (!property) return false;
-            const object = skipWrappers(node.object);
-            if (
-              object.type === AST_NODE_TYPES.ThisExpression
-                ? isHandleUse(node)
-                : object.type === AST_NODE_TYPES.Identifier && isHandlePassedOn(node)
-            ) {
-              found.add(property);
+            const objectType = skipWrappers(node.object).type;
+            if (objectType === AST_NODE_TYPES.ThisExpression || objectType === AST_NODE_TYPES.Identifier) {
+              const list = candidates.get(property);
+              if (list) list.push(node);
+              else candidates.set(property, [node]);
             }
           } else if (node.type === AST_NODE_TYPES.ObjectPattern) {
             const parent = node.parent;
@@ -333,7 +341,22 @@ export default createRule<Options, MessageId>({
         false,
         sourceCode.visitorKeys,
       );
-      uses = found;
+      const decided = new Map<string, boolean>();
+      uses = {
+        has(name: string): boolean {
+          if (found.has(name)) return true;
+          let used = decided.get(name);
+          if (used === undefined) {
+            used = (candidates.get(name) ?? []).some((member) =>
+              skipWrappers(member.object).type === AST_NODE_TYPES.ThisExpression
+                ? isHandleUse(member)
+                : isHandlePassedOn(member),
+            );
+            decided.set(name, used);
+          }
+          return used;
+        },
+      };
       thisMemberUses.set(root, uses);
       return uses;
     }
