@@ -174,7 +174,8 @@ function symbolModule(checker: ts.TypeChecker, symbol: ts.Symbol): DeclaringModu
   const declaration = symbol.declarations?.[0];
   if (!declaration) return undefined;
   const fileName = declaration.getSourceFile().fileName.replace(/\\/g, '/');
-  const name =
+  // The export's name is worked out only for a symbol of a package: the project's own symbols answer undefined.
+  const name = (): string =>
     symbol.escapedName === 'export=' || isDefaultExport(declaration, symbol) ? 'default' : String(symbol.escapedName);
   // An ambient module (`declare module 'http' { … }`) names itself with a quoted symbol name: `"http"`.
   for (let current: ts.Node | undefined = declaration.parent; current; current = current.parent) {
@@ -182,11 +183,11 @@ function symbolModule(checker: ts.TypeChecker, symbol: ts.Symbol): DeclaringModu
     if (!moduleName || (current as { body?: unknown }).body === undefined) continue;
     const moduleSymbol = checker.getSymbolAtLocation(moduleName);
     const quoted = moduleSymbol && /^"(.+)"$/.exec(String(moduleSymbol.escapedName));
-    if (quoted?.[1] && !quoted[1].startsWith('/')) return { module: normaliseModule(quoted[1]), name };
+    if (quoted?.[1] && !quoted[1].startsWith('/')) return { module: normaliseModule(quoted[1]), name: name() };
   }
   const pkg = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(fileName);
-  if (pkg?.[1] === 'typescript' && /\/lib\/lib\.[^/]*\.d\.ts$/.test(fileName)) return { module: 'lib', name };
-  if (pkg?.[1]) return { module: pkg[1], name };
+  if (pkg?.[1] === 'typescript' && /\/lib\/lib\.[^/]*\.d\.ts$/.test(fileName)) return { module: 'lib', name: name() };
+  if (pkg?.[1]) return { module: pkg[1], name: name() };
   return undefined;
 }
 
