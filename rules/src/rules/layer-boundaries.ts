@@ -112,15 +112,27 @@ interface CompiledGlob {
   readonly whole: RegExp;
   /** For a `<folder>/**` glob: matches the folder itself, so the deepest matching folder can be found. */
   readonly folder: RegExp | undefined;
+  /** Text every path `whole` matches contains (`name/` when the glob is `name` between `**` segments), tested first. */
+  readonly required: string | undefined;
 }
+
+/** A folder name between two `**` segments: that folder anywhere, the shape of the default layers and ignores. */
+const FOLDER_ANYWHERE = /^\*\*\/([\w.-]+)\/\*\*$/;
 
 function compileGlob(glob: string): CompiledGlob {
   const normalized = glob.replace(/\\/g, '/').replace(/^\.\//, '');
   const folderGlob = normalized.endsWith('/**') ? normalized.slice(0, -3) : undefined;
+  const folderName = FOLDER_ANYWHERE.exec(normalized)?.[1];
   return {
     whole: new RegExp(`^${globSource(normalized)}$`),
     folder: folderGlob === undefined || folderGlob === '' ? undefined : new RegExp(`^${globSource(folderGlob)}$`),
+    required: folderName === undefined ? undefined : `${folderName}/`,
   };
+}
+
+/** Does the glob match the whole path? */
+function matchesWhole(glob: CompiledGlob, matchedPath: string): boolean {
+  return (glob.required === undefined || matchedPath.includes(glob.required)) && glob.whole.test(matchedPath);
 }
 
 interface CompiledLayer {
@@ -218,13 +230,13 @@ function classify(config: CompiledConfig, matchedPath: string): string | null {
   let bestDepth = -1;
   let segments: string[] | undefined;
   for (const layer of config.layers) {
-    if (layer.excludes.some((glob) => glob.whole.test(matchedPath))) continue;
+    if (layer.excludes.some((glob) => matchesWhole(glob, matchedPath))) continue;
     for (const glob of layer.includes) {
       let depth = -1;
       // A folder glob matches one of the path's folders only if its `<folder>/**` form matches the path,
       // so one test of the whole path rules out most layers before the folders are tried one by one.
       if (glob.folder) {
-        if (glob.whole.test(matchedPath)) {
+        if (matchesWhole(glob, matchedPath)) {
           segments ??= matchedPath.split('/');
           for (let end = segments.length - 1; end > 0; end -= 1) {
             if (glob.folder.test(segments.slice(0, end).join('/'))) {
@@ -233,7 +245,7 @@ function classify(config: CompiledConfig, matchedPath: string): string | null {
             }
           }
         }
-      } else if (glob.whole.test(matchedPath)) {
+      } else if (matchesWhole(glob, matchedPath)) {
         segments ??= matchedPath.split('/');
         depth = segments.length;
       }
@@ -839,7 +851,7 @@ export default createRule<Options, MessageId>({
     const cwd = context.cwd;
     const filename = path.resolve(cwd, context.filename);
     const matchedFilename = matchPath(filename, cwd);
-    if (config.ignore.some((glob) => glob.whole.test(matchedFilename))) return {};
+    if (config.ignore.some((glob) => matchesWhole(glob, matchedFilename))) return {};
     const fromLayer = classify(config, matchedFilename);
     // Files outside every layer may import anything: nothing to check, nothing to resolve.
     if (fromLayer === null) return {};
