@@ -74,7 +74,10 @@ function snapshotText(snapshot: ts.IScriptSnapshot): string {
  * The one span that turns `before` into `after`: the text between their common prefix and common
  * suffix (offsets in `before`), or undefined when they are equal.
  */
-export function changedSpan(before: string, after: string): { start: number; end: number; newText: string } | undefined {
+export function changedSpan(
+  before: string,
+  after: string,
+): { start: number; end: number; newText: string } | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
   let start = 0;
